@@ -1,0 +1,31 @@
+# Two commands for an analyst: `make reports` and `make test`.
+# Both bootstrap .venv from the pinned requirements.lock on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PYTHONHASHSEED := 0
+
+.PHONY: setup data reports test lab lock benchmark clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv with the pinned environment
+
+data: $(STAMP)  ## raw articles -> data/processed tables
+	$(BIN)/python -m analysis build
+
+reports: data  ## render every notebook into reports/
+	$(BIN)/python -m analysis report
+
+test: $(STAMP)  ## the whole test suite, notebooks included
+	$(BIN)/python -m pytest
+
+lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock
+
+clean:
+	rm -rf data/processed/*.parquet data/processed/*.csv reports/*.html

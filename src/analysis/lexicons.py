@@ -1,0 +1,135 @@
+"""Analyst-editable lexicons: the gazetteer of places and the actor lexicon.
+
+Both are CSV files in ``analysis/lexicons/``; an analyst extends them by adding
+rows (or passes their own file). They are loaded once and compiled into a
+single regular expression each, so matching is one pass over a text.
+
+- ``gazetteer.csv``: ``place`` (the canonical id), ``name`` (one way of writing
+  it), ``kind``, ``country`` (``armenia``, ``azerbaijan``, ``disputed``), ``note``.
+  One place, several names: Stepanakert/Khankendi, Shushi/Shusha, ...
+- ``actors.csv``: ``name`` (a country, adjective, body or person as written),
+  ``side`` (``armenian``, ``azerbaijani``, ``third_party``), ``kind``, ``note``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .config import LEXICON_DIR
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing a column or has an invalid value."""
+
+
+def read_lexicon(name: str, path: str | Path | None = None, required: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read lexicon ``name`` (e.g. ``"gazetteer"``) or the file at ``path``.
+
+    Raises :class:`LexiconError` naming the file and the missing column, or
+    the row with an empty required value.
+    """
+    file = Path(path) if path is not None else LEXICON_DIR / f"{name}.csv"
+    if not file.exists():
+        raise LexiconError(f"{file}: lexicon file not found")
+    frame = pd.read_csv(file, dtype=str, keep_default_na=False, comment=None)
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise LexiconError(f"{file}: missing column(s) {', '.join(missing)}")
+    for column in required:
+        empty = frame.index[frame[column].str.strip() == ""]
+        if len(empty):
+            raise LexiconError(f"{file}: row {int(empty[0]) + 2}: empty value in column {column!r}")
+    return frame
+
+
+def name_key(written: str) -> str:
+    """Fold case, spaces and hyphens: "Nagorno Karabakh" == "nagorno-karabakh"."""
+    return re.sub(r"[\s-]+", " ", written).strip().lower()
+
+
+def _alternation(names: list[str]) -> str:
+    # Longest first so "Nagorno-Karabakh" wins over "Karabakh".
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+    return "|".join(re.escape(n).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for n in ordered)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: str
+    name: str
+    start: int
+    end: int
+
+
+class Gazetteer:
+    """Places and every name each goes by, matched in one regex pass."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._place_of = {name_key(n): p for n, p in zip(frame["name"], frame["place"])}
+        self.country = dict(zip(frame["place"], frame["country"]))
+        self.kind = dict(zip(frame["place"], frame["kind"]))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(frame['name']))})(?![\w-])")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Gazetteer":
+        return cls(read_lexicon("gazetteer", path, required=("place", "name", "kind", "country")))
+
+    def place_of(self, written: str) -> str | None:
+        """The canonical place for a name as written, or None."""
+        return self._place_of.get(name_key(written))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Every place name in ``text[start:end]`` with its canonical place."""
+        end = len(text) if end is None else end
+        found = []
+        for m in self._pattern.finditer(text, start, end):
+            place = self.place_of(m.group(0))
+            if place is not None:
+                found.append(PlaceMention(place, m.group(0), m.start(), m.end()))
+        return found
+
+
+class ActorLexicon:
+    """Countries, bodies and people with the side they speak for."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._side_of = {name_key(n): s for n, s in zip(frame["name"], frame["side"])}
+        self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(frame['name']))})(?![\w-])", re.IGNORECASE)
+        bad = sorted(set(frame["side"]) - {"armenian", "azerbaijani", "third_party"})
+        if bad:
+            raise LexiconError(f"actor lexicon: unknown side(s) {bad}; use armenian, azerbaijani or third_party")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ActorLexicon":
+        return cls(read_lexicon("actors", path, required=("name", "side")))
+
+    def mentions(self, phrase: str) -> list[tuple[str, str, int, int]]:
+        """``(name, side, start, end)`` for each lexicon entry in ``phrase``."""
+        return [
+            (m.group(0), self._side_of[name_key(m.group(0))], m.start(), m.end())
+            for m in self._pattern.finditer(phrase)
+        ]
+
+    def side_of(self, phrase: str) -> str | None:
+        """The side of the first actor named in ``phrase`` (None if none is)."""
+        found = self.mentions(phrase)
+        return found[0][1] if found else None
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+@lru_cache(maxsize=None)
+def actors() -> ActorLexicon:
+    """The bundled actor lexicon, loaded once per process."""
+    return ActorLexicon.load()

@@ -1,0 +1,98 @@
+"""Sentence spans over normalized article text.
+
+Every extractor (claims, dates, framing) reports character offsets into the
+article's normalized text and the sentence a finding came from, so they share
+one splitter. It is rule based (no model downloads): a line break always ends
+a sentence; ``.``, ``!`` or ``?`` (optionally followed by closing quotes or
+brackets) ends one when whitespace and an upper-case letter, digit or opening
+quote follow, unless the word before the dot is a known abbreviation
+("Oct.", "Gen.", "U.S.") or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st
+    jr sr no vs etc inc ltd co corp dept est approx fig
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.u u.s.a a.m p.m
+    """.split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?P<end>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>[ \t]+)(?=["'“‘«(\[]?[A-Z0-9])""",
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: its text and where it sits in the article."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if len(word) == 1:  # an initial: "J. Smith"
+        return True
+    return word in ABBREVIATIONS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of each sentence, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        cursor = line_start
+        for match in _BOUNDARY.finditer(text, line_start, line_end):
+            if match.group("end") == "." and _is_abbreviation(text, match.start("end")):
+                continue
+            cut = match.end("close")
+            spans.append((cursor, cut))
+            cursor = match.end("space")
+        spans.append((cursor, line_end))
+        line_start = line_end + 1
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split normalized text into :class:`Sentence` records with offsets."""
+    return [
+        Sentence(index=i, start=s, end=e, text=text[s:e])
+        for i, (s, e) in enumerate(sentence_spans(text))
+    ]
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing character ``offset`` (binary search)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None
