@@ -111,7 +111,9 @@ def _cased(words) -> str:
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-_MONTH = rf"(?P<month>(?:{_cased(_MONTHS)})(?![A-Za-z])\.?)"
+_FULL_MONTHS = [m for m in _MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_SHORT_MONTHS = [m for m in _MONTHS if m not in _FULL_MONTHS]
+_MONTH = rf"(?P<month>(?:{_cased(_FULL_MONTHS)})(?![A-Za-z])|(?:{_cased(_SHORT_MONTHS)})(?![A-Za-z])\.?)"
 _WEEKDAY = rf"(?P<weekday>{_cased(_WEEKDAYS)})"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -147,7 +149,7 @@ _ABSOLUTE_NUMERIC = re.compile(
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
     rf"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>{_YEAR})"
     rf"|(?P<sl_a>[0-3]?\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>{_YEAR})"
-    r")(?![\d./-]|\.\d)"
+    r")(?![\d/-]|\.\d)"
 )
 _MONTH_ONLY = re.compile(
     r"(?i:(?P<lead>(?:since|until|till|in|during|by|from|through|throughout|of)\s+"
@@ -548,6 +550,16 @@ def location_in(text: str, start: int, end: int, at: int) -> str | None:
     return best[1] if best else None
 
 
+# "another strike had hit the city": the place is the one named just before.
+_PLACE_ANAPHOR = re.compile(r"(?i)\b(?:the|that|this|same)\s+(?:city|town|village|settlement|region|district)\b")
+
+
+def previous_place_start(sentences: list[Sentence], sentence: Sentence, back: int = 4) -> int:
+    """Start offset of the sentence ``back`` sentences before ``sentence``."""
+    index = max(0, sentence.index - back) if sentence.index >= 0 else 0
+    return sentences[index].start if sentences else sentence.start
+
+
 # ------------------------------------------------------------ public API
 
 
@@ -585,9 +597,61 @@ def find_temporal_expressions(text: str, published: date | None) -> list[dict]:
         row["expression"] = text[f.start:f.end]
         row["event_type"] = event_type_in(sentence.text, at)
         row["location"] = location_in(text, sentence.start, sentence.end, f.start)
+        if row["location"] is None and _PLACE_ANAPHOR.search(sentence.text):
+            row["location"] = location_in(text, previous_place_start(sentences, sentence), sentence.start, sentence.start)
         row["sentence"] = sentence.text
         rows.append(row)
     return rows
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """A calendar-date mention (year may be missing), for publication-date checks."""
+
+    start: int
+    end: int
+    expression: str
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None  # the weekday written with it ("Friday, October 2"), if any
+    sentence: str
+    meta: bool  # in a header, byline or dateline line
+    announced: bool  # in a sentence announcing something planned
+
+
+def dated_mentions(text: str) -> list[DatedMention]:
+    """Every calendar date written in ``text`` (no relative ones), in text order."""
+    meta = _meta_spans(text)
+    sentences = split_sentences(text)
+    out = []
+    for f in _collect(text):
+        m = f.match
+        if f.kind in ("md", "dm"):
+            month, day = _month_number(m.group("month")), int(m.group("day"))
+            year = int(m.group("year")) if m.group("year") else None
+            weekday = _WEEKDAYS[m.group("weekday").lower()] if m.group("weekday") else None
+        elif f.kind == "numeric":
+            d = _numeric_date(m)
+            if d is None:
+                continue
+            month, day, year, weekday = d.month, d.day, d.year, None
+        else:
+            continue
+        if _safe_date(year or 2000, month, day) is None:  # 2000 is a leap year
+            continue
+        sentence = sentence_at(sentences, f.start)
+        sentence_text = sentence.text if sentence else text[f.start:f.end]
+        out.append(DatedMention(
+            f.start, f.end, text[f.start:f.end], month, day, year, weekday, sentence_text,
+            any(s <= f.start < e for s, e in meta), bool(_ANNOUNCED.search(sentence_text)),
+        ))
+    return out
+
+
+def has_near_relative(text: str) -> bool:
+    """Whether ``text`` dates events relative to its own day (today, on Friday, ...)."""
+    return any(f.kind in ("weekday", "relative") for f in _collect(text))
 
 
 def events_table(articles: pd.DataFrame) -> pd.DataFrame:
