@@ -136,7 +136,7 @@ _TRAIL_PART = rf"(?:\s+(?i:(?:early\s+|late\s+)?{_PART}))?"
 
 _ABSOLUTE_MD = re.compile(
     _LEAD
-    + rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s*{_DAY}(?![\d:]){_DAY2}"
+    + rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s*{_DAY}(?!\d|:\d){_DAY2}"
     + rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d])" + _TRAIL_PART
 )
 _ABSOLUTE_DM = re.compile(
