@@ -135,34 +135,35 @@ _LEAD = (
 _TRAIL_PART = rf"(?:\s+(?i:(?:early\s+|late\s+)?{_PART}))?"
 
 _ABSOLUTE_MD = re.compile(
-    _LEAD
+    r"(?<![\w'’])" + _LEAD
     + rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s*{_DAY}(?!\d|:\d){_DAY2}"
     + rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d])" + _TRAIL_PART
 )
 _ABSOLUTE_DM = re.compile(
-    _LEAD
+    r"(?<![\w'’])" + _LEAD
     + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}{_DAY2}\s+(?:of\s+)?{_MONTH}"
     + rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d])" + _TRAIL_PART
 )
 _ABSOLUTE_NUMERIC = re.compile(
-    r"(?<![\d./-])(?:"
+    r"(?=\d)(?<![\d./-])(?:"
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
     rf"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>{_YEAR})"
     rf"|(?P<sl_a>[0-3]?\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>{_YEAR})"
     r")(?![\d/-]|\.\d)"
 )
 _MONTH_ONLY = re.compile(
-    r"(?i:(?P<lead>(?:since|until|till|in|during|by|from|through|throughout|of)\s+"
+    r"(?<![\w'’])(?i:(?P<lead>(?:since|until|till|in|during|by|from|through|throughout|of)\s+"
     r"(?:the\s+)?(?:(?P<phase>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+)?))"
     rf"{_MONTH}(?:\s+(?P<year>{_YEAR}))?(?![\w])"
 )
 _WEEKDAY_EXPR = re.compile(
-    r"(?i:(?P<lead>"
+    r"(?<![\w'’])(?i:(?P<lead>"
     r"(?:(?:just|only|also)\s+)?"
     r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?"
     r"(?:(?:on|since|until|till|from|by|during|before|after|throughout|all\s+day\s+on|"
     r"in\s+the\s+early\s+(?:(?P<hours_part>morning)\s+)?hours\s+of|"
     r"(?:on\s+|in\s+|during\s+)?the\s+(?:early\s+|late\s+)?(?P<lead_part>morning|afternoon|evening|night)\s+of)\s+)?"
+    r"(?:(?P<over>overnight)\s+(?:on\s+|into\s+)?)?"
     r"(?:(?P<rel>last|next|this\s+past|this\s+coming|past|coming)\s+)?"
     r"))"
     rf"{_WEEKDAY}(?P<poss>['’]s)?(?![\w'’])" + _TRAIL_PART
@@ -183,21 +184,25 @@ _RELATIVE_TERMS = [
     (r"(?:on\s+)?that\s+(?P<part>morning|afternoon|evening|night|day)", "anchor", 0, None),
     (r"(?:on\s+|later\s+|earlier\s+)?the\s+same\s+(?P<part>day|morning|evening|night)", "anchor", 0, None),
 ]
-_RELATIVE = [
-    (re.compile(rf"(?<![\w-])(?i:{pattern})(?![\w-])"), base, shift, part)
-    for pattern, base, shift, part in _RELATIVE_TERMS
-]
-_AFTER_OFFSET = r"(?=\s*(?:[,.;:!?)\"”’]|$|\n|(?:,\s*)?(?:when|as|in|on|at|another|a|an|the|and|but|that|,)\b))"
+# One pass for all of them: alternative i is group ``r{i}``, its part ``part{i}``.
+_RELATIVE = re.compile(
+    r"(?<![\w-])(?i:"
+    + "|".join(rf"(?P<r{i}>{pattern.replace('(?P<part>', f'(?P<part{i}>')})" for i, (pattern, *_) in enumerate(_RELATIVE_TERMS))
+    + r")(?![\w-])"
+)
+# "before"/"after" take an object ("two days before the attack" counts from an
+# undated event), so they date something only when nothing follows them.
+_NO_OBJECT = r"(?=\s*(?:[,.;:!?)\"”’]|$))"
 _OFFSET_AGO = re.compile(
     rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+|nearly\s+|almost\s+)?{_NUM}\s+(?P<unit>day|week|month)s?\s+ago)(?![\w-])"
 )
 _OFFSET_ANCHOR = re.compile(
-    rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+)?{_NUM}\s+(?P<unit>day|week)s?\s+(?P<dir>earlier|before|prior|later|after))"
-    + _AFTER_OFFSET
+    rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+)?{_NUM}\s+(?P<unit>day|week)s?\s+(?:(?P<dir>earlier|later)|(?P<dir2>before|prior|after)"
+    + _NO_OBJECT + "))"
 )
 _DAY_ANCHOR = re.compile(
     r"(?<![\w-])(?i:(?:on\s+)?the\s+(?P<which>previous|preceding|next|following)\s+(?P<part>day|morning|evening|night|afternoon)"
-    r"|the\s+day\s+(?P<dir>before|after))" + _AFTER_OFFSET
+    r"|the\s+day\s+(?P<dir>before|after)" + _NO_OBJECT + ")"
 )
 _VAGUE = re.compile(
     r"(?<![\w-])(?i:"
@@ -215,7 +220,7 @@ _ANNOUNCED = re.compile(
 )
 # Lines that carry the publication date itself, not a reported event.
 _META_LINE = re.compile(
-    r"(?im)^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}\b|by[ \t]+[^\n]{1,80}[|•·][^\n]*$|(?:published|posted|updated|last[ \t]+updated|first[ \t]+published|date)[ \t]*:?[ \t][^\n]*$)"
+    r"(?im)^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}\b|by[ \t]+[^\n]{1,80}[|•·][^\n]*$|(?:published|posted|updated|last[ \t]+updated|first[ \t]+published|date)(?:[ \t]*:[^\n]*|[ \t][^\n]{0,35})$)"
 )
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40},[ \t]+[^\n]{3,40}?(?:\([A-Za-z][\w .&-]{1,30}\))?[ \t]*[-–—][ \t]"
@@ -234,18 +239,51 @@ class _Found:
     extra: tuple = ()
 
 
+# Every expression contains one of these words; the full patterns run only in
+# windows around them (speed: one cheap pass over the whole text).
+_TRIGGER = re.compile(
+    rf"(?<![\w])(?:(?P<month>{_cased(_MONTHS)})|(?P<weekday>{_cased(_WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
+    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend"
+    r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
+    r"|(?:day|week|month)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
+)
+_WINDOW = 80
+# Which patterns can match around which trigger.
+_PATTERNS = {
+    "month": ((_ABSOLUTE_MD, "md"), (_ABSOLUTE_DM, "dm"), (_MONTH_ONLY, "month")),
+    "weekday": ((_WEEKDAY_EXPR, "weekday"),),
+    "numeric": ((_ABSOLUTE_NUMERIC, "numeric"),),
+    "relative": ((_OFFSET_AGO, "ago"), (_OFFSET_ANCHOR, "offset"), (_DAY_ANCHOR, "dayanchor"), (_VAGUE, "vague"), (_RELATIVE, "relative")),
+}
+
+
+def _windows(text: str) -> dict[str, list[list[int]]]:
+    """Merged text windows around trigger words, per trigger kind."""
+    windows: dict[str, list[list[int]]] = {kind: [] for kind in _PATTERNS}
+    for m in _TRIGGER.finditer(text):
+        spans = windows[m.lastgroup]
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return windows
+
+
 def _collect(text: str) -> list[_Found]:
     found: list[_Found] = []
-    for pattern, kind in (
-        (_ABSOLUTE_MD, "md"), (_ABSOLUTE_DM, "dm"), (_ABSOLUTE_NUMERIC, "numeric"),
-        (_MONTH_ONLY, "month"), (_WEEKDAY_EXPR, "weekday"), (_OFFSET_AGO, "ago"),
-        (_OFFSET_ANCHOR, "offset"), (_DAY_ANCHOR, "dayanchor"), (_VAGUE, "vague"),
-    ):
-        for m in pattern.finditer(text):
-            found.append(_Found(m.start(), m.end(), kind, m))
-    for pattern, base, shift, part in _RELATIVE:
-        for m in pattern.finditer(text):
-            found.append(_Found(m.start(), m.end(), "relative", m, (base, shift, part)))
+    for trigger, spans in _windows(text).items():
+        for lo, hi in spans:
+            for pattern, kind in _PATTERNS[trigger]:
+                for m in pattern.finditer(text, lo, hi):
+                    if kind != "relative":
+                        found.append(_Found(m.start(), m.end(), kind, m))
+                        continue
+                    i = int(m.lastgroup[1:])
+                    _, base, shift, part = _RELATIVE_TERMS[i]
+                    if part is None and f"part{i}" in m.re.groupindex and m.group(f"part{i}"):
+                        part = m.group(f"part{i}").lower()
+                    found.append(_Found(m.start(), m.end(), kind, m, (base, shift, part)))
     # Longest first; drop anything overlapping a kept candidate.
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[_Found] = []
@@ -292,6 +330,8 @@ def infer_year(month: int, day: int, reference: date, window_days: int = FUTURE_
 
 def _part(m: re.Match) -> str | None:
     groups = m.re.groupindex
+    if "over" in groups and m.group("over"):
+        return "overnight"
     for name in ("part", "lead_part", "hours_part"):
         if name in groups and m.group(name):
             value = m.group(name).lower()
@@ -394,8 +434,8 @@ class _Resolver:
         if f.kind == "weekday":
             return self._weekday(f)
         if f.kind == "relative":
-            base, shift, fixed_part = f.extra
-            part = fixed_part or _part(m)
+            base, shift, part = f.extra
+            part = None if part == "day" else part
             reference = p if base == "pub" else (self.anchor or p)
             if reference is None:
                 return _row(f, "unresolved", None, part=part)
@@ -417,7 +457,7 @@ class _Resolver:
             reference = self.anchor or p
             if n is None or reference is None:
                 return _row(f, "unresolved", None)
-            sign = 1 if m.group("dir").lower() in ("later", "after") else -1
+            sign = 1 if (m.group("dir") or m.group("dir2")).lower() in ("later", "after") else -1
             days = n * (7 if m.group("unit").lower() == "week" else 1)
             return _row(f, "offset", reference + timedelta(days=sign * days))
         if f.kind == "dayanchor":
@@ -498,7 +538,7 @@ def _numeric_date(m: re.Match) -> date | None:
 
 
 @lru_cache(maxsize=None)
-def _trigger_lexicon() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
+def _trigger_lexicon() -> tuple[re.Pattern, dict[str, tuple[str, int]], int]:
     frame = read_lexicon("event_triggers", required=("trigger", "event_type", "priority"))
     bad = frame.index[~frame["priority"].str.strip().str.isdigit()]
     if len(bad):
@@ -509,7 +549,8 @@ def _trigger_lexicon() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
     }
     ordered = sorted(set(frame["trigger"]), key=lambda n: (-len(n), n))
     alternation = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for n in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), info
+    speech = max(p for _, p in info.values())
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), info, speech
 
 
 _PRIORITY_PENALTY = 25  # characters of distance one priority step is worth
@@ -522,8 +563,7 @@ def event_type_in(sentence: str, at: int = 0) -> str | None:
     characters further away per step; speech acts ("said") are used only when
     the sentence has no other trigger.
     """
-    pattern, info = _trigger_lexicon()
-    speech = max(p for _, p in info.values())
+    pattern, info, speech = _trigger_lexicon()
     best = None
     for m in pattern.finditer(sentence):
         event, priority = info[lexicons.name_key(m.group(0))]

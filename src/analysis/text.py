@@ -41,7 +41,7 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # bounded: no rescan from 0
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
