@@ -116,6 +116,8 @@ def test_day_range_is_a_vague_span():
     ("Early on Saturday, a missile hit Ganja.", date(2020, 10, 17), None),
     ("A drone attack late Friday killed two in Goris.", date(2020, 10, 16), None),
     ("Overnight Wednesday, Barda came under fire.", date(2020, 10, 14), "overnight"),
+    ("Shelling began at dawn on Sunday in Tartar.", date(2020, 10, 11), "morning"),
+    ("The early hours of Friday saw heavy shelling.", date(2020, 10, 16), "night"),
 ])
 def test_weekdays(text, expected, part):
     row = find_temporal_expressions(text, SAT)[0]
@@ -321,3 +323,25 @@ def test_sentence_splitter_keeps_abbreviated_dates_in_long_texts():
     assert sentences[-2].text == "The strike came on Oct. 4 in Ganja."
     row = [r for r in find_temporal_expressions(text, SAT) if r["date"] == date(2020, 10, 4)][0]
     assert row["sentence"] == "The strike came on Oct. 4 in Ganja." and row["location"] == "Ganja"
+
+
+# --- regressions for bugs found while building this -------------------------
+
+def test_regression_date_before_a_colon():
+    # "published on September 27: 11 casualties" was missed (a colon was taken for a clock time).
+    assert dates_of("The Khazar center message, published on September 27: 11 casualties.") == [date(2020, 9, 27)]
+
+
+def test_regression_lead_word_inside_another_word():
+    # "reason Sunday" once yielded "on Sunday" starting inside "reason".
+    row = only("For that reason Sunday's talks were cancelled.")
+    assert row["expression"] == "Sunday's"
+
+
+def test_regression_no_surrounding_space_or_period_in_expression():
+    for text in ("Drones were downed. Thursday officials confirmed it.", "Talks may resume in May.",
+                 "The toll was updated on 13/10/2020."):
+        for row in find_temporal_expressions(text, SAT):
+            assert row["expression"] == row["expression"].strip()
+            assert not row["expression"].endswith(".")
+    assert dates_of("The toll was updated on 13/10/2020.") == [date(2020, 10, 13)]

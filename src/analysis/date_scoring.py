@@ -27,6 +27,16 @@ SCORE_COLUMNS = {
     "correct": "found and resolved to the gold date",
 }
 
+PUBLICATION_SCORE_COLUMNS = {
+    "article_id": "article scored",
+    "gold": "gold publication date",
+    "predicted": "publication date in the articles table",
+    "gold_basis": "gold published_basis",
+    "predicted_basis": "predicted published_basis",
+    "in_articles": "the article is in the articles table",
+    "correct": "predicted equals gold (both null counts as equal)",
+}
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -100,7 +110,7 @@ def date_accuracy(scores: pd.DataFrame) -> dict[str, float]:
 
 
 def score_publication_dates(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
-    """Per gold article: gold and predicted ``published`` and whether they agree."""
+    """Per gold article: gold and predicted ``published`` (columns: :data:`PUBLICATION_SCORE_COLUMNS`)."""
     if "article_id" not in articles.columns or "published" not in articles.columns:
         raise ValueError("articles: needs columns article_id and published")
     predicted = dict(zip(articles["article_id"], articles["published"]))
@@ -114,7 +124,7 @@ def score_publication_dates(gold: list[dict], articles: pd.DataFrame) -> pd.Data
             "gold_basis": record.get("published_basis"), "predicted_basis": bases.get(article_id),
             "in_articles": article_id in predicted, "correct": want == got,
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(PUBLICATION_SCORE_COLUMNS))
 
 
 def format_date_scores(scores: pd.DataFrame) -> str:

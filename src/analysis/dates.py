@@ -128,7 +128,8 @@ _LEAD = (
     r"(?:(?:just|only|also)\s+)?"
     r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?"
     r"(?:(?:on|since|until|till|from|by|during|before|after|as\s+of|throughout|all\s+day\s+on|"
-    r"in\s+the\s+early\s+(?:(?P<hours_part>morning)\s+)?hours\s+of|"
+    r"(?:in\s+)?the\s+(?:early|small|wee)\s+(?:(?P<hours_part>morning)\s+)?hours\s+of|"
+    r"at\s+(?P<clock_part>dawn|daybreak|dusk|nightfall|midnight)(?:\s+on)?|"
     r"(?:on\s+|in\s+|during\s+|for\s+)?the\s+(?:early\s+|late\s+)?(?P<lead_part>morning|afternoon|evening|night)\s+of)\s+)?"
     r"))"
 )
@@ -161,7 +162,8 @@ _WEEKDAY_EXPR = re.compile(
     r"(?:(?:just|only|also)\s+)?"
     r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?"
     r"(?:(?:on|since|until|till|from|by|during|before|after|throughout|all\s+day\s+on|"
-    r"in\s+the\s+early\s+(?:(?P<hours_part>morning)\s+)?hours\s+of|"
+    r"(?:in\s+)?the\s+(?:early|small|wee)\s+(?:(?P<hours_part>morning)\s+)?hours\s+of|"
+    r"at\s+(?P<clock_part>dawn|daybreak|dusk|nightfall|midnight)(?:\s+on)?|"
     r"(?:on\s+|in\s+|during\s+)?the\s+(?:early\s+|late\s+)?(?P<lead_part>morning|afternoon|evening|night)\s+of)\s+)?"
     r"(?:(?P<over>overnight)\s+(?:on\s+|into\s+)?)?"
     r"(?:(?P<rel>last|next|this\s+past|this\s+coming|past|coming)\s+)?"
@@ -328,6 +330,9 @@ def infer_year(month: int, day: int, reference: date, window_days: int = FUTURE_
     return None
 
 
+_CLOCK_PARTS = {"dawn": "morning", "daybreak": "morning", "dusk": "evening", "nightfall": "evening", "midnight": "night"}
+
+
 def _part(m: re.Match) -> str | None:
     groups = m.re.groupindex
     if "over" in groups and m.group("over"):
@@ -337,7 +342,9 @@ def _part(m: re.Match) -> str | None:
             value = m.group(name).lower()
             if value != "day":
                 return value
-    if "hours_part" in groups and re.search(r"(?i)early\s+hours\s+of", m.group(0)):
+    if "clock_part" in groups and m.group("clock_part"):
+        return _CLOCK_PARTS[m.group("clock_part").lower()]
+    if "hours_part" in groups and re.search(r"(?i)(?:early|small|wee)\s+hours\s+of", m.group(0)):
         return "night"  # "in the early hours of Sunday": after midnight
     return None
 
