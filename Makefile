@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
-.PHONY: setup data reports test lab lock benchmark clean
+.PHONY: setup data reports test lab lock readme benchmark clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ reports: data  ## render every notebook into reports/
 
 test: $(STAMP)  ## the whole test suite, notebooks included
 	$(BIN)/python -m pytest
+
+readme: $(STAMP)  ## regenerate the README's data dictionary from the table schemas
+	$(BIN)/python -c "import re,pathlib; from analysis import pipeline; p=pathlib.Path('README.md'); s=p.read_text(); p.write_text(re.sub(r'(<!-- data-dictionary:start -->\n).*?(<!-- data-dictionary:end -->)', lambda m: m.group(1)+pipeline.data_dictionary()+m.group(2), s, flags=re.S))"
 
 lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock

@@ -81,7 +81,7 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _FULL_DATE = re.compile(
     rf"{_WEEKDAY}(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y1>(?:19|20)\d\d)"
@@ -355,8 +355,8 @@ def iter_raw_files(raw_dir: Path) -> Iterator[RawFile]:
     for path in sorted(raw_dir.iterdir()):
         if path.name in NOT_ARTICLES or path.name.startswith("."):
             continue
-        if not path.is_file():
-            yield RawFile(path, None, ("not_a_file", f"{path.name} is not a regular file (a folder?); put article files directly in {raw_dir}"))
+        if path.is_dir():
+            yield RawFile(path, None, ("not_a_file", f"{path.name} is a folder; put article files directly in {raw_dir}"))
             continue
         try:
             yield RawFile(path, path.read_bytes())
@@ -364,8 +364,13 @@ def iter_raw_files(raw_dir: Path) -> Iterator[RawFile]:
             yield RawFile(path, None, ("unreadable", f"{path.name} cannot be read: {exc.strerror or exc}"))
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not a text article."""
+    if data[:2] in _UTF16_BOMS:
+        return False
     sample = data[:8192]
     if b"\x00" in sample:
         return True
@@ -376,6 +381,8 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes) -> tuple[str, str] | None:
     """Decode as UTF-8 (BOM allowed), else the encoding charset-normalizer detects."""
     try:
+        if data[:2] in _UTF16_BOMS:
+            return data.decode("utf-16"), "utf-16"
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
