@@ -11,6 +11,7 @@ export PYTHONHASHSEED := 0
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv with the pinned environment
@@ -26,6 +27,9 @@ test: $(STAMP)  ## the whole test suite, notebooks included
 
 readme: $(STAMP)  ## regenerate the README's data dictionary from the table schemas
 	$(BIN)/python -c "import re,pathlib; from analysis import pipeline; p=pathlib.Path('README.md'); s=p.read_text(); p.write_text(re.sub(r'(<!-- data-dictionary:start -->\n).*?(<!-- data-dictionary:end -->)', lambda m: m.group(1)+pipeline.data_dictionary()+m.group(2), s, flags=re.S))"
+
+lab: $(STAMP)  ## JupyterLab on the notebooks, with the project's .venv as the kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock

@@ -88,3 +88,6 @@ reports.show_table(articles[["article_id", "outlet", "title", "published", "publ
 # %%
 reports.show_table(overview.article_flags(articles), caption="Flags")
 reports.show_table(errors[["source_file", "row", "column", "reason", "detail"]], caption="Ingest errors")
+
+# %%
+reports.how_to_cite(report)

@@ -313,3 +313,26 @@ def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path
     target = folder / "index.html"
     catalog.atomic_write_text(target, page)
     return target
+
+
+def how_to_cite(report: Report) -> None:
+    """Show the "How to cite" section: software citation and this report's id."""
+    cff = config.ROOT / "CITATION.cff"
+    title = "warcov"
+    if cff.exists():
+        meta = yaml.safe_load(cff.read_text(encoding="utf-8")) or {}
+        title = meta.get("title", title)
+    code = report.record["code"]
+    commit = code.get("git_commit") or "unknown"
+    date = code.get("git_commit_date") or "n.d."
+    text = (f"warcov contributors ({date[:4]}). {title}, version {code['version']}, commit {commit[:12]}. "
+            f"Report {report.name}, report id {report.report_id}.")
+    _display_html(
+        "<h2>How to cite</h2>"
+        f"<p>{html.escape(text)}</p>"
+        "<p>The report id changes whenever the code, the inputs, the parameters or the pinned libraries change; "
+        "the provenance block above and <code>" + html.escape(report.name) + ".provenance.json</code> list them. "
+        "To reproduce: check out the commit, put the same raw files in <code>data/raw/</code>, "
+        "run <code>make reports</code> (or <code>python -m analysis report " + html.escape(report.name)
+        + " -p KEY VALUE</code> with the parameters above) and compare the report id.</p>"
+    )
