@@ -31,6 +31,9 @@ readme: $(STAMP)  ## regenerate the README's data dictionary from the table sche
 lab: $(STAMP)  ## JupyterLab on the notebooks, with the project's .venv as the kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
+benchmark: $(STAMP)  ## build a 20,000-article synthetic corpus and print speed and peak memory
+	$(BIN)/python benchmarks/bench_build.py
+
 lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock
 

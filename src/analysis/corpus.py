@@ -39,7 +39,7 @@ ARTICLE_COLUMNS = {
     "published_basis": "where `published` came from: manifest (or the manifest's own basis: byline, header, text, external), header, byline, text, or null",
     "language": "ISO 639-1 code guessed from the text (manifest wins)",
     "text": "normalized text: NFC, plain spaces, page debris removed; every offset in other tables points into it",
-    "n_words": "number of word tokens in text",
+    "n_words": "number of words (whitespace-separated tokens) in text",
     "sha256": "SHA-256 of the raw file's bytes",
     "flags": "metadata problems found, '; '-separated (empty when none)",
     "header_date": "date from a ` date YYYY-MM-DD` header line, as written (null when none)",
@@ -263,18 +263,23 @@ _EN_STOPWORDS = frozenset("the of and to in a is that for on was with as by at f
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_ARMENIAN = re.compile("[\u0530-\u058f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def guess_language(text: str) -> str:
     """A cheap ISO 639-1 guess: script for Armenian/Cyrillic, stopwords for English."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
-        return "und"
-    armenian = sum("\u0530" <= c <= "\u058f" for c in letters)
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    if armenian > len(letters) / 2:
-        return "hy"
-    if cyrillic > len(letters) / 2:
-        return "ru"
-    words = _WORD.findall(text[:5000].lower())
+    sample = text[:3000]
+    if not sample.isascii():
+        letters = len(_LETTERS.findall(sample))
+        if not letters:
+            return "und"
+        if len(_ARMENIAN.findall(sample)) > letters / 2:
+            return "hy"
+        if len(_CYRILLIC.findall(sample)) > letters / 2:
+            return "ru"
+    words = _WORD.findall(sample.lower())
     share = sum(w in _EN_STOPWORDS for w in words) / max(len(words), 1)
     return "en" if share > 0.12 else "und"
 
@@ -365,6 +370,7 @@ def iter_raw_files(raw_dir: Path) -> Iterator[RawFile]:
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -374,7 +380,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control > len(sample) * 0.05
 
 
@@ -530,7 +536,7 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         "published_basis": basis,
         "language": values.get("language") or guess_language(body),
         "text": body,
-        "n_words": len(_WORD.findall(body)),
+        "n_words": len(body.split()),
         "sha256": sha256,
         "flags": "; ".join(flags),
         "header_date": meta.header_raw,

@@ -69,14 +69,17 @@ def _near_repeat(line: str, previous: str | None) -> bool:
         return False
     if line == previous:
         return True
-    return abs(len(line) - len(previous)) <= 3 and SequenceMatcher(None, line, previous).ratio() >= 0.9
+    if abs(len(line) - len(previous)) > 3:
+        return False
+    matcher = SequenceMatcher(None, line, previous, autojunk=False)
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def normalize_text(text: str, rules: DebrisRules | None = None) -> str:
     """Normalize raw article text (see module docstring); lines joined by ``\\n``."""
     rules = rules or debris_rules()
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    text = rules.drop_token.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
     kept: list[str] = []
     skip_next = False
     for raw_line in text.split("\n"):
@@ -92,7 +95,7 @@ def normalize_text(text: str, rules: DebrisRules | None = None) -> str:
         if rules.drop_line.match(line):
             continue
         line = rules.strip_prefix.sub("", line)
-        line = _MULTI_SPACE.sub(" ", rules.drop_token.sub("", line)).strip()
+        line = _MULTI_SPACE.sub(" ", line).strip()
         if not line or _near_repeat(line, kept[-1] if kept else None):
             continue
         kept.append(line)

@@ -8,7 +8,9 @@ meaning of each of its columns (README.md shows the same).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -20,10 +22,28 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None) -> dict[str, pd.DataFrame]:
-    """Every table, in memory, from the raw folder."""
+def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest) -> dict[str, pd.DataFrame]:
     articles, errors = corpus.load_articles(raw_dir, manifest=manifest)
     return {"articles": articles, "ingest_errors": errors}
+
+
+# (stage name, function of the tables built so far -> new tables), in order.
+STAGES: list[tuple[str, Callable[..., dict[str, pd.DataFrame]]]] = [
+    ("ingest", ingest_stage),
+]
+
+
+def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None,
+                 timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table, in memory, from the raw folder (stage times into ``timings`` if given)."""
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    tables: dict[str, pd.DataFrame] = {}
+    for name, stage in STAGES:
+        started = time.perf_counter()
+        tables.update(stage(tables, raw, manifest) if stage is ingest_stage else stage(tables))
+        if timings is not None:
+            timings[name] = time.perf_counter() - started
+    return tables
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
