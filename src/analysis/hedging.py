@@ -17,7 +17,7 @@ speech (unless the marker itself is quoted):
    after the marker in its clause ("the so-called Artsakh republic").
 4. ``speaker``: the attributed source of the sentence nearest the marker
    ("..., which allegedly destroyed 20 houses, Baku said"), from the
-   attribution table when given, else the actor next to a reporting verb.
+   attribution table (analysis.attribution).
 5. ``preceding`` / ``following``: the nearest actor before, else after, the
    marker in the sentence.
 6. ``previous``: the speaker, else the last actor, of the previous sentence
@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .attribution import find_attributions
 from .inputs import iter_articles, require_frame
 from .lexicons import actors, read_lexicon
 from .phrases import PhraseLexicon, opaque_spans
@@ -68,13 +69,6 @@ RATE_COLUMNS = {
 
 _QUOTES = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"|«[^»\n]*»", re.MULTILINE)
 _CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
-# Used only when no attribution table is given: a reporting verb's subject
-# (or the source after "according to") is the speaker of the clause.
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|stated|states|reported|reports|announced|announces|added|adds"
-    r"|noted|notes|insisted|insists|declared|declares|confirmed|confirms|according to)\b",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=None)
@@ -124,30 +118,12 @@ def _pick(cands, lo, hi, nearest_to=None, before=True):
     return max(inside, key=lambda c: c[2]) if before else min(inside, key=lambda c: c[2])
 
 
-def speech_speakers(text: str, sentences, cands, opaque=()) -> list[tuple]:
-    """Fallback speakers: the actor before a reporting verb in its clause, else the one after."""
-    found = []
-    for m in _SPEECH.finditer(text):
-        sentence = sentence_at(sentences, m.start())
-        if sentence is None:
-            continue
-        lo, hi = _clause_bounds(text, sentence, m.start(), m.end())
-        free = [c for c in cands if not c[4] and c[1] != "both"]
-        if m.group(0).lower() == "according to":
-            pick = _pick(free, m.end(), hi, before=False)
-        else:
-            pick = _pick(free, lo, m.start()) or _pick(free, m.end(), hi, before=False)
-        if pick is not None:
-            found.append(pick)
-    return sorted(set(found), key=lambda c: c[2])
-
-
 def find_hedges(text: str, attributions: list[dict] | None = None) -> list[dict]:
     """Hedge markers in ``text`` with side, basis and sentence (dicts with HEDGE_COLUMNS fields).
 
     ``attributions``: optional dicts with ``start``, ``end``, ``side``, ``source``
-    (offsets into ``text``) used as sentence speakers; when None, the actor
-    next to a reporting verb ("X said", "according to X") is taken instead.
+    (offsets into ``text``) used as sentence speakers; when None they are
+    found with :func:`analysis.attribution.find_attributions`.
     """
     lexicon, info = hedge_lexicon()
     opaque = opaque_spans(text)
@@ -163,13 +139,13 @@ def find_hedges(text: str, attributions: list[dict] | None = None) -> list[dict]
               for m in both_sides_lexicon().find(text, opaque)]
     cands.sort(key=lambda c: c[2])
     if attributions is None:
-        speakers = speech_speakers(text, sentences, cands)
-    else:
-        speakers = sorted(
-            ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
-             if a.get("side") in SIDES),
-            key=lambda c: c[2],
-        )
+        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end}
+                        for a in find_attributions(text, sentences)]
+    speakers = sorted(
+        ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
+         if a.get("side") in SIDES),
+        key=lambda c: c[2],
+    )
     found = []
     for m in markers:
         kind, role = info[m.key]
