@@ -3,7 +3,7 @@
 A phrase lexicon is a CSV under ``analysis/lexicons/`` with a ``key`` column
 (what a finding is counted as) and a ``name`` column (one way of writing it).
 Matching is case-insensitive; a space in a lexicon entry matches any run of
-spaces or hyphens and a hyphen matches one space or hyphen, so "Nagorno
+spaces or hyphens and a hyphen matches one space or hyphen (as in lexicons.py), so "Nagorno
 Karabakh" and "Nagorno-Karabakh" are one entry. Longer entries win, so
 "Nagorno-Karabakh" is never also counted as "Karabakh". Words glued to other
 words do not match ("@Pres_Artsakh"), hyphen compounds do ("Artsakh-Azerbaijan
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import LexiconError, name_key, read_lexicon
+from .lexicons import LexiconError, _alternation, name_key, read_lexicon
 
 # Web addresses, e-mail addresses and social-media handles: identifiers, not prose.
 _OPAQUE = re.compile(
@@ -30,22 +30,19 @@ _OPAQUE = re.compile(
 )
 
 
+# Cheap test run first: most articles hold no address at all.
+_OPAQUE_HINT = re.compile(r"://|www\.|@|\w\.(?:com|net|org|am|az|ru|ir|tr|info|news|io|co)\b")
+
+
 def opaque_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of URLs, e-mail addresses and @handles in ``text``."""
+    if not _OPAQUE_HINT.search(text):
+        return []
     return [m.span() for m in _OPAQUE.finditer(text)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
-
-
-def _pattern_for(names: list[str]) -> str:
-    ordered = sorted({n.strip() for n in names if n.strip()}, key=lambda n: (-len(n), n))
-    parts = []
-    for name in ordered:
-        tokens = re.split(r"[\s]+", name)
-        parts.append(r"[\s-]+".join(re.escape(t).replace(r"\-", r"[\s-]") for t in tokens))
-    return "|".join(parts)
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ class PhraseLexicon:
                 )
             self._key_of[folded] = key
         self.keys = list(dict.fromkeys(frame["key"]))
-        self._pattern = re.compile(rf"(?<!\w)(?:{_pattern_for(list(frame['name']))})(?!\w)", re.IGNORECASE)
+        self._pattern = re.compile(rf"(?<!\w)(?:{_alternation([n for n in frame['name'] if n.strip()])})(?!\w)", re.IGNORECASE)
 
     @classmethod
     def load(cls, name: str, path: str | Path | None = None, *, proper: bool = False) -> "PhraseLexicon":
