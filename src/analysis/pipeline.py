@@ -14,11 +14,21 @@ from typing import Callable
 
 import pandas as pd
 
-from . import catalog, config, corpus, provenance
+from . import catalog, config, corpus, framing, provenance
+
+REGION_NAME_COLUMNS = {
+    "article_id": "article",
+    "<name>": "one column per region name found in the corpus (always Artsakh, Nagorno-Karabakh, Karabakh): its count in the article",
+}
 
 TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "articles": corpus.ARTICLE_COLUMNS,
     "ingest_errors": corpus.ERROR_COLUMNS,
+    "name_mentions": framing.COLUMNS["name_mentions"],
+    "names": framing.COLUMNS["names"],
+    "region_names": REGION_NAME_COLUMNS,
+    "sources": framing.COLUMNS["sources"],
+    "hedges": framing.COLUMNS["hedges"],
 }
 
 
@@ -27,9 +37,24 @@ def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest) -> di
     return {"articles": articles, "ingest_errors": errors}
 
 
+def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Names, sources and hedges per article (corpus-level comparisons live in report 04)."""
+    articles = tables["articles"]
+    mentions = framing.name_mentions(articles)
+    sources = framing.sources_table(articles)
+    return {
+        "name_mentions": mentions,
+        "names": framing.names_table(mentions),
+        "region_names": framing.region_name_counts(articles).reset_index(),
+        "sources": sources,
+        "hedges": framing.hedges_table(articles, attributions=sources),
+    }
+
+
 # (stage name, function of the tables built so far -> new tables), in order.
 STAGES: list[tuple[str, Callable[..., dict[str, pd.DataFrame]]]] = [
     ("ingest", ingest_stage),
+    ("framing", framing_stage),
 ]
 
 
