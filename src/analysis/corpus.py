@@ -39,7 +39,7 @@ ARTICLE_COLUMNS = {
     "published_basis": "where `published` came from: manifest (or the manifest's own basis: byline, header, text, external), header, byline, text, or null",
     "language": "ISO 639-1 code guessed from the text (manifest wins)",
     "text": "normalized text: NFC, plain spaces, page debris removed; every offset in other tables points into it",
-    "n_words": "number of word tokens in text",
+    "n_words": "number of words (whitespace-separated tokens) in text",
     "sha256": "SHA-256 of the raw file's bytes",
     "flags": "metadata problems found, '; '-separated (empty when none)",
     "header_date": "date from a ` date YYYY-MM-DD` header line, as written (null when none)",
@@ -81,7 +81,7 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _FULL_DATE = re.compile(
     rf"{_WEEKDAY}(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y1>(?:19|20)\d\d)"
@@ -263,18 +263,23 @@ _EN_STOPWORDS = frozenset("the of and to in a is that for on was with as by at f
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_ARMENIAN = re.compile("[\u0530-\u058f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def guess_language(text: str) -> str:
     """A cheap ISO 639-1 guess: script for Armenian/Cyrillic, stopwords for English."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
-        return "und"
-    armenian = sum("\u0530" <= c <= "\u058f" for c in letters)
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    if armenian > len(letters) / 2:
-        return "hy"
-    if cyrillic > len(letters) / 2:
-        return "ru"
-    words = _WORD.findall(text[:5000].lower())
+    sample = text[:3000]
+    if not sample.isascii():
+        letters = len(_LETTERS.findall(sample))
+        if not letters:
+            return "und"
+        if len(_ARMENIAN.findall(sample)) > letters / 2:
+            return "hy"
+        if len(_CYRILLIC.findall(sample)) > letters / 2:
+            return "ru"
+    words = _WORD.findall(sample.lower())
     share = sum(w in _EN_STOPWORDS for w in words) / max(len(words), 1)
     return "en" if share > 0.12 else "und"
 
@@ -355,8 +360,8 @@ def iter_raw_files(raw_dir: Path) -> Iterator[RawFile]:
     for path in sorted(raw_dir.iterdir()):
         if path.name in NOT_ARTICLES or path.name.startswith("."):
             continue
-        if not path.is_file():
-            yield RawFile(path, None, ("not_a_file", f"{path.name} is not a regular file (a folder?); put article files directly in {raw_dir}"))
+        if path.is_dir():
+            yield RawFile(path, None, ("not_a_file", f"{path.name} is a folder; put article files directly in {raw_dir}"))
             continue
         try:
             yield RawFile(path, path.read_bytes())
@@ -364,18 +369,26 @@ def iter_raw_files(raw_dir: Path) -> Iterator[RawFile]:
             yield RawFile(path, None, ("unreadable", f"{path.name} cannot be read: {exc.strerror or exc}"))
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not a text article."""
+    if data[:2] in _UTF16_BOMS:
+        return False
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control > len(sample) * 0.05
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
     """Decode as UTF-8 (BOM allowed), else the encoding charset-normalizer detects."""
     try:
+        if data[:2] in _UTF16_BOMS:
+            return data.decode("utf-16"), "utf-16"
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
@@ -523,7 +536,7 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         "published_basis": basis,
         "language": values.get("language") or guess_language(body),
         "text": body,
-        "n_words": len(_WORD.findall(body)),
+        "n_words": len(body.split()),
         "sha256": sha256,
         "flags": "; ".join(flags),
         "header_date": meta.header_raw,

@@ -4,8 +4,8 @@ Unicode NFC; non-breaking and other exotic spaces become plain spaces;
 zero-width characters go; each line is trimmed and empty lines dropped (a
 line break is a paragraph break). Debris rules come from
 ``lexicons/debris.yaml`` so an analyst can extend them: share prompts,
-"Source link", related-story links with their headline, gallery image file
-names, and photo captions repeated on consecutive lines.
+"Source link", "Also on" link prompts, gallery image file names, and photo
+captions repeated on consecutive lines.
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ from .lexicons import LexiconError
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
-_SECTIONS = ("drop_lines", "related_prompts", "strip_prefixes", "drop_tokens")
+_SECTIONS = ("drop_lines", "strip_prefixes", "drop_tokens")
 
 
 @dataclass(frozen=True)
 class DebrisRules:
     drop_line: re.Pattern
-    related_prompt: re.Pattern
     strip_prefix: re.Pattern
     drop_token: re.Pattern
 
@@ -52,7 +51,6 @@ class DebrisRules:
                 raise LexiconError(f"{file}: section {section!r}: bad pattern: {exc}") from exc
         return cls(
             drop_line=re.compile(rf"^(?:{compiled['drop_lines'].pattern})$", re.IGNORECASE),
-            related_prompt=re.compile(rf"^(?:{compiled['related_prompts'].pattern})$", re.IGNORECASE),
             strip_prefix=re.compile(rf"^(?:{compiled['strip_prefixes'].pattern})", re.IGNORECASE),
             drop_token=compiled["drop_tokens"],
         )
@@ -69,30 +67,26 @@ def _near_repeat(line: str, previous: str | None) -> bool:
         return False
     if line == previous:
         return True
-    return abs(len(line) - len(previous)) <= 3 and SequenceMatcher(None, line, previous).ratio() >= 0.9
+    if abs(len(line) - len(previous)) > 3:
+        return False
+    matcher = SequenceMatcher(None, line, previous, autojunk=False)
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def normalize_text(text: str, rules: DebrisRules | None = None) -> str:
     """Normalize raw article text (see module docstring); lines joined by ``\\n``."""
     rules = rules or debris_rules()
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    text = rules.drop_token.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
     kept: list[str] = []
-    skip_next = False
     for raw_line in text.split("\n"):
         line = raw_line.strip()
         if not line:
             continue
-        if skip_next:
-            skip_next = False
-            continue
-        if rules.related_prompt.match(line):
-            skip_next = True
-            continue
         if rules.drop_line.match(line):
             continue
         line = rules.strip_prefix.sub("", line)
-        line = _MULTI_SPACE.sub(" ", rules.drop_token.sub("", line)).strip()
+        line = _MULTI_SPACE.sub(" ", line).strip()
         if not line or _near_repeat(line, kept[-1] if kept else None):
             continue
         kept.append(line)
