@@ -27,16 +27,6 @@ SCORE_COLUMNS = {
     "correct": "found and resolved to the gold date",
 }
 
-PUBLICATION_SCORE_COLUMNS = {
-    "article_id": "article scored",
-    "gold": "gold publication date",
-    "predicted": "publication date in the articles table",
-    "gold_basis": "gold published_basis",
-    "predicted_basis": "predicted published_basis",
-    "in_articles": "the article is in the articles table",
-    "correct": "predicted equals gold (both null counts as equal)",
-}
-
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -109,24 +99,6 @@ def date_accuracy(scores: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def score_publication_dates(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
-    """Per gold article: gold and predicted ``published`` (columns: :data:`PUBLICATION_SCORE_COLUMNS`)."""
-    if "article_id" not in articles.columns or "published" not in articles.columns:
-        raise ValueError("articles: needs columns article_id and published")
-    predicted = dict(zip(articles["article_id"], articles["published"]))
-    bases = dict(zip(articles["article_id"], articles["published_basis"])) if "published_basis" in articles else {}
-    rows = []
-    for record in gold:
-        article_id = record.get("article_id")
-        want, got = _as_date(record.get("published")), _as_date(predicted.get(article_id))
-        rows.append({
-            "article_id": article_id, "gold": want, "predicted": got,
-            "gold_basis": record.get("published_basis"), "predicted_basis": bases.get(article_id),
-            "in_articles": article_id in predicted, "correct": want == got,
-        })
-    return pd.DataFrame(rows, columns=list(PUBLICATION_SCORE_COLUMNS))
-
-
 def format_date_scores(scores: pd.DataFrame) -> str:
     """Text summary for the CLI: totals and each miss."""
     totals = date_accuracy(scores)
@@ -134,13 +106,4 @@ def format_date_scores(scores: pd.DataFrame) -> str:
     for row in scores[~scores["correct"]].itertuples():
         got = f"{row.predicted!r} -> {row.predicted_date}" if row.found else "not found"
         lines.append(f"  {row.article_id}: {row.expression!r} ({row.gold_date}): {got}")
-    return "\n".join(lines)
-
-
-def format_publication_scores(scores: pd.DataFrame) -> str:
-    """Text summary for the CLI: share right and each miss."""
-    share = float(scores["correct"].mean()) if len(scores) else 0.0
-    lines = [f"publication dates: {int(scores['correct'].sum())}/{len(scores)} right ({share:.2f})"]
-    for row in scores[~scores["correct"]].itertuples():
-        lines.append(f"  {row.article_id}: gold {row.gold} ({row.gold_basis}), got {row.predicted} ({row.predicted_basis})")
     return "\n".join(lines)
