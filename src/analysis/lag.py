@@ -17,6 +17,8 @@ from datetime import date
 
 import pandas as pd
 
+from . import incidents
+
 LAG_COLUMNS = {
     "incident_id": "incident reported",
     "label": "incident label (place, event type, date)",
@@ -165,3 +167,142 @@ def announcement_lag(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
                 "inferred": bool(inferred or first_inferred), "is_first": published == first_published,
             })
     return pd.DataFrame(rows, columns=list(ANNOUNCEMENT_COLUMNS))
+
+
+OUTLET_LAG_COLUMNS = {
+    "outlet": "outlet ('(unknown)' when not known)",
+    "incidents": "incidents the outlet reported in a dated article",
+    "median_lag_days": "median lag in days",
+    "min_lag_days": "shortest lag",
+    "max_lag_days": "longest lag",
+    "same_day": "incidents reported the day they happened (lag 0)",
+    "negative": "incidents the report dates after its own publication (lag < 0)",
+    "first": "incidents the outlet reported first (ties count for every tied outlet)",
+    "first_alone": "incidents the outlet reported first and alone",
+    "inferred": "lags resting on a publication date inferred from the text",
+}
+INFERRED_COLUMNS = {
+    "measure": "what is counted",
+    "count": "how many",
+    "of": "out of how many",
+}
+INFERRED_LAG_COLUMNS = {
+    "label": "incident label",
+    "incident_date": "incident date",
+    "outlet": "outlet of the report",
+    "article_id": "the report",
+    "published": "its publication date, inferred from the text",
+    "published_min": "earliest publication date the text allows",
+    "published_max": "latest publication date the text allows",
+    "lag_days": "lag from the inferred publication date",
+    "lag_min_days": "lag if the article appeared on published_min",
+    "lag_max_days": "lag if the article appeared on published_max",
+    "is_first": "the report is (one of) the earliest on the incident",
+}
+UNKNOWN_OUTLET = incidents.UNKNOWN_OUTLET
+
+
+def named_outlets(lags: pd.DataFrame) -> pd.DataFrame:
+    """``lags`` with a missing outlet shown as ``'(unknown)'`` (for grouping and plotting)."""
+    return lags.assign(outlet=lags["outlet"].where(lags["outlet"].notna(), UNKNOWN_OUTLET))
+
+
+def _pivot(lags: pd.DataFrame, column: str) -> pd.DataFrame:
+    _require(lags, "lags", ("incident_id", "label", "incident_date", "outlet", column))
+    frame = named_outlets(lags)
+    order = (frame.drop_duplicates("incident_id").sort_values(["incident_date", "label"], kind="stable"))
+    labels = dict(zip(order["incident_id"], order["label"]))
+    wide = frame.pivot(index="incident_id", columns="outlet", values=column)
+    wide = wide.reindex(index=list(labels), columns=sorted(wide.columns))
+    wide.index = pd.Index([labels[i] for i in wide.index], name="incident")
+    wide.columns = pd.Index(list(wide.columns), name="outlet")
+    return wide
+
+
+def lag_matrix(lags: pd.DataFrame) -> pd.DataFrame:
+    """Incident x outlet matrix of ``lag_days`` (NaN: the outlet did not report it in a dated article).
+
+    Rows are incident labels ordered by incident date, columns outlets in
+    alphabetical order: the heatmap of report 03.
+    """
+    return _pivot(lags, "lag_days").astype("float64")
+
+
+def inferred_matrix(lags: pd.DataFrame) -> pd.DataFrame:
+    """Same shape as :func:`lag_matrix`: True where the lag rests on an inferred publication date."""
+    wide = _pivot(lags, "inferred")
+    return wide.astype("boolean").fillna(False).astype(bool)
+
+
+def outlet_lags(lags: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: how many incidents, lag distribution, first reports, inferred dates.
+
+    Columns: :data:`OUTLET_LAG_COLUMNS`; one row per outlet, alphabetical.
+    """
+    _require(lags, "lags", tuple(LAG_COLUMNS))
+    frame = named_outlets(lags)
+    if frame.empty:
+        return pd.DataFrame(columns=list(OUTLET_LAG_COLUMNS))
+    n_first = frame[frame["is_first"]].groupby("incident_id").size()
+    frame = frame.assign(alone=frame["is_first"] & frame["incident_id"].map(n_first).eq(1),
+                         days=frame["lag_days"].astype("int64"))
+    grouped = frame.groupby("outlet", sort=True)
+    table = pd.DataFrame({
+        "incidents": grouped["incident_id"].nunique(),
+        "median_lag_days": grouped["days"].median(),
+        "min_lag_days": grouped["days"].min(),
+        "max_lag_days": grouped["days"].max(),
+        "same_day": grouped["days"].apply(lambda d: int((d == 0).sum())),
+        "negative": grouped["days"].apply(lambda d: int((d < 0).sum())),
+        "first": grouped["is_first"].sum().astype("int64"),
+        "first_alone": grouped["alone"].sum().astype("int64"),
+        "inferred": grouped["inferred"].sum().astype("int64"),
+    }).reset_index()
+    return table[list(OUTLET_LAG_COLUMNS)]
+
+
+def inferred_counts(lags: pd.DataFrame) -> pd.DataFrame:
+    """How many of the reported numbers rest on a publication date inferred from the text.
+
+    Columns: :data:`INFERRED_COLUMNS`; rows: lag values, incidents whose
+    first report is inferred, outlets concerned, and negative lags.
+    """
+    _require(lags, "lags", tuple(LAG_COLUMNS))
+    frame = named_outlets(lags)
+    inferred = frame[frame["inferred"]]
+    first = frame[frame["is_first"]]
+    rows = [
+        ("lags (incident x outlet) resting on an inferred publication date", len(inferred), len(frame)),
+        ("incidents whose first report rests on an inferred publication date",
+         first.loc[first["inferred"], "incident_id"].nunique(), frame["incident_id"].nunique()),
+        ("outlets with at least one inferred publication date", inferred["outlet"].nunique(), frame["outlet"].nunique()),
+        ("negative lags (the report dates the incident after its own publication)",
+         int((frame["lag_days"] < 0).sum()), len(frame)),
+    ]
+    return pd.DataFrame(rows, columns=list(INFERRED_COLUMNS))
+
+
+def inferred_lags(lags: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The lags resting on an inferred publication date, with how far they could be off.
+
+    ``published_min``/``published_max`` are the bounds the inference left on
+    the report's publication date; ``lag_min_days``/``lag_max_days`` are the
+    lags those bounds give (as long as the incident date itself holds).
+    Columns: :data:`INFERRED_LAG_COLUMNS`.
+    """
+    _require(lags, "lags", tuple(LAG_COLUMNS))
+    _require(articles, "articles", ("article_id", "published_min", "published_max"))
+    bounds = {r["article_id"]: r for r in articles[["article_id", "published_min", "published_max"]].to_dict("records")}
+    rows = []
+    for r in named_outlets(lags[lags["inferred"].astype(bool)]).to_dict("records"):
+        meta = bounds.get(r["article_id"], {})
+        low, high = _day(meta.get("published_min")) or r["published"], _day(meta.get("published_max")) or r["published"]
+        incident_date = _day(r["incident_date"])
+        rows.append({
+            "label": r["label"], "incident_date": incident_date, "outlet": r["outlet"], "article_id": r["article_id"],
+            "published": r["published"], "published_min": low, "published_max": high, "lag_days": r["lag_days"],
+            "lag_min_days": (low - incident_date).days, "lag_max_days": (high - incident_date).days,
+            "is_first": bool(r["is_first"]),
+        })
+    rows.sort(key=lambda r: (r["incident_date"], r["label"], r["outlet"]))
+    return pd.DataFrame(rows, columns=list(INFERRED_LAG_COLUMNS))

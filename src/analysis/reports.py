@@ -272,17 +272,23 @@ def save_figure(report: Report, fig, stem: str, data=None) -> None:
     plt.close(fig)
 
 
-def show_table(frame, caption: str | None = None, max_rows: int = 200) -> None:
-    """Display a dataframe with every cell HTML-escaped (article text can hold markup)."""
+def show_table(frame, caption: str | None = None, max_rows: int = 200, collapsed: bool = False) -> None:
+    """Display a dataframe with every cell HTML-escaped (article text can hold markup).
+
+    ``collapsed`` folds the table under its caption (a ``<details>`` element
+    the reader opens), for evidence tables shown under a figure.
+    """
+    title = html.escape(caption or "table")
     if frame.empty:
-        _display_html((f"<p><b>{html.escape(caption)}</b></p>" if caption else "") + "<p><i>none</i></p>")
-        return
-    shown = frame.head(max_rows)
-    markup = shown.to_html(escape=True, index=False, na_rep="", border=0)
-    if caption:
-        markup = f"<p><b>{html.escape(caption)}</b></p>" + markup
-    if len(frame) > max_rows:
-        markup += f"<p><i>{len(frame) - max_rows} more rows in the CSV twin.</i></p>"
+        markup = "<p><i>none</i></p>"
+    else:
+        markup = frame.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
+        if len(frame) > max_rows:
+            markup += f"<p><i>{len(frame) - max_rows} more rows in the CSV twin.</i></p>"
+    if collapsed:
+        markup = f"<details><summary>{title} ({len(frame)} rows)</summary>{markup}</details>"
+    elif caption:
+        markup = f"<p><b>{title}</b></p>" + markup
     _display_html(markup)
 
 
