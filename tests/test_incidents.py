@@ -123,3 +123,51 @@ def test_seeds_link_the_stepanakert_bombing_of_october_2():
     assert (stepanakert["n_outlets"] >= 2).any()  # Asbarez and JAMnews
     ganja = incidents[(incidents["place"] == "Ganja") & (incidents["date"] == date(2020, 10, 17))]
     assert ganja["event_type"].tolist() == ["missile strike"]
+
+
+def test_incident_timeline_rows_by_date_one_entry_per_outlet(linked):
+    from analysis.incidents import TIMELINE_COLUMNS, incident_timeline
+
+    _, incidents, mentions = linked
+    timeline = incident_timeline(incidents, mentions)
+    assert list(timeline.columns) == list(TIMELINE_COLUMNS)
+    # the talks of October 10 come before the strikes of October 17
+    rows = timeline.drop_duplicates("row").sort_values("row")
+    assert rows["incident_date"].tolist() == sorted(rows["incident_date"])
+    assert rows.iloc[0]["label"].startswith("Ganja, talks")
+    ganja = timeline[timeline["label"].str.contains("2020-10-17") & timeline["label"].str.startswith("Ganja")]
+    assert sorted(ganja["outlet"]) == ["Anadolu", "Reuters"] and ganja["row"].nunique() == 1
+    assert timeline.loc[timeline["outlet"] == "Armenpress", "inferred"].all()  # dated from its text
+    assert not timeline.loc[timeline["outlet"] == "Reuters", "inferred"].any()
+    assert (timeline.groupby(["row", "outlet"]).size() == 1).all()
+
+
+def test_mention_evidence_keeps_the_sentence_and_the_measured_article():
+    from analysis.incidents import EVIDENCE_COLUMNS, mention_evidence
+    from analysis.lag import reporting_lag
+
+    later = pd.DataFrame([{
+        "article_id": "a5", "outlet": "Reuters", "published": date(2020, 10, 19), "published_basis": "byline",
+        "text": "Rescuers searched residential buildings hit by a missile in Ganja on Saturday, October 17."}])
+    articles = pd.concat([ARTICLES.iloc[:2], later], ignore_index=True)
+    incidents, mentions = link_incidents(events_table(articles))
+    every = mention_evidence(incidents, mentions)
+    assert list(every.columns) == list(EVIDENCE_COLUMNS) and len(every) == len(mentions)
+    assert every["incident"].nunique() == 1 and "a5" in set(every["article_id"])
+    text = dict(zip(articles["article_id"], articles["text"]))
+    for row in every.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.expression and row.expression in row.sentence
+    lags = reporting_lag(incidents, mentions)
+    measured = mention_evidence(incidents, mentions, lags)
+    assert "a5" not in set(measured["article_id"])  # Reuters' later article is not the one its lag is measured on
+    assert measured.set_index("outlet")["lag_days"].to_dict() == {"Reuters": 0, "Anadolu": 1}
+    with pytest.raises(ValueError, match="lags"):
+        mention_evidence(incidents, mentions, lags.drop(columns=["lag_days"]))
+
+
+def test_timeline_and_evidence_of_no_incident():
+    from analysis.incidents import incident_timeline, mention_evidence
+
+    incidents, mentions = link_incidents(events_table(ARTICLES).iloc[:0])
+    assert incident_timeline(incidents, mentions).empty
+    assert mention_evidence(incidents, mentions).empty

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -107,3 +108,108 @@ def test_announcement_lag_names_missing_columns():
         announcement_lag(CLAIMS.drop(columns=["side"]), CLAIM_ARTICLES)
     with pytest.raises(ValueError, match="articles: missing column"):
         announcement_lag(CLAIMS, CLAIM_ARTICLES.drop(columns=["outlet"]))
+
+
+# --- functions behind report 03 -------------------------------------------------------------
+
+from analysis.incidents import select_events  # noqa: E402
+from analysis.lag import (  # noqa: E402
+    INFERRED_LAG_COLUMNS, OUTLET_LAG_COLUMNS, inferred_counts, inferred_lags, inferred_matrix, lag_matrix, outlet_lags,
+)
+
+REPORTS = pd.DataFrame([
+    {"article_id": "g1", "outlet": "Reuters", "published": date(2020, 10, 17), "published_basis": "byline",
+     "published_min": date(2020, 10, 17), "published_max": date(2020, 10, 17),
+     "text": "A missile strike hit residential buildings in Ganja early on Saturday, killing at least 13 people. "
+             "Shelling hit the market in Tartar on October 4."},
+    {"article_id": "g2", "outlet": "Anadolu", "published": date(2020, 10, 19), "published_basis": "text",
+     "published_min": date(2020, 10, 18), "published_max": date(2020, 10, 20),
+     "text": "A missile strike destroyed residential buildings in Ganja on October 17, killing 13 civilians."},
+    {"article_id": "g3", "outlet": "TASS", "published": date(2020, 10, 17), "published_basis": "byline",
+     "published_min": date(2020, 10, 17), "published_max": date(2020, 10, 17),
+     "text": "Residential buildings in Ganja were destroyed by a missile strike on Saturday, the ministry said."},
+    {"article_id": "g4", "outlet": None, "published": date(2020, 10, 6), "published_basis": "byline",
+     "published_min": date(2020, 10, 6), "published_max": date(2020, 10, 6),
+     "text": "Shelling hit the market in Tartar on October 4, local officials said."},
+])
+
+
+@pytest.fixture(scope="module")
+def report_lags():
+    incidents, mentions = link_incidents(events_table(REPORTS))
+    return incidents, mentions, reporting_lag(incidents, mentions)
+
+
+def test_reporting_lag_has_stable_types_even_when_empty():
+    incidents, mentions = link_incidents(events_table(REPORTS).iloc[:0])
+    empty = reporting_lag(incidents, mentions)
+    assert empty.empty and empty["is_first"].dtype == bool and empty["lag_days"].dtype == "int64"
+    assert empty[empty["is_first"]].columns.tolist() == list(LAG_COLUMNS)  # a boolean mask still works
+
+
+def test_lag_matrix_rows_by_incident_date_and_inferred_cells(report_lags):
+    _, _, table = report_lags
+    matrix = lag_matrix(table)
+    assert matrix.columns.tolist() == ["(unknown)", "Anadolu", "Reuters", "TASS"]
+    assert matrix.index[0].startswith("Tartar") and matrix.index[1].startswith("Ganja")  # Oct 4 before Oct 17
+    ganja = matrix.loc[matrix.index[1]]
+    assert ganja["Reuters"] == 0 and ganja["TASS"] == 0 and ganja["Anadolu"] == 2
+    tartar = matrix.loc[matrix.index[0]]
+    assert tartar["Reuters"] == 13 and tartar["(unknown)"] == 2 and np.isnan(tartar["Anadolu"])
+    marks = inferred_matrix(table)
+    assert marks.shape == matrix.shape and marks.dtypes.eq(bool).all()
+    assert marks.to_numpy().sum() == 1 and marks.loc[matrix.index[1], "Anadolu"]
+
+
+def test_outlet_lags_counts_ties_and_inferred(report_lags):
+    _, _, table = report_lags
+    summary = outlet_lags(table)
+    assert list(summary.columns) == list(OUTLET_LAG_COLUMNS)
+    rows = summary.set_index("outlet")
+    # Reuters and TASS tie on Ganja (both same day); only the unknown outlet was first on Tartar.
+    assert rows.loc["Reuters", "first"] == 1 and rows.loc["Reuters", "first_alone"] == 0
+    assert rows.loc["(unknown)", "first"] == 1 and rows.loc["(unknown)", "first_alone"] == 1
+    assert rows.loc["Reuters", "incidents"] == 2 and rows.loc["Reuters", "median_lag_days"] == 6.5
+    assert rows.loc["Reuters", "same_day"] == 1 and rows["negative"].sum() == 0
+    assert rows.loc["Anadolu", "inferred"] == 1 and rows.loc["TASS", "inferred"] == 0
+
+
+def test_inferred_counts_and_ranges(report_lags):
+    _, _, table = report_lags
+    counts = inferred_counts(table).set_index("measure")
+    assert counts.iloc[0].tolist() == [1, len(table)]
+    assert counts.iloc[1]["count"] == 0  # the first Ganja report is dated by a byline
+    assert counts.iloc[2].tolist() == [1, 4]
+    ranges = inferred_lags(table, REPORTS)
+    assert list(ranges.columns) == list(INFERRED_LAG_COLUMNS)
+    assert ranges[["outlet", "lag_days", "lag_min_days", "lag_max_days"]].values.tolist() == [["Anadolu", 2, 1, 3]]
+
+
+def test_negative_lags_are_counted():
+    # A report announcing an event after its own publication date gives a negative lag.
+    articles = pd.DataFrame([
+        {"article_id": "n1", "outlet": "AP", "published": date(2020, 10, 25), "published_basis": "byline",
+         "text": "A humanitarian ceasefire will take effect in Nagorno-Karabakh on October 26, the State Department said."},
+    ])
+    incidents, mentions = link_incidents(events_table(articles))
+    table = reporting_lag(incidents, mentions)
+    assert table["lag_days"].tolist() == [-1]
+    assert outlet_lags(table)["negative"].tolist() == [1]
+    assert inferred_counts(table).iloc[3].tolist()[1:] == [1, 1]
+
+
+def test_select_events_keeps_event_rows(report_lags):
+    events = events_table(REPORTS)
+    chosen = select_events(events, REPORTS[REPORTS["outlet"] == "Anadolu"])
+    assert set(chosen["article_id"]) == {"g2"} and set(chosen.index) <= set(events.index)
+    _, mentions = link_incidents(chosen)
+    assert set(mentions["event_row"]) <= set(chosen.index)
+    with pytest.raises(ValueError, match="articles"):
+        select_events(events, REPORTS.drop(columns=["article_id"]))
+
+
+def test_report_functions_accept_empty_lags():
+    empty = reporting_lag(*link_incidents(events_table(REPORTS).iloc[:0]))
+    assert lag_matrix(empty).empty and inferred_matrix(empty).empty
+    assert outlet_lags(empty).empty and inferred_lags(empty, REPORTS).empty
+    assert inferred_counts(empty)["count"].tolist() == [0, 0, 0, 0]

@@ -94,3 +94,38 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
     figures = first.html.parent / "figures" / "01_corpus_overview"
     for ext in ("svg", "png", "pdf", "csv"):
         assert (figures / f"timeline.{ext}").exists()
+
+
+def test_show_table_escapes_and_can_fold(monkeypatch):
+    import pandas as pd
+
+    shown = []
+    monkeypatch.setattr(reports, "_display_html", shown.append)
+    frame = pd.DataFrame({"sentence": ["<b>Shelling</b> hit Tartar.", "Two were killed."]})
+    reports.show_table(frame, caption="Sentences <behind>", collapsed=True)
+    assert shown[-1].startswith("<details><summary>Sentences &lt;behind&gt; (2 rows)</summary>")
+    assert "&lt;b&gt;Shelling" in shown[-1] and "<b>Shelling" not in shown[-1]
+    reports.show_table(frame.iloc[:0], caption="Nothing", collapsed=True)
+    assert "(0 rows)" in shown[-1] and "none" in shown[-1]
+    reports.show_table(frame, caption="Open")
+    assert "<details>" not in shown[-1] and shown[-1].startswith("<p><b>Open</b></p>")
+
+
+@pytest.mark.parametrize("selection, expected", [
+    ({"outlets": ["Reuters"], "tolerance_days": 2}, "; 1 incidents linked"),  # one outlet, one incident
+    ({"date_from": "2030-01-01"}, "; 0 incidents linked"),  # nothing selected
+])
+def test_reporting_lag_report_renders_small_selections(hostile_corpus, selection, expected):
+    raw, processed, root = hostile_corpus
+    params = {"raw_dir": str(raw), "processed_dir": str(processed), **selection}
+    rendered = reports.render("03", params, out_dir=root / "lag")
+    page = rendered.html.read_text(encoding="utf-8")
+    assert expected in page and "Traceback" not in page
+    assert "<img src=x" not in page  # the evidence sentences are escaped
+    record = json.loads(rendered.provenance.read_text(encoding="utf-8"))
+    declared = reports.declared_parameters(reports.notebook_paths()["03_reporting_lag"])
+    assert set(record["parameters"]) == set(declared)
+    assert all(record["parameters"][k] == v for k, v in selection.items())
+    figures = rendered.html.parent / "figures" / "03_reporting_lag"
+    for stem in ("lag_matrix", "lag_per_outlet", "first_reports", "incident_timeline"):
+        assert (figures / f"{stem}.png").exists() and (figures / f"{stem}.csv").exists()

@@ -97,7 +97,7 @@ def reporting_lag(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
             "lag_days": (r["published"] - incident_date).days, "lag_hours": None,
             "inferred": r["basis"] == "text", "is_first": False,
         })
-    frame = pd.DataFrame(rows, columns=list(LAG_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(LAG_COLUMNS)).astype({"lag_days": "int64", "inferred": bool, "is_first": bool})
     if len(frame):
         first = frame.groupby("incident_id")["published"].transform("min")
         frame["is_first"] = frame["published"] == first

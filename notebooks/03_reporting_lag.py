@@ -1,0 +1,238 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 · Reporting lag
+#
+# How many days after an incident each outlet reported it, who reported it first, when the incidents happened
+# and who covered them, and which of these numbers rest on a publication date inferred from the text.
+#
+# **How the numbers are made.** Every dated event mention (a place and a resolved date in one sentence, table
+# `events`) in the selected articles is linked into *incidents*: same place, dates at most `tolerance_days`
+# apart, similar sentences (TF-IDF cosine of at least `min_similarity`). The incident date is the date most
+# mentions give. An outlet's *lag* is the publication date of its earliest selected article mentioning the
+# incident minus the incident date, in whole days.
+#
+# **Caveats.**
+# - The lag is measured on the articles in the corpus, not on everything an outlet published: a long lag often
+#   means the outlet's only article here mentions the incident as background (the start of the war, an earlier
+#   strike), not that the outlet was slow. With the five seed articles (mostly one per outlet) most incidents
+#   have a single report, and first-report counts say more about which articles were collected than about the outlets.
+# - Publication times are unknown, so lags are whole days: 0 means the same calendar day, 1 the next day, even if
+#   only a few hours passed. Time zones are ignored.
+# - When an article dates an event relative to its own publication date (on Friday, yesterday), the lag follows
+#   from the wording (yesterday gives 1) rather than being measured independently.
+# - Negative lags are not impossible: a report can date an incident after its own publication (an announced
+#   event, on Sunday read as a coming day) or a linked incident can take a later date from other articles within
+#   the tolerance. They are counted in the last section.
+# - Incidents are relinked here from the selected articles with this report's `tolerance_days` and
+#   `min_similarity`, so the incidents (and their ids) can differ from the build's `incidents` table, which
+#   uses the defaults on the whole corpus.
+
+# %% tags=["parameters"]
+raw_dir = None  # raw article folder, None for the project data/raw
+processed_dir = None  # processed tables folder, None for the project data/processed
+outlets = []  # outlets to show, empty for all
+date_from = None  # first publication date used (YYYY-MM-DD), None for no bound
+date_to = None  # last publication date used (YYYY-MM-DD), None for no bound
+tolerance_days = 1  # incident linking, largest difference in days between linked mentions
+min_similarity = 0.1  # incident linking, smallest TF-IDF cosine between linked sentences (0 to 1)
+
+# %%
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
+
+from analysis import catalog, incidents, lag, overview, reports
+
+report = reports.start("03_reporting_lag", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
+                       date_from=date_from, date_to=date_to, tolerance_days=tolerance_days, min_similarity=min_similarity)
+all_articles = catalog.load("articles", processed_dir)
+articles = overview.select_articles(all_articles, outlets, date_from, date_to)
+events = incidents.select_events(catalog.load("events", processed_dir), articles)
+found, mentions = incidents.link_incidents(events, tolerance_days=tolerance_days, min_similarity=min_similarity)
+lags = lag.reporting_lag(found, mentions)
+print(f"{len(articles)} of {len(all_articles)} articles selected, {len(events)} dated event mentions; "
+      f"{len(found)} incidents linked from {len(mentions)} mentions (tolerance_days {tolerance_days}, "
+      f"min_similarity {min_similarity}); {len(lags)} incident x outlet lags from dated reports.")
+
+
+def no_data(ax, message):
+    """Leave a clear message on an empty figure."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+
+
+# %% [markdown]
+# ## Lag per incident and outlet
+# Each cell is the lag in days from the incident (row) to the outlet's earliest report (column); empty cells:
+# the outlet did not mention the incident in a dated article. Hatched cells marked `*` rest on a publication
+# date inferred from the text (see the last section).
+
+# %%
+matrix = lag.lag_matrix(lags)
+inferred = lag.inferred_matrix(lags)
+fig, ax = plt.subplots(figsize=(2.5 + 1.2 * max(len(matrix.columns), 1), 1.5 + 0.4 * max(len(matrix), 1)))
+if matrix.empty:
+    no_data(ax, "No incident with a dated report in this selection.")
+else:
+    values = matrix.to_numpy()
+    low, high = min(0.0, np.nanmin(values)), max(1.0, np.nanmax(values))
+    image = ax.imshow(np.ma.masked_invalid(values), cmap="YlOrRd", vmin=low, vmax=high, aspect="auto")
+    ax.set_facecolor("#eeeeee")
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if np.isnan(values[i, j]):
+                continue
+            marked = bool(inferred.iat[i, j])
+            if marked:
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey", linewidth=0))
+            red, green, blue, _ = image.cmap(image.norm(values[i, j]))
+            ink = "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
+            ax.text(j, i, f"{int(values[i, j])}{'*' if marked else ''}", ha="center", va="center", color=ink, fontsize="small")
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(matrix.index)), matrix.index)
+    fig.colorbar(image, ax=ax, label="lag (days)", shrink=0.8, ticks=MaxNLocator(integer=True))
+    ax.set_xlabel("outlet")
+ax.set_title("Days from incident to first report (* inferred publication date)")
+reports.save_figure(report, fig, "lag_matrix", data=lags)
+
+# %%
+reports.show_table(incidents.mention_evidence(found, mentions, lags), max_rows=500, collapsed=True,
+                   caption="Sentences behind the lags: the mentions in each outlet's earliest report")
+
+# %% [markdown]
+# ## Each outlet's lags
+# One box per outlet over the incidents it reported (median line, quartile box); each dot is one incident, hollow
+# when the publication date was inferred. The table gives the same numbers.
+
+# %%
+per_outlet = lag.outlet_lags(lags)
+points = lag.named_outlets(lags)
+fig, ax = plt.subplots(figsize=(8, 1.5 + 0.6 * max(len(per_outlet), 1)))
+if per_outlet.empty:
+    no_data(ax, "No dated report in this selection.")
+else:
+    names = per_outlet["outlet"].tolist()
+    groups = [points.loc[points["outlet"] == name] for name in names]
+    ax.boxplot([g["lag_days"].to_numpy() for g in groups], orientation="horizontal", widths=0.5, showfliers=False)
+    for position, group in enumerate(groups, start=1):
+        group = group.sort_values(["lag_days", "incident_id"])
+        offsets = np.linspace(-0.18, 0.18, len(group)) if len(group) > 1 else np.zeros(1)
+        hollow = group["inferred"].to_numpy(dtype=bool)
+        ax.scatter(group["lag_days"][~hollow], position + offsets[~hollow], color="tab:blue", zorder=3, s=22)
+        ax.scatter(group["lag_days"][hollow], position + offsets[hollow], facecolors="none", edgecolors="tab:blue", zorder=3, s=22)
+    ax.set_yticks(range(1, len(names) + 1), names)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("lag (days)")
+ax.set_title("Lag per outlet (one dot per incident, hollow: inferred publication date)")
+reports.save_figure(report, fig, "lag_per_outlet", data=points)
+reports.show_table(per_outlet)
+
+# %%
+reports.show_table(incidents.mention_evidence(found, mentions, lags).sort_values(["outlet", "lag_days"], kind="stable"),
+                   max_rows=500, collapsed=True, caption="Sentences behind each outlet's lags, by outlet")
+
+# %% [markdown]
+# ## Who reported first
+# For each incident, the outlet(s) whose earliest report has the earliest publication date (ties, common with
+# whole days, list every tied outlet). The bars count, per outlet, the incidents it reported first, with ties
+# and alone.
+
+# %%
+first = lag.first_reports(lags)
+reports.show_table(first)
+fig, ax = plt.subplots(figsize=(8, 1.5 + 0.6 * max(len(per_outlet), 1)))
+if per_outlet.empty:
+    no_data(ax, "No dated report in this selection.")
+else:
+    positions = np.arange(len(per_outlet))
+    ax.barh(positions - 0.2, per_outlet["first"], height=0.4, label="first (ties included)")
+    ax.barh(positions + 0.2, per_outlet["first_alone"], height=0.4, label="first alone")
+    ax.set_yticks(positions, per_outlet["outlet"])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("incidents")
+    ax.legend(fontsize="small")
+ax.set_title("First reports per outlet")
+reports.save_figure(report, fig, "first_reports", data=per_outlet[["outlet", "incidents", "first", "first_alone"]])
+
+# %%
+reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_first"]]), max_rows=500, collapsed=True,
+                   caption="Sentences behind the first reports")
+
+# %% [markdown]
+# ## Timeline of incidents
+# Each row is an incident at its date; one marker per outlet that mentioned it (dated article or not), hollow
+# when that outlet's article has an inferred publication date.
+
+# %%
+timeline = incidents.incident_timeline(found, mentions)
+n_rows, n_outlets = timeline["row"].nunique(), timeline["outlet"].nunique()
+fig, ax = plt.subplots(figsize=(9, 1.8 + (0.25 + 0.1 * min(n_outlets, 6)) * max(n_rows, 1)))
+if timeline.empty:
+    no_data(ax, "No incident in this selection.")
+else:
+    covering = sorted(timeline["outlet"].unique())
+    markers = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">"]
+    colors = plt.get_cmap("tab10").colors
+    step = 0.8 / len(covering)
+    handles = []
+    for k, name in enumerate(covering):
+        rows = timeline[timeline["outlet"] == name]
+        y = rows["row"].to_numpy() + (k - (len(covering) - 1) / 2) * step
+        x = pd.to_datetime(rows["incident_date"]).to_numpy()
+        hollow = rows["inferred"].to_numpy(dtype=bool)
+        marker, color = markers[k % len(markers)], colors[k % len(colors)]
+        ax.scatter(x[~hollow], y[~hollow], marker=marker, color=color, s=26, zorder=3)
+        ax.scatter(x[hollow], y[hollow], marker=marker, facecolors="none", edgecolors=color, s=26, zorder=3)
+        handles.append(Line2D([], [], marker=marker, color=color, linestyle="none", label=name))
+    if timeline["inferred"].any():
+        handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="grey", linestyle="none",
+                              label="hollow: inferred publication date"))
+    labels = timeline.drop_duplicates("row").sort_values("row")
+    ax.set_yticks(labels["row"], labels["label"])
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    for boundary in range(n_rows - 1):
+        ax.axhline(boundary + 0.5, color="#dddddd", linewidth=0.6, zorder=1)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.margins(x=0.05)
+    fig.autofmt_xdate()
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("incident date")
+    ax.legend(handles=handles, title="outlet", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+ax.set_title("Incidents and the outlets that covered them")
+reports.save_figure(report, fig, "incident_timeline", data=timeline)
+
+# %%
+reports.show_table(incidents.mention_evidence(found, mentions), max_rows=500, collapsed=True,
+                   caption="Sentences behind the timeline: every mention of every incident")
+
+# %% [markdown]
+# ## Numbers resting on an inferred publication date
+# When neither a manifest, a header nor a byline gives the publication date, it is inferred from the text
+# (`published_basis` = text) and is less certain; every lag computed from such a date is marked `inferred` in the
+# tables above, hatched in the matrix and hollow in the plots. Below: how many there are, and for each the range
+# of publication dates the text allows and the lags that range gives.
+
+# %%
+reports.show_table(lag.inferred_counts(lags))
+reports.show_table(lag.inferred_lags(lags, articles), caption="Lags from inferred publication dates")
+
+# %%
+reports.how_to_cite(report)
