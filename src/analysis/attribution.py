@@ -212,10 +212,15 @@ def _np_backward(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     toks = _tokens(text, lo, verb_start)
     i = len(toks) - 1
     # adverbs and ", meanwhile," between subject and verb
-    while i >= 0 and (toks[i][0].lower() in w.adverbs or toks[i][0] == ","):
-        if toks[i][0] == "," and not (i >= 1 and toks[i - 1][0].lower() in w.adverbs):
+    after_adverb = False
+    while i >= 0:
+        word = toks[i][0]
+        if word.lower() in w.adverbs:
+            i, after_adverb = i - 1, True
+        elif word == "," and (after_adverb or (i >= 1 and toks[i - 1][0].lower() in w.adverbs)):
+            i, after_adverb = i - 1, False
+        else:
             break
-        i -= 1
     # a dash parenthesis: "Officials in X – a disputed region ... – also reported"
     if i >= 0 and toks[i][0] in "–—":
         j = i - 1
