@@ -105,7 +105,7 @@ class _Rules:
     zero: re.Pattern
     zero_subject: re.Pattern
     non_count_before: re.Pattern
-    month_near: re.Pattern
+    month_near: tuple
     group_words: re.Pattern
     civ_ctx: re.Pattern
     mil_ctx: re.Pattern
@@ -117,6 +117,7 @@ class _Rules:
     speculation: re.Pattern
     attacker: re.Pattern
     attacked_by: re.Pattern
+    sufferer: re.Pattern
     locative: re.Pattern
     both: re.Pattern
     our: re.Pattern
@@ -154,7 +155,9 @@ def rules() -> _Rules:
                 "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
                 "presumed", "recently", "tragically", "subsequently", "been reported", "said to have been",
                 "said to be", "thought to have been", "known to have been", "then", "not", "either"])
-    PP = rf"\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{SIDE})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
+    PP = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{SIDE})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
+          rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
+          rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
     NUM = r"(?:\d[\d,.]*|" + _alt(list(grammar().number_words) + list(grammar().scale_words) + list(grammar().vague_words)) + r")"
     COORD = rf"\s*,?\s+and\s+(?:{_alt(grammar().qualifiers)}\s+)?{NUM}\s+(?:(?:{NPMOD})\b\s+)*(?:{HEAD})\b"
     OUTPAIR = rf"(?P<opart>{PART})\b(?:\s+(?:and|or|&|and/or)\s+(?P<opart2>{PART})\b)?"
@@ -175,7 +178,7 @@ def rules() -> _Rules:
         rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b")
     singular = [w for w in civ | mil | neu if not w.endswith("s") or w in ("person",)] + ["man", "woman", "policeman", "police officer"]
     single = re.compile(
-        rf"\b(?P<det>[Aa]n?)\s+(?:(?:{NPMOD})\b\s+){{0,3}}(?P<head>{_alt(singular)})\s+(?:(?:{AUX})\s+){{1,3}}(?P<opart>{PART})\b")
+        rf"\b(?P<det>[Aa]n?)\s+(?:(?:{NPMOD}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?P<head>{_alt(singular)})\s+(?:(?:{AUX})\s+){{1,3}}(?P<opart>{PART})\b")
     zero = re.compile(
         rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
         rf"(?P<zn>{_alt(zero_n)})\b(?!\s+(?:{_alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE)
@@ -183,7 +186,7 @@ def rules() -> _Rules:
         rf"\b(?P<zs>{_alt(d.get('zero_subjects') or ['no one'])})\s+(?:(?:{AUX})\s+){{0,3}}(?P<opart>{PART})\b", re.IGNORECASE)
     ncb = re.compile(rf"(?:^|[\s(])(?:{_alt(d.get('non_count_before') or ['aged'])})\s*$", re.IGNORECASE)
     months = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-    month_near = re.compile(rf"^\s*(?:{months})\b\.?|\b(?:{months})\.?\s*$", re.IGNORECASE)
+    month_near = (re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE), re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE))
     group_words = re.compile(rf"\b(?P<w>{_alt(civ | mil)})\b", re.IGNORECASE)
     civ_ctx = re.compile(rf"\b(?:{_alt(d.get('civilian_context') or ['in their sleep'])})\b", re.IGNORECASE)
     mil_ctx = re.compile(rf"\b(?:{_alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE)
@@ -196,6 +199,9 @@ def rules() -> _Rules:
     ACTOR = _alt(list(actors["name"]))
     mods = _alt(d.get("attack_modifiers") or ["armed"])
     attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?:{_alt(d['attack_nouns'])})\b")
+    sufferer = re.compile(
+        rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
+        rf"(?:suffered|sustained|lost|incurred|suffers|loses|suffering|losing)\b")
     attacked_by = re.compile(
         rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{ACTOR})\b")
     locative = re.compile(rf"\b(?:{_alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
@@ -209,7 +215,7 @@ def rules() -> _Rules:
     non_person = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(list(d['equipment_nouns']) + list(d['unit_nouns']))})\b", re.IGNORECASE)
     return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_after,
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
-                  cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, locative, both, our,
+                  cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person)
 
 
@@ -258,7 +264,7 @@ def _is_blocked(r: _Rules, text: str, q: Quantity, lo: int) -> bool:
     before = text[max(lo, q.start - 25):q.start]
     if r.non_count_before.search(before):
         return True
-    if r.month_near.search(text[q.end:q.end + 12]) or r.month_near.search(before[-12:]):
+    if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
     raw = text[q.start:q.end]
     if q.count is not None and re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
@@ -349,7 +355,7 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
         if not head and not r.follow_ok.match(text, q.end, hi):
             return None
         start = max(sent.start, q.start - 140) + tb.start()
-        out = r.toll[_key(tb.group("toll"))]
+        out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
         gap = r.attacker.sub(" ", tb.group("gap"))  # "the toll in the Armenian strike": attacker, not victims
         cand = _Cand(q, out, start, a.end() if head else q.end, gap + " " + (head or ""), head,
                      elliptical=head is None and not r.group_words.search(tb.group("gap")), toll=True)
@@ -419,7 +425,11 @@ def _clause(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
 _APPOSITION = re.compile(r"^[^,;:()–—]{0,40}?\s*(?:[,–—]|\s-\s)\s*(?:including|mostly|mainly|among them|all|both)?\s*(?P<ap>[^;:()]{1,60})")
+
+
+_AMONG = re.compile(r"\bamong\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w’'-]+\s+){0,2}?[\w-]+")
 
 
 def _group(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> str | None:
@@ -441,6 +451,11 @@ def _group(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> str | None:
         if len(groups) == 2:
             return "unspecified"
     clause = text[lo:hi]
+    among = _AMONG.search(text, c.ev_start, hi)
+    if among:
+        g = _victim_group(r, among.group(0))
+        if g:
+            return g
     if r.civ_ctx.search(clause):
         return "civilian"
     if r.mil_ctx.search(clause):
@@ -556,6 +571,15 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
         s = c.sentence
         if r.speculation.search(text, s.start, c.q.start):
             continue
+        if c.outcome == "same":
+            earlier = [o for o, *_ in info if o.sentence.index == s.index]
+            if not earlier:
+                continue
+            c.outcome = earlier[-1].outcome
+            c.victim = c.victim + " " + earlier[-1].victim
+            c.increment = False
+        if _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
+            continue  # "Eleven civilians, including three children, ...": a breakdown, not a new figure
         lo, hi = _clause(text, s, c.q.start, c.ev_end)
         att = attribution_at(atts, s.index, c.q.start)
         claimant = att.source if att else None
@@ -591,6 +615,9 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
     for idx, (c, lo, hi, claimant, cside) in enumerate(info):
         s = c.sentence
         side = _actor_side(c.victim) if c.victim else None
+        if side is None:  # "the Azerbaijani side has suffered heavy casualties"
+            for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
+                side = lexicons.actors().side_of(m.group("actor"))
         if side is None and r.both.search(text, c.ev_end, min(hi + 20, s.end)):
             side = "both"
         if side is None and r.our.search(text, max(lo, s.start), c.ev_end) and cside in _SIDES:
