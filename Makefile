@@ -6,11 +6,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
-.PHONY: setup data reports test lab lock benchmark clean
+.PHONY: setup data reports test lab lock readme benchmark clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv with the pinned environment
@@ -23,6 +24,15 @@ reports: data  ## render every notebook into reports/
 
 test: $(STAMP)  ## the whole test suite, notebooks included
 	$(BIN)/python -m pytest
+
+readme: $(STAMP)  ## regenerate the README's data dictionary from the table schemas
+	$(BIN)/python -c "import re,pathlib; from analysis import pipeline; p=pathlib.Path('README.md'); s=p.read_text(); p.write_text(re.sub(r'(<!-- data-dictionary:start -->\n).*?(<!-- data-dictionary:end -->)', lambda m: m.group(1)+pipeline.data_dictionary()+m.group(2), s, flags=re.S))"
+
+lab: $(STAMP)  ## JupyterLab on the notebooks, with the project's .venv as the kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+benchmark: $(STAMP)  ## build a 20,000-article synthetic corpus and print speed and peak memory
+	$(BIN)/python benchmarks/bench_build.py
 
 lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock

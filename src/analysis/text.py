@@ -41,8 +41,11 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
-    if not match:
+    # Look only at a short window before the dot: searching from 0 made
+    # splitting quadratic in the length of the article.
+    lo = max(0, dot - 40)
+    match = _WORD_BEFORE.search(text, lo, dot)
+    if not match or (match.start() == lo and lo > 0 and text[lo - 1].isalpha()):
         return False
     word = match.group(1).rstrip(".").lower()
     if len(word) == 1:  # an initial: "J. Smith"

@@ -1,0 +1,105 @@
+"""Command line: ``python -m analysis {build,report,evaluate,sums} --help``.
+
+Every command exits non-zero with a one-line reason on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from . import pipeline
+
+    manifest = False if args.no_manifest else args.manifest
+    written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums)
+    for name, path in written.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from . import reports
+
+    overrides: dict = {}
+    if args.params_file:
+        overrides.update(reports.load_parameter_file(args.params_file))
+    for key, value in args.param or []:
+        overrides[key] = reports.parse_value(value)
+    names = reports.resolve_names(args.names)
+    for name in names:  # every notebook's parameters are checked before any kernel starts
+        reports.merge_parameters(reports.notebook_paths()[name], overrides)
+    for name in names:
+        rendered = reports.render(name, overrides, out_dir=args.out, with_code=args.with_code)
+        print(f"{rendered.name}: {rendered.html} ({rendered.report_id})")
+    if not overrides and args.out is None:
+        index = reports.write_index()
+        print(f"index: {index}")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from . import evaluate
+
+    print(evaluate.run(args.gold, args.raw, manifest=False if args.no_manifest else None))
+    return 0
+
+
+def _cmd_sums(args: argparse.Namespace) -> int:
+    from . import provenance
+
+    print(provenance.write_raw_sums(args.raw))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m analysis", description="warcov: war-coverage articles -> tables -> reports")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="raw articles -> tables in the processed folder",
+                           description="Ingest every raw file and write every table (Parquet + CSV) atomically.")
+    build.add_argument("--raw", type=Path, default=config.RAW_DIR, help="folder of raw article files (default: %(default)s)")
+    build.add_argument("--out", type=Path, default=None, help="processed folder (default: data/processed)")
+    build.add_argument("--manifest", type=Path, default=None, help="manifest CSV (default: RAW/manifest.csv when present)")
+    build.add_argument("--no-manifest", action="store_true", help="ignore any manifest: metadata from the text alone")
+    build.add_argument("--no-check-sums", action="store_true", help="do not check RAW/SHA256SUMS before building")
+    build.set_defaults(run=_cmd_build)
+
+    report = sub.add_parser("report", help="render notebooks into HTML reports",
+                            description="Run notebooks with papermill and render HTML without code cells. "
+                                        "With -p/-f the report goes to reports/<report id>/, never over the default one.")
+    report.add_argument("names", nargs="*", help="reports to render, e.g. 01 or 01_corpus_overview (default: all)")
+    report.add_argument("-p", "--param", nargs=2, action="append", metavar=("KEY", "VALUE"), help="set a parameter (YAML value)")
+    report.add_argument("-f", "--params-file", type=Path, help="YAML file of parameters")
+    report.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
+    report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
+    report.set_defaults(run=_cmd_report)
+
+    evaluate = sub.add_parser("evaluate", help="score extraction against gold annotations",
+                              description="Precision/recall/F1 of casualty claims, date accuracy and framing counts against a gold JSONL.")
+    evaluate.add_argument("--gold", type=Path, default=config.GOLD_FILE, help="gold annotations, one JSON article per line (default: %(default)s)")
+    evaluate.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder the gold describes (default: %(default)s)")
+    evaluate.add_argument("--no-manifest", action="store_true", help="ignore the manifest (score metadata read from text alone)")
+    evaluate.set_defaults(run=_cmd_evaluate)
+
+    sums = sub.add_parser("sums", help="record RAW/SHA256SUMS after a deliberate change to the raw data")
+    sums.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
+    sums.set_defaults(run=_cmd_sums)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one line for a person, not a traceback
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"error: {reason}", file=sys.stderr)
+        return 1

@@ -1,0 +1,254 @@
+"""Distancing markers ("allegedly", "claimed", "so-called" ...) and whose claim they qualify.
+
+Markers come from ``lexicons/hedges.csv`` (``marker``, ``kind``, ``role``):
+``kind`` is ``distancing`` (the outlet keeps a claim at arm's length),
+``uncertainty`` (unverified, reportedly, experts suggest) or ``attribution``
+("according to": kept in the table, left out of hedge rates by default).
+
+The side of a marker is the side of the party whose claim it qualifies, found
+by the first rule that applies, within the marker's sentence and outside quoted
+speech (unless the marker itself is quoted):
+
+1. ``overlap``: an actor is part of the marker ("Experts suggest").
+2. ``subject``: for reporting verbs (role ``verb``: claim, alleged ...), the
+   nearest actor, or a both-sides phrase, before the verb in its clause
+   ("Officials in Baku claim", "both sides claiming").
+3. ``object``: for role ``prefix`` (so-called, according to) the first actor
+   after the marker in its clause ("the so-called Artsakh republic").
+4. ``speaker``: the attributed source of the sentence nearest the marker
+   ("..., which allegedly destroyed 20 houses, Baku said"), from the
+   attribution table (analysis.attribution).
+5. ``preceding`` / ``following``: the nearest actor before, else after, the
+   marker in the sentence.
+6. ``previous``: the speaker, else the last actor, of the previous sentence
+   ("He added that ... which allegedly ...").
+Otherwise the side is ``unspecified``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .attribution import find_attributions
+from .inputs import iter_articles, require_frame
+from .lexicons import actors, read_lexicon
+from .phrases import PhraseLexicon, opaque_spans
+from .text import sentence_at, split_sentences
+
+SIDES = ("armenian", "azerbaijani", "third_party")
+RATE_KINDS = ("distancing", "uncertainty")
+
+HEDGE_COLUMNS = {
+    "article_id": "article",
+    "outlet": "outlet of the article",
+    "marker": "the marker as written (allegedly, claimed, so-called ...)",
+    "key": "the marker's lexicon entry (lower case)",
+    "kind": "distancing, uncertainty or attribution (lexicons/hedges.csv)",
+    "side": "side whose claim the marker qualifies: armenian, azerbaijani, third_party, both or unspecified",
+    "actor": "the words the side was read from (an actor name, a both-sides phrase or a source)",
+    "basis": "rule that gave the side: overlap, subject, object, speaker, preceding, following, previous, none",
+    "quoted": "true when the marker is inside quoted speech (someone else's words, not the outlet's)",
+    "sentence_index": "index of the marker's sentence (text.split_sentences)",
+    "sentence": "the marker's sentence",
+    "start": "character offset of the marker in the normalized text",
+    "end": "character offset just past the marker",
+}
+
+RATE_COLUMNS = {
+    "outlet": "outlet",
+    "side": "armenian, azerbaijani or third_party",
+    "statements": "sentences carrying a claim of this side: an attributed source of the side, or a hedge resolved to it",
+    "hedged": "of those, sentences with a (non-quoted) hedge on this side's claim",
+    "rate": "hedged / statements",
+    "ratio": "this side's rate / the other side's rate (armenian vs azerbaijani); NaN for third_party or a zero rate",
+}
+
+_QUOTES = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"|«[^»\n]*»", re.MULTILINE)
+_CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
+
+
+@lru_cache(maxsize=None)
+def hedge_lexicon() -> tuple[PhraseLexicon, dict[str, tuple[str, str]]]:
+    """The marker lexicon and ``key -> (kind, role)``."""
+    frame = read_lexicon("hedges", required=("marker", "kind", "role"))
+    kinds = {"distancing", "uncertainty", "attribution"}
+    roles = {"adverb", "verb", "prefix", "speaker"}
+    for i, (kind, role) in enumerate(zip(frame["kind"], frame["role"])):
+        if kind not in kinds:
+            raise ValueError(f"hedges.csv: row {i + 2}: kind {kind!r} not one of {sorted(kinds)}")
+        if role not in roles:
+            raise ValueError(f"hedges.csv: row {i + 2}: role {role!r} not one of {sorted(roles)}")
+    keyed = pd.DataFrame({"key": frame["marker"].str.lower(), "name": frame["marker"]})
+    info = {m.lower(): (k, r) for m, k, r in zip(frame["marker"], frame["kind"], frame["role"])}
+    return PhraseLexicon(keyed, source="hedges.csv"), info
+
+
+@lru_cache(maxsize=None)
+def both_sides_lexicon() -> PhraseLexicon:
+    frame = read_lexicon("both_sides", required=("name",))
+    return PhraseLexicon(frame.assign(key="both"), source="both_sides.csv")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech (curly, straight or guillemet quotes within a paragraph)."""
+    return [m.span() for m in _QUOTES.finditer(text)]
+
+
+def _in_spans(starts: list[int], spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _clause_bounds(text: str, sentence, start: int, end: int) -> tuple[int, int]:
+    left = sentence.start
+    for m in _CLAUSE.finditer(text, sentence.start, start):
+        left = m.end()
+    right_match = _CLAUSE.search(text, end, sentence.end)
+    return left, (right_match.start() if right_match else sentence.end)
+
+
+def _pick(cands, lo, hi, nearest_to=None, before=True):
+    inside = [c for c in cands if lo <= c[2] and c[3] <= hi]
+    if not inside:
+        return None
+    return max(inside, key=lambda c: c[2]) if before else min(inside, key=lambda c: c[2])
+
+
+def find_hedges(text: str, attributions: list[dict] | None = None) -> list[dict]:
+    """Hedge markers in ``text`` with side, basis and sentence (dicts with HEDGE_COLUMNS fields).
+
+    ``attributions``: optional dicts with ``start``, ``end``, ``side``, ``source``
+    (offsets into ``text``) used as sentence speakers; when None they are
+    found with :func:`analysis.attribution.find_attributions`.
+    """
+    lexicon, info = hedge_lexicon()
+    opaque = opaque_spans(text)
+    markers = lexicon.find(text, opaque)
+    if not markers:
+        return []
+    sentences = split_sentences(text)
+    quotes = quote_spans(text)
+    qstarts = [s for s, _ in quotes]
+    cands = [(name, side, s, e, _in_spans(qstarts, quotes, s))
+             for name, side, s, e in actors().mentions(text)]
+    cands += [(m.written, "both", m.start, m.end, _in_spans(qstarts, quotes, m.start))
+              for m in both_sides_lexicon().find(text, opaque)]
+    cands.sort(key=lambda c: c[2])
+    if attributions is None:
+        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end}
+                        for a in find_attributions(text, sentences)]
+    speakers = sorted(
+        ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
+         if a.get("side") in SIDES),
+        key=lambda c: c[2],
+    )
+    found = []
+    for m in markers:
+        kind, role = info[m.key]
+        sentence = sentence_at(sentences, m.start)
+        if sentence is None:
+            continue
+        quoted = _in_spans(qstarts, quotes, m.start)
+        in_sent = [c for c in cands if sentence.start <= c[2] < sentence.end and (quoted or not c[4])]
+        lo, hi = _clause_bounds(text, sentence, m.start, m.end)
+        pick, basis = None, "none"
+        overlap = [c for c in in_sent if c[2] < m.end and m.start < c[3]]
+        if overlap:
+            pick, basis = overlap[0], "overlap"
+        elif role == "verb":
+            pick, basis = _pick(in_sent, lo, m.start), "subject"
+        elif role == "prefix":
+            pick, basis = _pick(in_sent, m.end, hi, before=False), "object"
+        if pick is None:
+            spoken = [c for c in speakers if sentence.start <= c[2] < sentence.end]
+            if spoken:
+                pick, basis = min(spoken, key=lambda c: abs(c[2] - m.start)), "speaker"
+        if pick is None:
+            pick, basis = _pick(in_sent, sentence.start, m.start), "preceding"
+        if pick is None:
+            pick, basis = _pick(in_sent, m.end, sentence.end, before=False), "following"
+        if pick is None and sentence.index > 0:
+            prev = sentences[sentence.index - 1]
+            spoken = [c for c in speakers if prev.start <= c[2] < prev.end]
+            prev_cands = spoken or [c for c in cands if prev.start <= c[2] < prev.end and not c[4]]
+            if prev_cands:
+                pick, basis = prev_cands[-1], "previous"
+        if pick is None:
+            basis = "none"
+        found.append({
+            "marker": m.written, "key": m.key, "kind": kind,
+            "side": pick[1] if pick else "unspecified", "actor": pick[0] if pick else "",
+            "basis": basis, "quoted": quoted, "sentence_index": sentence.index,
+            "sentence": sentence.text, "start": m.start, "end": m.end,
+        })
+    return found
+
+
+def hedges_table(articles: pd.DataFrame, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every hedge marker with its side and sentence (columns: ``HEDGE_COLUMNS``).
+
+    ``attributions``: optional source mentions (article_id, start, end, side,
+    source), e.g. :func:`analysis.voices.source_mentions`, used as speakers.
+    """
+    by_article: dict = {}
+    if attributions is not None:
+        require_frame(attributions, ("article_id", "start", "end", "side", "source"), "attributions")
+        for rec in attributions[["article_id", "start", "end", "side", "source"]].to_dict("records"):
+            by_article.setdefault(rec["article_id"], []).append(rec)
+    rows = []
+    for article_id, outlet, text in iter_articles(articles):
+        for h in find_hedges(text, by_article.get(article_id)):
+            rows.append({"article_id": article_id, "outlet": outlet, **h})
+    return pd.DataFrame(rows, columns=list(HEDGE_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64", "quoted": "bool"})
+
+
+def hedge_rates(
+    hedges: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] = RATE_KINDS,
+    include_quoted: bool = False,
+) -> pd.DataFrame:
+    """Per outlet and side, the share of that side's claim sentences that carry a hedge.
+
+    ``sources``: source mention rows (article_id, outlet, side, sentence_index).
+    A statement is a sentence of an article attributed to the side, or holding
+    a hedge resolved to the side. Columns: ``RATE_COLUMNS``.
+    """
+    require_frame(hedges, ("article_id", "outlet", "kind", "side", "quoted", "sentence_index"), "hedges")
+    require_frame(sources, ("article_id", "outlet", "side", "sentence_index"), "sources")
+    unknown = sorted(set(kinds) - {"distancing", "uncertainty", "attribution"})
+    if unknown:
+        raise ValueError(f"kinds: unknown kind(s) {unknown}; use distancing, uncertainty, attribution")
+    used = hedges[hedges["kind"].isin(kinds) & hedges["side"].isin(SIDES)]
+    if not include_quoted:
+        used = used[~used["quoted"].astype(bool)]
+    key = ["outlet", "side", "article_id", "sentence_index"]
+    hedged = set(map(tuple, used[key].itertuples(index=False)))
+    stated = set(map(tuple, sources[sources["side"].isin(SIDES)][key].itertuples(index=False))) | hedged
+    counts: dict[tuple, list[int]] = {}
+    for outlet, side, _a, _s in stated:
+        counts.setdefault((outlet, side), [0, 0])[0] += 1
+    for outlet, side, _a, _s in hedged:
+        counts[(outlet, side)][1] += 1
+    rows = [{"outlet": o, "side": s, "statements": n, "hedged": h, "rate": h / n}
+            for (o, s), (n, h) in counts.items()]
+    frame = pd.DataFrame(rows, columns=["outlet", "side", "statements", "hedged", "rate"])
+    rate = {(r.outlet, r.side): r.rate for r in frame.itertuples()}
+    other = {"armenian": "azerbaijani", "azerbaijani": "armenian"}
+
+    def ratio(r):
+        if r.side not in other:
+            return float("nan")
+        theirs = rate.get((r.outlet, other[r.side]), 0.0)
+        return r.rate / theirs if theirs else float("nan")
+
+    frame["ratio"] = [ratio(r) for r in frame.itertuples()]
+    frame["_o"] = frame["side"].map({s: i for i, s in enumerate(SIDES)})
+    frame = frame.sort_values(["outlet", "_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    return frame[list(RATE_COLUMNS)]

@@ -1,0 +1,148 @@
+"""Where a result came from: input hashes, code version, parameters, libraries.
+
+A report states these so that a reader can get the same report back: the
+SHA-256 of every raw file and processed table, the package version and git
+commit (and whether the tree had uncommitted changes), the lock file's hash,
+key library versions, and the parameters. ``report_id`` condenses them into a
+short id a paper can quote. ``data/raw/SHA256SUMS`` records the raw corpus so a
+build can tell when raw data changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__, config
+
+SUMS_NAME = "SHA256SUMS"
+KEY_LIBRARIES = ("pandas", "numpy", "pyarrow", "matplotlib", "scikit-learn", "papermill", "nbconvert", "nbclient", "ipykernel")
+
+
+class RawDataChanged(RuntimeError):
+    """A raw file no longer matches ``SHA256SUMS``."""
+
+
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_hashes(folder: str | Path, pattern: str = "*") -> dict[str, str]:
+    """``{file name: sha256}`` of the regular files in ``folder`` (sorted, no dot files)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    return {p.name: sha256_file(p) for p in sorted(folder.glob(pattern)) if p.is_file() and not p.name.startswith(".")}
+
+
+def read_sums(path: Path) -> dict[str, str]:
+    sums = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise RawDataChanged(f"{path} line {number}: expected '<sha256>  <file name>', got {line!r}")
+        sums[parts[1].lstrip("*").strip()] = parts[0].lower()
+    return sums
+
+
+def write_raw_sums(raw_dir: str | Path | None = None) -> Path:
+    """Write ``SHA256SUMS`` for every file of the raw folder (``sha256sum`` format)."""
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    hashes = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    target = raw / SUMS_NAME
+    target.write_text("".join(f"{h}  {n}\n" for n, h in hashes.items()), encoding="utf-8")
+    return target
+
+
+def verify_raw_sums(raw_dir: str | Path) -> list[str]:
+    """Check the raw folder against its ``SHA256SUMS`` (if it has one).
+
+    Raises :class:`RawDataChanged` naming each changed or missing file;
+    returns the names of files present but not listed (new articles).
+    """
+    raw = Path(raw_dir)
+    sums_path = raw / SUMS_NAME
+    if not sums_path.exists():
+        return []
+    expected = read_sums(sums_path)
+    actual = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    problems = [f"{n}: missing" for n in expected if n not in actual]
+    problems += [f"{n}: content changed" for n, h in expected.items() if n in actual and actual[n] != h]
+    if problems:
+        raise RawDataChanged(
+            f"{sums_path} does not match the raw folder ({'; '.join(problems)}); raw data is never rewritten — "
+            "restore the files, or if the change is deliberate run `python -m analysis sums` to record it"
+        )
+    return sorted(n for n in actual if n not in expected)
+
+
+def _git(*args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=config.ROOT, capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip()
+
+
+def code_version() -> dict:
+    """Package version, git commit and whether tracked files had uncommitted changes."""
+    commit = _git("rev-parse", "HEAD")
+    status = _git("status", "--porcelain", "--untracked-files=no")
+    commit_date = _git("log", "-1", "--format=%cs") if commit else None
+    return {
+        "package": "warcov",
+        "version": __version__,
+        "git_commit": commit,
+        "git_commit_date": commit_date,
+        "uncommitted_changes": bool(status) if status is not None else None,
+    }
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in KEY_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    import platform
+
+    versions["python"] = platform.python_version()
+    return versions
+
+
+def provenance_record(parameters: dict, raw_dir: str | Path | None = None, processed_dir: str | Path | None = None) -> dict:
+    """Everything a reader needs to reproduce a result, as a JSON-ready dict."""
+    from .catalog import processed_dir as resolve_processed
+
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    processed = resolve_processed(processed_dir)
+    lock = config.LOCK_FILE
+    record = {
+        "code": code_version(),
+        "parameters": {k: parameters[k] for k in sorted(parameters)},
+        "inputs": {
+            "raw": {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME},
+            "processed": file_hashes(processed, "*.parquet"),
+        },
+        "lock_file_sha256": sha256_file(lock) if lock.exists() else None,
+        "libraries": library_versions(),
+    }
+    record["report_id"] = report_id(record)
+    return record
+
+
+def report_id(record: dict) -> str:
+    """A short id from code, parameters, inputs and environment (not the time)."""
+    basis = {k: record[k] for k in ("code", "parameters", "inputs", "lock_file_sha256", "libraries") if k in record}
+    digest = hashlib.sha256(json.dumps(basis, sort_keys=True, default=str).encode()).hexdigest()
+    return f"warcov-{digest[:12]}"

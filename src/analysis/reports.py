@@ -1,0 +1,338 @@
+"""Render the notebooks into HTML reports, reproducibly, and help them cite themselves.
+
+The runner side (:func:`render`) checks parameters against each notebook's
+``parameters`` cell before any kernel starts, runs it with papermill,
+scrubs what changes from run to run (cell ids, timings), exports HTML without
+code cells and writes it atomically with a ``<name>.provenance.json`` twin.
+The notebook side (:func:`start`, :func:`save_figure`, :func:`show_table`)
+shows the provenance block, saves every figure as SVG/PNG/PDF with a CSV of
+the numbers behind it, and escapes article text.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import html
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import catalog, config, provenance
+
+DEFAULT_PARAMETERS = ("raw_dir", "processed_dir")
+
+
+class ReportError(ValueError):
+    """A report name or parameter is wrong; the message says which."""
+
+
+# ----------------------------------------------------------- runner side ----
+
+
+def notebook_paths(notebooks_dir: str | Path | None = None) -> dict[str, Path]:
+    """``{report name: notebook path}`` for every numbered notebook, in order."""
+    folder = Path(notebooks_dir) if notebooks_dir else config.NOTEBOOKS_DIR
+    return {p.stem: p for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))}
+
+
+def resolve_names(names: list[str] | None, notebooks_dir: str | Path | None = None) -> list[str]:
+    """Report names from what a user typed (``02``, ``02_casualty_tolls`` or its path)."""
+    known = notebook_paths(notebooks_dir)
+    if not names:
+        return list(known)
+    chosen = []
+    for name in names:
+        stem = Path(name).stem
+        matches = [k for k in known if k == stem or k.split("_", 1)[0] == stem]
+        if len(matches) != 1:
+            raise ReportError(f"unknown report {name!r}; known reports: {', '.join(known) or 'none'}")
+        chosen.append(matches[0])
+    return chosen
+
+
+def declared_parameters(notebook: Path) -> dict[str, Any]:
+    """The notebook's ``parameters`` cell as ``{name: default value}``."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    values = {}
+    for name, spec in declared.items():
+        try:
+            values[name] = ast.literal_eval(spec["default"])
+        except (ValueError, SyntaxError) as exc:
+            raise ReportError(f"{notebook.name}: default of parameter {name!r} is not a literal: {spec['default']!r}") from exc
+    return values
+
+
+def parse_value(text: str) -> Any:
+    """A ``-p KEY VALUE`` value as YAML (numbers, lists, null), dates kept as text."""
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if isinstance(value, (dt.date, dt.datetime)):
+        return text
+    return value
+
+
+def merge_parameters(notebook: Path, overrides: dict[str, Any]) -> dict[str, Any]:
+    """Defaults overlaid with ``overrides``; unknown names are rejected first."""
+    defaults = declared_parameters(notebook)
+    unknown = sorted(set(overrides) - set(defaults))
+    if unknown:
+        raise ReportError(
+            f"{notebook.stem}: unknown parameter(s) {', '.join(unknown)}; known parameters: {', '.join(sorted(defaults))}"
+        )
+    merged = dict(defaults)
+    merged.update(overrides)
+    return merged
+
+
+def load_parameter_file(path: str | Path) -> dict[str, Any]:
+    """Parameters from a YAML file (``-f params/NAME.yaml``), as a mapping."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReportError(f"parameter file {path}: cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ReportError(f"parameter file {path}: expected a mapping of parameter: value")
+    return {str(k): (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in data.items()}
+
+
+def scrub_notebook(nb) -> None:
+    """Remove what changes between runs of the same inputs: cell ids and timings."""
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index:03d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell["execution_count"] = index
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = index
+    nb.metadata.pop("papermill", None)
+    nb.metadata.get("widgets", {}).clear()
+
+
+def export_html(nb, with_code: bool = False) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = not with_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+@dataclass
+class Rendered:
+    name: str
+    html: Path
+    provenance: Path
+    report_id: str
+    parameters: dict = field(default_factory=dict)
+
+
+def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Path | None = None,
+           with_code: bool = False, notebooks_dir: str | Path | None = None) -> Rendered:
+    """Run notebook ``name`` with papermill and write ``<out>/<name>.html``.
+
+    With no overrides the report goes to ``reports/``; with overrides it goes
+    to ``reports/<report id>/`` so the default rendering is never overwritten.
+    """
+    import nbformat
+    import papermill
+
+    notebook = notebook_paths(notebooks_dir)[resolve_names([name], notebooks_dir)[0]]
+    overrides = dict(overrides or {})
+    parameters = merge_parameters(notebook, overrides)
+    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"))
+    base = Path(out_dir) if out_dir else config.REPORTS_DIR
+    target_dir = base / record["report_id"] if overrides else base
+    target_dir.mkdir(parents=True, exist_ok=True)
+
+    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", "WARCOV_REPORTS": str(target_dir)}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            executed = Path(tmp) / notebook.name
+            papermill.execute_notebook(
+                str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+                progress_bar=False, cwd=str(notebook.parent), report_mode=not with_code,
+            )
+            nb = nbformat.read(executed, as_version=4)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    scrub_notebook(nb)
+    page = export_html(nb, with_code=with_code)
+    html_path = target_dir / f"{notebook.stem}.html"
+    prov_path = target_dir / f"{notebook.stem}.provenance.json"
+    catalog.atomic_write_text(html_path, page)
+    catalog.atomic_write_text(prov_path, json.dumps(dict(record, report=notebook.stem), indent=2, sort_keys=True, default=str) + "\n")
+    return Rendered(notebook.stem, html_path, prov_path, record["report_id"], parameters)
+
+
+# --------------------------------------------------------- notebook side ----
+
+
+@dataclass
+class Report:
+    """What a running notebook knows about itself."""
+
+    name: str
+    parameters: dict
+    record: dict
+
+    @property
+    def report_id(self) -> str:
+        return self.record["report_id"]
+
+    @property
+    def figures_dir(self) -> Path:
+        base = Path(os.environ.get("WARCOV_REPORTS", config.REPORTS_DIR))
+        return base / "figures" / self.name
+
+
+def _provenance_html(record: dict, name: str) -> str:
+    code = record["code"]
+    dirty = code.get("uncommitted_changes")
+    rows = [
+        ("report", name),
+        ("report id", record["report_id"]),
+        ("package", f"warcov {code['version']}"),
+        ("git commit", f"{code.get('git_commit') or 'unknown (not a git checkout)'}"
+         + (" — WITH UNCOMMITTED CHANGES: this report cannot be reproduced from the commit" if dirty else "")),
+        ("data date", code.get("git_commit_date") or "unknown"),
+        ("parameters", json.dumps(record["parameters"], sort_keys=True, default=str)),
+        ("lock file sha256", record.get("lock_file_sha256") or "none"),
+        ("libraries", ", ".join(f"{k} {v}" for k, v in record["libraries"].items())),
+    ]
+    inputs = [(f"raw/{n}", h) for n, h in record["inputs"]["raw"].items()]
+    inputs += [(f"processed/{n}", h) for n, h in record["inputs"]["processed"].items()]
+    cell = lambda v: html.escape(str(v))  # noqa: E731
+    body = "".join(f"<tr><th style='text-align:left'>{cell(k)}</th><td>{cell(v)}</td></tr>" for k, v in rows)
+    files = "".join(f"<tr><td>{cell(n)}</td><td><code>{cell(h)}</code></td></tr>" for n, h in inputs)
+    return (
+        "<div class='warcov-provenance'><h3>Provenance</h3>"
+        f"<table>{body}</table>"
+        f"<details><summary>SHA-256 of {len(inputs)} input files</summary><table>{files}</table></details></div>"
+    )
+
+
+def start(name: str, **parameters: Any) -> Report:
+    """Open a report: apply deterministic plot settings and show the provenance block."""
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = "warcov"
+    matplotlib.rcParams["figure.dpi"] = 100
+    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"))
+    _display_html(_provenance_html(record, name))
+    return Report(name, parameters, record)
+
+
+def _display_html(markup: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+def save_figure(report: Report, fig, stem: str, data=None) -> Path:
+    """Save ``fig`` as SVG, PNG and PDF (and ``data`` as CSV) under ``reports/figures/<report>/``."""
+    folder = report.figures_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    fixed = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
+    for ext, meta in fixed.items():
+        target = folder / f"{stem}.{ext}"
+        catalog.atomic_write(target, lambda tmp, ext=ext, meta=meta: fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight"))
+    if data is not None:
+        catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
+    return folder
+
+
+def show_table(frame, caption: str | None = None, max_rows: int = 200) -> None:
+    """Display a dataframe with every cell HTML-escaped (article text can hold markup)."""
+    shown = frame.head(max_rows)
+    markup = shown.to_html(escape=True, index=False, na_rep="", border=0)
+    if caption:
+        markup = f"<p><b>{html.escape(caption)}</b></p>" + markup
+    if len(frame) > max_rows:
+        markup += f"<p><i>{len(frame) - max_rows} more rows in the CSV twin.</i></p>"
+    _display_html(markup)
+
+
+def notebook_summary(notebook: Path) -> tuple[str, str]:
+    """Title and one-line summary from the notebook's first markdown cell."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+            title = lines[0].lstrip("# ").strip() if lines else notebook.stem
+            summary = " ".join(lines[1:]).split(". ")[0].rstrip(".") + "." if len(lines) > 1 else ""
+            return title, summary
+    return notebook.stem, ""
+
+
+def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path | None = None) -> Path:
+    """Write ``reports/index.html`` listing each rendered report with its id and summary."""
+    folder = Path(reports_dir) if reports_dir else config.REPORTS_DIR
+    rows = []
+    for name, notebook in notebook_paths(notebooks_dir).items():
+        prov = folder / f"{name}.provenance.json"
+        if not (folder / f"{name}.html").exists() or not prov.exists():
+            continue
+        record = json.loads(prov.read_text(encoding="utf-8"))
+        title, summary = notebook_summary(notebook)
+        rows.append(
+            f"<tr><td><a href='{html.escape(name)}.html'>{html.escape(title)}</a></td>"
+            f"<td><code>{html.escape(record['report_id'])}</code></td><td>{html.escape(summary)}</td>"
+            f"<td><a href='{html.escape(name)}.provenance.json'>provenance</a></td></tr>"
+        )
+    commit = provenance.code_version()
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>warcov reports</title></head><body>"
+        "<h1>warcov reports</h1>"
+        f"<p>Code: warcov {html.escape(commit['version'])}, commit <code>{html.escape(str(commit['git_commit']))}</code>.</p>"
+        "<table border='1' cellpadding='4'><tr><th>report</th><th>report id</th><th>summary</th><th></th></tr>"
+        + "".join(rows) + "</table></body></html>\n"
+    )
+    target = folder / "index.html"
+    catalog.atomic_write_text(target, page)
+    return target
+
+
+def how_to_cite(report: Report) -> None:
+    """Show the "How to cite" section: software citation and this report's id."""
+    cff = config.ROOT / "CITATION.cff"
+    title = "warcov"
+    if cff.exists():
+        meta = yaml.safe_load(cff.read_text(encoding="utf-8")) or {}
+        title = meta.get("title", title)
+    code = report.record["code"]
+    commit = code.get("git_commit") or "unknown"
+    date = code.get("git_commit_date") or "n.d."
+    text = (f"warcov contributors ({date[:4]}). {title}, version {code['version']}, commit {commit[:12]}. "
+            f"Report {report.name}, report id {report.report_id}.")
+    _display_html(
+        "<h2>How to cite</h2>"
+        f"<p>{html.escape(text)}</p>"
+        "<p>The report id changes whenever the code, the inputs, the parameters or the pinned libraries change; "
+        "the provenance block above and <code>" + html.escape(report.name) + ".provenance.json</code> list them. "
+        "To reproduce: check out the commit, put the same raw files in <code>data/raw/</code>, "
+        "run <code>make reports</code> (or <code>python -m analysis report " + html.escape(report.name)
+        + " -p KEY VALUE</code> with the parameters above) and compare the report id.</p>"
+    )

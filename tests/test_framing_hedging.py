@@ -1,0 +1,99 @@
+"""Hedge markers, the side whose claim they qualify, and hedge rates."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import config, corpus
+from analysis.framing import score_framing
+from analysis.hedging import find_hedges, hedge_rates, hedges_table
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return corpus.load_articles(config.RAW_DIR)[0]
+
+
+def one(text, marker):
+    found = [h for h in find_hedges(text) if h["marker"].lower() == marker.lower()]
+    assert found, f"{marker!r} not found in {text!r}"
+    return found[0]
+
+
+def test_seed_hedge_recall(articles):
+    gold = [json.loads(line) for line in Path(config.GOLD_FILE).read_text().splitlines() if line]
+    score = score_framing(gold, articles)
+    assert score["hedge_recall"] >= 0.85
+    assert score["hedge_side_recall"] >= 0.85
+
+
+@pytest.mark.parametrize("text,marker,side", [
+    ("Azerbaijan claimed to have destroyed two Armenian tanks near Fuzuli.", "claimed", "azerbaijani"),
+    ("Officials in Yerevan claim that Turkish F-16 jets took part in the strikes.", "claim", "armenian"),
+    ("Armenian forces allegedly shelled Tartar overnight, Azerbaijan's defense ministry said.", "allegedly", "azerbaijani"),
+    ("The Armenian Defense Ministry released footage purportedly showing a downed Azerbaijani drone.",
+     "purportedly", "armenian"),
+    ("Both sides claimed to be acting in self-defense.", "claimed", "both"),
+    ("Experts suggest the real toll is far higher.", "Experts suggest", "third_party"),
+    ("Leaders of the so-called Artsakh republic rejected the truce.", "so-called", "armenian"),
+    ("According to the Azerbaijani prosecutor general's office, 12 people died.", "According to", "azerbaijani"),
+])
+def test_sides(text, marker, side):
+    assert one(text, marker)["side"] == side
+
+
+def test_side_carried_from_previous_sentence():
+    text = ("Hikmet Hajiyev, aide to President Ilham Aliyev, posted a video of the ruins. "
+            "He added that the strike reportedly destroyed 20 houses.")
+    assert one(text, "reportedly")["side"] == "azerbaijani"
+
+
+def test_quoted_marker_is_flagged_and_not_the_outlets():
+    text = "“The so-called defense army of the separatists is collapsing,” Aliyev said."
+    hedge = one(text, "so-called")
+    assert hedge["quoted"] and hedge["kind"] == "distancing"
+
+
+def test_said_to_reporters_is_not_hearsay():
+    assert [h for h in find_hedges("Pashinyan said to reporters that the front held.")] == []
+    assert one("Syrian fighters are said to have arrived in Baku.", "are said to")["kind"] == "uncertainty"
+
+
+def test_unverified_footage():
+    text = "The Azerbaijani Defense Ministry showed drone footage of the strike. The video could not be independently verified."
+    hedge = one(text, "could not be independently verified")
+    assert hedge["kind"] == "uncertainty" and hedge["side"] == "azerbaijani"
+
+
+def test_offsets_point_at_the_marker(articles):
+    table = hedges_table(articles)
+    text = dict(zip(articles["article_id"], articles["text"]))
+    assert not table.empty
+    for row in table.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.marker
+        assert row.marker in row.sentence
+
+
+def test_hedge_rates_counts_statements_per_side():
+    hedges = pd.DataFrame([
+        {"article_id": "a", "outlet": "X", "kind": "distancing", "side": "azerbaijani", "quoted": False, "sentence_index": 1},
+        {"article_id": "a", "outlet": "X", "kind": "attribution", "side": "armenian", "quoted": False, "sentence_index": 2},
+        {"article_id": "a", "outlet": "X", "kind": "distancing", "side": "armenian", "quoted": True, "sentence_index": 3},
+    ])
+    sources = pd.DataFrame([
+        {"article_id": "a", "outlet": "X", "side": "azerbaijani", "sentence_index": 1},
+        {"article_id": "a", "outlet": "X", "side": "azerbaijani", "sentence_index": 4},
+        {"article_id": "a", "outlet": "X", "side": "armenian", "sentence_index": 2},
+        {"article_id": "a", "outlet": "X", "side": "armenian", "sentence_index": 5},
+    ])
+    rates = hedge_rates(hedges, sources).set_index("side")
+    assert rates.loc["azerbaijani", "rate"] == 0.5 and rates.loc["azerbaijani", "statements"] == 2
+    assert rates.loc["armenian", "rate"] == 0.0 and rates.loc["armenian", "ratio"] == 0.0
+    quoted = hedge_rates(hedges, sources, include_quoted=True).set_index("side")
+    assert quoted.loc["armenian", "hedged"] == 1 and quoted.loc["armenian", "statements"] == 3
+    with pytest.raises(ValueError, match="kinds"):
+        hedge_rates(hedges, sources, kinds=("doubt",))
+    with pytest.raises(ValueError, match="sources: missing column"):
+        hedge_rates(hedges, sources.drop(columns="side"))

@@ -1,0 +1,72 @@
+"""The project's own files agree with each other: environment, lock, notebooks."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import nbformat
+import yaml
+
+from analysis import config, reports
+
+
+def _name(spec: str) -> str:
+    return re.split(r"[<>=!~ \[]", spec, maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((config.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
+    env = yaml.safe_load((config.ROOT / "environment.yml").read_text(encoding="utf-8"))
+    listed = {d for d in env["dependencies"] if isinstance(d, str) and _name(d) not in {"python", "pip"}}
+    assert listed == wanted, f"environment.yml drifted from pyproject.toml: only in env {listed - wanted}, only in pyproject {wanted - listed}"
+    pip = [d for d in env["dependencies"] if isinstance(d, dict)]
+    assert pip == [{"pip": ["-e ."]}]
+
+
+def test_lock_pins_every_dependency_exactly():
+    project = tomllib.loads((config.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = {}
+    for line in config.LOCK_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"requirements.lock: {line!r} is not pinned with =="
+            pins[name.lower().replace("_", "-")] = version
+    for spec in project["dependencies"] + project["optional-dependencies"]["test"]:
+        assert _name(spec).replace("_", "-") in pins, f"{spec} is not pinned in requirements.lock"
+
+
+def test_notebooks_are_committed_without_outputs_and_paired_with_scripts():
+    import jupytext
+
+    notebooks = reports.notebook_paths()
+    assert notebooks, "no numbered notebooks found"
+    for name, path in notebooks.items():
+        nb = nbformat.read(path, as_version=4)
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{name} has outputs"
+        script = path.with_suffix(".py")
+        assert script.exists(), f"{name}: no jupytext percent script beside it"
+        paired = jupytext.read(script)
+        assert [c.source for c in paired.cells] == [c.source for c in nb.cells], f"{name}.ipynb and {name}.py differ: run `jupytext --sync`"
+
+
+def test_each_notebook_declares_what_the_command_line_passes():
+    for name, path in reports.notebook_paths().items():
+        declared = reports.declared_parameters(path)
+        assert set(reports.DEFAULT_PARAMETERS) <= set(declared), f"{name} lacks {set(reports.DEFAULT_PARAMETERS) - set(declared)}"
+        assert declared["raw_dir"] is None and declared["processed_dir"] is None, f"{name}: defaults must point at the bundled data"
+
+
+def test_readme_data_dictionary_matches_the_tables():
+    from analysis import pipeline
+
+    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- data-dictionary:start -->\n", 1)[1].split("<!-- data-dictionary:end -->", 1)[0]
+    assert block == pipeline.data_dictionary(), "README data dictionary is stale: regenerate it from pipeline.data_dictionary()"
+
+
+def test_readme_shows_the_two_commands_and_ci_runs_the_test_one():
+    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make reports" in readme and "make test" in readme
+    assert "make test" in (config.ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,96 @@
+"""Rendering reports: parameters checked first, provenance, escaping, identical reruns."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+
+from analysis import cli, config, pipeline, provenance, reports
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_unknown_parameter_is_rejected_before_any_kernel(capsys, monkeypatch):
+    monkeypatch.setattr(reports, "render", lambda *a, **k: pytest.fail("a kernel was started"))
+    code = cli.main(["report", "01", "-p", "outlet", "RT"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "unknown parameter(s) outlet" in err and "outlets" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_report_and_bad_build_folder_give_one_line(capsys, tmp_path):
+    assert cli.main(["report", "99_nothing"]) == 1
+    assert "unknown report '99_nothing'" in capsys.readouterr().err
+    assert cli.main(["build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 1
+    assert "raw folder not found" in capsys.readouterr().err
+
+
+def test_parameter_values_are_typed():
+    assert reports.parse_value("[RT, Press TV]") == ["RT", "Press TV"]
+    assert reports.parse_value("2020-10-01") == "2020-10-01"
+    assert reports.parse_value("0.3") == 0.3
+    assert reports.parse_value("null") is None
+
+
+def test_parameter_file_is_read_and_checked(tmp_path):
+    params = tmp_path / "p.yaml"
+    params.write_text("outlets: [RT]\ndate_from: 2020-10-01\n", encoding="utf-8")
+    loaded = reports.load_parameter_file(params)
+    assert loaded == {"outlets": ["RT"], "date_from": "2020-10-01"}
+    notebook = reports.notebook_paths()["01_corpus_overview"]
+    assert reports.merge_parameters(notebook, loaded)["outlets"] == ["RT"]
+    params.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(reports.ReportError, match="expected a mapping"):
+        reports.load_parameter_file(params)
+
+
+@pytest.fixture(scope="module")
+def hostile_corpus(tmp_path_factory):
+    """The seeds plus an article whose text holds markup."""
+    root = tmp_path_factory.mktemp("hostile")
+    raw = root / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    (raw / "SHA256SUMS").unlink()
+    (raw / "900_hostile.txt").write_text(
+        "<script>alert('pwned')</script> Shelling of <b>Tartar</b>\nBy Reuters | October 4, 2020\n"
+        "Two civilians were killed in Tartar on Sunday, <img src=x onerror=alert(1)> officials said.\n",
+        encoding="utf-8")
+    processed = root / "processed"
+    pipeline.build(raw, processed)
+    return raw, processed, root
+
+
+def test_article_markup_is_escaped_in_reports(hostile_corpus):
+    raw, processed, root = hostile_corpus
+    rendered = reports.render("01", {"raw_dir": str(raw), "processed_dir": str(processed)}, out_dir=root / "reports")
+    page = rendered.html.read_text(encoding="utf-8")
+    assert "alert('pwned')" in page or "alert(&#x27;pwned&#x27;)" in page  # the title is shown ...
+    assert "<script>alert(" not in page  # ... but never as live markup
+    assert "<img src=x" not in page
+
+
+def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
+    raw, processed, root = hostile_corpus
+    params = {"raw_dir": str(raw), "processed_dir": str(processed)}
+    first = reports.render("01", params, out_dir=root / "a")
+    second = reports.render("01", params, out_dir=root / "b")
+    assert first.report_id == second.report_id
+    assert _sha(first.html) == _sha(second.html)
+    # with parameters the report goes into a folder named by its id
+    assert first.html.parent.name == first.report_id
+    record = json.loads(first.provenance.read_text(encoding="utf-8"))
+    assert record["report_id"] == first.report_id
+    assert record["inputs"]["raw"]["900_hostile.txt"] == provenance.sha256_file(raw / "900_hostile.txt")
+    assert "articles.parquet" in record["inputs"]["processed"]
+    assert set(record["parameters"]) == set(reports.declared_parameters(reports.notebook_paths()["01_corpus_overview"]))
+    page = first.html.read_text(encoding="utf-8")
+    assert first.report_id in page and "Provenance" in page  # the notebook shows the same record
+    figures = first.html.parent / "figures" / "01_corpus_overview"
+    for ext in ("svg", "png", "pdf", "csv"):
+        assert (figures / f"timeline.{ext}").exists()
