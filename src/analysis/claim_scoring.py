@@ -112,7 +112,7 @@ def format_claim_score(score: ClaimScore) -> str:
         if len(rows):
             lines.append(f"{title}:")
             for r in rows.to_dict("records"):
-                what = r["vague"] if _null(r["count"]) else r["count"]
+                what = r["vague"] if _null(r["count"]) else int(r["count"])
                 lines.append(f"  {r['article_id']}: {what} {r['outcome']} {r['side']} | {r['evidence']!r}")
     if len(score.pairs):
         wrong = []

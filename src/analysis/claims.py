@@ -526,7 +526,8 @@ def _is_heading(text: str, sent: Sentence) -> bool:
     line_start = text.rfind("\n", 0, sent.start) + 1
     line_end = text.find("\n", sent.end)
     line = text[line_start: len(text) if line_end < 0 else line_end].strip()
-    return bool(line) and line[-1] not in ".!?\"”’':;)" and len(line.split()) <= 30
+    core = line.rstrip("\"”’')]»")
+    return bool(core) and core[-1] not in ".!?:;" and len(line.split()) <= 30
 
 
 def _scope(r: _Rules, text: str, c: _Cand, prev_in_sentence: bool, prev_sentence: Sentence | None) -> str:
