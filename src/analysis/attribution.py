@@ -67,13 +67,13 @@ def _words() -> _Words:
     if missing:
         raise lexicons.LexiconError(f"{ATTRIBUTION_LEXICON}: missing list(s) {', '.join(missing)}")
     sets = {k: frozenset(str(w).lower() for w in data[k]) for k in need}
-    verbs = "|".join(sorted(sets["say_verbs"], key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(sets["statement_nouns"], key=len, reverse=True))
+    verbs = lexicons._alternation(list(sets["say_verbs"]))
+    nouns = lexicons._alternation(list(sets["statement_nouns"]))
     return _Words(
         **sets,
         verb_pattern=re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<acc>[Aa]ccording to))\b"),
-        statement_by=re.compile(rf"\b(?:{nouns})\s+(?:by|of)\s+", re.IGNORECASE),
-        statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b", re.IGNORECASE),
+        statement_by=re.compile(rf"\b(?:{nouns})\s+(?:by|of)\s+"),  # run on lower-cased text
+        statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b"),
     )
 
 
@@ -90,13 +90,26 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
+def _np_word_cached(word: str) -> bool:
+    w = _words()
+    low = _lower(word)
+    return (_is_cap(word) or low in w.title_words or low in w.source_nouns
+            or bool(_POSSESSIVE.search(word)) or bool(lexicons.actors().mentions(word)))
+
+
 def _np_word(word: str, w: _Words) -> bool:
+    return _np_word_cached(word)
+
+
+def _np_word_uncached(word: str, w: _Words) -> bool:
     """Can ``word`` stand inside a source noun phrase?"""
     low = _lower(word)
     return (_is_cap(word) or low in w.title_words or low in w.source_nouns
             or bool(_POSSESSIVE.search(word)) or bool(lexicons.actors().mentions(word)))
 
 
+@lru_cache(maxsize=65536)
 def name_in(phrase: str) -> str | None:
     """The personal name at the end of a source phrase, or None.
 
@@ -152,6 +165,14 @@ def source_side(
     3. A bare body ("the ministry", "Foreign Ministry"): the side of the last
        earlier source with the same head noun, else None.
     """
+    own = _side_in_phrase(phrase)
+    if own is not None:
+        return own
+    return _side_from_context(phrase, text, at, previous)
+
+
+@lru_cache(maxsize=65536)
+def _side_in_phrase(phrase: str) -> str | None:
     found = lexicons.actors().mentions(phrase)
     if found:
         name = name_in(phrase)
@@ -166,6 +187,10 @@ def source_side(
         side = PLACE_COUNTRY_SIDE.get(country or "")
         if side:
             return side
+    return None
+
+
+def _side_from_context(phrase: str, text: str, at: int, previous: Sequence[Attribution]) -> str | None:
     if text and _REGION_WORDS.search(phrase):
         regions = [m for m in lexicons.gazetteer().find(text, 0, at)
                    if lexicons.gazetteer().kind.get(m.place) == "region"]
@@ -348,14 +373,16 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
     quotes = _quote_spans(text)
     found: list[Attribution] = []
     last_named: Attribution | None = None
-    subjects = _sentence_subjects(text, sentences)
+    subjects: list | None = None
 
     def add(src_span: tuple[int, int], kind: str, sent: Sentence, quote: tuple[int, int] | None) -> None:
-        nonlocal last_named
+        nonlocal last_named, subjects
         raw = text[src_span[0]:src_span[1]]
         low = raw.strip().lower()
         if low in w.pronouns:
-            ref = _antecedent(low, src_span[0], last_named, subjects)
+            if subjects is None and low in ("he", "she"):
+                subjects = _sentence_subjects(text, sentences)
+            ref = _antecedent(low, src_span[0], last_named, subjects or [])
             if ref is None:
                 return
             source, side = ref
@@ -379,7 +406,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         if low not in w.pronouns:
             last_named = found[-1]
 
-    for m in w.verb_pattern.finditer(text):
+    for m in _verb_matches(text, w):
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()) and not _quoted_speaker_context(text, m.start()):
             continue
@@ -404,14 +431,17 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end())
         add(span, "quote" if q else "said", sent, q)
 
-    for m in w.statement_by.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    for m in w.statement_by.finditer(low):
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()):
             continue
         span = _np_forward(text, m.end(), sent.end)
         if span:
             add(span, "statement", sent, None)
-    for m in w.statement_of.finditer(text):
+    for m in w.statement_of.finditer(low):
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()):
             continue
@@ -450,6 +480,14 @@ def _antecedent(pronoun: str, at: int, last_named: Attribution | None,
     return (best[1], best[2]) if best else None
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _verb_matches(text: str, w: _Words):
+    """Matches of the verb pattern (verbs of saying are matched lower-case)."""
+    return w.verb_pattern.finditer(text)
+
+
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
     seen, out = set(), []
     for a in found:
@@ -483,15 +521,19 @@ def _quote_starting_after(quotes: list[tuple[int, int]], text: str, pos: int) ->
     return None
 
 
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
 def _expand_surname(name: str, text: str, before: int) -> str:
     """"Aliyev" -> "Ilham Aliyev" when the full name appears earlier in the text."""
     if " " in name:
         return name
-    m = None
-    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text[:before]):
-        pass
-    if m is not None and m.group(1).lower() not in _words().title_words and not lexicons.actors().mentions(m.group(1)):
-        return f"{m.group(1)} {name}"
+    pos = text.rfind(name, 0, before)
+    while pos > 0:
+        m = _FIRST_NAME_BEFORE.search(text, max(0, pos - 25), pos)
+        if m and m.group(1).lower() not in _words().title_words and not lexicons.actors().mentions(m.group(1)):
+            return f"{m.group(1)} {name}"
+        pos = text.rfind(name, 0, pos)
     return name
 
 

@@ -41,7 +41,7 @@ import pandas as pd
 
 from . import lexicons
 from .attribution import attribution_at, find_attributions
-from .quantities import Quantity, grammar, parse_match
+from .quantities import Quantity, find_quantities, grammar, parse_match
 from .quantities import __doc__ as _QDOC
 from .text import Sentence, sentence_at, split_sentences
 
@@ -75,8 +75,8 @@ PLACE_SIDE = {"armenia": "armenian", "azerbaijan": "azerbaijani", "disputed": "a
 
 
 def _alt(words) -> str:
-    words = {str(w) for w in words}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """One trie-shaped regex alternative for a word list (fast to match)."""
+    return lexicons._alternation([str(w) for w in words])
 
 
 def _key(s: str) -> str:
@@ -276,7 +276,7 @@ def _find_candidates(text: str, sentences: list[Sentence]) -> list[_Cand]:
     r = rules()
     g = grammar()
     out: list[_Cand] = []
-    for m in g.pattern.finditer(text):
+    for m in find_quantities(text):
         q = parse_match(m, text)
         if q is None:
             continue
@@ -348,7 +348,9 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
             return _Cand(q, out, start, end, victim, head, elliptical=head is None,
                          increment=bool(re.search(r"\banother\s*$", vb.group(0), re.I)))
     # "the death toll ... rose to 12"
-    tb = r.toll_before.search(text[max(sent.start, q.start - 140):q.start])
+    window = text[max(sent.start, q.start - 140):q.start]
+    low = window.lower()
+    tb = r.toll_before.search(window) if ("toll" in low or "number" in low or "total" in low) else None
     if tb:
         a = r.obj_after.match(text, q.end, hi)
         head = a.group("head") if a else None
@@ -367,9 +369,33 @@ def _has_increment(np: str | None) -> bool:
     return bool(np and re.search(r"\b(?:more|additional|further|new)\b", np, re.I))
 
 
+_PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$")
+
+
+def _passive_windows(text: str):
+    """(lo, hi) windows ending at "was killed"-like phrases: where count-1 claims can be."""
+    for word in _PASSIVE_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if _PASSIVE_BEFORE.search(text, max(0, pos - 40), pos):
+                yield max(0, pos - 150), end
+            pos = text.find(word, end)
+
+
+def _window_matches(pattern: re.Pattern, text: str):
+    seen = set()
+    for lo, hi in _passive_windows(text):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
 def _named(r: _Rules, text: str):
     """A named person who was killed/wounded: count 1."""
-    for m in r.named.finditer(text):
+    for m in _window_matches(r.named, text):
         name = m.group("name")
         if _not_a_person(name):
             continue
@@ -395,14 +421,19 @@ def _not_a_person(name: str) -> bool:
 
 def _single(r: _Rules, text: str):
     """"a soldier was killed", "an elderly woman was wounded": count 1."""
-    for m in r.single.finditer(text):
+    for m in _window_matches(r.single, text):
         out = r.outcome_part[_key(m.group("opart"))]
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.end("det"))
         yield _Cand(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
 
 
+_ZERO_HINT = re.compile(r"\b(?:no|without|nobody|none)\b")  # on lower-cased text
+
+
 def _zeros(r: _Rules, text: str):
     """"no casualties", "no human losses", "no one was killed": count 0."""
+    if not _ZERO_HINT.search(text.lower()):
+        return
     for m in r.zero.finditer(text):
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
         yield _Cand(q, r.zero_noun[_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
@@ -517,6 +548,9 @@ def _anaphoric_place(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> lexico
     return found[-1] if found else None
 
 
+_SENTENCES: dict[int, list[Sentence]] = {}  # the current article's sentences (set by extract_claims)
+
+
 def _paragraph_of(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos)
 
@@ -565,6 +599,8 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
     cands = _find_candidates(text, sentences)
     if not cands:
         return []
+    _SENTENCES.clear()
+    _SENTENCES[id(text)] = sentences
     atts = find_attributions(text, sentences)
     rows: list[dict] = []
     info = []
@@ -679,19 +715,22 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
 
 def _previous_sentence(text: str, s: Sentence) -> Sentence | None:
     """The sentence before ``s`` in the same paragraph (line), if any."""
-    line_start = text.rfind("\n", 0, s.start) + 1
-    for sent in reversed(split_sentences(text[line_start:s.start])) if s.start > line_start else []:
-        return Sentence(s.index - 1, line_start + sent.start, line_start + sent.end, sent.text)
-    return None
+    earlier = _earlier_in_paragraph(text, s)
+    return earlier[0] if earlier else None
 
 
 def _earlier_in_paragraph(text: str, s: Sentence) -> list[Sentence]:
     """Sentences before ``s`` in its paragraph (line), nearest first."""
-    line_start = text.rfind("\n", 0, s.start) + 1
-    if s.start <= line_start:
+    sentences = _SENTENCES.get(id(text))
+    if sentences is None or s.index >= len(sentences) or sentences[s.index].start != s.start:
         return []
-    found = split_sentences(text[line_start:s.start])
-    return [Sentence(-1, line_start + x.start, line_start + x.end, x.text) for x in reversed(found)]
+    line_start = text.rfind("\n", 0, s.start) + 1
+    out = []
+    for i in range(s.index - 1, -1, -1):
+        if sentences[i].start < line_start:
+            break
+        out.append(sentences[i])
+    return out
 
 
 def _from_previous_sentence(r: _Rules, text: str, s: Sentence, c: _Cand, earlier, decided) -> str | None:

@@ -47,8 +47,8 @@ class Quantity:
 
 
 def _alt(words) -> str:
-    words = {str(w) for w in words}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """One trie-shaped regex alternative for a word list (fast to match)."""
+    return lexicons._alternation([str(w) for w in words])
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class _Grammar:
     about_band: float
     pattern: re.Pattern
     after_qualifier: re.Pattern
+    lower_pattern: re.Pattern  # the same pattern, case-sensitive, for lower-cased text
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +98,22 @@ def grammar() -> _Grammar:
     after = re.compile(rf"\s*(?P<q>{_alt(quals_after)})(?![\w])", re.IGNORECASE) if quals_after else re.compile(r"(?!x)x")
     return _Grammar(nums, scales, approx, vague, intervals, phrase_iv,
                     frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
-                    quals, quals_after, float(data.get("about_band", 0.1)), pattern, after)
+                    quals, quals_after, float(data.get("about_band", 0.1)), pattern, after, re.compile(pattern.pattern))
+
+
+def find_quantities(text: str):
+    """Matches of the quantity pattern over ``text``, in text order.
+
+    Matching runs case-sensitively on the lower-cased text (faster than
+    IGNORECASE); offsets are the same because lower-casing keeps lengths
+    (checked; otherwise the case-insensitive pattern is used).
+    """
+    g = grammar()
+    low = text.lower()
+    if len(low) != len(text):
+        yield from g.pattern.finditer(text)
+        return
+    yield from g.lower_pattern.finditer(low)
 
 
 def words_to_number(phrase: str) -> tuple[int | None, int]:
