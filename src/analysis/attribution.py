@@ -203,6 +203,14 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence[Attri
         for att in reversed(previous):
             if att.side and _head_noun(att.source) == head:
                 return att.side
+        if text:  # "The Armenian Foreign Ministry issued ... added the foreign ministry"
+            low = text.lower()
+            pos = low.rfind(head, 0, at)
+            while pos > 0:
+                found = lexicons.actors().mentions(text[max(0, pos - 40):pos])
+                if found and found[-1][1]:
+                    return found[-1][1]
+                pos = low.rfind(head, 0, pos)
     return None
 
 
@@ -453,19 +461,24 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
 
 
 def _sentence_subjects(text: str, sentences: list[Sentence]) -> list[tuple[int, str, str | None]]:
-    """(offset, name, side) of each sentence that opens with a person's name."""
+    """(offset, name, side) of each sentence that opens with a person's name
+    ("Hikmet Hajiyev, assistant to ..., shared", "Defense Ministry spokesperson X spoke")."""
+    w = _words()
     out = []
     for sent in sentences:
-        m = _OPENING_NAME.match(sent.text)
-        if not m:
+        if not sent.text[:1].isupper():
             continue
-        name = name_in(m.group(0).rstrip(", "))
+        toks = _tokens(text, sent.start, min(sent.end, sent.start + 120))
+        k = 0
+        while k < len(toks) and toks[k][0] not in ",;:“”\"()" and _np_word(toks[k][0], w):
+            k += 1
+        if k == 0:
+            continue
+        phrase = text[toks[0][1]:toks[k - 1][2]]
+        name = name_in(phrase)
         if name:
-            out.append((sent.start, name, lexicons.actors().side_of(name) or source_side(m.group(0))))
+            out.append((sent.start, name, lexicons.actors().side_of(name) or source_side(phrase)))
     return out
-
-
-_OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,6}[A-Z][\w’'\-]+(?=,|\s+[a-z])")
 
 
 def _antecedent(pronoun: str, at: int, last_named: Attribution | None,
