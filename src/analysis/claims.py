@@ -548,9 +548,6 @@ def _anaphoric_place(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> lexico
     return found[-1] if found else None
 
 
-_SENTENCES: dict[int, list[Sentence]] = {}  # the current article's sentences (set by extract_claims)
-
-
 def _paragraph_of(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos)
 
@@ -599,8 +596,6 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
     cands = _find_candidates(text, sentences)
     if not cands:
         return []
-    _SENTENCES.clear()
-    _SENTENCES[id(text)] = sentences
     atts = find_attributions(text, sentences)
     rows: list[dict] = []
     info = []
@@ -668,7 +663,7 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
         if side is None and pm is not None and gaz.kind.get(pm.place) != "region":
             side = PLACE_SIDE.get(gaz.country.get(pm.place, ""))
         if pm is None:  # the place named earlier in the paragraph ("... attack on Stepanakert. Dozens were wounded")
-            for prev in _earlier_in_paragraph(text, s):
+            for prev in _earlier_in_paragraph(text, sentences, s):
                 pm = _place(r, text, prev, prev.end, [])
                 if pm is not None:
                     break
@@ -676,7 +671,7 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
                 pm = None
         places[idx] = pm.name if pm else None
         if side is None and cside in ("outlet", "third_party"):
-            prev_s = _previous_sentence(text, s)
+            prev_s = _previous_sentence(text, sentences, s)
             ctx = text[prev_s.start:s.end] if prev_s else text[s.start:s.end]
             if _actor_side(ctx) == "both":
                 side = "both"
@@ -687,7 +682,7 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
         if side is None and cside in _SIDES:
             side = cside
         if side is None:
-            side = _from_previous_sentence(r, text, s, c, info[:idx], decided)
+            side = _from_previous_sentence(r, text, sentences, s, info[:idx], decided)
         decided.append(side)
     majority = Counter(x for x in decided if x)
     top = majority.most_common(2)
@@ -696,7 +691,7 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
     for idx, (c, lo, hi, claimant, cside) in enumerate(info):
         c.side = decided[idx] or fallback
         prev_in_sentence = any(o.sentence.index == c.sentence.index and o.ev_start < c.ev_start for o, *_ in info)
-        scope = _scope(r, text, c, prev_in_sentence, _previous_sentence(text, c.sentence))
+        scope = _scope(r, text, c, prev_in_sentence, _previous_sentence(text, sentences, c.sentence))
         q = c.q
         rows.append({
             "count": q.count, "count_low": q.low, "count_high": q.high, "qualifier": q.qualifier, "vague": q.vague,
@@ -713,16 +708,15 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
     return rows
 
 
-def _previous_sentence(text: str, s: Sentence) -> Sentence | None:
+def _previous_sentence(text: str, sentences: list[Sentence], s: Sentence) -> Sentence | None:
     """The sentence before ``s`` in the same paragraph (line), if any."""
-    earlier = _earlier_in_paragraph(text, s)
+    earlier = _earlier_in_paragraph(text, sentences, s)
     return earlier[0] if earlier else None
 
 
-def _earlier_in_paragraph(text: str, s: Sentence) -> list[Sentence]:
+def _earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:
     """Sentences before ``s`` in its paragraph (line), nearest first."""
-    sentences = _SENTENCES.get(id(text))
-    if sentences is None or s.index >= len(sentences) or sentences[s.index].start != s.start:
+    if s.index >= len(sentences) or sentences[s.index].start != s.start:
         return []
     line_start = text.rfind("\n", 0, s.start) + 1
     out = []
@@ -733,9 +727,9 @@ def _earlier_in_paragraph(text: str, s: Sentence) -> list[Sentence]:
     return out
 
 
-def _from_previous_sentence(r: _Rules, text: str, s: Sentence, c: _Cand, earlier, decided) -> str | None:
+def _from_previous_sentence(r: _Rules, text: str, sentences: list[Sentence], s: Sentence, earlier, decided) -> str | None:
     """An attacker named earlier in the paragraph, else the last claim's side there."""
-    for prev in _earlier_in_paragraph(text, s):
+    for prev in _earlier_in_paragraph(text, sentences, s):
         atk = _attacker_side(r, text, prev, prev.end)
         if atk:
             return _OTHER[atk]
