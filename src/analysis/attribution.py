@@ -381,16 +381,13 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
     quotes = _quote_spans(text)
     found: list[Attribution] = []
     last_named: Attribution | None = None
-    subjects: list | None = None
 
     def add(src_span: tuple[int, int], kind: str, sent: Sentence, quote: tuple[int, int] | None) -> None:
-        nonlocal last_named, subjects
+        nonlocal last_named
         raw = text[src_span[0]:src_span[1]]
         low = raw.strip().lower()
         if low in w.pronouns:
-            if subjects is None and low in ("he", "she"):
-                subjects = _sentence_subjects(text, sentences)
-            ref = _antecedent(low, src_span[0], last_named, subjects or [])
+            ref = _antecedent(low, src_span[0], last_named, text, sentences)
             if ref is None:
                 return
             source, side = ref
@@ -423,7 +420,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             if span:
                 add(span, "according_to", sent, None)
             continue
-        before = text[sent.start:m.start()]
+        before = text[max(sent.start, m.start() - 200):m.start()]
         after_end = sent.end
         quote_before = _CLOSE_BEFORE.search(before)
         prev_char = before.rstrip()[-1:] if before.strip() else ""
@@ -433,7 +430,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
                 q = _quote_ending_at(quotes, m.start(), text) if quote_before else None
                 add(span, "quote" if q else "reported_by", sent, q)
                 continue
-        span = _np_backward(text, sent.start, m.start())
+        span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
         if span is None:
             continue
         q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end())
@@ -453,47 +450,46 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()):
             continue
-        span = _np_backward(text, sent.start, m.start() + 0)
+        span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
         if span:
             add(span, "statement", sent, None)
     found.sort(key=lambda a: (a.sentence_index, a.start))
     return _dedupe(found)
 
 
-def _sentence_subjects(text: str, sentences: list[Sentence]) -> list[tuple[int, str, str | None]]:
-    """(offset, name, side) of each sentence that opens with a person's name
+def _sentence_subject(text: str, sent: Sentence) -> tuple[int, str, str | None] | None:
+    """(offset, name, side) when the sentence opens with a person's name
     ("Hikmet Hajiyev, assistant to ..., shared", "Defense Ministry spokesperson X spoke")."""
     w = _words()
-    out = []
-    for sent in sentences:
-        if not sent.text[:1].isupper():
-            continue
-        toks = _tokens(text, sent.start, min(sent.end, sent.start + 120))
-        k = 0
-        while k < len(toks) and toks[k][0] not in ",;:“”\"()" and _np_word(toks[k][0], w):
-            k += 1
-        if k == 0:
-            continue
-        phrase = text[toks[0][1]:toks[k - 1][2]]
-        name = name_in(phrase)
-        if name:
-            out.append((sent.start, name, lexicons.actors().side_of(name) or source_side(phrase)))
-    return out
+    if not sent.text[:1].isupper():
+        return None
+    toks = _tokens(text, sent.start, min(sent.end, sent.start + 120))
+    k = 0
+    while k < len(toks) and toks[k][0] not in ",;:“”\"()" and _np_word(toks[k][0], w):
+        k += 1
+    if k == 0:
+        return None
+    phrase = text[toks[0][1]:toks[k - 1][2]]
+    name = name_in(phrase)
+    if not name:
+        return None
+    return sent.start, name, lexicons.actors().side_of(name) or source_side(phrase)
 
 
 def _antecedent(pronoun: str, at: int, last_named: Attribution | None,
-                subjects: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
+                text: str, sentences: list[Sentence]) -> tuple[str, str | None] | None:
     """What "he"/"she"/"it"/"they" refers to: the latest named speaker, or for
-    he/she a person who opens a later sentence ("Hikmet Hajiyev, ..., shared")."""
-    best = (last_named.start, last_named.source, last_named.side) if last_named else None
+    he/she a person opening a later sentence ("Hikmet Hajiyev, ..., shared")."""
     if pronoun in ("he", "she"):
-        for off, name, side in subjects:
-            if off < at and (best is None or off > best[0]):
-                best = (off, name, side)
-    return (best[1], best[2]) if best else None
-
-
-_WORD = re.compile(r"[A-Za-z]+")
+        floor = last_named.start if last_named else -1
+        here = sentence_at(sentences, at)
+        i = (here.index if here else len(sentences)) - 1
+        while i >= 0 and sentences[i].start > floor:
+            subject = _sentence_subject(text, sentences[i])
+            if subject:
+                return subject[1], subject[2]
+            i -= 1
+    return (last_named.source, last_named.side) if last_named else None
 
 
 def _verb_matches(text: str, w: _Words):
