@@ -26,6 +26,7 @@ date_to = None  # last publication date shown (YYYY-MM-DD), None for no bound
 
 # %%
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from analysis import catalog, overview, reports
 
@@ -55,10 +56,10 @@ if not timeline.empty:
     timeline.plot(kind="bar", stacked=True, ax=ax, width=0.8)
     ax.set_xlabel("publication date")
     ax.set_ylabel("articles")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(title="outlet", fontsize="small")
 ax.set_title("Articles per day")
 reports.save_figure(report, fig, "timeline", data=timeline)
-plt.show()
 
 # %% [markdown]
 # ## Article lengths
@@ -70,7 +71,6 @@ ax.barh(lengths.index, lengths["n_words"])
 ax.set_xlabel("words")
 ax.set_title("Words per article")
 reports.save_figure(report, fig, "lengths", data=lengths)
-plt.show()
 
 # %% [markdown]
 # ## Where each publication date came from

@@ -41,6 +41,10 @@ def test_without_manifest_metadata_comes_from_the_text(gold_by_id):
     assert by_id.loc["001_b69e0426ef736700", "outlet"] == "Asbarez"
     assert by_id.loc["001_b69e0426ef736700", "published"] == dt.date(2020, 9, 27)
     assert by_id.loc["001_b69e0426ef736700", "published_basis"] == "header"
+    # A live-updates page dated by its own "overview of events for the morning of October 3".
+    assert by_id.loc["002_b9164580fb295b69", "published"] == dt.date(2020, 10, 3)
+    assert by_id.loc["002_b9164580fb295b69", "published_basis"] == "text"
+    assert "inferred from the text" in by_id.loc["002_b9164580fb295b69", "flags"]
     # Title suffix "— RT Russia & Former Soviet Union"; the text carries no date.
     assert by_id.loc["003_98ca3b664c01957a", "outlet"] == "RT"
     assert pd.isna(by_id.loc["003_98ca3b664c01957a", "published"])
@@ -162,7 +166,7 @@ def test_folder_of_bare_text_files_works(tmp_path):
     raw = tmp_path / "bare"
     raw.mkdir()
     (raw / "a.txt").write_text("MOSCOW, October 5. /TASS/. Azerbaijani shelling killed two civilians in Stepanakert on Monday, October 5, 2020, officials said.\n", encoding="utf-8")
-    (raw / "b.txt").write_text(" date 2023-04-11 Ceasefire collapses\nOn October 10, 2020 a ceasefire came into force in Nagorno-Karabakh.\n", encoding="utf-8")
+    (raw / "b.txt").write_text(" date 2023-04-11 Ceasefire collapses\nA ceasefire that came into force in Nagorno-Karabakh on Saturday, October 10, 2020, collapsed on Sunday, officials said.\n", encoding="utf-8")
     articles, errors = corpus.load_articles(raw)
     assert errors.empty
     by_id = articles.set_index("article_id")

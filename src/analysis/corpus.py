@@ -26,8 +26,10 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from . import config
+from .dates import dated_mentions
 from .lexicons import read_lexicon
 from .normalize import normalize_text
+from .publication_dates import header_contradicts_text, infer_publication_window
 
 ARTICLE_COLUMNS = {
     "article_id": "file stem of the raw article; the key every other table joins on",
@@ -36,7 +38,9 @@ ARTICLE_COLUMNS = {
     "republished_by": "site the text was taken from when it is a copy (host of the url when it is not the outlet's own)",
     "title": "headline: the first line, outlet suffix removed",
     "published": "publication date (datetime.date); null when unknown",
-    "published_basis": "where `published` came from: manifest (or the manifest's own basis: byline, header, text, external), header, byline, text, or null",
+    "published_basis": "where `published` came from: manifest (or the manifest's own basis: byline, header, text, external), header, byline, text (inferred from the text: see published_min/max), or null",
+    "published_min": "earliest possible publication date (= published unless inferred from the text)",
+    "published_max": "latest possible publication date (= published unless inferred from the text)",
     "language": "ISO 639-1 code guessed from the text (manifest wins)",
     "text": "normalized text: NFC, plain spaces, page debris removed; every offset in other tables points into it",
     "n_words": "number of words (whitespace-separated tokens) in text",
@@ -69,7 +73,7 @@ class ManifestError(ValueError):
 
 # ---------------------------------------------------------------- dates ----
 
-MONTHS = {
+_MONTH_NUMBER = {
     name: number
     for number, names in enumerate(
         [
@@ -81,38 +85,25 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_FULL_DATE = re.compile(
-    rf"{_WEEKDAY}(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|{_MONTH.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))",
-    re.IGNORECASE,
-)
-
-
-def parse_full_date(text: str) -> dt.date | None:
-    """The first complete calendar date (with a year) in ``text``, or None."""
-    for m in _FULL_DATE.finditer(text):
-        try:
-            if m.group("iso"):
-                return dt.date.fromisoformat(m.group("iso"))
-            if m.group("d1"):
-                return dt.date(int(m.group("y1")), MONTHS[m.group("month").lower()], int(m.group("d1")))
-            return dt.date(int(m.group("y2")), MONTHS[m.group("month2").lower()], int(m.group("d2")))
-        except ValueError:
-            continue
-    return None
+_MONTH = r"(?P<month>(?i:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r"))\.?"
 
 
 def full_dates(text: str) -> list[dt.date]:
     """Every complete calendar date (with a year) written in ``text``."""
     found = []
-    for m in _FULL_DATE.finditer(text):
-        date = parse_full_date(m.group(0))
-        if date:
-            found.append(date)
+    for m in dated_mentions(text):
+        if m.year is not None:
+            try:
+                found.append(dt.date(m.year, m.month, m.day))
+            except ValueError:
+                continue
     return found
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """The first complete calendar date (with a year) in ``text``, or None."""
+    found = full_dates(text)
+    return found[0] if found else None
 
 
 # -------------------------------------------------------------- outlets ----
@@ -233,7 +224,7 @@ def read_text_metadata(lines: list[str], lexicon: OutletLexicon) -> tuple[TextMe
             if outlet and meta.outlet is None:
                 meta.outlet, meta.outlet_basis = outlet, "dateline"
             if meta.date is None:
-                month, day = MONTHS[dateline.group("month").lower()], int(dateline.group("day"))
+                month, day = _MONTH_NUMBER[dateline.group("month").lower()], int(dateline.group("day"))
                 year = dateline.group("year")
                 if year is None:
                     years = [d.year for d in full_dates("\n".join(lines))]
@@ -503,7 +494,7 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
 
     header_conflict = False
     if meta.header_date:
-        reason = header_contradiction(meta.header_date, body)
+        reason = header_contradicts_text(body, meta.header_date)
         if reason:
             header_conflict = True
             flags.append(f"header date {meta.header_date} contradicts the text: {reason}")
@@ -514,8 +505,15 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
             flags.append(f"header date {meta.header_date} differs from the manifest date {row.published}")
     if meta.date and published and meta.date != published and basis != meta.date_basis:
         flags.append(f"{meta.date_basis} date {meta.date} differs from the {basis} date {published}")
+    published_min = published_max = published
     if published is None:
-        flags.append("no publication date: add it to the manifest")
+        guess = infer_publication_window(body)
+        if guess is not None:
+            published, basis = guess.best, "text"
+            published_min, published_max = guess.earliest, guess.latest
+            flags.append(f"publication date inferred from the text ({guess.evidence}); window {guess.earliest} to {guess.latest}")
+        else:
+            flags.append("no publication date: add it to the manifest")
 
     url = values.get("url")
     republished_by = values.get("republished_by")
@@ -534,6 +532,8 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         "title": values.get("title") or meta.title,
         "published": published,
         "published_basis": basis,
+        "published_min": published_min,
+        "published_max": published_max,
         "language": values.get("language") or guess_language(body),
         "text": body,
         "n_words": len(body.split()),
@@ -544,23 +544,6 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         "encoding": encoding,
         "source_file": name,
     }
-
-
-def header_contradiction(header: dt.date, text: str) -> str | None:
-    """Why a header date cannot be the publication date, or None.
-
-    A header earlier than a full date the text reports, or more than a year
-    after the latest one (crawl dates can be years off), contradicts it.
-    """
-    dates = full_dates(text)
-    if not dates:
-        return None
-    latest = max(dates)
-    if header < latest:
-        return f"the text reports {latest}, after the header date"
-    if (header - latest).days > 366:
-        return f"the latest date in the text is {latest}, over a year before the header date"
-    return None
 
 
 def articles_frame(records: list[dict]) -> pd.DataFrame:

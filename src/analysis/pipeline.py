@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import catalog, config, corpus, framing, provenance
+from . import catalog, config, corpus, dates, framing, incidents, lag, provenance
 
 REGION_NAME_COLUMNS = {
     "article_id": "article",
@@ -24,6 +24,10 @@ REGION_NAME_COLUMNS = {
 TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "articles": corpus.ARTICLE_COLUMNS,
     "ingest_errors": corpus.ERROR_COLUMNS,
+    "events": dates.COLUMNS,
+    "incidents": incidents.INCIDENT_COLUMNS,
+    "incident_mentions": incidents.MENTION_COLUMNS,
+    "reporting_lag": lag.LAG_COLUMNS,
     "name_mentions": framing.COLUMNS["name_mentions"],
     "names": framing.COLUMNS["names"],
     "region_names": REGION_NAME_COLUMNS,
@@ -35,6 +39,14 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
 def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest) -> dict[str, pd.DataFrame]:
     articles, errors = corpus.load_articles(raw_dir, manifest=manifest)
     return {"articles": articles, "ingest_errors": errors}
+
+
+def events_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Dated events, incidents linked across articles (default tolerance), reporting lag."""
+    events = dates.events_table(tables["articles"])
+    found, mentions = incidents.link_incidents(events)
+    return {"events": events, "incidents": found, "incident_mentions": mentions,
+            "reporting_lag": lag.reporting_lag(found, mentions)}
 
 
 def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -54,6 +66,7 @@ def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # (stage name, function of the tables built so far -> new tables), in order.
 STAGES: list[tuple[str, Callable[..., dict[str, pd.DataFrame]]]] = [
     ("ingest", ingest_stage),
+    ("events", events_stage),
     ("framing", framing_stage),
 ]
 

@@ -226,6 +226,7 @@ def _provenance_html(record: dict, name: str) -> str:
     body = "".join(f"<tr><th style='text-align:left'>{cell(k)}</th><td>{cell(v)}</td></tr>" for k, v in rows)
     files = "".join(f"<tr><td>{cell(n)}</td><td><code>{cell(h)}</code></td></tr>" for n, h in inputs)
     return (
+        "<style>.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {text-align: left; vertical-align: top;}</style>"
         "<div class='warcov-provenance'><h3>Provenance</h3>"
         f"<table>{body}</table>"
         f"<details><summary>SHA-256 of {len(inputs)} input files</summary><table>{files}</table></details></div>"
@@ -249,8 +250,16 @@ def _display_html(markup: str) -> None:
     display(HTML(markup))
 
 
-def save_figure(report: Report, fig, stem: str, data=None) -> Path:
-    """Save ``fig`` as SVG, PNG and PDF (and ``data`` as CSV) under ``reports/figures/<report>/``."""
+def save_figure(report: Report, fig, stem: str, data=None) -> None:
+    """Show ``fig`` in the report and save it as SVG, PNG and PDF (``data`` as CSV).
+
+    Files go to ``reports/figures/<report>/<stem>.*`` (beside the HTML). The
+    figure is shown from its PNG bytes and closed, so it appears once and the
+    same bytes whatever the notebook's matplotlib backend.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
     folder = report.figures_dir
     folder.mkdir(parents=True, exist_ok=True)
     fixed = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
@@ -259,11 +268,15 @@ def save_figure(report: Report, fig, stem: str, data=None) -> Path:
         catalog.atomic_write(target, lambda tmp, ext=ext, meta=meta: fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight"))
     if data is not None:
         catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
-    return folder
+    display(Image(data=(folder / f"{stem}.png").read_bytes(), format="png"))
+    plt.close(fig)
 
 
 def show_table(frame, caption: str | None = None, max_rows: int = 200) -> None:
     """Display a dataframe with every cell HTML-escaped (article text can hold markup)."""
+    if frame.empty:
+        _display_html((f"<p><b>{html.escape(caption)}</b></p>" if caption else "") + "<p><i>none</i></p>")
+        return
     shown = frame.head(max_rows)
     markup = shown.to_html(escape=True, index=False, na_rep="", border=0)
     if caption:
