@@ -86,7 +86,6 @@ else:
     ax.legend(title="name", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 ax.set_title("Names of the region per outlet")
 reports.save_figure(report, fig, "region_names", data=region)
-plt.show()
 reports.show_table(region, caption="Region names per outlet (counts and shares)")
 reports.show_table(mentions.loc[mentions["category"] == "region", ["outlet", "article_id", "name", "sentence_index", "sentence"]],
                    caption="Evidence: every region-name mention and its sentence")
@@ -100,28 +99,27 @@ reports.show_table(mentions.loc[mentions["category"] == "region", ["outlet", "ar
 
 # %%
 places = framing.place_name_choices(mentions, max_places=8)
-keys = list(dict.fromkeys(places["key"]))
-ncols = min(len(keys), 2) or 1
-nrows = max(1, -(-len(keys) // ncols))
-fig, axes = plt.subplots(nrows, ncols, figsize=(5 * ncols, 0.4 * places["outlet"].nunique() * nrows + 1.5 * nrows), squeeze=False)
-for ax in axes.flat[len(keys):]:
-    ax.set_axis_off()
-if not keys:
-    empty_note(axes[0, 0], "places with alternative names")
-for ax, key in zip(axes.flat, keys):
-    wide = framing.pivot_outlets(places[places["key"] == key], "name", "key_share")
-    wide.plot(kind="barh", stacked=True, ax=ax, width=0.7)
+bars = list(dict.fromkeys(zip(places["key"], places["outlet"])))
+fig, ax = plt.subplots(figsize=(8, 0.35 * len(bars) + 1.5))
+if not bars:
+    empty_note(ax, "places with alternative names")
+for y, (key, outlet) in enumerate(bars):
+    left = 0.0
+    rows = places[(places["key"] == key) & (places["outlet"] == outlet)]
+    for k, row in enumerate(rows.itertuples()):
+        ax.barh(y, row.key_share, left=left, color=plt.cm.tab10(k), edgecolor="white", height=0.7)
+        ax.text(left + row.key_share / 2, y, f"{row.name} ({row.count})", ha="center", va="center", fontsize="small",
+                color="white")
+        left += row.key_share
+if bars:
+    ax.set_yticks(range(len(bars)), [f"{key} · {outlet}" for key, outlet in bars])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_ylabel("")
-    ax.set_title(key)
-    ax.legend(fontsize="x-small", loc="lower right")
-fig.suptitle("Names used for each place (share of the outlet's mentions of it)")
-fig.tight_layout()
+    ax.set_xlabel("share of the outlet's mentions of the place (segment: name used, mentions)")
+ax.set_title("Which name each outlet uses for a place")
 reports.save_figure(report, fig, "place_names", data=places)
-plt.show()
 reports.show_table(places, caption="Place names per outlet")
-reports.show_table(mentions.loc[(mentions["category"] == "place") & mentions["key"].isin(keys),
+reports.show_table(mentions.loc[(mentions["category"] == "place") & mentions["key"].isin(places["key"]),
                                 ["outlet", "article_id", "key", "name", "sentence_index", "sentence"]],
                    caption="Evidence: the place-name mentions and their sentences")
 
@@ -149,7 +147,6 @@ else:
     fig.colorbar(image, ax=ax, label="mentions per 1,000 words")
 ax.set_title("Party labels per 1,000 words")
 reports.save_figure(report, fig, "label_rates", data=labels)
-plt.show()
 reports.show_table(labels, caption="Party labels per outlet")
 reports.show_table(mentions.loc[mentions["category"] == "label", ["outlet", "article_id", "key", "name", "sentence_index", "sentence"]],
                    caption="Evidence: every label mention and its sentence")
@@ -177,7 +174,6 @@ else:
     ax.legend(title="side", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 ax.set_title("Voices by side")
 reports.save_figure(report, fig, "voices", data=voice)
-plt.show()
 reports.show_table(voice, caption="Distinct sources per outlet and side")
 reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "sentence_index", "sentence"]],
                    caption="Evidence: every source mention and its sentence")
@@ -212,7 +208,6 @@ else:
     ax.legend(title="side", fontsize="small")
 ax.set_title("Hedging rate by side")
 reports.save_figure(report, fig, "hedge_rates", data=rates)
-plt.show()
 reports.show_table(rates, caption="Hedging rates per outlet and side (ratio: this side's rate over the other side's)")
 reports.show_table(framing.rate_evidence(hedges)[["outlet", "article_id", "marker", "kind", "side", "actor", "basis",
                                                   "quoted", "counted", "sentence_index", "sentence"]],
@@ -250,7 +245,6 @@ for ax, outlet in zip(axes.flat, names):
 fig.suptitle("Distinctive terms per outlet (log-odds, informative Dirichlet prior)")
 fig.tight_layout()
 reports.save_figure(report, fig, "distinctive_terms", data=terms)
-plt.show()
 if terms is not None:
     reports.show_table(terms, caption="Distinctive terms with their z-scores")
     reports.show_table(framing.term_sentences(articles, terms, per_term=2),
@@ -278,7 +272,6 @@ else:
     fig.colorbar(image, ax=ax, label="cosine similarity")
 ax.set_title("Vocabulary similarity between outlets")
 reports.save_figure(report, fig, "outlet_similarity", data=similarity)
-plt.show()
 
 coords = framing.outlet_map(similarity, articles) if similarity is not None else None
 fig, ax = plt.subplots(figsize=(6, 4.5))
@@ -294,7 +287,6 @@ else:
     ax.set_ylabel("MDS 2")
 ax.set_title("Outlet map (distances approximate 1 - similarity)")
 reports.save_figure(report, fig, "outlet_map", data=coords)
-plt.show()
 if similarity is not None:
     reports.show_table(similarity.round(3).reset_index(), caption="Similarity matrix")
     reports.show_table(coords, caption="Map coordinates (marker size: articles of the outlet)")

@@ -273,7 +273,10 @@ def alternative_name_keys(lexicon: PhraseLexicon | None = None) -> list[str]:
 
 
 def place_name_choices(mentions: pd.DataFrame, max_places: int = 8) -> pd.DataFrame:
-    """:func:`outlet_name_shares` of the places that have alternative names, the ``max_places`` most mentioned."""
+    """:func:`outlet_name_shares` of the places that have alternative names, the ``max_places`` most mentioned.
+
+    Rows are ordered by place (most mentioned first), then outlet, then the name's count.
+    """
     if isinstance(max_places, bool) or not isinstance(max_places, int) or max_places < 1:
         raise ValueError(f"max_places: must be an int >= 1, got {max_places!r}")
     shares = outlet_name_shares(mentions, "place")
@@ -281,8 +284,10 @@ def place_name_choices(mentions: pd.DataFrame, max_places: int = 8) -> pd.DataFr
     if shares.empty:
         return shares.reset_index(drop=True)
     totals = shares.groupby("key")["count"].sum().sort_index().sort_values(ascending=False, kind="stable")
-    keep = list(totals.index[:max_places])
-    return shares[shares["key"].isin(keep)].reset_index(drop=True)
+    order = {k: i for i, k in enumerate(totals.index[:max_places])}
+    shares = shares[shares["key"].isin(order)]
+    shares = shares.assign(_o=shares["key"].map(order)).sort_values(["_o", "outlet"], kind="stable")
+    return shares.drop(columns="_o").reset_index(drop=True)
 
 
 def label_rates(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
