@@ -70,3 +70,14 @@ def test_readme_shows_the_two_commands_and_ci_runs_the_test_one():
     readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
     assert "make reports" in readme and "make test" in readme
     assert "make test" in (config.ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_notebooks_are_stored_as_nbstripout_writes_them():
+    """Else the nbstripout git filter shows them as modified right after a checkout."""
+    from nbstripout import strip_output
+
+    for name, path in reports.notebook_paths().items():
+        raw = path.read_text(encoding="utf-8")
+        nb = nbformat.reads(raw, as_version=nbformat.NO_CONVERT)
+        stripped = nbformat.writes(strip_output(nb, keep_output=False, keep_count=False, keep_id=False), version=nbformat.NO_CONVERT)
+        assert raw.rstrip("\n") == stripped.rstrip("\n"), f"{name}.ipynb: run `nbstripout {path.relative_to(config.ROOT)}`"

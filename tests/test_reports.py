@@ -96,6 +96,15 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
         assert (figures / f"timeline.{ext}").exists()
 
 
+def test_a_failing_cell_is_reported_in_one_line(capsys, tmp_path):
+    missing = tmp_path / "no-tables-here"
+    missing.mkdir()
+    code = cli.main(["report", "01", "-p", "processed_dir", str(missing), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and len(err.splitlines()) == 1
+    assert "01_corpus_overview: cell" in err and "TableNotBuilt" in err and "articles" in err
+
+
 def test_show_table_escapes_and_can_fold(monkeypatch):
     import pandas as pd
 

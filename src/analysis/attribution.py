@@ -67,13 +67,13 @@ def _words() -> _Words:
     if missing:
         raise lexicons.LexiconError(f"{ATTRIBUTION_LEXICON}: missing list(s) {', '.join(missing)}")
     sets = {k: frozenset(str(w).lower() for w in data[k]) for k in need}
-    verbs = "|".join(sorted(sets["say_verbs"], key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(sets["statement_nouns"], key=len, reverse=True))
+    verbs = lexicons._alternation(list(sets["say_verbs"]))
+    nouns = lexicons._alternation(list(sets["statement_nouns"]))
     return _Words(
         **sets,
         verb_pattern=re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<acc>[Aa]ccording to))\b"),
-        statement_by=re.compile(rf"\b(?:{nouns})\s+(?:by|of)\s+", re.IGNORECASE),
-        statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b", re.IGNORECASE),
+        statement_by=re.compile(rf"\b(?:{nouns})\s+(?:by|of)\s+"),  # run on lower-cased text
+        statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b"),
     )
 
 
@@ -90,13 +90,26 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
+def _np_word_cached(word: str) -> bool:
+    w = _words()
+    low = _lower(word)
+    return (_is_cap(word) or low in w.title_words or low in w.source_nouns
+            or bool(_POSSESSIVE.search(word)) or bool(lexicons.actors().mentions(word)))
+
+
 def _np_word(word: str, w: _Words) -> bool:
+    return _np_word_cached(word)
+
+
+def _np_word_uncached(word: str, w: _Words) -> bool:
     """Can ``word`` stand inside a source noun phrase?"""
     low = _lower(word)
     return (_is_cap(word) or low in w.title_words or low in w.source_nouns
             or bool(_POSSESSIVE.search(word)) or bool(lexicons.actors().mentions(word)))
 
 
+@lru_cache(maxsize=65536)
 def name_in(phrase: str) -> str | None:
     """The personal name at the end of a source phrase, or None.
 
@@ -152,6 +165,14 @@ def source_side(
     3. A bare body ("the ministry", "Foreign Ministry"): the side of the last
        earlier source with the same head noun, else None.
     """
+    own = _side_in_phrase(phrase)
+    if own is not None:
+        return own
+    return _side_from_context(phrase, text, at, previous)
+
+
+@lru_cache(maxsize=65536)
+def _side_in_phrase(phrase: str) -> str | None:
     found = lexicons.actors().mentions(phrase)
     if found:
         name = name_in(phrase)
@@ -166,6 +187,10 @@ def source_side(
         side = PLACE_COUNTRY_SIDE.get(country or "")
         if side:
             return side
+    return None
+
+
+def _side_from_context(phrase: str, text: str, at: int, previous: Sequence[Attribution]) -> str | None:
     if text and _REGION_WORDS.search(phrase):
         regions = [m for m in lexicons.gazetteer().find(text, 0, at)
                    if lexicons.gazetteer().kind.get(m.place) == "region"]
@@ -178,6 +203,14 @@ def source_side(
         for att in reversed(previous):
             if att.side and _head_noun(att.source) == head:
                 return att.side
+        if text:  # "The Armenian Foreign Ministry issued ... added the foreign ministry"
+            low = text.lower()
+            pos = low.rfind(head, 0, at)
+            while pos > 0:
+                found = lexicons.actors().mentions(text[max(0, pos - 40):pos])
+                if found and found[-1][1]:
+                    return found[-1][1]
+                pos = low.rfind(head, 0, pos)
     return None
 
 
@@ -212,10 +245,15 @@ def _np_backward(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     toks = _tokens(text, lo, verb_start)
     i = len(toks) - 1
     # adverbs and ", meanwhile," between subject and verb
-    while i >= 0 and (toks[i][0].lower() in w.adverbs or toks[i][0] == ","):
-        if toks[i][0] == "," and not (i >= 1 and toks[i - 1][0].lower() in w.adverbs):
+    after_adverb = False
+    while i >= 0:
+        word = toks[i][0]
+        if word.lower() in w.adverbs:
+            i, after_adverb = i - 1, True
+        elif word == "," and (after_adverb or (i >= 1 and toks[i - 1][0].lower() in w.adverbs)):
+            i, after_adverb = i - 1, False
+        else:
             break
-        i -= 1
     # a dash parenthesis: "Officials in X – a disputed region ... – also reported"
     if i >= 0 and toks[i][0] in "–—":
         j = i - 1
@@ -343,14 +381,13 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
     quotes = _quote_spans(text)
     found: list[Attribution] = []
     last_named: Attribution | None = None
-    subjects = _sentence_subjects(text, sentences)
 
     def add(src_span: tuple[int, int], kind: str, sent: Sentence, quote: tuple[int, int] | None) -> None:
         nonlocal last_named
         raw = text[src_span[0]:src_span[1]]
         low = raw.strip().lower()
         if low in w.pronouns:
-            ref = _antecedent(low, src_span[0], last_named, subjects)
+            ref = _antecedent(low, src_span[0], last_named, text, sentences)
             if ref is None:
                 return
             source, side = ref
@@ -374,7 +411,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         if low not in w.pronouns:
             last_named = found[-1]
 
-    for m in w.verb_pattern.finditer(text):
+    for m in _verb_matches(text, w):
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()) and not _quoted_speaker_context(text, m.start()):
             continue
@@ -383,7 +420,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             if span:
                 add(span, "according_to", sent, None)
             continue
-        before = text[sent.start:m.start()]
+        before = text[max(sent.start, m.start() - 200):m.start()]
         after_end = sent.end
         quote_before = _CLOSE_BEFORE.search(before)
         prev_char = before.rstrip()[-1:] if before.strip() else ""
@@ -393,56 +430,71 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
                 q = _quote_ending_at(quotes, m.start(), text) if quote_before else None
                 add(span, "quote" if q else "reported_by", sent, q)
                 continue
-        span = _np_backward(text, sent.start, m.start())
+        span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
         if span is None:
             continue
         q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end())
         add(span, "quote" if q else "said", sent, q)
 
-    for m in w.statement_by.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    for m in w.statement_by.finditer(low):
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()):
             continue
         span = _np_forward(text, m.end(), sent.end)
         if span:
             add(span, "statement", sent, None)
-    for m in w.statement_of.finditer(text):
+    for m in w.statement_of.finditer(low):
         sent = sentence_at(sentences, m.start())
         if sent is None or _inside(quotes, m.start()):
             continue
-        span = _np_backward(text, sent.start, m.start() + 0)
+        span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
         if span:
             add(span, "statement", sent, None)
     found.sort(key=lambda a: (a.sentence_index, a.start))
     return _dedupe(found)
 
 
-def _sentence_subjects(text: str, sentences: list[Sentence]) -> list[tuple[int, str, str | None]]:
-    """(offset, name, side) of each sentence that opens with a person's name."""
-    out = []
-    for sent in sentences:
-        m = _OPENING_NAME.match(sent.text)
-        if not m:
-            continue
-        name = name_in(m.group(0).rstrip(", "))
-        if name:
-            out.append((sent.start, name, lexicons.actors().side_of(name) or source_side(m.group(0))))
-    return out
-
-
-_OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,6}[A-Z][\w’'\-]+(?=,|\s+[a-z])")
+def _sentence_subject(text: str, sent: Sentence) -> tuple[int, str, str | None] | None:
+    """(offset, name, side) when the sentence opens with a person's name
+    ("Hikmet Hajiyev, assistant to ..., shared", "Defense Ministry spokesperson X spoke")."""
+    w = _words()
+    if not sent.text[:1].isupper():
+        return None
+    toks = _tokens(text, sent.start, min(sent.end, sent.start + 120))
+    k = 0
+    while k < len(toks) and toks[k][0] not in ",;:“”\"()" and _np_word(toks[k][0], w):
+        k += 1
+    if k == 0:
+        return None
+    phrase = text[toks[0][1]:toks[k - 1][2]]
+    name = name_in(phrase)
+    if not name:
+        return None
+    return sent.start, name, lexicons.actors().side_of(name) or source_side(phrase)
 
 
 def _antecedent(pronoun: str, at: int, last_named: Attribution | None,
-                subjects: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
+                text: str, sentences: list[Sentence]) -> tuple[str, str | None] | None:
     """What "he"/"she"/"it"/"they" refers to: the latest named speaker, or for
-    he/she a person who opens a later sentence ("Hikmet Hajiyev, ..., shared")."""
-    best = (last_named.start, last_named.source, last_named.side) if last_named else None
+    he/she a person opening a later sentence ("Hikmet Hajiyev, ..., shared")."""
     if pronoun in ("he", "she"):
-        for off, name, side in subjects:
-            if off < at and (best is None or off > best[0]):
-                best = (off, name, side)
-    return (best[1], best[2]) if best else None
+        floor = last_named.start if last_named else -1
+        here = sentence_at(sentences, at)
+        i = (here.index if here else len(sentences)) - 1
+        while i >= 0 and sentences[i].start > floor:
+            subject = _sentence_subject(text, sentences[i])
+            if subject:
+                return subject[1], subject[2]
+            i -= 1
+    return (last_named.source, last_named.side) if last_named else None
+
+
+def _verb_matches(text: str, w: _Words):
+    """Matches of the verb pattern (verbs of saying are matched lower-case)."""
+    return w.verb_pattern.finditer(text)
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
@@ -478,15 +530,19 @@ def _quote_starting_after(quotes: list[tuple[int, int]], text: str, pos: int) ->
     return None
 
 
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
 def _expand_surname(name: str, text: str, before: int) -> str:
     """"Aliyev" -> "Ilham Aliyev" when the full name appears earlier in the text."""
     if " " in name:
         return name
-    m = None
-    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text[:before]):
-        pass
-    if m is not None and m.group(1).lower() not in _words().title_words and not lexicons.actors().mentions(m.group(1)):
-        return f"{m.group(1)} {name}"
+    pos = text.rfind(name, 0, before)
+    while pos > 0:
+        m = _FIRST_NAME_BEFORE.search(text, max(0, pos - 25), pos)
+        if m and m.group(1).lower() not in _words().title_words and not lexicons.actors().mentions(m.group(1)):
+            return f"{m.group(1)} {name}"
+        pos = text.rfind(name, 0, pos)
     return name
 
 

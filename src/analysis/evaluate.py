@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import date_scoring, framing, pipeline
+from . import claim_scoring, date_scoring, framing, pipeline
 
 
 class GoldError(ValueError):
@@ -79,6 +79,7 @@ def run(gold_path: str | Path, raw_dir: str | Path, manifest=None) -> str:
     if missing:
         raise GoldError(f"{gold_path}: article(s) {', '.join(missing)} are not among the articles built from {raw_dir}")
     sections = [format_metadata(score_metadata(gold, tables["articles"]))]
+    sections.append("== Casualty claims ==\n" + claim_scoring.format_claim_score(claim_scoring.score_claims(gold, tables["claims"])))
     sections.append("== Dated events ==\n"
                     + date_scoring.format_date_scores(date_scoring.score_dates(gold, tables["events"], tables["articles"])))
     region_counts = tables["region_names"].set_index("article_id")

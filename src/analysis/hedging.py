@@ -252,3 +252,21 @@ def hedge_rates(
     frame["_o"] = frame["side"].map({s: i for i, s in enumerate(SIDES)})
     frame = frame.sort_values(["outlet", "_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
     return frame[list(RATE_COLUMNS)]
+
+
+def rate_evidence(
+    hedges: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] = RATE_KINDS,
+    include_quoted: bool = False,
+) -> pd.DataFrame:
+    """The hedges with a ``counted`` column: True when :func:`hedge_rates` (same options) counts the marker.
+
+    Quoted markers, ``attribution`` markers and markers without a side are
+    listed but not counted, so a reader sees what the rates leave out.
+    """
+    require_frame(hedges, ("kind", "side", "quoted"), "hedges")
+    counted = hedges["kind"].isin(kinds) & hedges["side"].isin(SIDES)
+    if not include_quoted:
+        counted &= ~hedges["quoted"].astype(bool)
+    return hedges.assign(counted=counted.to_numpy(dtype=bool))

@@ -157,3 +157,33 @@ def gazetteer() -> Gazetteer:
 def actors() -> ActorLexicon:
     """The bundled actor lexicon, loaded once per process."""
     return ActorLexicon.load()
+
+
+@lru_cache(maxsize=None)
+def yaml_lexicon(name: str) -> dict:
+    """A word-list lexicon ``lexicons/<name>.yaml`` as a dict, loaded once.
+
+    Raises :class:`LexiconError` naming the file when it is missing or is not
+    a mapping.
+    """
+    import yaml
+
+    file = LEXICON_DIR / f"{name}.yaml"
+    if not file.exists():
+        raise LexiconError(f"{file}: lexicon file not found")
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise LexiconError(f"{file}: expected a mapping of word lists")
+    for key, value in data.items():
+        items = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
+        bad = [v for v in items if isinstance(v, bool)]
+        if bad:  # YAML reads bare on/off/yes/no as booleans
+            raise LexiconError(f"{file}: list {key!r} has a bare yes/no/on/off word; quote it")
+    return data
+
+
+def require_lists(name: str, data: dict, keys: tuple[str, ...]) -> None:
+    """Raise :class:`LexiconError` if a YAML lexicon lacks one of ``keys``."""
+    missing = [k for k in keys if k not in data or data[k] in (None, [], {})]
+    if missing:
+        raise LexiconError(f"{LEXICON_DIR / (name + '.yaml')}: missing list(s) {', '.join(missing)}")

@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import catalog, config, corpus, dates, framing, incidents, lag, provenance
+from . import catalog, claims, config, corpus, dates, framing, incidents, lag, provenance
 
 REGION_NAME_COLUMNS = {
     "article_id": "article",
@@ -28,6 +28,8 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "incidents": incidents.INCIDENT_COLUMNS,
     "incident_mentions": incidents.MENTION_COLUMNS,
     "reporting_lag": lag.LAG_COLUMNS,
+    "claims": {**claims.COLUMNS, incidents.CLAIM_INCIDENT_COLUMN: "incident the claim's sentence is linked to (incidents table), null when none"},
+    "announcement_lag": lag.ANNOUNCEMENT_COLUMNS,
     "name_mentions": framing.COLUMNS["name_mentions"],
     "names": framing.COLUMNS["names"],
     "region_names": REGION_NAME_COLUMNS,
@@ -49,6 +51,12 @@ def events_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             "reporting_lag": lag.reporting_lag(found, mentions)}
 
 
+def claims_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The casualty-claim ledger, linked to incidents, and the lag from announcement to relay."""
+    ledger = incidents.attach_claims(claims.claims_table(tables["articles"]), tables["incident_mentions"])
+    return {"claims": ledger, "announcement_lag": lag.announcement_lag(ledger, tables["articles"])}
+
+
 def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Names, sources and hedges per article (corpus-level comparisons live in report 04)."""
     articles = tables["articles"]
@@ -67,6 +75,7 @@ def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 STAGES: list[tuple[str, Callable[..., dict[str, pd.DataFrame]]]] = [
     ("ingest", ingest_stage),
     ("events", events_stage),
+    ("claims", claims_stage),
     ("framing", framing_stage),
 ]
 

@@ -20,12 +20,16 @@ classical (Torgerson) MDS of 1 - similarity, which is deterministic.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from .inputs import require_frame
+from .text import sentence_at, split_sentences
 
 TERM_COLUMNS = {
     "outlet": "outlet the terms are distinctive of (against all other outlets)",
@@ -180,3 +184,83 @@ def outlet_map(similarity: pd.DataFrame, articles: pd.DataFrame | None = None) -
     else:
         frame["n_articles"] = pd.NA
     return frame[list(MAP_COLUMNS)]
+
+
+EVIDENCE_COLUMNS = {
+    "outlet": "outlet",
+    "rank": "rank of the term among the outlet's distinctive terms",
+    "term": "the term",
+    "article_id": "article the sentence is from",
+    "sentence_index": "index of the sentence (text.split_sentences)",
+    "sentence": "a sentence of the outlet using the term",
+    "start": "character offset of the term in the article's normalized text",
+    "end": "character offset just past the term",
+}
+
+
+def term_sentences(articles: pd.DataFrame, terms: pd.DataFrame, per_term: int = 2) -> pd.DataFrame:
+    """Up to ``per_term`` sentences of each outlet that use each of its terms (columns: ``EVIDENCE_COLUMNS``).
+
+    ``terms``: :func:`distinctive_terms` output. Terms are matched as whole
+    words, case-insensitively (n-gram words may be separated by other words
+    the vectorizer dropped, so only unigrams and contiguous n-grams are found).
+    """
+    require_frame(articles, ("article_id", "outlet", "text"), "articles")
+    require_frame(terms, ("outlet", "rank", "term"), "terms")
+    if isinstance(per_term, bool) or not isinstance(per_term, int) or per_term < 1:
+        raise ValueError(f"per_term: must be an int >= 1, got {per_term!r}")
+    by_outlet = {o: group for o, group in articles.groupby("outlet", sort=False)}
+    sentences_of: dict = {}
+    rows = []
+    for outlet, rank, term in zip(terms["outlet"], terms["rank"], terms["term"]):
+        group = by_outlet.get(outlet)
+        if group is None:
+            continue
+        words = [re.escape(w) for w in str(term).split()]
+        pattern = re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.IGNORECASE)
+        found = 0
+        for article_id, text in zip(group["article_id"], group["text"]):
+            text = str(text)
+            for m in pattern.finditer(text):
+                if article_id not in sentences_of:
+                    sentences_of[article_id] = split_sentences(text)
+                s = sentence_at(sentences_of[article_id], m.start())
+                rows.append({"outlet": outlet, "rank": rank, "term": term, "article_id": article_id,
+                             "sentence_index": s.index if s else -1, "sentence": s.text if s else "",
+                             "start": m.start(), "end": m.end()})
+                found += 1
+                if found >= per_term:
+                    break
+            if found >= per_term:
+                break
+    return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
+
+
+def read_background(path) -> pd.DataFrame | pd.Series:
+    """An analyst's background corpus for :func:`distinctive_terms`, read from ``path``.
+
+    A CSV with a ``text`` column (one document per row) gives a DataFrame; a
+    CSV with ``term`` and ``count`` columns gives a Series of counts; any
+    other file is read as one plain-text document.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise FileNotFoundError(f"background_file: {file} not found")
+    if file.suffix.lower() == ".csv":
+        try:
+            frame = pd.read_csv(file, dtype=str, keep_default_na=False)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ValueError(f"background_file: {file} is not a readable CSV ({exc})") from exc
+        if "text" in frame.columns:
+            return frame[["text"]]
+        if {"term", "count"} <= set(frame.columns):
+            counts = pd.to_numeric(frame["count"], errors="coerce")
+            bad = frame.index[counts.isna()]
+            if len(bad):
+                raise ValueError(f"background_file: {file}: row {int(bad[0]) + 2}: count {frame['count'][bad[0]]!r} is not a number")
+            return pd.Series(counts.to_numpy(), index=frame["term"].to_numpy(), name="count")
+        raise ValueError(f"background_file: {file}: expected a text column, or term and count columns (has: {', '.join(frame.columns)})")
+    try:
+        return pd.DataFrame({"text": [file.read_text(encoding="utf-8")]})
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"background_file: {file} is not UTF-8 text") from exc

@@ -1,0 +1,295 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 · Framing
+#
+# How outlets frame the war: the names they use for the region and its places, the labels they give the
+# parties, whose voices they carry, whose claims they hedge, and the words that set each outlet apart.
+#
+# Every figure is followed by the sentences behind it (each row names the article and the sentence, and the
+# CSV twin of each figure in `reports/figures/04_framing/` holds the numbers). Read all of it with the corpus in
+# mind: the bundled corpus is five seed articles, so one article is one outlet and every share below rests on a
+# handful of mentions. The numbers show how the measures work; they say nothing general about any outlet.
+# Names, labels and hedges come from editable lexicons in `src/analysis/lexicons/` (see `docs/SCHEMA.md`);
+# a word the lexicons do not list is not counted.
+
+# %% tags=["parameters"]
+raw_dir = None  # raw article folder, None for the project's data/raw
+processed_dir = None  # processed tables folder, None for the project's data/processed
+outlets = []  # outlets to show, empty for all
+date_from = None  # first publication date shown (YYYY-MM-DD), None for no bound
+date_to = None  # last publication date shown (YYYY-MM-DD), None for no bound
+lexicon_file = None  # an analyst label lexicon CSV with key and name columns, None for the bundled labels.csv
+min_df = 1  # distinctive terms and similarity use terms found in at least this many articles (or a share if below 1)
+prior_strength = 1.0  # weight of the log-odds prior relative to the corpus size
+n_terms = 15  # distinctive terms shown per outlet
+background_file = None  # background corpus for the log-odds prior (a text file or a CSV), None for the pooled corpus
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+from analysis import catalog, framing, hedging, overview, reports
+
+report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
+                       date_from=date_from, date_to=date_to, lexicon_file=lexicon_file, min_df=min_df,
+                       prior_strength=prior_strength, n_terms=n_terms, background_file=background_file)
+all_articles = catalog.load("articles", processed_dir)
+selected = overview.select_articles(all_articles, outlets, date_from, date_to)
+articles = framing.select_rows(selected, selected)
+mentions = framing.relabel(framing.select_rows(catalog.load("name_mentions", processed_dir), articles),
+                           articles, lexicon_file)
+sources = framing.select_rows(catalog.load("sources", processed_dir), articles)
+hedges = framing.select_rows(catalog.load("hedges", processed_dir), articles)
+SIDE_COLORS = {"armenian": "#1f77b4", "azerbaijani": "#d62728", "third_party": "#7f7f7f",
+               "both": "#9467bd", "unspecified": "#c7c7c7"}
+EVIDENCE = ["outlet", "article_id", "sentence_index", "sentence"]
+print(f"{len(articles)} of {len(all_articles)} articles selected from {articles['outlet'].nunique()} outlet(s); "
+      f"{len(mentions)} name and label mentions, {len(sources)} source mentions, {len(hedges)} hedge markers.")
+
+
+def empty_note(ax, what):
+    ax.text(0.5, 0.5, f"no {what} in the selection", ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+
+
+# %% [markdown]
+# ## What each outlet calls the region
+# Share of each outlet's mentions of the region that use each name: Artsakh (the Armenian name),
+# Nagorno-Karabakh (the Russian-derived international name), Karabakh alone, and the Azerbaijani renderings
+# (Daghlig Garabagh, Garabagh, Upper Karabakh) when they occur. Every occurrence counts, headlines and quoted
+# speech included: an outlet chooses whom to quote and in what words. "Republic of Artsakh" counts once, as Artsakh.
+
+# %%
+region = framing.outlet_key_shares(mentions, "region")
+region_wide = framing.pivot_outlets(region, "key", "share")
+fig, ax = plt.subplots(figsize=(8, 0.5 * len(region_wide) + 1.5))
+if region_wide.empty:
+    empty_note(ax, "region names")
+else:
+    region_wide.plot(kind="barh", stacked=True, ax=ax, width=0.7)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's region-name mentions")
+    ax.set_ylabel("")
+    ax.legend(title="name", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+ax.set_title("Names of the region per outlet")
+reports.save_figure(report, fig, "region_names", data=region)
+reports.show_table(region, caption="Region names per outlet (counts and shares)")
+reports.show_table(mentions.loc[mentions["category"] == "region", ["outlet", "article_id", "name", "sentence_index", "sentence"]],
+                   caption="Evidence: every region-name mention and its sentence")
+
+# %% [markdown]
+# ## Which name each outlet uses for a place
+# Places that have an Armenian and an Azerbaijani name (Stepanakert/Khankendi, Shushi/Shusha,
+# Martakert/Aghdere, ...), the most mentioned first. Each bar is one outlet; its segments are the shares of
+# the names it used for that place. Spellings of one name (Jabrail, Jabrayil) are listed apart: transliteration
+# is not a political choice, but it can mark the source an outlet copies from.
+
+# %%
+places = framing.place_name_choices(mentions, max_places=8)
+bars = list(dict.fromkeys(zip(places["key"], places["outlet"])))
+fig, ax = plt.subplots(figsize=(8, 0.35 * len(bars) + 1.5))
+if not bars:
+    empty_note(ax, "places with alternative names")
+for y, (key, outlet) in enumerate(bars):
+    left = 0.0
+    rows = places[(places["key"] == key) & (places["outlet"] == outlet)]
+    for k, row in enumerate(rows.itertuples()):
+        ax.barh(y, row.key_share, left=left, color=plt.cm.tab10(k), edgecolor="white", height=0.7)
+        ax.text(left + row.key_share / 2, y, f"{row.name} ({row.count})", ha="center", va="center", fontsize="small",
+                color="white")
+        left += row.key_share
+if bars:
+    ax.set_yticks(range(len(bars)), [f"{key} · {outlet}" for key, outlet in bars])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's mentions of the place (segment: name used, mentions)")
+ax.set_title("Which name each outlet uses for a place")
+reports.save_figure(report, fig, "place_names", data=places)
+reports.show_table(places, caption="Place names per outlet")
+reports.show_table(mentions.loc[(mentions["category"] == "place") & mentions["key"].isin(places["key"]),
+                                ["outlet", "article_id", "key", "name", "sentence_index", "sentence"]],
+                   caption="Evidence: the place-name mentions and their sentences")
+
+# %% [markdown]
+# ## Party labels per 1,000 words
+# How often each outlet uses each label (separatist, breakaway, occupied, liberated, terrorist, Azeri vs
+# Azerbaijani, ...) per 1,000 words of its selected articles. Labels come from `lexicons/labels.csv`, or from the
+# analyst's lexicon given as `lexicon_file`. A label counts wherever it occurs, in quoted speech too, and it is
+# not read for whom it is applied to: check the sentences before drawing a conclusion. With one short article per
+# outlet, one mention moves a rate by several points.
+
+# %%
+labels = framing.label_rates(mentions, articles)
+labels_wide = framing.pivot_outlets(labels, "key", "per_1000_words")
+fig, ax = plt.subplots(figsize=(max(6, 0.55 * labels_wide.shape[1] + 2), 0.5 * len(labels_wide) + 2))
+if labels_wide.empty:
+    empty_note(ax, "party labels")
+else:
+    image = ax.imshow(labels_wide.to_numpy(), cmap="Blues", aspect="auto")
+    ax.set_xticks(range(labels_wide.shape[1]), labels_wide.columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(labels_wide)), labels_wide.index)
+    for (i, j), value in np.ndenumerate(labels_wide.to_numpy()):
+        if value:
+            ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize="small")
+    fig.colorbar(image, ax=ax, label="mentions per 1,000 words")
+ax.set_title("Party labels per 1,000 words")
+reports.save_figure(report, fig, "label_rates", data=labels)
+reports.show_table(labels, caption="Party labels per outlet")
+reports.show_table(mentions.loc[mentions["category"] == "label", ["outlet", "article_id", "key", "name", "sentence_index", "sentence"]],
+                   caption="Evidence: every label mention and its sentence")
+
+# %% [markdown]
+# ## Whose voices each outlet carries
+# Share of each outlet's distinct sources (people, bodies, governments it quotes or cites) by side. A source
+# cited five times in an article counts once there; short and long forms of one name ("Poghosyan", "Artsakh
+# presidential spokesperson Vahram Poghosyan") are merged. `unspecified` is a source the actor lexicon cannot
+# place (a hospital doctor, "a witness"). The side is the source's, not the side its words favour.
+
+# %%
+voice = framing.voice_by_side(sources)
+voice_wide = framing.pivot_outlets(voice, "side", "share")
+voice_wide = voice_wide[[s for s in SIDE_COLORS if s in voice_wide.columns]]
+fig, ax = plt.subplots(figsize=(8, 0.5 * len(voice_wide) + 1.5))
+if voice_wide.empty:
+    empty_note(ax, "sources")
+else:
+    voice_wide.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=[SIDE_COLORS[s] for s in voice_wide.columns])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's distinct sources")
+    ax.set_ylabel("")
+    ax.legend(title="side", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+ax.set_title("Voices by side")
+reports.save_figure(report, fig, "voices", data=voice)
+reports.show_table(voice, caption="Distinct sources per outlet and side")
+reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "sentence_index", "sentence"]],
+                   caption="Evidence: every source mention and its sentence")
+
+# %% [markdown]
+# ## Whose claims are hedged
+# For each side, the share of its claims that the outlet keeps at a distance ("claimed", "allegedly",
+# "so-called") or marks as uncertain ("reportedly", "unverified"). A claim is a sentence attributed to a source
+# of the side, or holding a hedge on the side's claim. The ratio compares the two sides: above 1, Armenian claims
+# are hedged more often than Azerbaijani ones. Hedges inside quoted speech are someone else's words and are left
+# out of the rates, as are "according to" (plain attribution) and hedges whose side could not be read; the table
+# under the figure lists every marker with `counted` saying whether the rate includes it. Rates built on a
+# handful of claims are fragile: read `statements` and `hedged` beside every rate.
+
+# %%
+rates = framing.hedge_rates(hedges, sources)
+rates_wide = framing.pivot_outlets(rates, "side", "rate")
+rates_wide = rates_wide[[s for s in hedging.SIDES if s in rates_wide.columns]]
+fig, ax = plt.subplots(figsize=(8, 3.5))
+if rates_wide.empty:
+    empty_note(ax, "claims or hedges")
+else:
+    rates_wide.plot(kind="bar", ax=ax, width=0.75, color=[SIDE_COLORS[s] for s in rates_wide.columns])
+    ratio = rates[rates["side"] == "armenian"].set_index("outlet")["ratio"]
+    for i, outlet in enumerate(rates_wide.index):
+        if outlet in ratio and np.isfinite(ratio[outlet]):
+            ax.annotate(f"Arm/Az {ratio[outlet]:.2f}", (i, rates_wide.loc[outlet].max()), ha="center",
+                        va="bottom", fontsize="small", xytext=(0, 3), textcoords="offset points")
+    ax.set_ylabel("hedged share of the side's claims")
+    ax.set_xlabel("")
+    ax.tick_params(axis="x", rotation=0)
+    ax.legend(title="side", fontsize="small")
+ax.set_title("Hedging rate by side")
+reports.save_figure(report, fig, "hedge_rates", data=rates)
+reports.show_table(rates, caption="Hedging rates per outlet and side (ratio: this side's rate over the other side's)")
+reports.show_table(framing.rate_evidence(hedges)[["outlet", "article_id", "marker", "kind", "side", "actor", "basis",
+                                                  "quoted", "counted", "sentence_index", "sentence"]],
+                   caption="Evidence: every hedge marker, its side, and whether the rates count it")
+
+# %% [markdown]
+# ## Words that set each outlet apart
+# The terms each outlet uses more than the others, by the log-odds ratio with an informative Dirichlet prior
+# (Monroe, Colaresi and Quinn 2008, "Fightin' Words"): a z-score above 2 is a usual threshold, and the prior
+# keeps a rare term from ranking high on one or two uses. The prior comes from the pooled selection, or from the
+# analyst's `background_file`; `prior_strength` sets its weight. English stop words are left out. With one
+# article per outlet these are largely the article's topic (a city, a name), not the outlet's habits.
+# Needs two outlets or more.
+
+# %%
+n_outlets = articles["outlet"].nunique()
+background = framing.read_background(background_file) if background_file else None
+terms = (framing.distinctive_terms(articles, background=background, min_df=min_df, prior_strength=prior_strength,
+                                   n_terms=n_terms) if n_outlets >= 2 else None)
+names = sorted(terms["outlet"].unique()) if terms is not None else []
+ncols = min(len(names), 3) or 1
+nrows = max(1, -(-len(names) // ncols))
+fig, axes = plt.subplots(nrows, ncols, figsize=(4 * ncols, 0.22 * n_terms * nrows + 1.2 * nrows), squeeze=False)
+for ax in axes.flat[len(names):]:
+    ax.set_axis_off()
+if not names:
+    empty_note(axes[0, 0], "second outlet to compare with")
+for ax, outlet in zip(axes.flat, names):
+    top = terms[terms["outlet"] == outlet]
+    ax.barh(top["term"], top["z"])
+    ax.invert_yaxis()
+    ax.axvline(2, color="grey", linewidth=0.8, linestyle="--")
+    ax.set_title(outlet)
+    ax.set_xlabel("z-score")
+fig.suptitle("Distinctive terms per outlet (log-odds, informative Dirichlet prior)")
+fig.tight_layout()
+reports.save_figure(report, fig, "distinctive_terms", data=terms)
+if terms is not None:
+    reports.show_table(terms, caption="Distinctive terms with their z-scores")
+    reports.show_table(framing.term_sentences(articles, terms, per_term=2),
+                       caption="Evidence: up to two sentences per outlet using each term")
+
+# %% [markdown]
+# ## How alike the outlets' vocabularies are
+# Cosine similarity between outlets (all of an outlet's articles as one document, TF-IDF weighted, stop words
+# left out): 1 is the same vocabulary, 0 no word in common. The map places outlets so that distances approximate
+# 1 - similarity (classical multidimensional scaling); only distances are meaningful, not the axes. Outlets that
+# cover the same event look alike whatever their framing. Needs two outlets or more; the evidence is the
+# distinctive terms above.
+
+# %%
+similarity = framing.outlet_similarity(articles, min_df=min_df) if n_outlets >= 2 else None
+fig, ax = plt.subplots(figsize=(0.7 * n_outlets + 3, 0.6 * n_outlets + 2))
+if similarity is None:
+    empty_note(ax, "second outlet to compare with")
+else:
+    image = ax.imshow(similarity.to_numpy(), cmap="viridis", vmin=0, vmax=1)
+    ax.set_xticks(range(len(similarity)), similarity.columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(similarity)), similarity.index)
+    for (i, j), value in np.ndenumerate(similarity.to_numpy()):
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize="small", color="white" if value < 0.6 else "black")
+    fig.colorbar(image, ax=ax, label="cosine similarity")
+ax.set_title("Vocabulary similarity between outlets")
+reports.save_figure(report, fig, "outlet_similarity", data=similarity)
+
+coords = framing.outlet_map(similarity, articles) if similarity is not None else None
+fig, ax = plt.subplots(figsize=(6, 4.5))
+if coords is None:
+    empty_note(ax, "second outlet to compare with")
+else:
+    ax.scatter(coords["x"], coords["y"], s=30 + 20 * coords["n_articles"])
+    for row in coords.itertuples():
+        ax.annotate(row.outlet, (row.x, row.y), xytext=(4, 4), textcoords="offset points")
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.margins(0.25)
+    ax.set_xlabel("MDS 1")
+    ax.set_ylabel("MDS 2")
+ax.set_title("Outlet map (distances approximate 1 - similarity)")
+reports.save_figure(report, fig, "outlet_map", data=coords)
+if similarity is not None:
+    reports.show_table(similarity.round(3).reset_index(), caption="Similarity matrix")
+    reports.show_table(coords, caption="Map coordinates (marker size: articles of the outlet)")
+
+# %%
+reports.how_to_cite(report)

@@ -1,0 +1,129 @@
+"""Attribution: who says what, with the side of each source."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.attribution import Attribution, attribution_at, find_attributions, name_in, source_side
+from analysis.text import split_sentences
+
+
+def by_sentence(text: str) -> dict[int, list[Attribution]]:
+    out: dict[int, list[Attribution]] = {}
+    for a in find_attributions(text):
+        out.setdefault(a.sentence_index, []).append(a)
+    return out
+
+
+@pytest.mark.parametrize("text, source, side, kind", [
+    ("“This was the heaviest strike on the city,” said Artsakh Human Right Defender Artak Beglaryan.",
+     "Artak Beglaryan", "armenian", "quote"),
+    ("Azerbaijani forces shelled the town, injuring civilians, reported the Artsakh Defense Ministry.",
+     "Artsakh Defense Ministry", "armenian", "reported_by"),
+    ("The death toll rose to 12, according to the Azerbaijani prosecutor general’s office.",
+     "Azerbaijani prosecutor general’s office", "azerbaijani", "according_to"),
+    ("Officials in Baku claim an Armenian rocket strike left 12 people dead.", "Officials in Baku", "azerbaijani", "said"),
+    ("Turkish Foreign Minister Mevlut Cavusoglu said Ankara would always side with Baku.",
+     "Mevlut Cavusoglu", "third_party", "said"),
+    ("The separatist government of Karabakh said 34 civilians had been killed.",
+     "separatist government of Karabakh", "armenian", "said"),
+    ("Azerbaijan, meanwhile, offered a toll of 60 civilian deaths.", "Azerbaijan", "azerbaijani", "said"),
+    ("The Kremlin said in a statement that it was concerned.", "Kremlin", "third_party", "said"),
+    ("Casualty figures were published in a statement by the Armenian Defense Ministry.",
+     "Armenian Defense Ministry", "armenian", "statement"),
+    ("“All the houses around here are destroyed,” said a Ganja resident.", "Ganja resident", "azerbaijani", "quote"),
+    ("Azerbaijan’s Defense Ministry spokesman Vagif Dargahli told reporters that the attack was repelled.",
+     "Vagif Dargahli", "azerbaijani", "said"),
+])
+def test_single_sentence_attributions(text, source, side, kind):
+    found = find_attributions(text)
+    assert any(a.source == source and a.side == side and a.kind == kind for a in found), found
+    hit = next(a for a in found if a.source == source)
+    assert hit.sentence_index == 0
+    assert text[hit.start:hit.end].endswith(source.split()[-1])
+
+
+def test_multi_sentence_quote_gives_one_attribution_per_sentence():
+    text = ("“At this moment there are dozens of wounded. The enemy hit civilian settlements. "
+            "Regrettably we also have two deaths,” Poghosyan said.")
+    sentences = split_sentences(text)
+    found = find_attributions(text, sentences)
+    assert sorted(a.sentence_index for a in found) == [0, 1, 2]
+    assert {a.source for a in found} == {"Poghosyan"} and {a.side for a in found} == {"armenian"}
+
+
+def test_pronoun_resolves_to_last_named_speaker():
+    text = ("Artsakh Human Rights Defender, Artak Beglarian, confirmed that a woman was killed.\n"
+            "“There are fatalities among the civilian population,” he said.")
+    found = by_sentence(text)
+    assert found[0][0].source == "Artak Beglarian"
+    assert found[1][0].source == "Artak Beglarian" and found[1][0].side == "armenian"
+
+
+def test_it_said_resolves_to_the_ministry():
+    text = "The Armenian Defense Ministry said Azerbaijan attacked Stepanakert. It said three civilians were wounded."
+    found = by_sentence(text)
+    assert found[1][0].source == "Armenian Defense Ministry" and found[1][0].side == "armenian"
+
+
+def test_quote_opened_after_said():
+    text = "Pashinyan said: “We must defend ourselves. The nation is threatened.”"
+    found = find_attributions(text)
+    assert {a.sentence_index for a in found} == {0, 1}
+    assert all(a.source == "Pashinyan" and a.side == "armenian" for a in found)
+
+
+def test_bare_body_takes_the_side_of_an_earlier_mention():
+    text = ("The Armenian Foreign Ministry issued a statement. "
+            "“Azerbaijan is spreading fake news,” added the foreign ministry.")
+    found = by_sentence(text)
+    assert found[1][0].side == "armenian"
+
+
+def test_regions_ombudsman_speaks_for_the_region():
+    text = "Fighting raged over Nagorno-Karabakh, as the region’s ombudsman says shelling injured two."
+    att = find_attributions(text)
+    assert att and att[0].side == "armenian"
+
+
+def test_not_attributions():
+    assert find_attributions("He called on the sides to report to the front.") == []
+    assert find_attributions("A live photo report from Stepanakert shows the damage.") == []
+    assert find_attributions("Armenia's policy of state terror must be stopped.") == []
+    assert find_attributions("According to updated information the enemy has retreated.") == []
+
+
+def test_attribution_at_prefers_the_nearest_source_before_the_offset():
+    text = ("Officials in Baku claim a strike left 12 people dead, as the region’s ombudsman says "
+            "shelling has injured two.")
+    found = find_attributions(text)
+    assert attribution_at(found, 0, text.index("12")).source == "Officials in Baku"
+    assert attribution_at(found, 0, text.index("two")).source.endswith("ombudsman")
+    tail = "The toll rose to 12, according to the ministry."
+    assert attribution_at(find_attributions(tail), 0, tail.index("12")).source == "ministry"
+
+
+def test_name_in_and_source_side():
+    assert name_in("Artsakh Human Right Defender Artak Beglaryan") == "Artak Beglaryan"
+    assert name_in("Artsakh Defense Ministry") is None
+    assert source_side("Artsakh presidential spokesperson Vahram Poghosyan") == "armenian"
+    assert source_side("Russian Foreign Ministry spokeswoman Maria Zakharova") == "third_party"
+    assert source_side("head of the rescue center") is None
+
+
+def test_seed_sources_are_found(seed_articles, gold_by_id):
+    found, total = 0, 0
+    for row in seed_articles.itertuples():
+        atts = find_attributions(row.text)
+        names = {(a.source.lower(), a.side) for a in atts}
+        for src in gold_by_id[row.article_id]["framing"]["sources"]:
+            total += 1
+            key = src["name"].lower()
+            if any((key in n or n in key) and side == src["side"] for n, side in names):
+                found += 1
+    assert found / total >= 0.8, (found, total)
+
+
+def test_bad_input():
+    with pytest.raises(TypeError):
+        find_attributions(None)  # type: ignore[arg-type]
