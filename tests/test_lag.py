@@ -213,3 +213,29 @@ def test_report_functions_accept_empty_lags():
     assert lag_matrix(empty).empty and inferred_matrix(empty).empty
     assert outlet_lags(empty).empty and inferred_lags(empty, REPORTS).empty
     assert inferred_counts(empty)["count"].tolist() == [0, 0, 0, 0]
+
+
+def test_announcement_relays_keep_the_corpus_first_announcement():
+    from analysis.lag import RELAY_COLUMNS, RELAY_EVIDENCE_COLUMNS, announcement_relays, relay_evidence
+
+    table = announcement_lag(CLAIMS, CLAIM_ARTICLES)
+    chosen = CLAIM_ARTICLES[CLAIM_ARTICLES["outlet"] == "Press TV"]
+    relays = announcement_relays(table, chosen)
+    assert list(relays.columns) == list(RELAY_COLUMNS)
+    killed = relays[relays["outcome"] == "killed"].iloc[0]
+    # Azertac announced first; selecting only Press TV keeps that reference (lag 2, not 0).
+    assert killed["first_outlet"] == "Azertac" and killed["lag_days"] == 2 and killed["n_outlets"] == 3
+    assert killed["figure"] == "Azerbaijani prosecutor general's office: 12 killed (azerbaijani)"
+    assert relays["row"].tolist() == [0, 1]  # the figure first announced earlier comes first
+    shared = announcement_relays(table, CLAIM_ARTICLES, min_outlets=2)
+    assert set(shared["outcome"]) == {"killed"} and len(shared) == 3
+    sentences = {"x1": "The Azerbaijani prosecutor general's office said 12 civilians were killed.",
+                 "x3": "Azerbaijan's prosecutor general's office said 12 were killed and 40 wounded."}
+    claims = CLAIMS[CLAIMS["article_id"].isin(sentences)].assign(
+        sentence=lambda f: f["article_id"].map(sentences), evidence="12 civilians were killed", start=0, end=10)
+    evidence = relay_evidence(relays, claims)
+    assert list(evidence.columns) == list(RELAY_EVIDENCE_COLUMNS)
+    assert evidence["article_id"].tolist() == ["x3", "x3"]  # only the selected Press TV article
+    assert evidence.set_index("figure")["lag_days"].to_dict()[killed["figure"]] == 2
+    assert relay_evidence(relays.iloc[:0], claims).empty
+    assert announcement_relays(table.iloc[:0], CLAIM_ARTICLES).empty

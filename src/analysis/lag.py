@@ -306,3 +306,68 @@ def inferred_lags(lags: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         })
     rows.sort(key=lambda r: (r["incident_date"], r["label"], r["outlet"]))
     return pd.DataFrame(rows, columns=list(INFERRED_LAG_COLUMNS))
+
+
+RELAY_COLUMNS = {
+    "figure": "the figure: claimant, count, outcome, side (e.g. 'Ministry of Defence: 12 killed (armenian)')",
+    "row": "position of the figure in a plot (0 = earliest first announcement)",
+    "n_outlets": "outlets in the whole corpus carrying the figure from this claimant",
+    **ANNOUNCEMENT_COLUMNS,
+}
+RELAY_EVIDENCE_COLUMNS = {
+    "figure": "the figure (as in RELAY_COLUMNS)",
+    "outlet": "outlet relaying it",
+    "article_id": "the article",
+    "published": "its publication date",
+    "lag_days": "days from the first announcement",
+    "inferred": "a publication date involved was inferred from the text",
+    "evidence": "the words stating the figure",
+    "sentence": "the sentence",
+    "start": "character offset of the claim in the article's normalized text",
+    "end": "offset just past it",
+}
+
+
+def announcement_relays(announcements: pd.DataFrame, articles: pd.DataFrame, min_outlets: int = 1) -> pd.DataFrame:
+    """Rows of the announcement-lag table relayed by the selected ``articles``, labelled for plotting.
+
+    The first announcement stays the earliest in the whole corpus (the
+    claimant spoke whether or not its first relay is selected); ``n_outlets``
+    counts every outlet carrying the figure, and figures carried by fewer
+    than ``min_outlets`` are left out. Columns: :data:`RELAY_COLUMNS`.
+    """
+    _require(announcements, "announcements", tuple(ANNOUNCEMENT_COLUMNS))
+    _require(articles, "articles", ("article_id",))
+    frame = announcements.copy()
+    keys = ["claimant", "count", "outcome", "side"]
+    frame["figure"] = [f"{c}: {n} {o} ({s})" for c, n, o, s in zip(*(frame[k] for k in keys))]
+    frame["n_outlets"] = frame.groupby("figure")["outlet"].transform("nunique") if len(frame) else pd.Series(dtype="int64")
+    frame = frame[frame["article_id"].isin(set(articles["article_id"])) & (frame["n_outlets"] >= min_outlets)]
+    order = frame.drop_duplicates("figure").sort_values(["first_published", "figure"], kind="stable")["figure"].tolist()
+    frame["row"] = frame["figure"].map({f: i for i, f in enumerate(order)})
+    frame = frame.sort_values(["row", "published", "outlet"], kind="stable", ignore_index=True)
+    return frame[list(RELAY_COLUMNS)].astype({"row": "int64", "n_outlets": "int64"})
+
+
+def relay_evidence(relays: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The claim sentences behind each relay: the claims of that article with the same claimant, count, outcome and side.
+
+    Columns: :data:`RELAY_EVIDENCE_COLUMNS`.
+    """
+    _require(relays, "relays", tuple(RELAY_COLUMNS))
+    _require(claims, "claims", ("article_id", "claimant", "count", "outcome", "side", "evidence", "sentence", "start", "end"))
+    wanted = {(r["article_id"], _claimant_key(r["claimant"]), int(r["count"]), r["outcome"], r["side"]): r
+              for r in relays.to_dict("records")}
+    rows = []
+    for c in claims.to_dict("records"):
+        if c["count"] is None or pd.isna(c["count"]):
+            continue
+        relay = wanted.get((c["article_id"], _claimant_key(c["claimant"]), int(c["count"]), c["outcome"], c["side"]))
+        if relay is None:
+            continue
+        rows.append({"figure": relay["figure"], "outlet": relay["outlet"], "article_id": c["article_id"],
+                     "published": relay["published"], "lag_days": relay["lag_days"], "inferred": relay["inferred"],
+                     "evidence": c["evidence"], "sentence": c["sentence"], "start": c["start"], "end": c["end"],
+                     "_row": relay["row"]})
+    rows.sort(key=lambda r: (r["_row"], r["published"], str(r["outlet"]), r["start"]))
+    return pd.DataFrame(rows, columns=list(RELAY_EVIDENCE_COLUMNS))
