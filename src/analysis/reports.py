@@ -276,17 +276,23 @@ def save_figure(report: Report, fig, stem: str, data=None) -> None:
     plt.close(fig)
 
 
-def show_table(frame, caption: str | None = None, max_rows: int = 200) -> None:
-    """Display a dataframe with every cell HTML-escaped (article text can hold markup)."""
+def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_after: int = 15) -> None:
+    """Display a dataframe with every cell HTML-escaped (article text can hold markup).
+
+    Tables longer than ``fold_after`` rows are folded into a ``<details>``
+    element (click to open), so evidence tables do not bury the figures.
+    """
+    title = html.escape(caption) if caption else "Table"
     if frame.empty:
-        _display_html((f"<p><b>{html.escape(caption)}</b></p>" if caption else "") + "<p><i>none</i></p>")
+        _display_html(f"<p><b>{title}</b>: <i>none</i></p>")
         return
-    shown = frame.head(max_rows)
-    markup = shown.to_html(escape=True, index=False, na_rep="", border=0)
-    if caption:
-        markup = f"<p><b>{html.escape(caption)}</b></p>" + markup
+    markup = frame.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
     if len(frame) > max_rows:
-        markup += f"<p><i>{len(frame) - max_rows} more rows in the CSV twin.</i></p>"
+        markup += f"<p><i>{len(frame) - max_rows} more rows not shown.</i></p>"
+    if len(frame) > fold_after:
+        markup = f"<details><summary><b>{title}</b> ({len(frame)} rows, click to show)</summary>{markup}</details>"
+    elif caption:
+        markup = f"<p><b>{title}</b></p>" + markup
     _display_html(markup)
 
 
