@@ -112,7 +112,7 @@ ax.set_title("Days from incident to first report (* inferred publication date)")
 reports.save_figure(report, fig, "lag_matrix", data=lags)
 
 # %%
-reports.show_table(incidents.mention_evidence(found, mentions, lags), max_rows=500, collapsed=True,
+reports.show_table(incidents.mention_evidence(found, mentions, lags), max_rows=500,
                    caption="Sentences behind the lags: the mentions in each outlet's earliest report")
 
 # %% [markdown]
@@ -145,7 +145,7 @@ reports.show_table(per_outlet)
 
 # %%
 reports.show_table(incidents.mention_evidence(found, mentions, lags).sort_values(["outlet", "lag_days"], kind="stable"),
-                   max_rows=500, collapsed=True, caption="Sentences behind each outlet's lags, by outlet")
+                   max_rows=500, caption="Sentences behind each outlet's lags, by outlet")
 
 # %% [markdown]
 # ## Who reported first
@@ -172,7 +172,7 @@ ax.set_title("First reports per outlet")
 reports.save_figure(report, fig, "first_reports", data=per_outlet[["outlet", "incidents", "first", "first_alone"]])
 
 # %%
-reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_first"]]), max_rows=500, collapsed=True,
+reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_first"]]), max_rows=500,
                    caption="Sentences behind the first reports")
 
 # %% [markdown]
@@ -220,7 +220,7 @@ ax.set_title("Incidents and the outlets that covered them")
 reports.save_figure(report, fig, "incident_timeline", data=timeline)
 
 # %%
-reports.show_table(incidents.mention_evidence(found, mentions), max_rows=500, collapsed=True,
+reports.show_table(incidents.mention_evidence(found, mentions), max_rows=500,
                    caption="Sentences behind the timeline: every mention of every incident")
 
 # %% [markdown]
@@ -276,7 +276,7 @@ reports.show_table(relays.drop(columns=["row", "claimant", "count", "outcome", "
                    caption="Every figure with a claimant in the selected articles")
 
 # %%
-reports.show_table(lag.relay_evidence(relays, catalog.load("claims", processed_dir)), max_rows=500, collapsed=True,
+reports.show_table(lag.relay_evidence(relays, catalog.load("claims", processed_dir)), max_rows=500,
                    caption="Sentences behind the announcement lags")
 
 # %%

@@ -105,19 +105,20 @@ def test_a_failing_cell_is_reported_in_one_line(capsys, tmp_path):
     assert "01_corpus_overview: cell" in err and "TableNotBuilt" in err and "articles" in err
 
 
-def test_show_table_escapes_and_can_fold(monkeypatch):
-    import pandas as pd
+def test_build_is_byte_identical_whatever_the_hash_seed(tmp_path):
+    """Same inputs -> the same tables, byte for byte (no set- or dict-order dependence)."""
+    import os
+    import subprocess
+    import sys
 
-    shown = []
-    monkeypatch.setattr(reports, "_display_html", shown.append)
-    frame = pd.DataFrame({"sentence": ["<b>Shelling</b> hit Tartar.", "Two were killed."]})
-    reports.show_table(frame, caption="Sentences <behind>", collapsed=True)
-    assert shown[-1].startswith("<details><summary>Sentences &lt;behind&gt; (2 rows)</summary>")
-    assert "&lt;b&gt;Shelling" in shown[-1] and "<b>Shelling" not in shown[-1]
-    reports.show_table(frame.iloc[:0], caption="Nothing", collapsed=True)
-    assert "(0 rows)" in shown[-1] and "none" in shown[-1]
-    reports.show_table(frame, caption="Open")
-    assert "<details>" not in shown[-1] and shown[-1].startswith("<p><b>Open</b></p>")
+    hashes = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "analysis", "build", "--out", str(out)], check=True, env=env, capture_output=True)
+        hashes.append({p.name: _sha(p) for p in sorted(out.iterdir())})
+    assert hashes[0] == hashes[1]
+    assert {"articles.parquet", "claims.parquet", "events.parquet", "sources.parquet"} <= set(hashes[0])
 
 
 @pytest.mark.parametrize("selection, expected", [

@@ -276,21 +276,21 @@ def save_figure(report: Report, fig, stem: str, data=None) -> None:
     plt.close(fig)
 
 
-def show_table(frame, caption: str | None = None, max_rows: int = 200, collapsed: bool = False) -> None:
+def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_after: int = 15) -> None:
     """Display a dataframe with every cell HTML-escaped (article text can hold markup).
 
-    ``collapsed`` folds the table under its caption (a ``<details>`` element
-    the reader opens), for evidence tables shown under a figure.
+    Tables longer than ``fold_after`` rows are folded into a ``<details>``
+    element (click to open), so evidence tables do not bury the figures.
     """
-    title = html.escape(caption or "table")
+    title = html.escape(caption) if caption else "Table"
     if frame.empty:
-        markup = "<p><i>none</i></p>"
-    else:
-        markup = frame.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
-        if len(frame) > max_rows:
-            markup += f"<p><i>{len(frame) - max_rows} more rows in the CSV twin.</i></p>"
-    if collapsed:
-        markup = f"<details><summary>{title} ({len(frame)} rows)</summary>{markup}</details>"
+        _display_html(f"<p><b>{title}</b>: <i>none</i></p>")
+        return
+    markup = frame.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
+    if len(frame) > max_rows:
+        markup += f"<p><i>{len(frame) - max_rows} more rows not shown.</i></p>"
+    if len(frame) > fold_after:
+        markup = f"<details><summary><b>{title}</b> ({len(frame)} rows, click to show)</summary>{markup}</details>"
     elif caption:
         markup = f"<p><b>{title}</b></p>" + markup
     _display_html(markup)
