@@ -88,6 +88,7 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
     assert record["report_id"] == first.report_id
     assert record["inputs"]["raw"]["900_hostile.txt"] == provenance.sha256_file(raw / "900_hostile.txt")
     assert "articles.parquet" in record["inputs"]["processed"]
+    assert record["inputs"]["notebook"] == {"01_corpus_overview.ipynb": provenance.notebook_source_hash(reports.notebook_paths()["01_corpus_overview"])}
     assert set(record["parameters"]) == set(reports.declared_parameters(reports.notebook_paths()["01_corpus_overview"]))
     page = first.html.read_text(encoding="utf-8")
     assert first.report_id in page and "Provenance" in page  # the notebook shows the same record
@@ -139,3 +140,18 @@ def test_reporting_lag_report_renders_small_selections(hostile_corpus, selection
     figures = rendered.html.parent / "figures" / "03_reporting_lag"
     for stem in ("lag_matrix", "lag_per_outlet", "first_reports", "incident_timeline"):
         assert (figures / f"{stem}.png").exists() and (figures / f"{stem}.csv").exists()
+
+
+def test_editing_a_notebook_changes_the_report_id(tmp_path):
+    import nbformat
+
+    original = reports.notebook_paths()["01_corpus_overview"]
+    nb = nbformat.read(original, as_version=4)
+    before = provenance.provenance_record({}, notebook=original)["report_id"]
+    nb.cells[-1].source += "\n# an analyst's edit"
+    edited = tmp_path / original.name
+    nbformat.write(nb, edited)
+    assert provenance.provenance_record({}, notebook=edited)["report_id"] != before
+    nb.cells[-1].outputs = [nbformat.v4.new_output("stream", text="output only")]
+    nbformat.write(nb, tmp_path / "with_outputs.ipynb")
+    assert provenance.notebook_source_hash(tmp_path / "with_outputs.ipynb") == provenance.notebook_source_hash(edited)

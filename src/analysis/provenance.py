@@ -120,8 +120,20 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def provenance_record(parameters: dict, raw_dir: str | Path | None = None, processed_dir: str | Path | None = None) -> dict:
-    """Everything a reader needs to reproduce a result, as a JSON-ready dict."""
+def notebook_source_hash(notebook: str | Path) -> str:
+    """SHA-256 of a notebook's cell types and sources (outputs and metadata ignored)."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    canonical = json.dumps([[c.get("cell_type"), "".join(c.get("source", ""))] for c in cells])
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def provenance_record(parameters: dict, raw_dir: str | Path | None = None, processed_dir: str | Path | None = None,
+                      notebook: str | Path | None = None) -> dict:
+    """Everything a reader needs to reproduce a result, as a JSON-ready dict.
+
+    ``notebook`` adds the hash of the report's notebook source, so an edited
+    notebook gives a new report id even before it is committed.
+    """
     from .catalog import processed_dir as resolve_processed
 
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
@@ -137,6 +149,8 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
         "lock_file_sha256": sha256_file(lock) if lock.exists() else None,
         "libraries": library_versions(),
     }
+    if notebook is not None:
+        record["inputs"]["notebook"] = {Path(notebook).name: notebook_source_hash(notebook)}
     record["report_id"] = report_id(record)
     return record
 

@@ -154,7 +154,7 @@ def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Pa
     notebook = notebook_paths(notebooks_dir)[resolve_names([name], notebooks_dir)[0]]
     overrides = dict(overrides or {})
     parameters = merge_parameters(notebook, overrides)
-    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"))
+    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"), notebook)
     base = Path(out_dir) if out_dir else config.REPORTS_DIR
     target_dir = base / record["report_id"] if overrides else base
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -226,6 +226,7 @@ def _provenance_html(record: dict, name: str) -> str:
     ]
     inputs = [(f"raw/{n}", h) for n, h in record["inputs"]["raw"].items()]
     inputs += [(f"processed/{n}", h) for n, h in record["inputs"]["processed"].items()]
+    inputs += [(f"notebooks/{n}", h) for n, h in record["inputs"].get("notebook", {}).items()]
     cell = lambda v: html.escape(str(v))  # noqa: E731
     body = "".join(f"<tr><th style='text-align:left'>{cell(k)}</th><td>{cell(v)}</td></tr>" for k, v in rows)
     files = "".join(f"<tr><td>{cell(n)}</td><td><code>{cell(h)}</code></td></tr>" for n, h in inputs)
@@ -243,7 +244,8 @@ def start(name: str, **parameters: Any) -> Report:
 
     matplotlib.rcParams["svg.hashsalt"] = "warcov"
     matplotlib.rcParams["figure.dpi"] = 100
-    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"))
+    notebook = notebook_paths().get(name)
+    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"), notebook)
     _display_html(_provenance_html(record, name))
     return Report(name, parameters, record)
 
