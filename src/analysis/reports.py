@@ -165,10 +165,13 @@ def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Pa
     try:
         with tempfile.TemporaryDirectory() as tmp:
             executed = Path(tmp) / notebook.name
-            papermill.execute_notebook(
-                str(notebook), str(executed), parameters=parameters, kernel_name="python3",
-                progress_bar=False, cwd=str(notebook.parent), report_mode=not with_code,
-            )
+            try:
+                papermill.execute_notebook(
+                    str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+                    progress_bar=False, cwd=str(notebook.parent), report_mode=not with_code,
+                )
+            except papermill.PapermillExecutionError as exc:  # the notebook's own error, in one line
+                raise ReportError(f"{notebook.stem}: {exc.ename}: {exc.evalue}") from exc
             nb = nbformat.read(executed, as_version=4)
     finally:
         for key, value in saved.items():

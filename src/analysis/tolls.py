@@ -451,6 +451,17 @@ def score_table(score: claim_scoring.ClaimScore) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["measure", "value"])
 
 
+def field_disagreements(score: claim_scoring.ClaimScore) -> pd.DataFrame:
+    """Matched pairs of a :class:`ClaimScore` where group, scope, claimant_side or qualifier differ."""
+    pairs = score.pairs
+    if pairs.empty:
+        return pairs.copy()
+    same = lambda a, b: (_null(a) and _null(b)) or (not _null(a) and not _null(b) and a == b)  # noqa: E731
+    differs = [any(not same(r[f"gold_{f}"], r[f"pred_{f}"]) for f in claim_scoring.PAIR_FIELDS)
+               for r in pairs.to_dict("records")]
+    return pairs[differs].reset_index(drop=True)
+
+
 def vague_intervals() -> pd.DataFrame:
     """The interval each vague word stands for (``lexicons/claims.yaml``), for the report's explanation."""
     g = quantities.grammar()
