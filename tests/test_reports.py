@@ -155,3 +155,16 @@ def test_editing_a_notebook_changes_the_report_id(tmp_path):
     nb.cells[-1].outputs = [nbformat.v4.new_output("stream", text="output only")]
     nbformat.write(nb, tmp_path / "with_outputs.ipynb")
     assert provenance.notebook_source_hash(tmp_path / "with_outputs.ipynb") == provenance.notebook_source_hash(edited)
+
+
+def test_casualty_report_records_its_parameters_and_names_a_bad_one(tmp_path):
+    notebook = reports.notebook_paths()["02_casualty_tolls"]
+    with pytest.raises(reports.ReportError, match="parameter sides: unknown victim side"):
+        reports.render("02", {"sides": ["martian"]}, out_dir=tmp_path / "bad")
+    rendered = reports.render("02", {"outlets": ["RT"], "include_vague": False}, out_dir=tmp_path / "rt")
+    record = json.loads(rendered.provenance.read_text(encoding="utf-8"))
+    assert set(record["parameters"]) == set(reports.declared_parameters(notebook))
+    assert record["parameters"]["outlets"] == ["RT"]
+    figures = rendered.html.parent / "figures" / "02_casualty_tolls"
+    for stem in ("incident_figures", "running_totals", "attribution_matrix"):  # drawn even when empty for RT alone
+        assert (figures / f"{stem}.png").exists()
