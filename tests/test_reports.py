@@ -168,3 +168,48 @@ def test_casualty_report_records_its_parameters_and_names_a_bad_one(tmp_path):
     figures = rendered.html.parent / "figures" / "02_casualty_tolls"
     for stem in ("incident_figures", "running_totals", "attribution_matrix"):  # drawn even when empty for RT alone
         assert (figures / f"{stem}.png").exists()
+
+
+def test_parameters_are_checked_by_kind_and_paths_made_absolute(tmp_path, monkeypatch):
+    notebook = reports.notebook_paths()["01_corpus_overview"]
+    with pytest.raises(reports.ReportError, match="parameter outlets: expected a list"):
+        reports.merge_parameters(notebook, {"outlets": 5})
+    with pytest.raises(reports.ReportError, match="parameter outlets: expected a list"):
+        reports.merge_parameters(notebook, {"outlets": "RT"})
+    monkeypatch.chdir(tmp_path)
+    merged = reports.merge_parameters(notebook, {"processed_dir": "proc", "date_from": "2020-10-01"})
+    assert merged["processed_dir"] == str(tmp_path / "proc")
+    assert merged["date_from"] == "2020-10-01"
+    params = tmp_path / "p.yaml"
+    params.write_text("outlets: [RT]\nnested: [2020-10-01]\n", encoding="utf-8")
+    assert reports.load_parameter_file(params)["nested"] == ["2020-10-01"]
+
+
+def test_a_failed_render_leaves_nothing_behind(tmp_path):
+    missing = tmp_path / "empty"
+    missing.mkdir()
+    out = tmp_path / "out"
+    with pytest.raises(reports.ReportError):
+        reports.render("01", {"processed_dir": str(missing)}, out_dir=out)
+    assert [p for p in out.rglob("*")] == []
+
+
+def test_an_empty_parameter_file_still_renders_beside_the_default(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_render(name, overrides, **kw):
+        calls.append(kw["custom"])
+        return reports.Rendered(name, tmp_path / "x.html", tmp_path / "x.json", "warcov-test")
+
+    monkeypatch.setattr(reports, "render", fake_render)
+    monkeypatch.setattr(reports, "write_index", lambda *a, **k: pytest.fail("a custom rendering rewrote index.html"))
+    params = tmp_path / "empty.yaml"
+    params.write_text("{}\n", encoding="utf-8")
+    assert cli.main(["report", "01", "-f", str(params)]) == 0
+    assert calls == [True]
+
+
+def test_reports_cite_the_raw_files_the_tables_were_built_from(hostile_corpus):
+    raw, processed, root = hostile_corpus
+    record = provenance.provenance_record({}, raw_dir=config.RAW_DIR, processed_dir=processed)
+    assert "900_hostile.txt" in record["inputs"]["raw"]  # not the bundled data/raw named by raw_dir

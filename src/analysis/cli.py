@@ -30,13 +30,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
         overrides.update(reports.load_parameter_file(args.params_file))
     for key, value in args.param or []:
         overrides[key] = reports.parse_value(value)
+    custom = bool(args.params_file or args.param)
     names = reports.resolve_names(args.names)
     for name in names:  # every notebook's parameters are checked before any kernel starts
         reports.merge_parameters(reports.notebook_paths()[name], overrides)
     for name in names:
-        rendered = reports.render(name, overrides, out_dir=args.out, with_code=args.with_code)
+        rendered = reports.render(name, overrides, out_dir=args.out, with_code=args.with_code, custom=custom)
         print(f"{rendered.name}: {rendered.html} ({rendered.report_id})")
-    if not overrides and args.out is None:
+    if not custom and args.out is None:
         index = reports.write_index()
         print(f"index: {index}")
     return 0

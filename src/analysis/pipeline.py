@@ -8,6 +8,7 @@ meaning of each of its columns (README.md shows the same).
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Callable
@@ -97,6 +98,8 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
           manifest: str | Path | None | bool = None, check_sums: bool = True) -> dict[str, Path]:
     """Build every table from ``raw_dir`` and write it into ``out_dir``.
 
+    The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
+    tables, so a report cites the raw files its tables were really built from.
     When the raw folder has a ``SHA256SUMS`` file, the files it lists are
     checked first: a changed or missing file stops the build (raw data is
     immutable; regenerate the sums deliberately with ``python -m analysis sums``).
@@ -105,7 +108,11 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     if check_sums:
         provenance.verify_raw_sums(raw)
     tables = build_tables(raw, manifest=manifest)
-    return {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
+    written = {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
+    record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
+    catalog.atomic_write_text(catalog.processed_dir(out_dir) / provenance.BUILD_INPUTS,
+                              json.dumps(record, indent=2, sort_keys=True) + "\n")
+    return written
 
 
 def data_dictionary() -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import __version__, config
 
 SUMS_NAME = "SHA256SUMS"
+BUILD_INPUTS = "build_inputs.json"
 KEY_LIBRARIES = ("pandas", "numpy", "pyarrow", "matplotlib", "scikit-learn", "papermill", "nbconvert", "nbclient", "ipykernel")
 
 
@@ -131,6 +132,9 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
                       notebook: str | Path | None = None) -> dict:
     """Everything a reader needs to reproduce a result, as a JSON-ready dict.
 
+    The raw hashes are those recorded by the build in ``build_inputs.json``
+    (else those of ``raw_dir``).
+
     ``notebook`` adds the hash of the report's notebook source, so an edited
     notebook gives a new report id even before it is committed.
     """
@@ -138,12 +142,17 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
 
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     processed = resolve_processed(processed_dir)
+    built_from = processed / BUILD_INPUTS
+    if built_from.exists():  # the raw files the tables were really built from
+        raw_hashes = json.loads(built_from.read_text(encoding="utf-8"))["raw"]
+    else:
+        raw_hashes = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
     lock = config.LOCK_FILE
     record = {
         "code": code_version(),
         "parameters": {k: parameters[k] for k in sorted(parameters)},
         "inputs": {
-            "raw": {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME},
+            "raw": raw_hashes,
             "processed": file_hashes(processed, "*.parquet"),
         },
         "lock_file_sha256": sha256_file(lock) if lock.exists() else None,

@@ -16,6 +16,7 @@ import datetime as dt
 import html
 import json
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,8 +82,34 @@ def parse_value(text: str) -> Any:
     return value
 
 
+def _check_type(notebook: Path, name: str, value: Any, default: Any) -> Any:
+    """``value`` if it fits the kind of the default (list, bool, number, text), else a ReportError."""
+    if default is None or value is None:
+        return value
+    kinds = [(bool, "true or false"), (list, "a list, e.g. [RT, Press TV]"), ((int, float), "a number"), (str, "text")]
+    for kind, wording in kinds:
+        if isinstance(default, kind) and not (kind is bool and not isinstance(value, bool)):
+            ok = isinstance(value, kind) and not (kind == (int, float) and isinstance(value, bool))
+            if not ok:
+                raise ReportError(f"{notebook.stem}: parameter {name}: expected {wording} like the default {default!r}, got {value!r}")
+            return value
+    return value
+
+
+def _absolute_path(name: str, value: Any) -> Any:
+    """Path parameters (``*_dir``, ``*_file``) made absolute: the kernel runs in notebooks/."""
+    if isinstance(value, str) and value and (name.endswith("_dir") or name.endswith("_file")):
+        return str(Path(value).expanduser().resolve())
+    return value
+
+
 def merge_parameters(notebook: Path, overrides: dict[str, Any]) -> dict[str, Any]:
-    """Defaults overlaid with ``overrides``; unknown names are rejected first."""
+    """Defaults overlaid with ``overrides``, checked before any kernel starts.
+
+    Unknown names are rejected with the list of known ones; a value of the
+    wrong kind (text where the default is a list ...) names the parameter;
+    relative paths become absolute.
+    """
     defaults = declared_parameters(notebook)
     unknown = sorted(set(overrides) - set(defaults))
     if unknown:
@@ -90,8 +117,20 @@ def merge_parameters(notebook: Path, overrides: dict[str, Any]) -> dict[str, Any
             f"{notebook.stem}: unknown parameter(s) {', '.join(unknown)}; known parameters: {', '.join(sorted(defaults))}"
         )
     merged = dict(defaults)
-    merged.update(overrides)
+    for name, value in overrides.items():
+        merged[name] = _absolute_path(name, _check_type(notebook, name, value, defaults[name]))
     return merged
+
+
+def _plain(value: Any) -> Any:
+    """YAML values as JSON-ready ones: dates (at any depth) become ISO text."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
 
 
 def load_parameter_file(path: str | Path) -> dict[str, Any]:
@@ -103,7 +142,7 @@ def load_parameter_file(path: str | Path) -> dict[str, Any]:
         raise ReportError(f"parameter file {path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise ReportError(f"parameter file {path}: expected a mapping of parameter: value")
-    return {str(k): (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in data.items()}
+    return _plain(data)
 
 
 def scrub_notebook(nb) -> None:
@@ -142,24 +181,35 @@ class Rendered:
 
 
 def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Path | None = None,
-           with_code: bool = False, notebooks_dir: str | Path | None = None) -> Rendered:
+           with_code: bool = False, notebooks_dir: str | Path | None = None, custom: bool | None = None) -> Rendered:
     """Run notebook ``name`` with papermill and write ``<out>/<name>.html``.
 
-    With no overrides the report goes to ``reports/``; with overrides it goes
-    to ``reports/<report id>/`` so the default rendering is never overwritten.
+    The default rendering goes to ``reports/``; a custom one (parameters
+    given, ``custom=True``) goes to ``reports/<report id>/`` so the default is
+    never overwritten. Everything is rendered into a temporary folder first and
+    moved into place only when the whole notebook ran, so a failed run leaves
+    no half-written report or figures.
     """
-    import nbformat
-    import papermill
-
     notebook = notebook_paths(notebooks_dir)[resolve_names([name], notebooks_dir)[0]]
     overrides = dict(overrides or {})
     parameters = merge_parameters(notebook, overrides)
     record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"), notebook)
     base = Path(out_dir) if out_dir else config.REPORTS_DIR
-    target_dir = base / record["report_id"] if overrides else base
-    target_dir.mkdir(parents=True, exist_ok=True)
+    custom = bool(overrides) if custom is None else custom
+    target_dir = base / record["report_id"] if custom else base
+    base.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{notebook.stem}.", dir=base))
+    try:
+        return _render_into(notebook, parameters, record, staging, target_dir, with_code)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
-    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", "WARCOV_REPORTS": str(target_dir)}
+
+def _render_into(notebook: Path, parameters: dict, record: dict, staging: Path, target_dir: Path, with_code: bool) -> Rendered:
+    import nbformat
+    import papermill
+
+    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", "WARCOV_REPORTS": str(staging)}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
@@ -182,6 +232,14 @@ def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Pa
                 os.environ[key] = value
     scrub_notebook(nb)
     page = export_html(nb, with_code=with_code)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    figures = staging / "figures" / notebook.stem
+    if figures.exists():
+        final = target_dir / "figures" / notebook.stem
+        final.parent.mkdir(parents=True, exist_ok=True)
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(figures, final)
     html_path = target_dir / f"{notebook.stem}.html"
     prov_path = target_dir / f"{notebook.stem}.provenance.json"
     catalog.atomic_write_text(html_path, page)
