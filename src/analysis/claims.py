@@ -40,7 +40,8 @@ from functools import lru_cache
 import pandas as pd
 
 from . import lexicons
-from .attribution import attribution_at, find_attributions
+from .attribution import attribution_at
+from .parsed import ParsedArticle, parsed_for, parses_for
 from .quantities import Quantity, find_quantities, grammar, parse_match
 from .quantities import __doc__ as _QDOC
 from .text import Sentence, sentence_at, split_sentences
@@ -79,8 +80,12 @@ def _alt(words) -> str:
     return lexicons._alternation([str(w) for w in words])
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().lower())
+    return _SPACES.sub(" ", s.strip().lower())
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,9 @@ def rules() -> _Rules:
     since_began = re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}(?:{_alt(d.get('cumulative_verbs') or ['began'])})\b", re.IGNORECASE)
     incident = re.compile(rf"\b(?:{_alt(d['incident_nouns'])})\b", re.IGNORECASE)
     inc_cue = re.compile(rf"\b(?:{_alt(d.get('increment_cues') or ['rose by'])})\s+$", re.IGNORECASE)
-    hist = re.compile(rf"(?<!since\s)(?<!since\sthe\s)\b(?:{_alt(d['historical_cues'])})\b", re.IGNORECASE)
+    hist_cues = [str(w) for w in d["historical_cues"]]  # the cheap first-letter test before the look-behinds
+    hist = re.compile(rf"(?=[{lexicons.first_characters(hist_cues)}])(?<!since\s)(?<!since\sthe\s)\b(?:{_alt(hist_cues)})\b",
+                      re.IGNORECASE)
     spec = re.compile(rf"\b(?:{_alt(d.get('speculation_cues') or ['may have'])})\b", re.IGNORECASE)
     ACTOR = _alt(list(actors["name"]))
     mods = _alt(d.get("attack_modifiers") or ["armed"])
@@ -259,6 +266,9 @@ def _victim_group(r: _Rules, words: str) -> str | None:
     return found
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _is_blocked(r: _Rules, text: str, q: Quantity, lo: int) -> bool:
     """Ages, dates, years, ids: numbers that are never counts."""
     before = text[max(lo, q.start - 25):q.start]
@@ -267,7 +277,7 @@ def _is_blocked(r: _Rules, text: str, q: Quantity, lo: int) -> bool:
     if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
     raw = text[q.start:q.end]
-    if q.count is not None and re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
+    if q.count is not None and _YEAR.fullmatch(raw.strip()):
         return True  # a year ("in 1994", "born in 1967"); counts of this size carry a comma
     return False
 
@@ -346,7 +356,7 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
             victim = " ".join(filter(None, [a.group("np") if a else "", head or "", a.group("pp") if a else ""]))
             start = max(sent.start, q.start - 60) + vb.start()
             return _Cand(q, out, start, end, victim, head, elliptical=head is None,
-                         increment=bool(re.search(r"\banother\s*$", vb.group(0), re.I)))
+                         increment=bool(_ANOTHER.search(vb.group(0))))
     # "the death toll ... rose to 12"
     window = text[max(sent.start, q.start - 140):q.start]
     low = window.lower()
@@ -365,8 +375,12 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
     return None
 
 
+_ANOTHER = re.compile(r"\banother\s*$", re.I)
+_INCREMENT = re.compile(r"\b(?:more|additional|further|new)\b", re.I)
+
+
 def _has_increment(np: str | None) -> bool:
-    return bool(np and re.search(r"\b(?:more|additional|further|new)\b", np, re.I))
+    return bool(np and _INCREMENT.search(np))
 
 
 _PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
@@ -427,7 +441,7 @@ def _single(r: _Rules, text: str):
         yield _Cand(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
 
 
-_ZERO_HINT = re.compile(r"\b(?:no|without|nobody|none)\b")  # on lower-cased text
+_ZERO_HINT = re.compile(r"\b(?=[nw])(?:no|without|nobody|none)\b")  # on lower-cased text
 
 
 def _zeros(r: _Rules, text: str):
@@ -445,14 +459,19 @@ def _zeros(r: _Rules, text: str):
 # ---------------------------------------------------------------- context
 
 
+_CLAUSE_MARKS = ",;:()"
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
 def _clause(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
     """The clause around a claim: the sentence cut at , ; : ( ) (dashes kept: appositions)."""
-    lo = start
-    while lo > sent.start and text[lo - 1] not in ",;:()":
-        lo -= 1
-    hi = end
-    while hi < sent.end and text[hi] not in ",;:()":
-        hi += 1
+    if start > sent.start:
+        mark = max(text.rfind(ch, sent.start, start) for ch in _CLAUSE_MARKS)
+        lo = mark + 1 if mark >= 0 else sent.start
+    else:
+        lo = start
+    after = _CLAUSE_MARK.search(text, end, sent.end)
+    hi = after.start() if after else max(end, sent.end)
     return lo, hi
 
 
@@ -460,6 +479,7 @@ _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re
 _APPOSITION = re.compile(r"^[^,;:()–—]{0,40}?\s*(?:[,–—]|\s-\s)\s*(?:including|mostly|mainly|among them|all|both)?\s*(?P<ap>[^;:()]{1,60})")
 
 
+_PREDICATE = re.compile(r",\s+(?:\w+\s+){0,2}(?:are|were|was|is|have|has)\b")
 _AMONG = re.compile(r"\bamong\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w’'-]+\s+){0,2}?[\w-]+")
 
 
@@ -474,7 +494,7 @@ def _group(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> str | None:
     ap = _APPOSITION.match(tail)
     if ap:
         words = ap.group("ap")
-        cut = re.search(r",\s+(?:\w+\s+){0,2}(?:are|were|was|is|have|has)\b", words)
+        cut = _PREDICATE.search(words)
         words = words[:cut.start()] if cut else words
         groups = {("civilian" if _key(m.group("w")) in r.civilian else "military") for m in r.group_words.finditer(words)}
         if len(groups) == 1:
@@ -522,6 +542,9 @@ def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int) -> str | None
     return best[1] if best else None
 
 
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:settlement|village|town|city|region|district)")
+
+
 def _place(r: _Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:
     """The place named as where things happened, nearest the claim in its sentence."""
     gaz = lexicons.gazetteer()
@@ -530,7 +553,7 @@ def _place(r: _Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[i
         if any(a <= pm.start < b for a, b in exclude):
             continue
         if not r.locative.search(text[max(sent.start, pm.start - 40):pm.start]) and \
-                not re.match(r"\s+(?:settlement|village|town|city|region|district)", text[pm.end:pm.end + 12]):
+                not _PLACE_NOUN_AFTER.match(text[pm.end:pm.end + 12]):
             continue
         rank = 0 if gaz.kind.get(pm.place) in ("city", "town", "village") else 1
         key = (rank, abs(pm.start - pos))
@@ -561,7 +584,21 @@ def _is_heading(text: str, sent: Sentence) -> bool:
     return bool(core) and core[-1] not in ".!?:;" and len(line.split()) <= 30
 
 
-def _scope(r: _Rules, text: str, c: _Cand, prev_in_sentence: bool, prev_sentence: Sentence | None) -> str:
+_TOLL = re.compile(r"\btoll\b", re.I)
+_RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
+
+
+def _in_sentence(memo: dict, pattern: re.Pattern, text: str, s: Sentence) -> bool:
+    """Whether ``pattern`` occurs in sentence ``s`` (searched once per sentence and pattern)."""
+    key = (pattern.pattern, s.start)
+    if key not in memo:
+        memo[key] = pattern.search(text[s.start:s.end]) is not None
+    return memo[key]
+
+
+def _scope(r: _Rules, text: str, c: _Cand, prev_in_sentence: bool, prev_sentence: Sentence | None,
+           memo: dict | None = None) -> str:
+    memo = {} if memo is None else memo
     s = c.sentence
     window = text[max(s.start, c.q.start - 80):min(s.end, c.ev_end + 40)]
     if r.historical.search(window):
@@ -569,34 +606,34 @@ def _scope(r: _Rules, text: str, c: _Cand, prev_in_sentence: bool, prev_sentence
     before = text[max(s.start, c.q.start - 20):c.q.start]
     if (c.increment and not prev_in_sentence) or r.increment_cue.search(before):
         return "increment"
-    sentence = text[s.start:s.end]
-    if r.cumulative.search(sentence) or r.since_began.search(sentence):
+    if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s):
         return "cumulative"
-    if c.toll or re.search(r"\btoll\b", text[s.start:c.q.start], re.I):
-        return "incident" if r.incident.search(sentence) else "cumulative"
+    if c.toll or _TOLL.search(text[s.start:c.q.start]):
+        return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
     if c.side == "both":
         return "cumulative"
-    if prev_sentence is not None and re.search(r"\b(?:the number of|total number|in total|so far)\b",
-                                               text[prev_sentence.start:prev_sentence.end], re.I):
+    if prev_sentence is not None and _in_sentence(memo, _RUNNING_TOTAL, text, prev_sentence):
         return "cumulative"
     return "incident"
 
 
-def extract_claims(text: str, published: date | None = None) -> list[dict]:
+def extract_claims(text: str, published: date | None = None, *, parsed: ParsedArticle | None = None) -> list[dict]:
     """Every casualty claim in one article's normalized ``text``, in text order.
 
     Each dict has the claim fields of :data:`COLUMNS` from ``count`` to
     ``end`` (``published`` is accepted for the interface; scope and claims do
-    not depend on it yet).
+    not depend on it yet). ``parsed``: the article's shared parse (sentences
+    and attributions are reused), made here when not given.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_claims: text must be str, got {type(text).__name__}")
     r = rules()
-    sentences = split_sentences(text)
+    parsed = parsed_for(text, parsed)
+    sentences = parsed.sentences
     cands = _find_candidates(text, sentences)
     if not cands:
         return []
-    atts = find_attributions(text, sentences)
+    atts = parsed.attributions
     rows: list[dict] = []
     info = []
     for i, c in enumerate(cands):
@@ -688,10 +725,11 @@ def extract_claims(text: str, published: date | None = None) -> list[dict]:
     top = majority.most_common(2)
     fallback = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else "unspecified"
 
+    memo: dict = {}
     for idx, (c, lo, hi, claimant, cside) in enumerate(info):
         c.side = decided[idx] or fallback
         prev_in_sentence = any(o.sentence.index == c.sentence.index and o.ev_start < c.ev_start for o, *_ in info)
-        scope = _scope(r, text, c, prev_in_sentence, _previous_sentence(text, sentences, c.sentence))
+        scope = _scope(r, text, c, prev_in_sentence, _previous_sentence(text, sentences, c.sentence), memo)
         q = c.q
         rows.append({
             "count": q.count, "count_low": q.low, "count_high": q.high, "qualifier": q.qualifier, "vague": q.vague,
@@ -771,18 +809,33 @@ def _drop_restatements(rows: list[dict]) -> list[dict]:
     return out
 
 
-def claims_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """Claims of every article: one row per claim, columns :data:`COLUMNS`."""
+def claims_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
+    """Claims of every article: one row per claim, columns :data:`COLUMNS`.
+
+    ``parsed``: optional :class:`~analysis.parsed.ParsedArticle` per row, in order.
+    """
+    return claims_frame(claim_rows(articles, parsed))
+
+
+def claim_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
+    """The records of :func:`claims_table`, for building it chunk by chunk."""
     need = ("article_id", "outlet", "published", "text")
     missing = [c for c in need if c not in articles.columns]
     if missing:
         raise ValueError(f"claims_table: articles is missing column(s) {', '.join(missing)}")
     rows = []
-    for aid, outlet, published, text in zip(articles["article_id"], articles["outlet"], articles["published"], articles["text"]):
+    parses = parses_for(articles["text"], parsed)
+    for aid, outlet, published, text, parse in zip(articles["article_id"], articles["outlet"], articles["published"],
+                                                   articles["text"], parses):
         if not isinstance(text, str):
             raise ValueError(f"claims_table: article {aid!r} has no text (got {type(text).__name__})")
-        for claim in extract_claims(text, published):
+        for claim in extract_claims(text, published, parsed=parse):
             rows.append({"article_id": aid, "outlet": outlet, "published": published, **claim})
+    return rows
+
+
+def claims_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The claims table from :func:`claim_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["count"] = frame["count"].astype("Int64")
     frame["count_low"] = frame["count_low"].astype(float)

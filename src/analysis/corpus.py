@@ -263,15 +263,19 @@ def guess_language(text: str) -> str:
     """A cheap ISO 639-1 guess: script for Armenian/Cyrillic, stopwords for English."""
     sample = text[:3000]
     if not sample.isascii():
-        letters = len(_LETTERS.findall(sample))
+        armenian, cyrillic = len(_ARMENIAN.findall(sample)), len(_CYRILLIC.findall(sample))
+        if armenian or cyrillic:
+            letters = len(_LETTERS.findall(sample))
+        else:  # no script share to weigh: only whether there is a letter at all
+            letters = 1 if _LETTERS.search(sample) else 0
         if not letters:
             return "und"
-        if len(_ARMENIAN.findall(sample)) > letters / 2:
+        if armenian > letters / 2:
             return "hy"
-        if len(_CYRILLIC.findall(sample)) > letters / 2:
+        if cyrillic > letters / 2:
             return "ru"
     words = _WORD.findall(sample.lower())
-    share = sum(w in _EN_STOPWORDS for w in words) / max(len(words), 1)
+    share = sum(map(_EN_STOPWORDS.__contains__, words)) / max(len(words), 1)
     return "en" if share > 0.12 else "und"
 
 

@@ -57,7 +57,8 @@ import pandas as pd
 
 from . import lexicons
 from .lexicons import read_lexicon
-from .text import Sentence, sentence_at, split_sentences
+from .parsed import ParsedArticle, parsed_for, parses_for
+from .text import Sentence, sentence_at, sentence_span_at
 
 FUTURE_WINDOW_DAYS = 7
 ANNOUNCED_WINDOW_DAYS = 120
@@ -243,8 +244,11 @@ class _Found:
 
 # Every expression contains one of these words; the full patterns run only in
 # windows around them (speed: one cheap pass over the whole text).
+# First letters any trigger can start with (relative words in either case):
+# checked first, so most positions are rejected before the long alternation.
+_TRIGGER_FIRST = "".join(sorted({w[0].upper() for w in [*_MONTHS, *_WEEKDAYS]}))
 _TRIGGER = re.compile(
-    rf"(?<![\w])(?:(?P<month>{_cased(_MONTHS)})|(?P<weekday>{_cased(_WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
+    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdm]))(?:(?P<month>{_cased(_MONTHS)})|(?P<weekday>{_cased(_WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
     r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend"
     r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
     r"|(?:day|week|month)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
@@ -570,11 +574,21 @@ def event_type_in(sentence: str, at: int = 0) -> str | None:
     characters further away per step; speech acts ("said") are used only when
     the sentence has no other trigger.
     """
-    pattern, info, speech = _trigger_lexicon()
+    return _nearest_event(_event_triggers(sentence), at)
+
+
+def _event_triggers(sentence: str) -> list[tuple[int, int, str, int]]:
+    """``(start, end, event_type, priority)`` of every trigger in ``sentence``."""
+    pattern, info, _ = _trigger_lexicon()
+    return [(m.start(), m.end(), *info[lexicons.name_key(m.group(0))]) for m in pattern.finditer(sentence)]
+
+
+def _nearest_event(triggers: list[tuple[int, int, str, int]], at: int) -> str | None:
+    """:func:`event_type_in` from the sentence's triggers."""
+    speech = _trigger_lexicon()[2]
     best = None
-    for m in pattern.finditer(sentence):
-        event, priority = info[lexicons.name_key(m.group(0))]
-        distance = m.start() - at if m.start() >= at else at - m.end()
+    for start, end, event, priority in triggers:
+        distance = start - at if start >= at else at - end
         key = (priority == speech, abs(distance) + _PRIORITY_PENALTY * (priority - 1))
         if best is None or key < best[0]:
             best = (key, event)
@@ -586,9 +600,14 @@ _SPECIFIC_KINDS = frozenset({"city", "town", "village", "district", "province"})
 
 def location_in(text: str, start: int, end: int, at: int) -> str | None:
     """The gazetteer place in ``text[start:end]`` nearest ``at``, settlements before regions."""
+    return _nearest_place(lexicons.gazetteer().find(text, start, end), at)
+
+
+def _nearest_place(mentions: list[lexicons.PlaceMention], at: int) -> str | None:
+    """:func:`location_in` from the place mentions of the span."""
     gazetteer = lexicons.gazetteer()
     best = None
-    for mention in gazetteer.find(text, start, end):
+    for mention in mentions:
         general = gazetteer.kind.get(mention.place) not in _SPECIFIC_KINDS
         distance = abs(mention.start - at)
         key = (general, distance)
@@ -610,12 +629,13 @@ def previous_place_start(sentences: list[Sentence], sentence: Sentence, back: in
 # ------------------------------------------------------------ public API
 
 
-def find_temporal_expressions(text: str, published: date | None) -> list[dict]:
+def find_temporal_expressions(text: str, published: date | None, *, parsed: ParsedArticle | None = None) -> list[dict]:
     """Every expression dating a reported event, resolved against ``published``.
 
     Returns dicts with ``expression, start, end, date, date_min, date_max,
     part_of_day, resolution, event_type, location, sentence`` (offsets into
-    ``text``), in text order.
+    ``text``), in text order. ``parsed``: the article's shared parse (its
+    sentences are reused), made here when not given.
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected str, got {type(text).__name__}")
@@ -627,10 +647,12 @@ def find_temporal_expressions(text: str, published: date | None) -> list[dict]:
     if not found:
         return []
     meta = _meta_spans(text)
-    sentences = split_sentences(text)
+    sentences = parsed_for(text, parsed).sentences
     resolver = _Resolver(text, published)
     resolver._year_reference = resolver.year_reference(found)
     rows = []
+    triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
+    places: dict[tuple[int, int], list] = {}
     for f in found:
         if any(s <= f.start < e for s, e in meta):
             continue
@@ -642,8 +664,12 @@ def find_temporal_expressions(text: str, published: date | None) -> list[dict]:
             resolver.anchor = row["date"]
         at = f.start - sentence.start
         row["expression"] = text[f.start:f.end]
-        row["event_type"] = event_type_in(sentence.text, at)
-        row["location"] = location_in(text, sentence.start, sentence.end, f.start)
+        span = (sentence.start, sentence.end)
+        if span not in triggers:
+            triggers[span] = _event_triggers(sentence.text)
+            places[span] = lexicons.gazetteer().find(text, sentence.start, sentence.end)
+        row["event_type"] = _nearest_event(triggers[span], at)
+        row["location"] = _nearest_place(places[span], f.start)
         if row["location"] is None and _PLACE_ANAPHOR.search(sentence.text):
             row["location"] = location_in(text, previous_place_start(sentences, sentence), sentence.start, sentence.start)
         row["sentence"] = sentence.text
@@ -670,7 +696,6 @@ class DatedMention:
 def dated_mentions(text: str) -> list[DatedMention]:
     """Every calendar date written in ``text`` (no relative ones), in text order."""
     meta = _meta_spans(text)
-    sentences = split_sentences(text)
     out = []
     for f in _collect(text):
         m = f.match
@@ -687,8 +712,8 @@ def dated_mentions(text: str) -> list[DatedMention]:
             continue
         if _safe_date(year or 2000, month, day) is None:  # 2000 is a leap year
             continue
-        sentence = sentence_at(sentences, f.start)
-        sentence_text = sentence.text if sentence else text[f.start:f.end]
+        sentence = sentence_span_at(text, f.start)  # only this line is split: most sentences hold no date
+        sentence_text = text[sentence[0]:sentence[1]] if sentence else text[f.start:f.end]
         out.append(DatedMention(
             f.start, f.end, text[f.start:f.end], month, day, year, weekday, sentence_text,
             any(s <= f.start < e for s, e in meta), bool(_ANNOUNCED.search(sentence_text)),
@@ -701,26 +726,39 @@ def has_near_relative(text: str) -> bool:
     return any(f.kind in ("weekday", "relative") for f in _collect(text))
 
 
-def events_table(articles: pd.DataFrame) -> pd.DataFrame:
+def events_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
     """One row per temporal expression in ``articles`` (columns: :data:`COLUMNS`).
 
     ``articles`` needs ``article_id``, ``text`` and ``published``; ``outlet`` and
-    ``published_basis`` are carried along when present.
+    ``published_basis`` are carried along when present. ``parsed``: optional
+    :class:`~analysis.parsed.ParsedArticle` per row, in order.
     """
+    return events_frame(event_rows(articles, parsed))
+
+
+def events_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The events table from :func:`event_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def event_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
+    """The records of :func:`events_table`, for building it chunk by chunk."""
     missing = [c for c in ("article_id", "text", "published") if c not in articles.columns]
     if missing:
         raise ValueError(f"articles: missing column(s) {', '.join(missing)}")
     rows = []
     outlets = articles["outlet"] if "outlet" in articles.columns else [None] * len(articles)
     bases = articles["published_basis"] if "published_basis" in articles.columns else [None] * len(articles)
-    for article_id, outlet, text, published, basis in zip(
-        articles["article_id"], outlets, articles["text"], articles["published"], bases
+    parses = parses_for(articles["text"], parsed)
+    for article_id, outlet, text, published, basis, parse in zip(
+        articles["article_id"], outlets, articles["text"], articles["published"], bases, parses
     ):
         published = _as_date(published, article_id)
-        for row in find_temporal_expressions(text if isinstance(text, str) else "", published):
+        text = text if isinstance(text, str) else ""
+        for row in find_temporal_expressions(text, published, parsed=parse):
             row.update(article_id=article_id, outlet=outlet, published=published, published_basis=basis)
             rows.append(row)
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return rows
 
 
 def _as_date(value, article_id) -> date | None:

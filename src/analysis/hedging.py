@@ -33,11 +33,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .attribution import find_attributions
 from .inputs import iter_articles, require_frame
 from .lexicons import actors, read_lexicon
-from .phrases import PhraseLexicon, opaque_spans
-from .text import sentence_at, split_sentences
+from .parsed import ParsedArticle, parsed_for, parses_for
+from .phrases import PhraseLexicon
+from .text import sentence_at
 
 SIDES = ("armenian", "azerbaijani", "third_party")
 RATE_KINDS = ("distancing", "uncertainty")
@@ -118,19 +118,21 @@ def _pick(cands, lo, hi, nearest_to=None, before=True):
     return max(inside, key=lambda c: c[2]) if before else min(inside, key=lambda c: c[2])
 
 
-def find_hedges(text: str, attributions: list[dict] | None = None) -> list[dict]:
+def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: ParsedArticle | None = None) -> list[dict]:
     """Hedge markers in ``text`` with side, basis and sentence (dicts with HEDGE_COLUMNS fields).
 
     ``attributions``: optional dicts with ``start``, ``end``, ``side``, ``source``
     (offsets into ``text``) used as sentence speakers; when None they are
-    found with :func:`analysis.attribution.find_attributions`.
+    found with :func:`analysis.attribution.find_attributions` (taken from
+    ``parsed``, the article's shared parse, when given).
     """
     lexicon, info = hedge_lexicon()
-    opaque = opaque_spans(text)
+    parsed = parsed_for(text, parsed)
+    opaque = parsed.opaque
     markers = lexicon.find(text, opaque)
     if not markers:
         return []
-    sentences = split_sentences(text)
+    sentences = parsed.sentences
     quotes = quote_spans(text)
     qstarts = [s for s, _ in quotes]
     cands = [(name, side, s, e, _in_spans(qstarts, quotes, s))
@@ -140,7 +142,7 @@ def find_hedges(text: str, attributions: list[dict] | None = None) -> list[dict]
     cands.sort(key=lambda c: c[2])
     if attributions is None:
         attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end}
-                        for a in find_attributions(text, sentences)]
+                        for a in parsed.attributions]
     speakers = sorted(
         ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
          if a.get("side") in SIDES),
@@ -188,23 +190,35 @@ def find_hedges(text: str, attributions: list[dict] | None = None) -> list[dict]
     return found
 
 
-def hedges_table(articles: pd.DataFrame, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+def hedges_table(articles: pd.DataFrame, attributions: pd.DataFrame | None = None, *, parsed=None) -> pd.DataFrame:
     """Every hedge marker with its side and sentence (columns: ``HEDGE_COLUMNS``).
 
     ``attributions``: optional source mentions (article_id, start, end, side,
     source), e.g. :func:`analysis.voices.source_mentions`, used as speakers.
+    ``parsed``: optional :class:`~analysis.parsed.ParsedArticle` per row, in order.
     """
+    return hedges_frame(hedge_rows(articles, attributions, parsed=parsed))
+
+
+def hedges_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The hedges table from :func:`hedge_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
+    return pd.DataFrame(rows, columns=list(HEDGE_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64", "quoted": "bool"})
+
+
+def hedge_rows(articles: pd.DataFrame, attributions: pd.DataFrame | None = None, *, parsed=None) -> list[dict]:
+    """The records of :func:`hedges_table`, for building it chunk by chunk."""
     by_article: dict = {}
     if attributions is not None:
         require_frame(attributions, ("article_id", "start", "end", "side", "source"), "attributions")
         for rec in attributions[["article_id", "start", "end", "side", "source"]].to_dict("records"):
             by_article.setdefault(rec["article_id"], []).append(rec)
     rows = []
-    for article_id, outlet, text in iter_articles(articles):
-        for h in find_hedges(text, by_article.get(article_id)):
+    parses = parses_for(articles["text"], parsed)
+    for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):
+        for h in find_hedges(text, by_article.get(article_id), parsed=parse):
             rows.append({"article_id": article_id, "outlet": outlet, **h})
-    return pd.DataFrame(rows, columns=list(HEDGE_COLUMNS)).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64", "quoted": "bool"})
+    return rows
 
 
 def hedge_rates(

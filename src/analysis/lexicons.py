@@ -47,9 +47,13 @@ def read_lexicon(name: str, path: str | Path | None = None, required: tuple[str,
     return frame
 
 
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=16384)
 def name_key(written: str) -> str:
     """Fold case, spaces and hyphens: "Nagorno Karabakh" == "nagorno-karabakh"."""
-    return re.sub(r"[\s-]+", " ", written).strip().lower()
+    return _SPACE_OR_HYPHEN.sub(" ", written).strip().lower()
 
 
 def _alternation(names: list[str]) -> str:
@@ -66,7 +70,23 @@ def _alternation(names: list[str]) -> str:
         for unit in re.findall(r"\s+|-|[^\s-]", name.strip()):
             node = node.setdefault(" " if unit.isspace() else unit, {})
         node[""] = {}
-    return _emit(trie)
+    body = _emit(trie)
+    if not body or "" in trie:
+        return body
+    # A lookahead on the possible first characters lets the regex engine
+    # reject most positions at once instead of trying every branch (same
+    # matches: the body cannot start with any other character).
+    return f"(?=[{first_characters(names)}]){body}"
+
+
+def first_characters(names: list[str]) -> str:
+    """A regex character-class body of the characters :func:`_alternation` of ``names`` can start with."""
+    firsts = set()
+    for name in names:
+        unit = re.match(r"\s+|-|[^\s-]", name.strip())
+        if unit:
+            firsts.add(r"\s\-" if unit.group(0).isspace() or unit.group(0) == "-" else re.escape(unit.group(0)))
+    return "".join(sorted(firsts))
 
 
 def _emit(node: dict) -> str:

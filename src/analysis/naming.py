@@ -29,8 +29,9 @@ import pandas as pd
 
 from .inputs import iter_articles, require_frame
 from .lexicons import gazetteer, name_key
+from .parsed import parsed_for, parses_for
 from .phrases import PhraseLexicon, opaque_spans
-from .text import sentence_at, split_sentences
+from .text import sentence_at
 
 REGION_KEYS = ("Artsakh", "Nagorno-Karabakh", "Karabakh")
 """Region-name keys always present in :func:`region_name_counts`, even at zero."""
@@ -96,10 +97,11 @@ def _lexicons(region=None, place=None, label=None) -> dict[str, PhraseLexicon]:
 _SPACE = re.compile(r"\s+")
 
 
-def find_names(text: str, lexicons: dict[str, PhraseLexicon] | None = None) -> list[dict]:
-    """Region, place and label mentions in one text, sorted by offset."""
+def find_names(text: str, lexicons: dict[str, PhraseLexicon] | None = None,
+               opaque: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Region, place and label mentions in one text, sorted by offset (``opaque``: its URL/handle spans, if known)."""
     lexicons = lexicons or _lexicons()
-    opaque = opaque_spans(text)
+    opaque = opaque_spans(text) if opaque is None else opaque
     found = []
     for category, lexicon in lexicons.items():
         for m in lexicon.find(text, opaque):
@@ -115,14 +117,48 @@ def name_mentions(
     region: PhraseLexicon | None = None,
     place: PhraseLexicon | None = None,
     label: PhraseLexicon | None = None,
+    parsed=None,
 ) -> pd.DataFrame:
-    """One row per name/label mention with its sentence (columns: ``MENTION_COLUMNS``)."""
-    return _mentions(articles, _lexicons(region, place, label))
+    """One row per name/label mention with its sentence (columns: ``MENTION_COLUMNS``).
+
+    ``parsed``: optional :class:`~analysis.parsed.ParsedArticle` per row, in order.
+    """
+    return mentions_frame(mention_rows(articles, region=region, place=place, label=label, parsed=parsed))
+
+
+def mentions_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The name_mentions table from :func:`mention_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
+    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+
+
+def mention_rows(
+    articles: pd.DataFrame,
+    *,
+    region: PhraseLexicon | None = None,
+    place: PhraseLexicon | None = None,
+    label: PhraseLexicon | None = None,
+    parsed=None,
+) -> list[dict]:
+    """The records of :func:`name_mentions`, for building it chunk by chunk."""
+    return _mention_rows(articles, _lexicons(region, place, label), parsed)
+
+
+def _mention_rows(articles: pd.DataFrame, lexicons: dict[str, PhraseLexicon], parsed=None) -> list[dict]:
+    rows = []
+    parses = parses_for(articles["text"], parsed)
+    for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):
+        parse = parsed_for(text, parse)
+        for f in find_names(text, lexicons, parse.opaque):
+            s = sentence_at(parse.sentences, f["start"])
+            rows.append({"article_id": article_id, "outlet": outlet, **f,
+                         "sentence_index": s.index if s else -1, "sentence": s.text if s else ""})
+    return rows
 
 
 def label_mentions(articles: pd.DataFrame, lexicon_file: str | Path | None = None) -> pd.DataFrame:
     """Party-label mentions only, with the label lexicon at ``lexicon_file`` (bundled when None)."""
-    return _mentions(articles, {"label": label_lexicon(lexicon_file)})
+    return mentions_frame(_mention_rows(articles, {"label": label_lexicon(lexicon_file)}))
 
 
 def relabel(mentions: pd.DataFrame, articles: pd.DataFrame, lexicon_file: str | Path | None = None) -> pd.DataFrame:
@@ -134,20 +170,6 @@ def relabel(mentions: pd.DataFrame, articles: pd.DataFrame, lexicon_file: str | 
     labels = label_mentions(articles, lexicon_file)
     merged = pd.concat([kept, labels], ignore_index=True) if len(kept) else labels
     return merged.sort_values(["article_id", "start", "category"], kind="stable").reset_index(drop=True)
-
-
-def _mentions(articles: pd.DataFrame, lexicons: dict[str, PhraseLexicon]) -> pd.DataFrame:
-    rows = []
-    for article_id, outlet, text in iter_articles(articles):
-        sentences = None
-        for f in find_names(text, lexicons):
-            if sentences is None:
-                sentences = split_sentences(text)
-            s = sentence_at(sentences, f["start"])
-            rows.append({"article_id": article_id, "outlet": outlet, **f,
-                         "sentence_index": s.index if s else -1, "sentence": s.text if s else ""})
-    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS)).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64"})
 
 
 def names_table(mentions_or_articles: pd.DataFrame) -> pd.DataFrame:
@@ -172,15 +194,41 @@ def names_table(mentions_or_articles: pd.DataFrame) -> pd.DataFrame:
     return counts.drop(columns="_c").reset_index(drop=True)[list(NAMES_COLUMNS)]
 
 
-def region_name_counts(articles: pd.DataFrame, *, region: PhraseLexicon | None = None) -> pd.DataFrame:
-    """Article x region-name key counts; ``REGION_KEYS`` always present, other keys when found."""
+def region_name_counts(articles: pd.DataFrame, *, region: PhraseLexicon | None = None, parsed=None) -> pd.DataFrame:
+    """Article x region-name key counts; ``REGION_KEYS`` always present, other keys when found.
+
+    ``parsed``: optional :class:`~analysis.parsed.ParsedArticle` per row, in order.
+    """
+    return region_counts_frame(region_count_rows(articles, region=region, parsed=parsed), region=region)
+
+
+def region_count_rows(articles: pd.DataFrame, *, region: PhraseLexicon | None = None, parsed=None) -> dict[str, dict[str, int]]:
+    """``article_id -> {key: count}`` for :func:`region_name_counts`, chunk by chunk."""
     lexicon = region or region_lexicon()
     rows = {}
-    for article_id, _outlet, text in iter_articles(articles):
+    parses = parses_for(articles["text"], parsed)
+    for (article_id, _outlet, text), parse in zip(iter_articles(articles), parses):
         counts: dict[str, int] = dict.fromkeys(REGION_KEYS, 0)
-        for m in lexicon.find(text):
+        for m in lexicon.find(text, None if parse is None else parsed_for(text, parse).opaque):
             counts[m.key] = counts.get(m.key, 0) + 1
         rows[article_id] = counts
+    return rows
+
+
+def region_counts_from_mentions(article_ids, mentions: list[dict]) -> dict[str, dict[str, int]]:
+    """:func:`region_count_rows` from :func:`mention_rows` records of the same articles
+    (found with the default region lexicon), without matching the texts again."""
+    rows = {article_id: dict.fromkeys(REGION_KEYS, 0) for article_id in article_ids}
+    for m in mentions:
+        if m["category"] == "region":
+            counts = rows[m["article_id"]]
+            counts[m["key"]] = counts.get(m["key"], 0) + 1
+    return rows
+
+
+def region_counts_frame(rows: dict[str, dict[str, int]], *, region: PhraseLexicon | None = None) -> pd.DataFrame:
+    """The region-name count frame from :func:`region_count_rows` (of one or more chunks)."""
+    lexicon = region or region_lexicon()
     frame = pd.DataFrame.from_dict(rows, orient="index").fillna(0).astype("int64")
     for key in REGION_KEYS:
         if key not in frame.columns:

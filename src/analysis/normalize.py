@@ -85,8 +85,12 @@ def normalize_text(text: str, rules: DebrisRules | None = None) -> str:
             continue
         if rules.drop_line.match(line):
             continue
-        line = rules.strip_prefix.sub("", line)
-        line = _MULTI_SPACE.sub(" ", line).strip()
+        prefix = rules.strip_prefix.match(line)  # anchored at the start: at most one
+        if prefix:
+            line = line[prefix.end():]
+        if "  " in line:
+            line = _MULTI_SPACE.sub(" ", line)
+        line = line.strip()
         if not line or _near_repeat(line, kept[-1] if kept else None):
             continue
         kept.append(line)

@@ -86,8 +86,11 @@ def grammar() -> _Grammar:
     quals_after = {k.lower(): v for k, v in (data.get("qualifiers_after") or {}).items()}
     word = _alt(list(nums) + list(scales))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # Every quantity starts with a digit or the first letter of a listed word:
+    # checked first so most positions are rejected at once.
+    first = lexicons.first_characters(list(quals) + list(approx) + list(vague) + list(nums) + list(scales))
     pattern = re.compile(
-        rf"(?<![\w.,:\-/#$€£])(?:(?P<qual>{_alt(quals)})\s+)?"
+        rf"(?<![\w.,:\-/#$€£])(?=[\d{first}])(?:(?P<qual>{_alt(quals)})\s+)?"
         rf"(?:(?P<digits>{digits})(?:\s*(?P<dscale>thousand|million)\b)?"
         rf"|(?P<approx>{_alt(approx)})"
         rf"|(?P<vague>{_alt(vague)})"
@@ -171,21 +174,24 @@ def interval(count: int | float, qualifier: str, strict: bool = False) -> tuple[
 _STRICT_UPPER = ("fewer than", "less than", "under")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def parse_match(m: re.Match, text: str) -> Quantity | None:
     """Turn one match of :func:`grammar` ``.pattern`` into a :class:`Quantity`."""
     g = grammar()
-    qual_word = re.sub(r"\s+", " ", m.group("qual").lower()) if m.group("qual") else None
+    qual_word = _SPACES.sub(" ", m.group("qual").lower()) if m.group("qual") else None
     qualifier = g.qualifiers.get(qual_word) if qual_word else None
     end = m.end()
     if m.group("vague"):
-        word = re.sub(r"\s+", " ", m.group("vague").lower())
+        word = _SPACES.sub(" ", m.group("vague").lower())
         label = g.vague_words[word]
         low, high = g.vague_phrase_intervals.get(word, g.vague_intervals[label])
         if qualifier is not None:  # "some dozens", "over hundreds" -> still vague
             qualifier = None
         return Quantity(None, label, None, low, high, m.start(), end, word)
     if m.group("approx"):
-        count = g.approximate[re.sub(r"\s+", " ", m.group("approx").lower())]
+        count = g.approximate[_SPACES.sub(" ", m.group("approx").lower())]
         qualifier = qualifier or "about"
     elif m.group("digits"):
         raw = m.group("digits").replace(",", "")
@@ -203,7 +209,7 @@ def parse_match(m: re.Match, text: str) -> Quantity | None:
         end = m.start("words") + used
     tail = g.after_qualifier.match(text, end)
     if tail and qualifier is None:
-        qualifier = g.qualifiers_after[re.sub(r"\s+", " ", tail.group("q").lower())]
+        qualifier = g.qualifiers_after[_SPACES.sub(" ", tail.group("q").lower())]
     qualifier = qualifier or "exact"
     low, high = interval(count, qualifier, strict=qual_word in _STRICT_UPPER)
     return Quantity(count, None, qualifier, low, high, m.start(), end)

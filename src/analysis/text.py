@@ -53,21 +53,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` offsets of each sentence, whitespace trimmed."""
-    spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        cursor = line_start
-        for match in _BOUNDARY.finditer(text, line_start, line_end):
-            if match.group("end") == "." and _is_abbreviation(text, match.start("end")):
-                continue
-            cut = match.end("close")
-            spans.append((cursor, cut))
-            cursor = match.end("space")
-        spans.append((cursor, line_end))
-        line_start = line_end + 1
+def _line_spans(text: str, line_start: int, line_end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the untrimmed sentence spans of the line ``text[line_start:line_end]``."""
+    cursor = line_start
+    for match in _BOUNDARY.finditer(text, line_start, line_end):
+        if match.group("end") == "." and _is_abbreviation(text, match.start("end")):
+            continue
+        cut = match.end("close")
+        spans.append((cursor, cut))
+        cursor = match.end("space")
+    spans.append((cursor, line_end))
+
+
+def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     trimmed = []
     for start, end in spans:
         while start < end and text[start].isspace():
@@ -77,6 +75,37 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if end > start:
             trimmed.append((start, end))
     return trimmed
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of each sentence, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        _line_spans(text, line_start, line_end, spans)
+        line_start = line_end + 1
+    return _trim(text, spans)
+
+
+def sentence_span_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The ``(start, end)`` of the sentence holding ``offset``, splitting only its line.
+
+    The same span :func:`sentence_spans` gives (a line break always ends a
+    sentence, so a line can be split on its own); for callers that need the
+    sentence of a few offsets, not every sentence of the text.
+    """
+    if not 0 <= offset < len(text):
+        return None
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    spans: list[tuple[int, int]] = []
+    _line_spans(text, line_start, line_end, spans)
+    for start, end in _trim(text, spans):
+        if start <= offset < end:
+            return start, end
+    return None
 
 
 def split_sentences(text: str) -> list[Sentence]:

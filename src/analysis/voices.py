@@ -16,7 +16,7 @@ from typing import Callable
 import pandas as pd
 
 from .inputs import iter_articles, require_frame
-from .text import split_sentences
+from .parsed import parsed_for, parses_for
 
 SOURCE_COLUMNS = {
     "article_id": "article",
@@ -70,24 +70,39 @@ def default_finder() -> Callable:
     return find_attributions
 
 
-def sources_table(articles: pd.DataFrame, *, finder: Callable | None = None) -> pd.DataFrame:
+def sources_table(articles: pd.DataFrame, *, finder: Callable | None = None, parsed=None) -> pd.DataFrame:
     """Every attribution in the articles (columns: ``SOURCE_COLUMNS``).
 
     ``finder(text, sentences) -> [Attribution(source, side, kind, start, end, sentence_index)]``;
-    defaults to :func:`analysis.attribution.find_attributions`.
+    defaults to :func:`analysis.attribution.find_attributions` (the shared
+    parse's attributions when ``parsed``, one :class:`~analysis.parsed.ParsedArticle`
+    per row in order, is given).
     """
-    finder = finder or default_finder()
+    return sources_frame(source_rows(articles, finder=finder, parsed=parsed))
+
+
+def sources_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The sources table from :func:`source_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
+    return pd.DataFrame(rows, columns=list(SOURCE_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+
+
+def source_rows(articles: pd.DataFrame, *, finder: Callable | None = None, parsed=None) -> list[dict]:
+    """The records of :func:`sources_table`, for building it chunk by chunk."""
+    if finder is None and parsed is None:
+        finder = default_finder()
     rows = []
-    for article_id, outlet, text in iter_articles(articles):
-        sentences = split_sentences(text)
-        for a in finder(text, sentences):
+    parses = parses_for(articles["text"], parsed)
+    for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):
+        parse = parsed_for(text, parse)
+        sentences = parse.sentences
+        for a in (finder(text, sentences) if finder is not None else parse.attributions):
             s = sentences[a.sentence_index] if 0 <= a.sentence_index < len(sentences) else None
             rows.append({"article_id": article_id, "outlet": outlet, "source": a.source,
                          "side": a.side or "unspecified", "kind": a.kind,
                          "sentence_index": a.sentence_index, "sentence": s.text if s else "",
                          "start": a.start, "end": a.end})
-    return pd.DataFrame(rows, columns=list(SOURCE_COLUMNS)).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+    return rows
 
 
 def distinct_sources(sources: pd.DataFrame) -> pd.DataFrame:
