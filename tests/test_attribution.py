@@ -34,6 +34,10 @@ def by_sentence(text: str) -> dict[int, list[Attribution]]:
     ("“All the houses around here are destroyed,” said a Ganja resident.", "Ganja resident", "azerbaijani", "quote"),
     ("Azerbaijan’s Defense Ministry spokesman Vagif Dargahli told reporters that the attack was repelled.",
      "Vagif Dargahli", "azerbaijani", "said"),
+    ("The Armenian Foreign Ministry issued a statement condemning the strike.",
+     "Armenian Foreign Ministry", "armenian", "said"),
+    ("Iranian Foreign Minister Mohammad Javad Zarif spoke with his Armenian counterpart by phone.",
+     "Mohammad Javad Zarif", "third_party", "contact"),
 ])
 def test_single_sentence_attributions(text, source, side, kind):
     found = find_attributions(text)
@@ -127,3 +131,11 @@ def test_seed_sources_are_found(seed_articles, gold_by_id):
 def test_bad_input():
     with pytest.raises(TypeError):
         find_attributions(None)  # type: ignore[arg-type]
+
+
+def test_contact_verbs_give_a_voice_but_no_claimant():
+    text = ("Turkish Defense Minister Hulusi Akar also talked to his Azerbaijani counterpart on Sunday, "
+            "as shelling killed two civilians in Stepanakert.")
+    found = find_attributions(text)
+    assert [(a.source, a.side, a.kind) for a in found] == [("Hulusi Akar", "third_party", "contact")]
+    assert attribution_at(found, 0, text.index("two civilians")) is None

@@ -97,3 +97,11 @@ def test_hedge_rates_counts_statements_per_side():
         hedge_rates(hedges, sources, kinds=("doubt",))
     with pytest.raises(ValueError, match="sources: missing column"):
         hedge_rates(hedges, sources.drop(columns="side"))
+
+
+def test_a_contact_verb_subject_is_not_the_speaker_of_a_hedge():
+    # Akar talked to Hasanov; "allegedly" keeps the outlet's distance from Azerbaijan's claim, not Akar's.
+    text = ("Turkish Defense Minister Hulusi Akar also talked to his Azeri counterpart, Zakir Hasanov, on the phone "
+            "and congratulated him on allegedly liberating several settlements in Karabakh.")
+    hedge = one(text, "allegedly")
+    assert hedge["side"] == "azerbaijani" and hedge["basis"] != "speaker"

@@ -47,6 +47,18 @@ def test_source_matching(gold_name, predicted, expected):
     assert source_matches(gold_name, predicted) is expected
 
 
+@pytest.mark.parametrize("gold_name,predicted,gold_side,predicted_side,expected", [
+    ("Armenian Foreign Ministry", "Foreign Ministry", "armenian", "armenian", True),
+    ("Armenian Foreign Ministry", "Foreign Ministry", "armenian", "azerbaijani", False),
+    ("Nagorno-Karabakh ombudsman", "region’s ombudsman", "armenian", "armenian", True),
+    ("Armenian Foreign Ministry", "Armenian Defense Ministry", "armenian", "armenian", False),
+    ("Armenian Foreign Ministry", "Armenia", "armenian", "armenian", False),
+])
+def test_source_matching_with_sides(gold_name, predicted, gold_side, predicted_side, expected):
+    """A body named without its side matches when the side read for it agrees."""
+    assert source_matches(gold_name, predicted, gold_side, predicted_side) is expected
+
+
 def test_sources_point_at_text(articles, sources):
     text = dict(zip(articles["article_id"], articles["text"]))
     assert set(sources.columns) == set(COLUMNS["sources"])

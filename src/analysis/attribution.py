@@ -8,7 +8,9 @@ saying plus "according to" and "a statement by"; word lists live in
 - “...,” said X / “...,” X said / X said, “...” (a quote gives one attribution
   per sentence it covers); “...,” he said (pronoun -> last named speaker);
 - X said/told/claimed/reported/announced/... (that) ...; Officials in Baku claim ...;
-- ..., reported the Y ministry; according to X; a statement by X; X's statement.
+- ..., reported the Y ministry; according to X; a statement by X; X's statement;
+- X talked to / spoke with / phoned Y (kind ``contact``): X is a voice of the
+  article, but is credited with no content, so it is never a claimant.
 
 The side of a source is decided in one place, :func:`source_side`, which
 claims and framing both use.
@@ -30,13 +32,17 @@ from .text import Sentence, sentence_at, split_sentences
 ATTRIBUTION_LEXICON = LEXICON_DIR / "attribution.yaml"
 
 
+CONTENT_FREE = frozenset({"contact"})
+"""Attribution kinds that make a source a voice without crediting it with the sentence's content."""
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A source the text credits with the content of one sentence."""
 
     source: str  # name or body as written, leading article dropped
     side: str | None  # armenian / azerbaijani / third_party, None if unknown
-    kind: str  # quote, said, according_to, reported_by, statement
+    kind: str  # quote, said, according_to, reported_by, statement, contact (see CONTENT_FREE)
     start: int  # offsets of the source mention in the text
     end: int
     sentence_index: int  # the sentence whose content is attributed
@@ -45,6 +51,7 @@ class Attribution:
 @dataclass(frozen=True)
 class _Words:
     say_verbs: frozenset
+    contact_verbs: frozenset
     statement_nouns: frozenset
     title_words: frozenset
     source_nouns: frozenset
@@ -67,11 +74,13 @@ def _words() -> _Words:
     if missing:
         raise lexicons.LexiconError(f"{ATTRIBUTION_LEXICON}: missing list(s) {', '.join(missing)}")
     sets = {k: frozenset(str(w).lower() for w in data[k]) for k in need}
+    sets["contact_verbs"] = frozenset(str(w).lower() for w in data.get("contact_verbs") or [])
     verbs = lexicons._alternation(list(sets["say_verbs"]))
+    contact = lexicons._alternation(list(sets["contact_verbs"])) if sets["contact_verbs"] else r"(?!)"
     nouns = lexicons._alternation(list(sets["statement_nouns"]))
     return _Words(
         **sets,
-        verb_pattern=re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<acc>[Aa]ccording to))\b"),
+        verb_pattern=re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<contact>{contact})|(?P<acc>[Aa]ccording to))\b"),
         statement_by=re.compile(rf"\b(?:{nouns})\s+(?:by|of)\s+"),  # run on lower-cased text
         statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b"),
     )
@@ -420,6 +429,11 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             if span:
                 add(span, "according_to", sent, None)
             continue
+        if m.group("contact"):  # "X talked to ...": the subject only, no quote
+            span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
+            if span:
+                add(span, "contact", sent, None)
+            continue
         before = text[max(sent.start, m.start() - 200):m.start()]
         after_end = sent.end
         quote_before = _CLOSE_BEFORE.search(before)
@@ -551,8 +565,9 @@ def attribution_at(attributions: Sequence[Attribution], sentence_index: int, off
 
     The nearest source mentioned before the offset in that sentence, else the
     first one after it ("..., according to X"), else a quote's speaker.
+    Contact attributions ("X talked to Y") credit no content and are skipped.
     """
-    here = [a for a in attributions if a.sentence_index == sentence_index]
+    here = [a for a in attributions if a.sentence_index == sentence_index and a.kind not in CONTENT_FREE]
     if not here:
         return None
     before = [a for a in here if a.end <= offset]

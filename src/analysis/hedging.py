@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .attribution import CONTENT_FREE
 from .inputs import iter_articles, require_frame
 from .lexicons import actors, read_lexicon
 from .parsed import ParsedArticle, parsed_for, parses_for
@@ -122,7 +123,7 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
     """Hedge markers in ``text`` with side, basis and sentence (dicts with HEDGE_COLUMNS fields).
 
     ``attributions``: optional dicts with ``start``, ``end``, ``side``, ``source``
-    (offsets into ``text``) used as sentence speakers; when None they are
+    and optionally ``kind`` (offsets into ``text``) used as sentence speakers; when None they are
     found with :func:`analysis.attribution.find_attributions` (taken from
     ``parsed``, the article's shared parse, when given).
     """
@@ -141,11 +142,11 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
               for m in both_sides_lexicon().find(text, opaque)]
     cands.sort(key=lambda c: c[2])
     if attributions is None:
-        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end}
+        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end, "kind": a.kind}
                         for a in parsed.attributions]
     speakers = sorted(
         ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
-         if a.get("side") in SIDES),
+         if a.get("side") in SIDES and a.get("kind") not in CONTENT_FREE),
         key=lambda c: c[2],
     )
     found = []
@@ -194,7 +195,8 @@ def hedges_table(articles: pd.DataFrame, attributions: pd.DataFrame | None = Non
     """Every hedge marker with its side and sentence (columns: ``HEDGE_COLUMNS``).
 
     ``attributions``: optional source mentions (article_id, start, end, side,
-    source), e.g. :func:`analysis.voices.source_mentions`, used as speakers.
+    source, and kind if known), e.g. the sources table, used as speakers
+    (contact mentions, "X talked to Y", are not).
     ``parsed``: optional :class:`~analysis.parsed.ParsedArticle` per row, in order.
     """
     return hedges_frame(hedge_rows(articles, attributions, parsed=parsed))
@@ -211,7 +213,8 @@ def hedge_rows(articles: pd.DataFrame, attributions: pd.DataFrame | None = None,
     by_article: dict = {}
     if attributions is not None:
         require_frame(attributions, ("article_id", "start", "end", "side", "source"), "attributions")
-        for rec in attributions[["article_id", "start", "end", "side", "source"]].to_dict("records"):
+        fields = ["article_id", "start", "end", "side", "source"] + (["kind"] if "kind" in attributions else [])
+        for rec in attributions[fields].to_dict("records"):
             by_article.setdefault(rec["article_id"], []).append(rec)
     rows = []
     parses = parses_for(articles["text"], parsed)
