@@ -171,3 +171,23 @@ def test_timeline_and_evidence_of_no_incident():
     incidents, mentions = link_incidents(events_table(ARTICLES).iloc[:0])
     assert incident_timeline(incidents, mentions).empty
     assert mention_evidence(incidents, mentions).empty
+
+
+def test_combat_at_one_place_on_one_day_is_one_incident_whatever_the_wording():
+    articles = pd.DataFrame([
+        {"article_id": "d1", "outlet": "Asbarez", "published": date(2020, 10, 3), "published_basis": "byline",
+         "text": "Azerbaijani forces escalated their attacks by bombing the capital city of Stepanakert on Friday."},
+        {"article_id": "d2", "outlet": "JAMnews", "published": date(2020, 10, 3), "published_basis": "byline",
+         "text": "Dozens of local residents were wounded in Stepanakert on October 2."},
+        {"article_id": "d3", "outlet": "TASS", "published": date(2020, 10, 3), "published_basis": "byline",
+         "text": "Ceasefire talks were held in Stepanakert on October 2, the ministry said."},
+        {"article_id": "d4", "outlet": "BBC", "published": date(2020, 10, 3), "published_basis": "byline",
+         "text": "Dozens of homes were shelled in Stepanakert on October 1."},
+    ])
+    events = events_table(articles)
+    assert events.set_index("article_id")["location"].eq("Stepanakert").all()
+    _, mentions = link_incidents(events, tolerance_days=1, min_similarity=0.5)
+    by_article = dict(zip(mentions["article_id"], mentions["incident_id"]))
+    assert by_article["d1"] == by_article["d2"]  # bombing and casualties, same place and day
+    assert by_article["d3"] != by_article["d1"]  # talks are not fighting
+    assert by_article["d4"] != by_article["d1"]  # a day apart: the wording must still be similar

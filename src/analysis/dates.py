@@ -566,6 +566,14 @@ def _trigger_lexicon() -> tuple[re.Pattern, dict[str, tuple[str, int]], int]:
 
 _PRIORITY_PENALTY = 25  # characters of distance one priority step is worth
 
+COMBAT_PRIORITY = 2
+"""Event types of this priority or lower (event_triggers.csv: 1 weapon-specific, 2 other combat) are combat."""
+
+
+def combat_event_types() -> frozenset:
+    """Event types the trigger lexicon ranks as combat (priority <= :data:`COMBAT_PRIORITY`)."""
+    return frozenset(event for event, priority in _trigger_lexicon()[1].values() if priority <= COMBAT_PRIORITY)
+
 
 def event_type_in(sentence: str, at: int = 0) -> str | None:
     """The event type of the sentence: the trigger nearest ``at``.

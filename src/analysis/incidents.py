@@ -4,8 +4,13 @@ Two mentions (rows of the dated-events table) are the same incident when they
 name the same canonical place, their dates are at most ``tolerance_days``
 apart, and their sentences are similar (TF-IDF cosine >= ``min_similarity``,
 computed with the place names and the date expression masked so that the
-similarity reflects what happened). Linking is transitive (single linkage)
-within a place. Mentions without a place or a resolved date are not linked.
+similarity reflects what happened). Two combat mentions (shelling, strike,
+clashes, casualties ...: :func:`analysis.dates.combat_event_types`) of the
+same place on the same day are one incident whatever their wording, as in
+event data coded by place and day: "the bombing of Stepanakert on Friday"
+and "dozens of residents were wounded in Stepanakert on October 2" describe
+one day of fighting there. Linking is transitive (single linkage) within a
+place. Mentions without a place or a resolved date are not linked.
 
 An incident id is a hash of its canonical place, date (the most common date
 of its mentions, earliest on ties) and event type, so it is the same in every
@@ -23,6 +28,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import lexicons
+from .dates import combat_event_types
 
 INCIDENT_COLUMNS = {
     "incident_id": "stable id: hash of place, date and event type",
@@ -105,6 +111,8 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
             i = parent[i]
         return i
 
+    combat_types = combat_event_types()
+    combat = [r["event_type"] in combat_types for r in records]
     best = [np.nan] * len(records)
     by_place: dict[str, list[int]] = {}
     for i, r in enumerate(records):
@@ -116,9 +124,11 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
         for a in range(len(members)):
             for b in range(a + 1, len(members)):
                 i, j = members[a], members[b]
-                if abs((records[i]["date"] - records[j]["date"]).days) > tolerance_days:
+                apart = abs((records[i]["date"] - records[j]["date"]).days)
+                if apart > tolerance_days:
                     continue
-                if sims[a, b] + 1e-9 < min_similarity:
+                same_fighting = apart == 0 and combat[i] and combat[j]
+                if sims[a, b] + 1e-9 < min_similarity and not same_fighting:
                     continue
                 parent[find(i)] = find(j)
                 for k in (i, j):
