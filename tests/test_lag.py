@@ -239,3 +239,17 @@ def test_announcement_relays_keep_the_corpus_first_announcement():
     assert evidence.set_index("figure")["lag_days"].to_dict()[killed["figure"]] == 2
     assert relay_evidence(relays.iloc[:0], claims).empty
     assert announcement_relays(table.iloc[:0], CLAIM_ARTICLES).empty
+
+
+def test_a_qualified_figure_is_not_the_bare_number():
+    from analysis.lag import announcement_relays
+
+    claims = CLAIMS.assign(qualifier="exact")
+    claims.loc[len(claims)] = {"article_id": "x1", "claimant": "Azerbaijani prosecutor general's office", "count": 40,
+                               "outcome": "wounded", "side": "azerbaijani", "qualifier": "more_than"}
+    table = announcement_lag(claims, CLAIM_ARTICLES)
+    wounded = table[table["outcome"] == "wounded"].set_index("qualifier")
+    assert wounded.loc["more_than", "outlet"] == "Azertac" and wounded.loc["exact", "outlet"] == "Press TV"
+    assert wounded.loc["exact", "is_first"]  # "40" is not a relay of "more than 40"
+    figures = set(announcement_relays(table, CLAIM_ARTICLES)["figure"])
+    assert "Azerbaijani prosecutor general's office: more than 40 wounded (azerbaijani)" in figures

@@ -44,6 +44,7 @@ FIRST_COLUMNS = {
 ANNOUNCEMENT_COLUMNS = {
     "claimant": "who gave the figure (as first written)",
     "count": "the figure",
+    "qualifier": "exact, at_least, more_than, about or up_to, as in the claims table ('more than 60' is not '60')",
     "outcome": "killed, wounded, ...",
     "side": "whose people",
     "first_article_id": "earliest article carrying the figure from this claimant",
@@ -126,19 +127,32 @@ def _claimant_key(name) -> str | None:
     return " ".join(name.lower().split())
 
 
+def _qualifier(value) -> str:
+    """A claim's qualifier, exact when not given (a number written bare is exact)."""
+    return value if isinstance(value, str) and value else "exact"
+
+
+def _with_qualifier(claims: pd.DataFrame) -> pd.DataFrame:
+    return claims if "qualifier" in claims.columns else claims.assign(qualifier="exact")
+
+
 def announcement_lag(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Lag from a claimant's first announcement of a figure to each outlet relaying it.
 
-    ``claims`` needs ``article_id, claimant, count, outcome, side``; ``articles``
+    A figure is the claimant (case aside), count, qualifier, outcome and side:
+    "more than 60 wounded" and "60 wounded" are different figures.
+    ``claims`` needs ``article_id, claimant, count, outcome, side`` (``qualifier``
+    is read when present, else every count is exact); ``articles``
     gives ``article_id, outlet, published, published_basis``. Claims in the
     outlet's own voice (no claimant), without a number, or in articles with
     no publication date are left out. Columns: :data:`ANNOUNCEMENT_COLUMNS`.
     """
     _require(claims, "claims", ("article_id", "claimant", "count", "outcome", "side"))
     _require(articles, "articles", ("article_id", "outlet", "published", "published_basis"))
+    claims = _with_qualifier(claims)
     meta = {r["article_id"]: r for r in articles[["article_id", "outlet", "published", "published_basis"]].to_dict("records")}
     groups: dict[tuple, dict] = {}
-    for r in claims[["article_id", "claimant", "count", "outcome", "side"]].to_dict("records"):
+    for r in claims[["article_id", "claimant", "count", "qualifier", "outcome", "side"]].to_dict("records"):
         claimant = _claimant_key(r["claimant"])
         article = meta.get(r["article_id"])
         if claimant is None or r["count"] is None or pd.isna(r["count"]) or article is None:
@@ -146,21 +160,21 @@ def announcement_lag(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         published = _day(article["published"])
         if published is None:
             continue
-        key = (claimant, int(r["count"]), r["outcome"], r["side"])
+        key = (claimant, int(r["count"]), _qualifier(r["qualifier"]), r["outcome"], r["side"])
         entry = groups.setdefault(key, {"name": r["claimant"], "by_outlet": {}})
         current = entry["by_outlet"].get(article["outlet"])
         candidate = (published, r["article_id"], article["published_basis"] == "text")
         if current is None or candidate[:2] < current[:2]:
             entry["by_outlet"][article["outlet"]] = candidate
     rows = []
-    for (claimant, count, outcome, side), entry in groups.items():
+    for (claimant, count, qualifier, outcome, side), entry in groups.items():
         by_outlet = entry["by_outlet"]
         first_outlet, (first_published, first_article, first_inferred) = min(
             by_outlet.items(), key=lambda item: (item[1][0], item[1][1])
         )
         for outlet, (published, article_id, inferred) in sorted(by_outlet.items(), key=lambda item: (item[1][0], str(item[0]))):
             rows.append({
-                "claimant": entry["name"], "count": count, "outcome": outcome, "side": side,
+                "claimant": entry["name"], "count": count, "qualifier": qualifier, "outcome": outcome, "side": side,
                 "first_article_id": first_article, "first_outlet": first_outlet, "first_published": first_published,
                 "outlet": outlet, "article_id": article_id, "published": published,
                 "lag_days": (published - first_published).days,
@@ -309,7 +323,7 @@ def inferred_lags(lags: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 RELAY_COLUMNS = {
-    "figure": "the figure: claimant, count, outcome, side (e.g. 'Ministry of Defence: 12 killed (armenian)')",
+    "figure": "the figure: claimant, count with qualifier, outcome, side (e.g. 'Ilham Aliyev: more than 60 wounded (azerbaijani)')",
     "row": "position of the figure in a plot (0 = earliest first announcement)",
     "n_outlets": "outlets in the whole corpus carrying the figure from this claimant",
     **ANNOUNCEMENT_COLUMNS,
@@ -338,9 +352,11 @@ def announcement_relays(announcements: pd.DataFrame, articles: pd.DataFrame, min
     """
     _require(announcements, "announcements", tuple(ANNOUNCEMENT_COLUMNS))
     _require(articles, "articles", ("article_id",))
+    from .tolls import figure_text  # here: tolls depends on the build, which depends on this module
+
     frame = announcements.copy()
-    keys = ["claimant", "count", "outcome", "side"]
-    frame["figure"] = [f"{c}: {n} {o} ({s})" for c, n, o, s in zip(*(frame[k] for k in keys))]
+    keys = ["claimant", "count", "qualifier", "outcome", "side"]
+    frame["figure"] = [f"{c}: {figure_text(n, q, None)} {o} ({s})" for c, n, q, o, s in zip(*(frame[k] for k in keys))]
     frame["n_outlets"] = frame.groupby("figure")["outlet"].transform("nunique") if len(frame) else pd.Series(dtype="int64")
     frame = frame[frame["article_id"].isin(set(articles["article_id"])) & (frame["n_outlets"] >= min_outlets)]
     order = frame.drop_duplicates("figure").sort_values(["first_published", "figure"], kind="stable")["figure"].tolist()
@@ -350,19 +366,20 @@ def announcement_relays(announcements: pd.DataFrame, articles: pd.DataFrame, min
 
 
 def relay_evidence(relays: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The claim sentences behind each relay: the claims of that article with the same claimant, count, outcome and side.
+    """The claim sentences behind each relay: the claims of that article with the same figure (claimant, count, qualifier, outcome, side).
 
     Columns: :data:`RELAY_EVIDENCE_COLUMNS`.
     """
     _require(relays, "relays", tuple(RELAY_COLUMNS))
     _require(claims, "claims", ("article_id", "claimant", "count", "outcome", "side", "evidence", "sentence", "start", "end"))
-    wanted = {(r["article_id"], _claimant_key(r["claimant"]), int(r["count"]), r["outcome"], r["side"]): r
+    claims = _with_qualifier(claims)
+    wanted = {(r["article_id"], _claimant_key(r["claimant"]), int(r["count"]), _qualifier(r["qualifier"]), r["outcome"], r["side"]): r
               for r in relays.to_dict("records")}
     rows = []
     for c in claims.to_dict("records"):
         if c["count"] is None or pd.isna(c["count"]):
             continue
-        relay = wanted.get((c["article_id"], _claimant_key(c["claimant"]), int(c["count"]), c["outcome"], c["side"]))
+        relay = wanted.get((c["article_id"], _claimant_key(c["claimant"]), int(c["count"]), _qualifier(c["qualifier"]), c["outcome"], c["side"]))
         if relay is None:
             continue
         rows.append({"figure": relay["figure"], "outlet": relay["outlet"], "article_id": c["article_id"],
