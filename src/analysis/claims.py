@@ -446,7 +446,7 @@ _ZERO_HINT = re.compile(r"\b(?=[nw])(?:no|without|nobody|none)\b")  # on lower-c
 
 def _zeros(r: _Rules, text: str):
     """"no casualties", "no human losses", "no one was killed": count 0."""
-    if not _ZERO_HINT.search(text.lower()):
+    if not _ZERO_HINT.search(lexicons.lowered(text)):
         return
     for m in r.zero.finditer(text):
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))

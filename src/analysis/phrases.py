@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import LexiconError, _alternation, name_key, read_lexicon
+from .lexicons import CaselessNames, LexiconError, name_key, read_lexicon
 
 # Web addresses, e-mail addresses and social-media handles: identifiers, not prose.
 _OPAQUE = re.compile(
@@ -105,7 +105,7 @@ class PhraseLexicon:
                 )
             self._key_of[folded] = key
         self.keys = list(dict.fromkeys(frame["key"]))
-        self._pattern = re.compile(rf"(?<!\w)(?:{_alternation([n for n in frame['name'] if n.strip()])})(?!\w)", re.IGNORECASE)
+        self._names = CaselessNames([n for n in frame["name"] if n.strip()], r"(?<!\w)(?:", r")(?!\w)")
 
     @classmethod
     def load(cls, name: str, path: str | Path | None = None, *, proper: bool = False) -> "PhraseLexicon":
@@ -121,13 +121,13 @@ class PhraseLexicon:
         """Every lexicon phrase in ``text`` outside ``opaque`` spans (default: URLs, handles)."""
         opaque = opaque_spans(text) if opaque is None else opaque
         found = []
-        for m in self._pattern.finditer(text):
-            written = m.group(0)
+        for start, end in self._names.spans(text):
+            written = text[start:end]
             if self.proper and written == written.lower():
                 continue
-            if opaque and _inside(opaque, m.start(), m.end()):
+            if opaque and _inside(opaque, start, end):
                 continue
             key = self.key_of(written)
             if key is not None:
-                found.append(PhraseMatch(key, written, m.start(), m.end()))
+                found.append(PhraseMatch(key, written, start, end))
         return found
