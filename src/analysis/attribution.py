@@ -213,7 +213,7 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence[Attri
             if att.side and _head_noun(att.source) == head:
                 return att.side
         if text:  # "The Armenian Foreign Ministry issued ... added the foreign ministry"
-            low = text.lower()
+            low = lexicons.lowered(text)
             pos = low.rfind(head, 0, at)
             while pos > 0:
                 found = lexicons.actors().mentions(text[max(0, pos - 40):pos])
@@ -450,7 +450,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end())
         add(span, "quote" if q else "said", sent, q)
 
-    low = text.lower()
+    low = lexicons.lowered(text)
     if len(low) != len(text):
         low = text
     for m in w.statement_by.finditer(low):

@@ -398,9 +398,15 @@ def _passive_windows(text: str):
             pos = text.find(word, end)
 
 
+@lru_cache(maxsize=8)
+def _passive_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_passive_windows` of ``text``, found once for the named and the singular finder."""
+    return tuple(_passive_windows(text))
+
+
 def _window_matches(pattern: re.Pattern, text: str):
     seen = set()
-    for lo, hi in _passive_windows(text):
+    for lo, hi in _passive_spans(text):
         for m in pattern.finditer(text, lo, hi):
             if m.start() not in seen:
                 seen.add(m.start())
@@ -441,12 +447,14 @@ def _single(r: _Rules, text: str):
         yield _Cand(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
 
 
-_ZERO_HINT = re.compile(r"\b(?=[nw])(?:no|without|nobody|none)\b")  # on lower-cased text
+# "no", "nobody", "none" or "without" as a word, on lower-cased text. The word
+# start is checked after the first letter, so the engine only stops at n and w.
+_ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one)|w(?<!\w.)ithout)\b")
 
 
 def _zeros(r: _Rules, text: str):
     """"no casualties", "no human losses", "no one was killed": count 0."""
-    if not _ZERO_HINT.search(text.lower()):
+    if not _ZERO_HINT.search(lexicons.lowered(text)):
         return
     for m in r.zero.finditer(text):
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re._casefix import _EXTRA_CASES
 
 import pandas as pd
 
@@ -77,6 +78,64 @@ def _alternation(names: list[str]) -> str:
     # reject most positions at once instead of trying every branch (same
     # matches: the body cannot start with any other character).
     return f"(?=[{first_characters(names)}]){body}"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=None)
+def _fold_safe(char: str) -> bool:
+    """Lower-casing leaves ``char`` alone and re's case-insensitive matching has no extra case for it."""
+    return char.lower() == char == char.upper() and ord(char) not in _EXTRA_CASES
+
+
+@lru_cache(maxsize=1024)
+def _lowered(text: str) -> tuple[str, bool]:
+    low = text.lower()
+    safe = len(low) == len(text) and all(_fold_safe(c) for c in set(_NON_ASCII.findall(text)))
+    return low, safe
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, cached: the extractors of one article lower-case it once
+    (the cache holds a chunk of articles, see ``pipeline.CHUNK_SIZE``)."""
+    return _lowered(text)[0]
+
+
+def folded(text: str) -> str | None:
+    """:func:`lowered` ``text`` if a lower-case pattern finds on it what the case-insensitive one finds on ``text``.
+
+    True when no non-ASCII character of ``text`` is cased or has an extra
+    case in :mod:`re` (dotless i, long s, final sigma, ...): lower-casing then
+    keeps every offset and every character class. None otherwise.
+    """
+    low, safe = _lowered(text)
+    return low if safe else None
+
+
+class CaselessNames:
+    """A case-insensitive regex over a list of names: ``before`` + alternation + ``after``.
+
+    Case-insensitive matching in :mod:`re` is several times slower than
+    matching lower-case text, so texts that :func:`folded` allows are matched
+    lower-cased with a lower-case pattern (the same spans); others with the
+    case-insensitive pattern.
+    """
+
+    def __init__(self, names: list[str], before: str = "", after: str = ""):
+        self.pattern = re.compile(before + _alternation(names) + after, re.IGNORECASE)
+        lowered = [n.lower() for n in names]
+        exact = all(len(a) == len(b) and not any(ord(c) in _EXTRA_CASES and not c.isascii() for c in b)
+                    for a, b in zip(names, lowered))
+        self.lower_pattern = re.compile(before + _alternation(lowered) + after) if exact else None
+
+    def spans(self, text: str, start: int = 0, end: int | None = None):
+        """``(start, end)`` of every match in ``text[start:end]``, in text order."""
+        end = len(text) if end is None else end
+        low = folded(text) if self.lower_pattern is not None else None
+        if low is None:
+            return [m.span() for m in self.pattern.finditer(text, start, end)]
+        return [m.span() for m in self.lower_pattern.finditer(low, start, end)]
 
 
 def first_characters(names: list[str]) -> str:
@@ -145,7 +204,7 @@ class ActorLexicon:
     def __init__(self, frame: pd.DataFrame):
         self.frame = frame
         self._side_of = {name_key(n): s for n, s in zip(frame["name"], frame["side"])}
-        self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(frame['name']))})(?![\w-])", re.IGNORECASE)
+        self._names = CaselessNames(list(frame["name"]), r"(?<![\w-])(?:", r")(?![\w-])")
         bad = sorted(set(frame["side"]) - {"armenian", "azerbaijani", "third_party"})
         if bad:
             raise LexiconError(f"actor lexicon: unknown side(s) {bad}; use armenian, azerbaijani or third_party")
@@ -156,10 +215,7 @@ class ActorLexicon:
 
     def mentions(self, phrase: str) -> list[tuple[str, str, int, int]]:
         """``(name, side, start, end)`` for each lexicon entry in ``phrase``."""
-        return [
-            (m.group(0), self._side_of[name_key(m.group(0))], m.start(), m.end())
-            for m in self._pattern.finditer(phrase)
-        ]
+        return [(phrase[a:b], self._side_of[name_key(phrase[a:b])], a, b) for a, b in self._names.spans(phrase)]
 
     def side_of(self, phrase: str) -> str | None:
         """The side of the first actor named in ``phrase`` (None if none is)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import LexiconError, _alternation, name_key, read_lexicon
+from .lexicons import CaselessNames, LexiconError, name_key, read_lexicon
 
 # Web addresses, e-mail addresses and social-media handles: identifiers, not prose.
 _OPAQUE = re.compile(
@@ -30,15 +30,42 @@ _OPAQUE = re.compile(
 )
 
 
-# Cheap test run first: most articles hold no address at all.
-_OPAQUE_HINT = re.compile(r"://|www\.|@|\w\.(?:com|net|org|am|az|ru|ir|tr|info|news|io|co)\b")
+_TLDS = r"(?:com|net|org|am|az|ru|ir|tr|info|news|io|co)"
+# Cheap test run first: most articles hold no address at all. "://", "www."
+# and "@" are plain substring tests; the domain test starts with a literal dot
+# so the regex engine jumps from dot to dot.
+_DOMAIN_HINT = re.compile(rf"\.(?<=\w\.){_TLDS}\b")
+# Every opaque span contains one of these, and none crosses whitespace.
+_OPAQUE_SEED = re.compile(rf"://|(?i:www\.)|@|\.{_TLDS}")
+_SPACE = re.compile(r"\s")
+
+
+def _has_opaque_hint(text: str) -> bool:
+    return "://" in text or "www." in text or "@" in text or _DOMAIN_HINT.search(text) is not None
 
 
 def opaque_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of URLs, e-mail addresses and @handles in ``text``."""
-    if not _OPAQUE_HINT.search(text):
+    """``(start, end)`` of URLs, e-mail addresses and @handles in ``text``.
+
+    An opaque span never crosses whitespace and always holds a seed ("://",
+    "www.", "@", ".com", ...), so the full pattern runs only over the
+    whitespace-free tokens around seeds: the same spans as one pass over the
+    whole text, without trying the pattern at every word.
+    """
+    if not _has_opaque_hint(text):
         return []
-    return [m.span() for m in _OPAQUE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    done = 0  # tokens before this offset have been scanned
+    for seed in _OPAQUE_SEED.finditer(text):
+        if seed.start() < done:
+            continue
+        lo = seed.start()
+        while lo > done and not text[lo - 1].isspace():
+            lo -= 1
+        gap = _SPACE.search(text, seed.end())
+        done = gap.start() if gap else len(text)
+        spans.extend(m.span() for m in _OPAQUE.finditer(text, lo, done))
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -78,7 +105,7 @@ class PhraseLexicon:
                 )
             self._key_of[folded] = key
         self.keys = list(dict.fromkeys(frame["key"]))
-        self._pattern = re.compile(rf"(?<!\w)(?:{_alternation([n for n in frame['name'] if n.strip()])})(?!\w)", re.IGNORECASE)
+        self._names = CaselessNames([n for n in frame["name"] if n.strip()], r"(?<!\w)(?:", r")(?!\w)")
 
     @classmethod
     def load(cls, name: str, path: str | Path | None = None, *, proper: bool = False) -> "PhraseLexicon":
@@ -94,13 +121,13 @@ class PhraseLexicon:
         """Every lexicon phrase in ``text`` outside ``opaque`` spans (default: URLs, handles)."""
         opaque = opaque_spans(text) if opaque is None else opaque
         found = []
-        for m in self._pattern.finditer(text):
-            written = m.group(0)
+        for start, end in self._names.spans(text):
+            written = text[start:end]
             if self.proper and written == written.lower():
                 continue
-            if opaque and _inside(opaque, m.start(), m.end()):
+            if opaque and _inside(opaque, start, end):
                 continue
             key = self.key_of(written)
             if key is not None:
-                found.append(PhraseMatch(key, written, m.start(), m.end()))
+                found.append(PhraseMatch(key, written, start, end))
         return found

@@ -112,7 +112,7 @@ def find_quantities(text: str):
     (checked; otherwise the case-insensitive pattern is used).
     """
     g = grammar()
-    low = text.lower()
+    low = lexicons.lowered(text)
     if len(low) != len(text):
         yield from g.pattern.finditer(text)
         return
