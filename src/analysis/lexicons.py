@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from re._casefix import _EXTRA_CASES
 
 import pandas as pd
 
@@ -80,13 +79,18 @@ def _alternation(names: list[str]) -> str:
     return f"(?=[{first_characters(names)}]){body}"
 
 
+try:  # characters re matches case-insensitively with an extra case (ı, ſ, ς, K ...): CPython 3.11+
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # another Python: treat every non-ASCII character as unsafe (the slower, exact path)
+    _EXTRA_CASES = None
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=None)
 def _fold_safe(char: str) -> bool:
     """Lower-casing leaves ``char`` alone and re's case-insensitive matching has no extra case for it."""
-    return char.lower() == char == char.upper() and ord(char) not in _EXTRA_CASES
+    return _EXTRA_CASES is not None and char.lower() == char == char.upper() and ord(char) not in _EXTRA_CASES
 
 
 @lru_cache(maxsize=1024)
@@ -125,7 +129,8 @@ class CaselessNames:
     def __init__(self, names: list[str], before: str = "", after: str = ""):
         self.pattern = re.compile(before + _alternation(names) + after, re.IGNORECASE)
         lowered = [n.lower() for n in names]
-        exact = all(len(a) == len(b) and not any(ord(c) in _EXTRA_CASES and not c.isascii() for c in b)
+        exact = all(len(a) == len(b) and not any(not c.isascii() and (_EXTRA_CASES is None or ord(c) in _EXTRA_CASES)
+                                                 for c in b)
                     for a, b in zip(names, lowered))
         self.lower_pattern = re.compile(before + _alternation(lowered) + after) if exact else None
 
