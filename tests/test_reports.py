@@ -261,6 +261,8 @@ def test_show_table_leaves_missing_values_empty(monkeypatch):
     monkeypatch.setattr(reports, "_display_html", shown.append)
     reports.show_table(pd.DataFrame({"when": [dt.date(2020, 10, 2), None], "what": ["151", pd.NA]}))
     assert "None" not in shown[0] and "&lt;NA&gt;" not in shown[0] and "2020-10-02" in shown[0]
+    reports.show_table(pd.DataFrame({"value": pd.Series([31, 0.969, None], dtype=object)}))
+    assert "<td>31</td>" in shown[1] and "<td>0.969</td>" in shown[1] and "31.0" not in shown[1]
 
 
 def test_index_warns_when_the_corpus_is_small(tmp_path):

@@ -360,8 +360,9 @@ def _blank_missing(frame):
     if not objects:
         return frame
     frame = frame.copy()
-    for i in objects:
-        frame.isetitem(i, frame.iloc[:, i].map(blank))
+    for i in objects:  # built as object columns: map() would infer a dtype and turn 31 into 31.0
+        column = frame.iloc[:, i]
+        frame.isetitem(i, pd.Series([blank(v) for v in column], index=column.index, dtype=object))
     return frame
 
 
