@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -25,7 +27,9 @@ date_from = None  # first publication date shown (YYYY-MM-DD), None for no bound
 date_to = None  # last publication date shown (YYYY-MM-DD), None for no bound
 
 # %%
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from analysis import catalog, overview, reports
@@ -46,40 +50,59 @@ reports.show_table(per_outlet)
 
 # %% [markdown]
 # ## Publication timeline
-# Articles per publication day, stacked by outlet. Articles without a known date are left out (see the flags below).
+# Articles per publication day, stacked by outlet, on a calendar axis (days without articles keep their place).
+# Articles without a known date are left out (see the flags below).
 
 # %%
 timeline = overview.publication_timeline(articles)
 fig, ax = plt.subplots(figsize=(8, 3))
 if not timeline.empty:
-    timeline.index = timeline.index.map(str)
-    timeline.plot(kind="bar", stacked=True, ax=ax, width=0.8)
+    days = pd.to_datetime(pd.Series(timeline.index)).to_numpy()
+    bottom = None
+    for k, outlet in enumerate(timeline.columns):
+        counts = timeline[outlet].to_numpy()
+        ax.bar(days, counts, bottom=bottom, width=0.8, label=outlet, color=plt.cm.tab10(k % 10))
+        bottom = counts if bottom is None else bottom + counts
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.set_xlim(days.min() - pd.Timedelta(days=1), days.max() + pd.Timedelta(days=1))
+    fig.autofmt_xdate()
     ax.set_xlabel("publication date")
     ax.set_ylabel("articles")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(title="outlet", fontsize="small")
+    ax.legend(title="outlet", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 ax.set_title("Articles per day")
 reports.save_figure(report, fig, "timeline", data=timeline)
 
 # %% [markdown]
 # ## Article lengths
+# Words in each article's normalized text (whitespace-separated tokens, page debris removed), one bar per article.
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 3))
+fig, ax = plt.subplots(figsize=(8, 1 + 0.4 * max(len(articles), 1)))
 lengths = articles.set_index("article_id")[["outlet", "n_words"]].sort_values("n_words")
-ax.barh(lengths.index, lengths["n_words"])
+ax.barh([f"{outlet if isinstance(outlet, str) else '(unknown)'} · {article_id}"
+         for article_id, outlet in zip(lengths.index, lengths["outlet"])], lengths["n_words"])
 ax.set_xlabel("words")
 ax.set_title("Words per article")
 reports.save_figure(report, fig, "lengths", data=lengths)
 
 # %% [markdown]
 # ## Where each publication date came from
-# `manifest`/`external`: given by hand in the manifest; `header`: a ` date` line at the top of the file;
-# `byline`: a dated byline or dateline; `text`: inferred from the text; `unknown`: no date.
+# `date_given_by` says who established the date. When the manifest (`manifest.csv` beside the raw files) gives a
+# date, it wins, and `published_basis` is the manifest's own basis column: how the person who made the manifest
+# established the date — `byline` (from a dated byline or dateline), `header` (from a ` date` line at the top of
+# the file), `text` (read from the article text: less certain, and lags built on it are marked inferred in report
+# 03), `external` (from outside the text, e.g. the article's address or the original publication), or `manifest`
+# when the manifest gives no basis. Without a manifest date, warcov reads the date from the file itself, and the
+# basis says where: `header`, `byline`, or `text` (inferred from the text, with a range of possible dates).
+# `unknown`: no date.
 
 # %%
-reports.show_table(overview.metadata_sources(articles).reset_index())
-reports.show_table(articles[["article_id", "outlet", "title", "published", "published_basis", "republished_by", "language"]])
+given_by = overview.date_given_by(articles, raw_dir)
+reports.show_table(overview.metadata_sources(articles, given_by).reset_index())
+reports.show_table(articles.assign(date_given_by=given_by)[
+    ["article_id", "outlet", "title", "published", "date_given_by", "published_basis", "republished_by", "language"]])
 
 # %% [markdown]
 # ## Flags and ingest errors

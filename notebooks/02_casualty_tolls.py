@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -40,7 +42,7 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from analysis import catalog, tolls, reports
 
@@ -78,7 +80,7 @@ def empty_figure(message, stem, data):
 # their interval, and dropped altogether with `include_vague = False`.
 
 # %%
-reports.show_table(tolls.vague_intervals(), caption="Interval each vague quantity stands for")
+reports.show_table(tolls.counts_as_text(tolls.vague_intervals()), caption="Interval each vague quantity stands for")
 
 # %% [markdown]
 # ## The ledger: figures per outlet, claimant, victim side, group and outcome
@@ -87,10 +89,10 @@ reports.show_table(tolls.vague_intervals(), caption="Interval each vague quantit
 #
 # - `incident_low`/`incident_high` add up the *incident-scope* claims of the row, one figure per incident (when the
 #   same claimant revises the toll of one strike, the highest figure counts, not both). They are the interval of the
-#   total those incident reports allow; `inf` means at least one figure was open-ended ("at least 13").
+#   total those incident reports allow; ∞ means at least one figure was open-ended ("at least 13").
 # - Running totals are **never** added to anything: `latest_cumulative` is the claimant's latest total as the outlet
-#   relayed it (by publication date). A running total already includes the incidents before it, so adding the two
-#   would count the same dead twice.
+#   relayed it (by publication date; both it and `latest_cumulative_published` are empty when the row has none).
+#   A running total already includes the incidents before it, so adding the two would count the same dead twice.
 # - Increments and historical figures are only counted (`other_claims`); `figures` lists every figure of the row as
 #   written, so the row can be read without trusting any arithmetic.
 #
@@ -98,7 +100,7 @@ reports.show_table(tolls.vague_intervals(), caption="Interval each vague quantit
 
 # %%
 ledger = tolls.ledger(claims, incidents)
-reports.show_table(ledger, caption="Casualty-claim ledger")
+reports.show_table(tolls.counts_as_text(ledger), caption="Casualty-claim ledger")
 
 # %% [markdown]
 # ## The same incident, different numbers
@@ -141,13 +143,14 @@ else:
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xscale("symlog", linthresh=10)
     ax.set_xlim(0, right)
+    ax.set_xticks(tolls.symlog_ticks(0, right))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.set_xlabel("people (log scale)")
+    ax.set_xlabel("people (symmetric log scale: linear below 10)")
     ax.legend(handles=[plt.Line2D([], [], color=colours[o], marker="o", lw=1.5, label=o) for o in outlet_names],
               title="outlet", fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_title("Figures given for the same incident, by outlet")
     reports.save_figure(report, fig, "incident_figures", data=compared)
-reports.show_table(compared[["label", "basis", "outlet", "article_id", "claimant", "claimant_side", "outcome", "side",
+reports.show_table(tolls.counts_as_text(compared)[["label", "basis", "outlet", "article_id", "claimant", "claimant_side", "outcome", "side",
                              "group", "figure", "count_low", "count_high", "evidence", "sentence", "start", "end"]],
                    caption="Sentences behind the figure")
 
@@ -187,8 +190,14 @@ else:
                             xytext=(5, 0), textcoords="offset points", fontsize="x-small", color=colour, va="center")
             ax.plot([], [], color=colour, lw=2, label=name)
         ax.set_yscale("symlog", linthresh=10)
+        drawn = pd.concat([part["count_low"], part["count_high"].where(~np.isinf(part["count_high"]),
+                                                                       part["count_low"] * 1.5)]).astype(float)
+        bottom = 0.0 if drawn.min() < 20 else drawn.min() / 1.6
+        ax.set_ylim(bottom, drawn.max() * 1.6)
+        ax.set_yticks(tolls.symlog_ticks(bottom, drawn.max() * 1.6))
+        ax.yaxis.set_minor_locator(NullLocator())
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.set_ylabel(f"{outcome} (log scale)")
+        ax.set_ylabel(f"{outcome}\n(symmetric log scale:\nlinear below 10)", fontsize="small")
         ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1))
     for outlet, marker in markers.items():
         axes[-1, 0].plot([], [], marker=marker, color="grey", ls="", label=f"relayed by {outlet}")

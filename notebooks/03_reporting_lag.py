@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -15,7 +17,8 @@
 # # 03 · Reporting lag
 #
 # How many days after an incident each outlet reported it, who reported it first, when the incidents happened
-# and who covered them, and which of these numbers rest on a publication date inferred from the text.
+# and who covered them, which of these numbers rest on a publication date inferred from the text, and how many
+# days pass from a claimant's announcement of a casualty figure to each outlet relaying it.
 #
 # **How the numbers are made.** Every dated event mention (a place and a resolved date in one sentence, table
 # `events`) in the selected articles is linked into *incidents*: same place, dates at most `tolerance_days`
@@ -190,11 +193,15 @@ else:
     covering = sorted(timeline["outlet"].unique())
     markers = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">"]
     colors = plt.get_cmap("tab10").colors
-    step = 0.8 / len(covering)
+    # markers of one incident are centred on its row: spread over the outlets covering that incident only
+    slot = timeline.groupby("row").cumcount()
+    n_in_row = timeline.groupby("row")["outlet"].transform("size")
+    step = np.minimum(0.7 / n_in_row, 0.2)
+    timeline_y = timeline["row"] + (slot - (n_in_row - 1) / 2) * step
     handles = []
     for k, name in enumerate(covering):
         rows = timeline[timeline["outlet"] == name]
-        y = rows["row"].to_numpy() + (k - (len(covering) - 1) / 2) * step
+        y = timeline_y[rows.index].to_numpy()
         x = pd.to_datetime(rows["incident_date"]).to_numpy()
         hollow = rows["inferred"].to_numpy(dtype=bool)
         marker, color = markers[k % len(markers)], colors[k % len(colors)]
@@ -225,10 +232,13 @@ reports.show_table(incidents.mention_evidence(found, mentions), max_rows=500,
 
 # %% [markdown]
 # ## Numbers resting on an inferred publication date
-# When neither a manifest, a header nor a byline gives the publication date, it is inferred from the text
-# (`published_basis` = text) and is less certain; every lag computed from such a date is marked `inferred` in the
-# tables above, hatched in the matrix and hollow in the plots. Below: how many there are, and for each the range
-# of publication dates the text allows and the lags that range gives.
+# A lag is marked `inferred` when the article's publication date was established from the article text
+# (`published_basis` = text): either warcov read it from the text because no manifest date, header or byline gave
+# it, or the manifest gives the date with basis `text` (the person who made the manifest read it from the text,
+# as for the JAMnews live page). Such a date is less certain; every lag computed from it is marked `inferred` in
+# the tables above, hatched in the matrix and hollow in the plots. Below: how many there are, and for each the
+# range of publication dates the text allows and the lags that range gives (a date the manifest gives is one
+# day, so its range is that day: the manifest records no uncertainty).
 
 # %%
 reports.show_table(lag.inferred_counts(lags))

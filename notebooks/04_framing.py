@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -153,10 +155,12 @@ reports.show_table(mentions.loc[mentions["category"] == "label", ["outlet", "art
 
 # %% [markdown]
 # ## Whose voices each outlet carries
-# Share of each outlet's distinct sources (people, bodies, governments it quotes or cites) by side. A source
-# cited five times in an article counts once there; short and long forms of one name ("Poghosyan", "Artsakh
-# presidential spokesperson Vahram Poghosyan") are merged. `unspecified` is a source the actor lexicon cannot
-# place (a hospital doctor, "a witness"). The side is the source's, not the side its words favour.
+# Share of each outlet's sources (people, bodies, governments it quotes or cites) by side. Sources are counted
+# distinct within each article and summed over the outlet's articles (`sources_per_article_summed`): a source
+# cited five times in an article counts once there, but a source quoted in two articles of the outlet counts
+# twice. Short and long forms of one name ("Poghosyan", "Artsakh presidential spokesperson Vahram Poghosyan") are
+# merged within an article. `unspecified` is a source the actor lexicon cannot place (a hospital doctor,
+# "a witness"). The side is the source's, not the side its words favour.
 
 # %%
 voice = framing.voice_by_side(sources)
@@ -169,12 +173,12 @@ else:
     voice_wide.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=[SIDE_COLORS[s] for s in voice_wide.columns])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's distinct sources")
+    ax.set_xlabel("share of the outlet's sources (distinct per article, summed over its articles)")
     ax.set_ylabel("")
     ax.legend(title="side", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 ax.set_title("Voices by side")
 reports.save_figure(report, fig, "voices", data=voice)
-reports.show_table(voice, caption="Distinct sources per outlet and side")
+reports.show_table(voice, caption="Sources per outlet and side (distinct within each article, summed over the outlet's articles)")
 reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "sentence_index", "sentence"]],
                    caption="Evidence: every source mention and its sentence")
 
@@ -182,8 +186,13 @@ reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "s
 # ## Whose claims are hedged
 # For each side, the share of its claims that the outlet keeps at a distance ("claimed", "allegedly",
 # "so-called") or marks as uncertain ("reportedly", "unverified"). A claim is a sentence attributed to a source
-# of the side, or holding a hedge on the side's claim. The ratio compares the two sides: above 1, Armenian claims
-# are hedged more often than Azerbaijani ones. Hedges inside quoted speech are someone else's words and are left
+# of the side, or holding a hedge on the side's claim. `ratio_to_other_side` compares the two sides from the row's
+# point of view: the row's side's rate divided by the other side's rate. Above 1, the row's side is hedged more
+# often: in an `azerbaijani` row, above 1 means Azerbaijani claims are hedged more often than Armenian ones; in an
+# `armenian` row, that Armenian claims are. The label over each outlet's bars, "Arm/Az", is the armenian row's
+# ratio. `∞` means only the row's side has hedged claims (the other side's rate is 0); `n/a` means neither side
+# has a hedged claim (0/0) or the other side has no claims in the outlet; third-party rows are not compared (—).
+# Hedges inside quoted speech are someone else's words and are left
 # out of the rates, as are "according to" (plain attribution) and hedges whose side could not be read; the table
 # under the figure lists every marker with `counted` saying whether the rate includes it. Rates built on a
 # handful of claims are fragile: read `statements` and `hedged` beside every rate.
@@ -197,18 +206,21 @@ if rates_wide.empty:
     empty_note(ax, "claims or hedges")
 else:
     rates_wide.plot(kind="bar", ax=ax, width=0.75, color=[SIDE_COLORS[s] for s in rates_wide.columns])
-    ratio = rates[rates["side"] == "armenian"].set_index("outlet")["ratio"]
+    armenian = rates["side"] == "armenian"
+    ratio = dict(zip(rates.loc[armenian, "outlet"], hedging.ratio_text(rates)[armenian]))
     for i, outlet in enumerate(rates_wide.index):
-        if outlet in ratio and np.isfinite(ratio[outlet]):
-            ax.annotate(f"Arm/Az {ratio[outlet]:.2f}", (i, rates_wide.loc[outlet].max()), ha="center",
+        if outlet in ratio and ratio[outlet] != "—":
+            ax.annotate(f"Arm/Az {ratio[outlet].split(' (')[0]}", (i, rates_wide.loc[outlet].max()), ha="center",
                         va="bottom", fontsize="small", xytext=(0, 3), textcoords="offset points")
+    ax.set_ylim(0, 1.15)  # rates are shares; room above 1 for the Arm/Az labels
     ax.set_ylabel("hedged share of the side's claims")
     ax.set_xlabel("")
     ax.tick_params(axis="x", rotation=0)
-    ax.legend(title="side", fontsize="small")
+    ax.legend(title="side", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 ax.set_title("Hedging rate by side")
 reports.save_figure(report, fig, "hedge_rates", data=rates)
-reports.show_table(rates, caption="Hedging rates per outlet and side (ratio: this side's rate over the other side's)")
+reports.show_table(rates.assign(ratio_to_other_side=hedging.ratio_text(rates)),
+                   caption="Hedging rates per outlet and side (ratio_to_other_side: this row's side's rate ÷ the other side's rate)")
 reports.show_table(framing.rate_evidence(hedges)[["outlet", "article_id", "marker", "kind", "side", "actor", "basis",
                                                   "quoted", "counted", "sentence_index", "sentence"]],
                    caption="Evidence: every hedge marker, its side, and whether the rates count it")

@@ -90,7 +90,9 @@ def test_hedge_rates_counts_statements_per_side():
     ])
     rates = hedge_rates(hedges, sources).set_index("side")
     assert rates.loc["azerbaijani", "rate"] == 0.5 and rates.loc["azerbaijani", "statements"] == 2
-    assert rates.loc["armenian", "rate"] == 0.0 and rates.loc["armenian", "ratio"] == 0.0
+    assert rates.loc["armenian", "rate"] == 0.0 and rates.loc["armenian", "ratio_to_other_side"] == 0.0
+    # the azerbaijani claims are hedged, the armenian ones are not: azerbaijani / armenian is infinite, not blank
+    assert rates.loc["azerbaijani", "ratio_to_other_side"] == float("inf")
     quoted = hedge_rates(hedges, sources, include_quoted=True).set_index("side")
     assert quoted.loc["armenian", "hedged"] == 1 and quoted.loc["armenian", "statements"] == 3
     with pytest.raises(ValueError, match="kinds"):
@@ -105,3 +107,35 @@ def test_a_contact_verb_subject_is_not_the_speaker_of_a_hedge():
             "and congratulated him on allegedly liberating several settlements in Karabakh.")
     hedge = one(text, "allegedly")
     assert hedge["side"] == "azerbaijani" and hedge["basis"] != "speaker"
+
+
+def test_hedge_ratio_is_this_side_over_the_other_and_reads_as_text():
+    import math
+
+    from analysis.hedging import hedge_rates, ratio_text
+
+    def row(outlet, side, i, hedged):
+        return {"article_id": outlet, "outlet": outlet, "kind": "distancing", "side": side, "quoted": False,
+                "sentence_index": i} if hedged else None
+
+    hedges = pd.DataFrame([r for r in [
+        row("RT", "azerbaijani", 1, True), row("RT", "azerbaijani", 2, True), row("RT", "armenian", 3, True),
+    ] if r])
+    sources = pd.DataFrame([
+        {"article_id": o, "outlet": o, "side": s, "sentence_index": i} for o, s, i in [
+            ("RT", "azerbaijani", 1), ("RT", "azerbaijani", 2), ("RT", "armenian", 3), ("RT", "armenian", 4),
+            ("Calm", "armenian", 1), ("Calm", "azerbaijani", 2), ("Calm", "third_party", 3),
+            ("Lone", "armenian", 1)]])
+    rates = hedge_rates(hedges, sources)
+    by = rates.set_index(["outlet", "side"])["ratio_to_other_side"]
+    # RT: azerbaijani 2/2 hedged, armenian 1/2 -> azerbaijani claims hedged twice as often
+    assert by[("RT", "azerbaijani")] == 2.0 and by[("RT", "armenian")] == 0.5
+    assert math.isnan(by[("Calm", "armenian")]) and math.isnan(by[("Calm", "third_party")])  # 0/0, not compared
+    text = dict(zip(zip(rates["outlet"], rates["side"]), ratio_text(rates)))
+    assert text[("RT", "azerbaijani")] == "2.00" and text[("RT", "armenian")] == "0.50"
+    assert text[("Calm", "armenian")] == "n/a (0 hedged on either side)"
+    assert text[("Calm", "third_party")] == "—"
+    assert text[("Lone", "armenian")] == "n/a (no azerbaijani claims)"
+    one_sided = hedge_rates(hedges[hedges["side"] == "azerbaijani"], sources[sources["outlet"] == "RT"])
+    shown = dict(zip(one_sided["side"], ratio_text(one_sided)))
+    assert shown == {"armenian": "0.00", "azerbaijani": "∞ (armenian: 0 hedged)"}

@@ -88,7 +88,7 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
     assert record["report_id"] == first.report_id
     assert record["inputs"]["raw"]["900_hostile.txt"] == provenance.sha256_file(raw / "900_hostile.txt")
     assert "articles.parquet" in record["inputs"]["processed"]
-    assert record["inputs"]["notebook"] == {"01_corpus_overview.ipynb": provenance.notebook_source_hash(reports.notebook_paths()["01_corpus_overview"])}
+    assert record["inputs"]["notebook_cell_sources"] == {"01_corpus_overview.ipynb": provenance.notebook_source_hash(reports.notebook_paths()["01_corpus_overview"])}
     assert set(record["parameters"]) == set(reports.declared_parameters(reports.notebook_paths()["01_corpus_overview"]))
     page = first.html.read_text(encoding="utf-8")
     assert first.report_id in page and "Provenance" in page  # the notebook shows the same record
@@ -213,3 +213,77 @@ def test_reports_cite_the_raw_files_the_tables_were_built_from(hostile_corpus):
     raw, processed, root = hostile_corpus
     record = provenance.provenance_record({}, raw_dir=config.RAW_DIR, processed_dir=processed)
     assert "900_hostile.txt" in record["inputs"]["raw"]  # not the bundled data/raw named by raw_dir
+
+
+def test_provenance_block_names_the_commit_date_and_the_data_date_apart(hostile_corpus):
+    raw, processed, root = hostile_corpus
+    notebook = reports.notebook_paths()["01_corpus_overview"]
+    record = provenance.provenance_record({}, processed_dir=processed, notebook=notebook)
+    assert record["data"] == {"articles": 6, "latest_published": "2020-10-17"}
+    block = reports._provenance_html(record, "01_corpus_overview")
+    assert "data date" not in block
+    assert "code commit date" in block and "latest publication date in the articles table" in block
+    assert "2020-10-17" in block
+    # the notebook entry says what it hashes, and is not listed among the files sha256sum can check
+    assert "hash of the notebook&#x27;s cell sources" in block or "hash of the notebook's cell sources" in block
+    files = block.split("<details>", 1)[1]
+    assert notebook.name not in files
+
+
+def test_files_named_by_parameters_are_hashed_and_change_the_report_id(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(config.GOLD_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    default = provenance.provenance_record({"gold_file": None})
+    assert default["inputs"]["parameter_files"]["gold_file"] == {
+        "path": "data/annotation/gold/seeds.jsonl", "sha256": provenance.sha256_file(config.GOLD_FILE), "default": True}
+    named = provenance.provenance_record({"gold_file": str(gold)})
+    assert named["inputs"]["parameter_files"]["gold_file"]["sha256"] == provenance.sha256_file(gold)
+    gold.write_text("{}\n", encoding="utf-8")
+    edited = provenance.provenance_record({"gold_file": str(gold)})
+    assert edited["report_id"] != named["report_id"]  # same parameters, other file content
+    lexicon = tmp_path / "labels.csv"
+    lexicon.write_text("key,name\nrebel,rebels\n", encoding="utf-8")
+    record = provenance.provenance_record({"lexicon_file": str(lexicon), "background_file": None})
+    assert set(record["inputs"]["parameter_files"]) == {"lexicon_file"}  # no background file: the pooled corpus
+    assert record["inputs"]["parameter_files"]["lexicon_file"]["sha256"] == provenance.sha256_file(lexicon)
+    block = reports._provenance_html(record, "04_framing")
+    assert provenance.sha256_file(lexicon) in block and "(lexicon_file)" in block
+    missing = provenance.provenance_record({"background_file": str(tmp_path / "nope.txt")})
+    assert missing["inputs"]["parameter_files"]["background_file"]["sha256"] is None
+
+
+def test_show_table_leaves_missing_values_empty(monkeypatch):
+    import datetime as dt
+
+    import pandas as pd
+
+    shown = []
+    monkeypatch.setattr(reports, "_display_html", shown.append)
+    reports.show_table(pd.DataFrame({"when": [dt.date(2020, 10, 2), None], "what": ["151", pd.NA]}))
+    assert "None" not in shown[0] and "&lt;NA&gt;" not in shown[0] and "2020-10-02" in shown[0]
+    reports.show_table(pd.DataFrame({"value": pd.Series([31, 0.969, None], dtype=object)}))
+    assert "<td>31</td>" in shown[1] and "<td>0.969</td>" in shown[1] and "31.0" not in shown[1]
+
+
+def test_index_warns_when_the_corpus_is_small(tmp_path):
+    assert reports.small_corpus_caveat(set()) == ""
+    assert reports.small_corpus_caveat({reports.SMALL_CORPUS}) == ""
+    assert "5 articles" in reports.small_corpus_caveat({5}) and "these articles only" in reports.small_corpus_caveat({5})
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(reports.notebook_paths()["01_corpus_overview"], notebooks)
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "01_corpus_overview.html").write_text("<html></html>", encoding="utf-8")
+    prov = {"report_id": "warcov-test", "data": {"articles": 5, "latest_published": "2020-10-17"}}
+    (out / "01_corpus_overview.provenance.json").write_text(json.dumps(prov), encoding="utf-8")
+    page = reports.write_index(out, notebooks).read_text(encoding="utf-8")
+    assert "Small corpus" in page and "5 articles" in page
+    prov["data"]["articles"] = 400
+    (out / "01_corpus_overview.provenance.json").write_text(json.dumps(prov), encoding="utf-8")
+    assert "Small corpus" not in reports.write_index(out, notebooks).read_text(encoding="utf-8")
+
+
+def test_index_summary_of_report_03_mentions_the_announcement_lag():
+    _, summary = reports.notebook_summary(reports.notebook_paths()["03_reporting_lag"])
+    assert "announc" in summary

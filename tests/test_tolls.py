@@ -190,6 +190,8 @@ def test_gold_accuracy_on_the_seeds(tables):
     assert score.f1 >= 0.9 and score.n_gold > 20
     measures = tolls.score_table(score).set_index("measure")["value"]
     assert measures["F1"] == round(score.f1, 3)
+    counts = [measures[m] for m in ("gold claims", "extracted claims", "matched")]
+    assert all(type(c) is int for c in counts)  # shown as 31, not 31.000
 
 
 def test_gold_accuracy_without_the_annotated_articles(tables, tmp_path):
@@ -217,3 +219,19 @@ def test_field_disagreements_list_only_pairs_that_differ(tables):
     assert 0 < len(wrong) <= round(expected)
     for r in wrong.to_dict("records"):
         assert any(str(r[f"gold_{f}"]) != str(r[f"pred_{f}"]) for f in ("group", "scope", "claimant_side", "qualifier"))
+
+
+def test_counts_are_shown_as_whole_numbers_and_open_ends_as_infinity():
+    import pandas as pd
+
+    assert [tolls.count_text(v) for v in (12.0, float("inf"), None, float("nan"), 27000.0)] == ["12", "∞", "", "", "27,000"]
+    shown = tolls.counts_as_text(pd.DataFrame({"count_low": [13.0, 40.0], "count_high": [float("inf"), 199.0], "n": [1, 2]}))
+    assert shown["count_low"].tolist() == ["13", "40"] and shown["count_high"].tolist() == ["∞", "199"]
+    assert shown["n"].tolist() == [1, 2]
+
+
+def test_symlog_ticks_label_every_panel_without_crowding():
+    assert tolls.symlog_ticks(0, 845) == [0, 5, 10, 20, 50, 100, 200, 500]
+    assert tolls.symlog_ticks(0, 12000) == [0, 10, 100, 1000, 10000]  # decades only when 1-2-5 would crowd
+    assert len(tolls.symlog_ticks(0, 17.6)) >= 3  # a panel holding one figure (11) still gets ticks
+    assert tolls.symlog_ticks(180, 15000)[0] == 200

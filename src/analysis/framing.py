@@ -6,7 +6,7 @@ the module that builds them):
 - naming: :func:`name_mentions`, :func:`names_table`, :func:`region_name_counts`;
   per outlet (report 04): :func:`outlet_name_shares`, :func:`outlet_key_shares`,
   :func:`place_name_choices`, :func:`label_rates`, :func:`relabel` (analyst's label lexicon)
-- hedging: :func:`hedges_table`, :func:`hedge_rates`, :func:`rate_evidence`
+- hedging: :func:`hedges_table`, :func:`hedge_rates`, :func:`ratio_text`, :func:`rate_evidence`
 - voices: :func:`sources_table`, :func:`distinct_sources`, :func:`voice_by_side`
 - vocabulary: :func:`distinctive_terms`, :func:`outlet_similarity`, :func:`outlet_map`,
   :func:`term_sentences`, :func:`read_background`
@@ -26,7 +26,7 @@ from collections import Counter
 import pandas as pd
 
 from . import lexicons
-from .hedging import HEDGE_COLUMNS, RATE_COLUMNS, hedge_rates, hedges_table, rate_evidence
+from .hedging import HEDGE_COLUMNS, RATE_COLUMNS, hedge_rates, hedges_table, rate_evidence, ratio_text
 from .inputs import require_frame
 from .naming import (
     LABEL_RATE_COLUMNS, MENTION_COLUMNS, NAMES_COLUMNS, OUTLET_KEY_COLUMNS, OUTLET_NAME_COLUMNS, REGION_KEYS,
@@ -63,7 +63,7 @@ __all__ = [
     "sources_table", "distinct_sources", "voice_by_side", "distinctive_terms", "outlet_similarity", "outlet_map",
     "source_matches", "score_framing", "format_framing_score", "select_rows", "outlet_name_shares",
     "outlet_key_shares", "place_name_choices", "label_rates", "relabel", "pivot_outlets", "rate_evidence",
-    "term_sentences", "read_background",
+    "term_sentences", "read_background", "ratio_text",
 ]
 
 UNKNOWN_OUTLET = "(unknown)"

@@ -65,8 +65,13 @@ RATE_COLUMNS = {
     "statements": "sentences carrying a claim of this side: an attributed source of the side, or a hedge resolved to it",
     "hedged": "of those, sentences with a (non-quoted) hedge on this side's claim",
     "rate": "hedged / statements",
-    "ratio": "this side's rate / the other side's rate (armenian vs azerbaijani); NaN for third_party or a zero rate",
+    "ratio_to_other_side": "this row's side's rate / the other side's rate (armenian vs azerbaijani): above 1, this "
+                           "side's claims are hedged more often than the other side's; inf when only this side has "
+                           "hedged claims; NaN when neither side has one (0/0), the other side has no claims, or the "
+                           "side is third_party (see ratio_text)",
 }
+RATIO = "ratio_to_other_side"
+OTHER_SIDE = {"armenian": "azerbaijani", "azerbaijani": "armenian"}
 
 _QUOTES = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"|«[^»\n]*»", re.MULTILINE)
 _CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
@@ -257,18 +262,46 @@ def hedge_rates(
             for (o, s), (n, h) in counts.items()]
     frame = pd.DataFrame(rows, columns=["outlet", "side", "statements", "hedged", "rate"])
     rate = {(r.outlet, r.side): r.rate for r in frame.itertuples()}
-    other = {"armenian": "azerbaijani", "azerbaijani": "armenian"}
 
     def ratio(r):
-        if r.side not in other:
+        theirs = rate.get((r.outlet, OTHER_SIDE.get(r.side)))
+        if theirs is None:  # third_party, or the other side has no claims in this outlet
             return float("nan")
-        theirs = rate.get((r.outlet, other[r.side]), 0.0)
-        return r.rate / theirs if theirs else float("nan")
+        if theirs == 0:
+            return float("inf") if r.rate > 0 else float("nan")  # x/0 is infinite, 0/0 undefined
+        return r.rate / theirs
 
-    frame["ratio"] = [ratio(r) for r in frame.itertuples()]
+    frame[RATIO] = [ratio(r) for r in frame.itertuples()]
     frame["_o"] = frame["side"].map({s: i for i, s in enumerate(SIDES)})
     frame = frame.sort_values(["outlet", "_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
     return frame[list(RATE_COLUMNS)]
+
+
+def ratio_text(rates: pd.DataFrame) -> pd.Series:
+    """``ratio_to_other_side`` of :func:`hedge_rates` rows as text a reader can take at its word.
+
+    A number with two decimals; ``∞ (other side: 0 hedged)`` when only this
+    side has hedged claims; ``n/a (0 hedged on either side)`` for 0/0;
+    ``n/a (no <side> claims)`` when the other side has no claims in the
+    outlet; ``—`` for third_party (not compared).
+    """
+    require_frame(rates, ("outlet", "side", "hedged", RATIO), "rates")
+    sides = {(o, s) for o, s in zip(rates["outlet"], rates["side"])}
+
+    def text(outlet, side, value) -> str:
+        other = OTHER_SIDE.get(side)
+        if other is None:
+            return "—"
+        if (outlet, other) not in sides:
+            return f"n/a (no {other} claims)"
+        if value == float("inf"):
+            return f"∞ ({other}: 0 hedged)"
+        if value != value:  # NaN: 0/0
+            return "n/a (0 hedged on either side)"
+        return f"{value:.2f}"
+
+    return pd.Series([text(o, s, v) for o, s, v in zip(rates["outlet"], rates["side"], rates[RATIO])],
+                     index=rates.index, name=RATIO, dtype=object)
 
 
 def rate_evidence(

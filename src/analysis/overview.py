@@ -7,6 +7,7 @@ summary frames; the notebook only plots and explains them.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 
@@ -75,11 +76,46 @@ def publication_timeline(articles: pd.DataFrame) -> pd.DataFrame:
             .groupby(["published", "outlet"]).size().unstack(fill_value=0).sort_index())
 
 
-def metadata_sources(articles: pd.DataFrame) -> pd.DataFrame:
-    """Where each article's publication date came from (basis x outlet counts)."""
+MANIFEST = "manifest"
+PIPELINE = "warcov (read from the file)"
+
+
+def date_given_by(articles: pd.DataFrame, raw_dir=None) -> pd.Series:
+    """Who established each article's publication date, beside its ``published_basis``.
+
+    ``manifest`` when the raw folder's ``manifest.csv`` gives the article a
+    date (``published_basis`` is then the manifest's own basis column: how the
+    person who made the manifest established the date), :data:`PIPELINE` when
+    warcov read the date from the file itself, ``""`` when no date is known. A
+    manifest that cannot be read counts as no manifest (the build reported it).
+    """
+    from . import config, corpus
+
+    folder = Path(raw_dir) if raw_dir else config.RAW_DIR
+    path = folder / config.MANIFEST_NAME
+    dated: set[str] = set()
+    if path.is_file():
+        try:
+            dated = {k for k, row in corpus.read_manifest(path, []).items() if row.published is not None}
+        except corpus.ManifestError:
+            dated = set()
+    values = [("" if pd.isna(published) else MANIFEST if article_id in dated else PIPELINE)
+              for article_id, published in zip(articles["article_id"], articles["published"])]
+    return pd.Series(values, index=articles.index, name="date_given_by", dtype=object)
+
+
+def metadata_sources(articles: pd.DataFrame, given_by: pd.Series | None = None) -> pd.DataFrame:
+    """Where each article's publication date came from (basis x outlet counts).
+
+    With ``given_by`` (:func:`date_given_by`), rows are (date_given_by, basis).
+    """
     frame = articles.assign(outlet=articles["outlet"].fillna("(unknown)"),
                             published_basis=articles["published_basis"].fillna("unknown"))
-    return frame.groupby(["published_basis", "outlet"]).size().unstack(fill_value=0)
+    rows = ["published_basis"]
+    if given_by is not None:
+        frame = frame.assign(date_given_by=given_by.replace("", "nobody (no date)").to_numpy())
+        rows = ["date_given_by", "published_basis"]
+    return frame.groupby(rows + ["outlet"]).size().unstack(fill_value=0)
 
 
 def article_flags(articles: pd.DataFrame) -> pd.DataFrame:

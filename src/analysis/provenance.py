@@ -122,10 +122,79 @@ def library_versions() -> dict[str, str]:
 
 
 def notebook_source_hash(notebook: str | Path) -> str:
-    """SHA-256 of a notebook's cell types and sources (outputs and metadata ignored)."""
+    """SHA-256 of a notebook's cell types and sources (outputs and metadata ignored).
+
+    Not the hash of the file's bytes (``sha256sum`` gives another value): it
+    is the SHA-256 of ``json.dumps([[cell_type, source], ...])``, so it changes
+    when a cell's code or text changes, not when the notebook is run or saved
+    with outputs.
+    """
     cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
     canonical = json.dumps([[c.get("cell_type"), "".join(c.get("source", ""))] for c in cells])
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# Parameters naming a file whose content shapes a report, with the file used when the parameter is null.
+# Both are hashed into the record (``inputs.parameter_files``) and so into the report id.
+PARAMETER_FILE_DEFAULTS: dict[str, Path | None] = {
+    "gold_file": config.GOLD_FILE,  # report 02: the bundled annotated sample
+    "lexicon_file": None,  # report 04: None means the bundled labels.csv (part of the package, covered by the commit)
+    "background_file": None,  # report 04: None means the pooled corpus (no file)
+}
+
+
+def _display_path(path: Path) -> str:
+    """``path`` relative to the project root when inside it (stable across checkouts), else absolute."""
+    try:
+        return path.resolve().relative_to(config.ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def parameter_files(parameters: dict) -> dict[str, dict]:
+    """``{parameter: {"path", "sha256", "default"}}`` for every ``*_file`` parameter that names a file.
+
+    A null parameter with a default file (``gold_file`` -> the bundled gold)
+    records that default file. A named file that cannot be read is recorded
+    with ``sha256`` None (the notebook then reports the problem itself).
+    """
+    found = {}
+    for name in sorted(parameters):
+        if not name.endswith("_file"):
+            continue
+        value, default = parameters[name], False
+        if value in (None, ""):
+            value, default = PARAMETER_FILE_DEFAULTS.get(name), True
+            if value is None:
+                continue
+        path = Path(value).expanduser()
+        digest = sha256_file(path) if path.is_file() else None
+        found[name] = {"path": _display_path(path), "sha256": digest, "default": default}
+    return found
+
+
+def latest_publication_date(processed: Path) -> str | None:
+    """Latest ``published`` date in the processed ``articles`` table (ISO text), None when none is known."""
+    table = processed / "articles.parquet"
+    if not table.exists():
+        return None
+    import pandas as pd
+
+    try:
+        published = pd.read_parquet(table, columns=["published"])["published"].dropna()
+    except (OSError, ValueError, KeyError):
+        return None
+    return str(max(published)) if len(published) else None
+
+
+def article_count(processed: Path) -> int | None:
+    """Number of rows of the processed ``articles`` table, None when it is not built."""
+    table = processed / "articles.parquet"
+    if not table.exists():
+        return None
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(table).metadata.num_rows
 
 
 def provenance_record(parameters: dict, raw_dir: str | Path | None = None, processed_dir: str | Path | None = None,
@@ -133,10 +202,16 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
     """Everything a reader needs to reproduce a result, as a JSON-ready dict.
 
     The raw hashes are those recorded by the build in ``build_inputs.json``
-    (else those of ``raw_dir``).
+    (else those of ``raw_dir``). Files named by ``*_file`` parameters (and the
+    default file used when such a parameter is null) are hashed too
+    (``inputs.parameter_files``). ``data`` gives the articles table's size and
+    latest publication date (the data's own date, as opposed to the code
+    commit date); it is derived from the hashed inputs and not part of the id.
 
-    ``notebook`` adds the hash of the report's notebook source, so an edited
-    notebook gives a new report id even before it is committed.
+    ``notebook`` adds the hash of the report's notebook *cell sources*
+    (:func:`notebook_source_hash`, outputs and metadata ignored), so an edited
+    notebook gives a new report id even before it is committed, while running
+    it in Jupyter (which rewrites outputs and metadata) does not.
     """
     from .catalog import processed_dir as resolve_processed
 
@@ -154,12 +229,17 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
         "inputs": {
             "raw": raw_hashes,
             "processed": file_hashes(processed, "*.parquet"),
+            "parameter_files": parameter_files(parameters),
+        },
+        "data": {
+            "articles": article_count(processed),
+            "latest_published": latest_publication_date(processed),
         },
         "lock_file_sha256": sha256_file(lock) if lock.exists() else None,
         "libraries": library_versions(),
     }
     if notebook is not None:
-        record["inputs"]["notebook"] = {Path(notebook).name: notebook_source_hash(notebook)}
+        record["inputs"]["notebook_cell_sources"] = {Path(notebook).name: notebook_source_hash(notebook)}
     record["report_id"] = report_id(record)
     return record
 

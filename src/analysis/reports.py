@@ -271,28 +271,41 @@ class Report:
 def _provenance_html(record: dict, name: str) -> str:
     code = record["code"]
     dirty = code.get("uncommitted_changes")
+    data = record.get("data", {})
     rows = [
         ("report", name),
         ("report id", record["report_id"]),
         ("package", f"warcov {code['version']}"),
         ("git commit", f"{code.get('git_commit') or 'unknown (not a git checkout)'}"
          + (" — WITH UNCOMMITTED CHANGES: this report cannot be reproduced from the commit" if dirty else "")),
-        ("data date", code.get("git_commit_date") or "unknown"),
+        ("code commit date", code.get("git_commit_date") or "unknown"),
+        ("latest publication date in the articles table", data.get("latest_published") or "unknown (no dated article)"),
         ("parameters", json.dumps(record["parameters"], sort_keys=True, default=str)),
         ("lock file sha256", record.get("lock_file_sha256") or "none"),
         ("libraries", ", ".join(f"{k} {v}" for k, v in record["libraries"].items())),
     ]
     inputs = [(f"raw/{n}", h) for n, h in record["inputs"]["raw"].items()]
     inputs += [(f"processed/{n}", h) for n, h in record["inputs"]["processed"].items()]
-    inputs += [(f"notebooks/{n}", h) for n, h in record["inputs"].get("notebook", {}).items()]
+    for parameter, entry in record["inputs"].get("parameter_files", {}).items():
+        label = f"{entry['path']} ({parameter}" + (", the default when it is null)" if entry.get("default") else ")")
+        inputs.append((label, entry.get("sha256") or "missing: the file cannot be read"))
+    sources = list(record["inputs"].get("notebook_cell_sources", {}).items())
     cell = lambda v: html.escape(str(v))  # noqa: E731
     body = "".join(f"<tr><th style='text-align:left'>{cell(k)}</th><td>{cell(v)}</td></tr>" for k, v in rows)
     files = "".join(f"<tr><td>{cell(n)}</td><td><code>{cell(h)}</code></td></tr>" for n, h in inputs)
+    notebook = "".join(
+        f"<tr><th style='text-align:left'>notebook {cell(n)}: hash of the notebook's cell sources</th>"
+        f"<td><code>{cell(h)}</code><br><small>not the hash of the file (<code>sha256sum</code> differs): SHA-256 of its "
+        "cell types and sources, outputs and metadata left out, so running or saving the notebook does not change it; "
+        "recompute with <code>python -c \"from analysis import provenance; "
+        f"print(provenance.notebook_source_hash('notebooks/{cell(n)}'))\"</code></small></td></tr>"
+        for n, h in sources)
     return (
         "<style>.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {text-align: left; vertical-align: top;}</style>"
         "<div class='warcov-provenance'><h3>Provenance</h3>"
-        f"<table>{body}</table>"
-        f"<details><summary>SHA-256 of {len(inputs)} input files</summary><table>{files}</table></details></div>"
+        f"<table>{body}{notebook}</table>"
+        f"<details><summary>SHA-256 of {len(inputs)} input files (<code>sha256sum</code> gives the same)</summary>"
+        f"<table>{files}</table></details></div>"
     )
 
 
@@ -336,8 +349,25 @@ def save_figure(report: Report, fig, stem: str, data=None) -> None:
     plt.close(fig)
 
 
+def _blank_missing(frame):
+    """``frame`` with None / pd.NA in object columns made empty text (``to_html`` would print "None")."""
+    import pandas as pd
+
+    def blank(value):
+        return "" if value is None or value is pd.NA or value is pd.NaT else value
+
+    objects = [i for i, dtype in enumerate(frame.dtypes) if dtype == object]
+    if not objects:
+        return frame
+    frame = frame.copy()
+    for i in objects:  # built as object columns: map() would infer a dtype and turn 31 into 31.0
+        column = frame.iloc[:, i]
+        frame.isetitem(i, pd.Series([blank(v) for v in column], index=column.index, dtype=object))
+    return frame
+
+
 def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_after: int = 15) -> None:
-    """Display a dataframe with every cell HTML-escaped (article text can hold markup).
+    """Display a dataframe with every cell HTML-escaped (article text can hold markup); missing values are empty cells.
 
     Tables longer than ``fold_after`` rows are folded into a ``<details>``
     element (click to open), so evidence tables do not bury the figures.
@@ -346,7 +376,7 @@ def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_afte
     if frame.empty:
         _display_html(f"<p><b>{title}</b>: <i>none</i></p>")
         return
-    markup = frame.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
+    markup = _blank_missing(frame.head(max_rows)).to_html(escape=True, index=False, na_rep="", border=0)
     if len(frame) > max_rows:
         markup += f"<p><i>{len(frame) - max_rows} more rows not shown.</i></p>"
     if len(frame) > fold_after:
@@ -370,15 +400,36 @@ def notebook_summary(notebook: Path) -> tuple[str, str]:
     return notebook.stem, ""
 
 
+SMALL_CORPUS = 30  # below this many articles, index.html warns that the figures describe these articles only
+
+
+def small_corpus_caveat(sizes) -> str:
+    """A one-line caveat (HTML paragraph) when the reports rest on fewer than :data:`SMALL_CORPUS` articles.
+
+    ``sizes``: the article counts of the reports' articles tables; empty or
+    all large gives ``""``.
+    """
+    small = sorted(n for n in set(sizes) if n < SMALL_CORPUS)
+    if not small:
+        return ""
+    counted = " or ".join(str(n) for n in small)
+    noun = "article" if small == [1] else "articles"
+    return (f"<p><b>Small corpus:</b> these reports rest on {counted} {noun}; every figure describes these "
+            "articles only, not the outlets' coverage in general.</p>")
+
+
 def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path | None = None) -> Path:
     """Write ``reports/index.html`` listing each rendered report with its id and summary."""
     folder = Path(reports_dir) if reports_dir else config.REPORTS_DIR
     rows = []
+    sizes = set()
     for name, notebook in notebook_paths(notebooks_dir).items():
         prov = folder / f"{name}.provenance.json"
         if not (folder / f"{name}.html").exists() or not prov.exists():
             continue
         record = json.loads(prov.read_text(encoding="utf-8"))
+        if record.get("data", {}).get("articles") is not None:
+            sizes.add(record["data"]["articles"])
         title, summary = notebook_summary(notebook)
         rows.append(
             f"<tr><td><a href='{html.escape(name)}.html'>{html.escape(title)}</a></td>"
@@ -390,6 +441,7 @@ def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>warcov reports</title></head><body>"
         "<h1>warcov reports</h1>"
         f"<p>Code: warcov {html.escape(commit['version'])}, commit <code>{html.escape(str(commit['git_commit']))}</code>.</p>"
+        + small_corpus_caveat(sizes) +
         "<table border='1' cellpadding='4'><tr><th>report</th><th>report id</th><th>summary</th><th></th></tr>"
         + "".join(rows) + "</table></body></html>\n"
     )

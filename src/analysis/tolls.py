@@ -445,10 +445,12 @@ def gold_accuracy(claims: pd.DataFrame, articles: pd.DataFrame, gold_file: str |
 
 def score_table(score: claim_scoring.ClaimScore) -> pd.DataFrame:
     """A :class:`ClaimScore` as rows of (measure, value) for a report."""
-    rows = [("gold claims", score.n_gold), ("extracted claims", score.n_predicted), ("matched", score.n_matched),
+    rows = [("gold claims", int(score.n_gold)), ("extracted claims", int(score.n_predicted)),
+            ("matched", int(score.n_matched)),
             ("precision", round(score.precision, 3)), ("recall", round(score.recall, 3)), ("F1", round(score.f1, 3))]
     rows += [(f"{f} agrees (matched pairs)", round(v, 3)) for f, v in score.field_accuracy.items()]
-    return pd.DataFrame(rows, columns=["measure", "value"])
+    # object column: counts stay integers (a float column would print 31 as 31.000)
+    return pd.DataFrame({"measure": [m for m, _ in rows], "value": pd.Series([v for _, v in rows], dtype=object)})
 
 
 def field_disagreements(score: claim_scoring.ClaimScore) -> pd.DataFrame:
@@ -468,3 +470,45 @@ def vague_intervals() -> pd.DataFrame:
     rows = [{"vague": k, "count_low": lo, "count_high": hi} for k, (lo, hi) in g.vague_intervals.items()]
     rows += [{"vague": k, "count_low": lo, "count_high": hi} for k, (lo, hi) in g.vague_phrase_intervals.items()]
     return pd.DataFrame(rows, columns=["vague", "count_low", "count_high"])
+
+
+def count_text(value) -> str:
+    """A number of people for display: ``12`` (not ``12.0``), ``∞`` for an open end, ``""`` when missing."""
+    if _null(value):
+        return ""
+    value = float(value)
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
+
+
+def counts_as_text(frame: pd.DataFrame, columns=("count_low", "count_high", "incident_low", "incident_high")) -> pd.DataFrame:
+    """``frame`` with its count columns (those present of ``columns``) shown by :func:`count_text`."""
+    present = [c for c in columns if c in frame.columns]
+    return frame.assign(**{c: frame[c].map(count_text).astype(object) for c in present})
+
+
+def symlog_ticks(low: float, high: float, linthresh: float = 10) -> list[float]:
+    """Tick values for a symmetric-log axis (linear below ``linthresh``) from ``low`` to ``high`` (>= 0).
+
+    Enough ticks to read every panel, not so many that they crowd: 0 and
+    ``linthresh / 2`` in the linear part, then 1-2-5 steps per decade; only
+    the decades when that gives more than eight ticks; every 1..9 multiple
+    when it gives fewer than three.
+    """
+    if high < low:
+        low, high = high, low
+    top = max(high, 1.0)
+    decades = [10.0 ** k for k in range(0, int(math.floor(math.log10(top))) + 1)]
+
+    def pick(steps, linear):
+        ticks = [t for t in linear if low <= t <= high]
+        ticks += [m * d for d in decades for m in steps if m * d >= linthresh and low <= m * d <= high]
+        return sorted(set(ticks))
+
+    ticks = pick((1, 2, 5), (0.0, linthresh / 2))
+    if len(ticks) > 8:
+        ticks = pick((1,), (0.0,))
+    if len(ticks) < 3:
+        ticks = pick(tuple(range(1, 10)), [0.0] + [float(m) for m in range(1, int(linthresh))])
+    return ticks

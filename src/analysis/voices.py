@@ -5,7 +5,8 @@ module). ``sources_table`` keeps every attribution (mention rows, with
 offsets and sentence); ``distinct_sources`` keeps one row per source per
 article, merging a short and a long form of the same source ("Poghosyan" and
 "Artsakh presidential spokesperson Vahram Poghosyan"); ``voice_by_side``
-counts distinct sources per outlet and side.
+counts them per outlet and side, distinct within each article and summed over
+the outlet's articles.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ DISTINCT_COLUMNS = {
 VOICE_COLUMNS = {
     "outlet": "outlet",
     "side": "armenian, azerbaijani, third_party or unspecified",
-    "sources": "distinct sources of the side, summed over the outlet's articles",
-    "share": "sources / all distinct sources of the outlet",
+    "sources_per_article_summed": "sources of the side, counted distinct within each article and summed over the "
+                                  "outlet's articles (a source quoted in two articles counts twice)",
+    "share": "sources_per_article_summed / the same over all sides of the outlet",
     "mentions": "attributions to sources of the side",
 }
 
@@ -137,11 +139,18 @@ def distinct_sources(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def voice_by_side(sources: pd.DataFrame) -> pd.DataFrame:
-    """Share of voice: distinct sources per outlet and side (columns: ``VOICE_COLUMNS``)."""
+    """Share of voice per outlet and side (columns: ``VOICE_COLUMNS``).
+
+    Sources are counted distinct within each article (:func:`distinct_sources`)
+    and summed over the outlet's articles: a source quoted in two articles of
+    an outlet counts twice, as the column name says.
+    """
     distinct = distinct_sources(sources)
     if distinct.empty:
         return pd.DataFrame(columns=list(VOICE_COLUMNS))
-    table = distinct.groupby(["outlet", "side"], sort=True).agg(sources=("source", "size"), mentions=("mentions", "sum"))
+    count = "sources_per_article_summed"
+    table = distinct.groupby(["outlet", "side"], sort=True).agg(**{count: ("source", "size")},
+                                                                 mentions=("mentions", "sum"))
     table = table.reset_index()
-    table["share"] = table["sources"] / table.groupby("outlet")["sources"].transform("sum")
+    table["share"] = table[count] / table.groupby("outlet")[count].transform("sum")
     return table[list(VOICE_COLUMNS)]
