@@ -282,8 +282,3 @@ def test_index_warns_when_the_corpus_is_small(tmp_path):
     prov["data"]["articles"] = 400
     (out / "01_corpus_overview.provenance.json").write_text(json.dumps(prov), encoding="utf-8")
     assert "Small corpus" not in reports.write_index(out, notebooks).read_text(encoding="utf-8")
-
-
-def test_index_summary_of_report_03_mentions_the_announcement_lag():
-    _, summary = reports.notebook_summary(reports.notebook_paths()["03_reporting_lag"])
-    assert "announc" in summary
