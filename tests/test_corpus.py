@@ -124,6 +124,18 @@ def test_every_raw_file_ends_up_in_articles_or_errors(raw_copy):
     assert len(articles) == 6
 
 
+def test_ingest_in_chunks_gives_the_same_tables(raw_copy, monkeypatch):
+    """Ingest streams files into frames a chunk at a time; chunking changes nothing, duplicates across chunks included."""
+    _write_bad_inputs(raw_copy)
+    (raw_copy / "a-late.txt").write_text("Shelling hit Tartar on Monday, killing two civilians.\n", encoding="utf-8")
+    whole, whole_errors = corpus.load_articles(raw_copy)
+    monkeypatch.setattr(corpus, "INGEST_CHUNK", 2)
+    chunked, chunked_errors = corpus.load_articles(raw_copy)
+    pd.testing.assert_frame_equal(chunked, whole, check_exact=True)
+    pd.testing.assert_frame_equal(chunked_errors, whole_errors, check_exact=True)
+    assert list(whole["article_id"]) == sorted(whole["article_id"])
+
+
 def test_undecodable_file_is_an_error(raw_copy, monkeypatch):
     (raw_copy / "906_undecodable.txt").write_bytes(b"Mixed \xff\xfe\xfa bytes " * 3)
     monkeypatch.setattr(corpus, "decode", lambda data: None if b"Mixed" in data else (data.decode(), "utf-8"))

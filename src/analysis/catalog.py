@@ -30,6 +30,25 @@ def processed_dir(path: str | Path | None = None) -> Path:
     return Path(env) if env else config.PROCESSED_DIR
 
 
+def concat_chunks(parts: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    """One table from the frames of its chunks, typed as if built in one go.
+
+    ``empty`` is the table's typed empty frame, returned when no chunk has
+    rows. A column that is all null in some chunk (object there, typed in
+    the others) has its type inferred again over every row.
+    """
+    filled = [part for part in parts if len(part)]
+    if not filled:
+        return empty
+    if len(filled) == 1:
+        return filled[0]
+    frame = pd.concat(filled, ignore_index=True)
+    for column in frame.columns:
+        if len({str(part[column].dtype) for part in filled}) > 1:
+            frame[column] = pd.Series(frame[column].tolist(), index=frame.index)
+    return frame
+
+
 def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

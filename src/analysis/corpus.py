@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from . import config
+from . import catalog, config
 from .dates import dated_mentions
 from .lexicons import read_lexicon
 from .normalize import normalize_text
@@ -398,6 +398,10 @@ def decode(data: bytes) -> tuple[str, str] | None:
 # --------------------------------------------------------------- ingest ----
 
 
+INGEST_CHUNK = 1000
+"""Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
+
+
 def load_articles(
     raw_dir: str | Path | None = None,
     manifest: str | Path | None | bool = None,
@@ -422,7 +426,9 @@ def load_articles(
     rows = read_manifest(manifest_path, errors) if manifest_path else {}
     lexicon = outlets()
 
-    articles: list[dict] = []
+    articles: list[dict] = []  # records of the current chunk; earlier chunks are frames in ``parts``
+    parts: list[pd.DataFrame] = []
+    ingested: set[str] = set()
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     for raw in iter_raw_files(raw_dir):
@@ -460,14 +466,22 @@ def load_articles(
         seen_bytes[raw.sha256] = name
         seen_text[text_key] = name
         articles.append(record)
+        ingested.add(record["article_id"])
+        if len(articles) == INGEST_CHUNK:  # a chunk's texts are held once, as a frame (memory: see build benchmark)
+            parts.append(articles_frame(articles))
+            articles = []
+    parts.append(articles_frame(articles))
 
-    ingested = {a["article_id"] for a in articles} | {Path(e["source_file"]).stem for e in errors if e["row"] is None}
+    ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None}
     for article_id, row in rows.items():
         if article_id not in ingested:
             errors.append({"source_file": config.MANIFEST_NAME, "row": row.row, "column": "article_id", "reason": "manifest_no_file",
                            "detail": f"{config.MANIFEST_NAME} row {row.row}, column article_id: {article_id!r} names no file in {raw_dir}",
                            "sha256": None})
-    return articles_frame(articles), errors_frame(errors)
+    articles_table = catalog.concat_chunks(parts, articles_frame([]))
+    if len(parts) > 1:  # each chunk is sorted by article_id; sort the whole
+        articles_table = articles_table.sort_values("article_id", kind="stable").reset_index(drop=True)
+    return articles_table, errors_frame(errors)
 
 
 def build_article(article_id: str, name: str, text: str, encoding: str, sha256: str,

@@ -97,58 +97,52 @@ CHUNK_SIZE = 1000
 """Articles whose per-article work (dates, claims, names, sources, hedges) runs together."""
 
 
-class _Columns:
-    """Records of one table kept column by column: a list per column holds
-    the same values as a dict per row in a fraction of the memory."""
+class _Frames:
+    """Each chunk's rows of every per-article table, as typed DataFrames.
+
+    A chunk's records become a DataFrame as soon as the chunk is done, so the
+    Python objects of one chunk are all that is alive at a time and memory
+    grows with the output tables only.
+    """
 
     def __init__(self):
-        self.columns: dict[str, list] = {}
-
-    def extend(self, records: list[dict]) -> None:
-        for record in records:
-            if not self.columns:
-                self.columns = {key: [] for key in record}
-            if record.keys() != self.columns.keys():
-                raise ValueError(f"records of one table differ in fields: {sorted(record)} vs {sorted(self.columns)}")
-            for key, value in record.items():
-                self.columns[key].append(value)
-
-    def take(self) -> dict[str, list]:
-        """The columns (a DataFrame's input), emptied here."""
-        columns, self.columns = self.columns, {}
-        return columns
-
-
-class _Rows:
-    """Per-article records of every chunk so far, one set of columns per table."""
-
-    def __init__(self):
-        self.events = _Columns()
-        self.claims = _Columns()
-        self.mentions = _Columns()
-        self.sources = _Columns()
-        self.hedges = _Columns()
+        self.parts: dict[str, list[pd.DataFrame]] = {name: [] for name in self.MAKERS}
         self.regions: dict[str, dict[str, int]] = {}
 
+    MAKERS: dict[str, Callable[[list[dict]], pd.DataFrame]] = {
+        "events": dates.events_frame, "claims": claims.claims_frame, "name_mentions": naming.mentions_frame,
+        "sources": voices.sources_frame, "hedges": hedging.hedges_frame,
+    }
 
-def _chunk_stages(chunk: pd.DataFrame, rows: _Rows, clock: Callable[[str], None]) -> None:
+    def add(self, name: str, records: list[dict]) -> None:
+        self.parts[name].append(self.MAKERS[name](records))
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The chunks of one table as one frame (emptied here); the typed empty frame when no chunk has rows."""
+        parts, self.parts[name] = self.parts[name], []
+        return catalog.concat_chunks(parts, self.MAKERS[name]([]))
+
+
+def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], None]) -> None:
     """Every per-article stage on one chunk of articles, sharing one parse per article."""
     parsed = [ParsedArticle(text) if isinstance(text, str) else None for text in chunk["text"]]
-    rows.events.extend(dates.event_rows(chunk, parsed))
+    frames.add("events", dates.event_rows(chunk, parsed))
     clock("events")
-    rows.claims.extend(claims.claim_rows(chunk, parsed))
+    frames.add("claims", claims.claim_rows(chunk, parsed))
     clock("claims")
     chunk_mentions = naming.mention_rows(chunk, parsed=parsed)
-    rows.mentions.extend(chunk_mentions)
-    rows.regions.update(naming.region_counts_from_mentions(chunk["article_id"], chunk_mentions))
+    frames.regions.update(naming.region_counts_from_mentions(chunk["article_id"], chunk_mentions))
+    frames.add("name_mentions", chunk_mentions)
     chunk_sources = voices.source_rows(chunk, parsed=parsed)
-    rows.sources.extend(chunk_sources)
     by_article: dict = {}
     for rec in chunk_sources:
         by_article.setdefault(rec["article_id"], []).append(rec)
+    hedges = []
     for (article_id, outlet, text), parse in zip(iter_articles(chunk), parsed):
-        rows.hedges.extend([{"article_id": article_id, "outlet": outlet, **h}
-                            for h in hedging.find_hedges(text, by_article.get(article_id), parsed=parse)])
+        hedges.extend([{"article_id": article_id, "outlet": outlet, **h}
+                       for h in hedging.find_hedges(text, by_article.get(article_id), parsed=parse)])
+    frames.add("sources", chunk_sources)
+    frames.add("hedges", hedges)
     clock("framing")
 
 
@@ -176,21 +170,20 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
     tables = ingest_stage({}, raw, manifest)
     clock("ingest")
     articles = tables["articles"]
-    rows = _Rows()
+    frames = _Frames()
     for lo in range(0, len(articles), chunk_size):
-        _chunk_stages(articles.iloc[lo:lo + chunk_size], rows, clock)
-    tables.update(events_linked(dates.events_frame(rows.events.take())))
+        _chunk_stages(articles.iloc[lo:lo + chunk_size], frames, clock)
+    tables.update(events_linked(frames.table("events")))
     clock("events")
-    tables.update(claims_linked(claims.claims_frame(rows.claims.take()), tables))
+    tables.update(claims_linked(frames.table("claims"), tables))
     clock("claims")
-    mentions = naming.mentions_frame(rows.mentions.take())
-    sources = voices.sources_frame(rows.sources.take())
+    mentions = frames.table("name_mentions")
     tables.update({
         "name_mentions": mentions,
         "names": framing.names_table(mentions),
-        "region_names": naming.region_counts_frame(rows.regions).reset_index(),
-        "sources": sources,
-        "hedges": hedging.hedges_frame(rows.hedges.take()),
+        "region_names": naming.region_counts_frame(frames.regions).reset_index(),
+        "sources": frames.table("sources"),
+        "hedges": frames.table("hedges"),
     })
     clock("framing")
     if timings is not None:
