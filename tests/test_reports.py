@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tempfile
 
 import pytest
 
@@ -95,6 +96,16 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
     figures = first.html.parent / "figures" / "01_corpus_overview"
     for ext in ("svg", "png", "pdf", "csv"):
         assert (figures / f"timeline.{ext}").exists()
+
+
+def test_report_kernels_use_local_sockets_and_leave_nothing(hostile_corpus, capfd, monkeypatch, tmp_path):
+    """No TCP ports and no "running over TCP without encryption" warning; the socket folder goes with the kernel."""
+    raw, processed, root = hostile_corpus
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    reports.render("01", {"raw_dir": str(raw), "processed_dir": str(processed)}, out_dir=root / "sockets")
+    assert "over TCP" not in capfd.readouterr().err
+    assert not list(tmp_path.glob("warcov-kernel-*"))
+    assert reports._local_kernel_manager()().transport == "ipc"
 
 
 def test_a_failing_cell_is_reported_in_one_line(capsys, tmp_path):

@@ -205,6 +205,40 @@ def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Pa
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _local_kernel_manager():
+    """A kernel manager that talks to the kernel over IPC sockets in a private temporary folder.
+
+    Papermill's default (TCP on localhost) opens ports and makes every kernel
+    warn that it runs "over TCP without encryption"; a report kernel needs
+    neither. Made on first use: jupyter_client is imported only to render.
+    """
+    global _LOCAL_KERNEL_MANAGER
+    if _LOCAL_KERNEL_MANAGER is None:
+        from jupyter_client.manager import AsyncKernelManager
+        from traitlets import default
+
+        class LocalKernelManager(AsyncKernelManager):
+            @default("transport")
+            def _transport_default(self) -> str:
+                return "ipc"
+
+            @default("ip")
+            def _ip_default(self) -> str:
+                self._socket_dir = tempfile.mkdtemp(prefix="warcov-kernel-")
+                return os.path.join(self._socket_dir, "kernel")
+
+            async def _async_cleanup_resources(self, restart: bool = False) -> None:
+                await super()._async_cleanup_resources(restart=restart)
+                if not restart and getattr(self, "_socket_dir", None):
+                    shutil.rmtree(self._socket_dir, ignore_errors=True)
+
+        _LOCAL_KERNEL_MANAGER = LocalKernelManager
+    return _LOCAL_KERNEL_MANAGER
+
+
+_LOCAL_KERNEL_MANAGER = None
+
+
 def _render_into(notebook: Path, parameters: dict, record: dict, staging: Path, target_dir: Path, with_code: bool) -> Rendered:
     import nbformat
     import papermill
@@ -219,6 +253,7 @@ def _render_into(notebook: Path, parameters: dict, record: dict, staging: Path, 
                 papermill.execute_notebook(
                     str(notebook), str(executed), parameters=parameters, kernel_name="python3",
                     progress_bar=False, cwd=str(notebook.parent), report_mode=not with_code,
+                    kernel_manager_class=_local_kernel_manager(),
                 )
             except papermill.PapermillExecutionError as exc:
                 reason = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
