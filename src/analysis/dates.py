@@ -37,12 +37,19 @@ Resolution rules (``published`` = the article's publication date ``p``):
   week" (the previous Monday-Sunday week), "this week", "earlier this month",
   "last month", "over the weekend", "in the past 24 hours", "overnight",
   "in early October" (a month, year inferred as above).
+- ranges: "September 27-28", "Sept. 27-Oct. 3", "between October 1 and 3",
+  "from 27 September to 10 November", "overnight Sunday into Monday" are one
+  ``vague`` span (the start takes the year, the end follows it).
+- hours: "48 hours ago/later" count whole days; "hours later" is the
+  reference day.
 - ``unresolved``: recognised but not placeable (relative expression with no
   publication date, year-less date with no year in the article).
 
 Not event dates: bare years and durations ("since 1992", "for 30 years",
-"in the 1990s", "born in 1967"), day counts ("for the sixth day"), and the
-publication date itself in a header, byline or dateline line.
+"in the 1990s", "born in 1967"), birth dates, day counts ("for the sixth
+day"), dates inside web addresses and @handles, titles named after a day ("The
+Sunday Times", "USA Today", "Today.az"), and the publication date itself in a
+header, byline or dateline line.
 """
 
 from __future__ import annotations
@@ -101,6 +108,9 @@ _NUMBERS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
     "a couple of": 2, "couple of": 2,
 }
+# "forty-eight hours later", "seventy-two hours": tens with an optional unit.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {w: n for w, n in _NUMBERS.items() if w in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 
 
 def _cased(words) -> str:
@@ -119,7 +129,11 @@ _WEEKDAY = rf"(?P<weekday>{_cased(_WEEKDAYS)})"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
-_NUM = r"(?P<num>\d{1,3}|a\s+couple\s+of|couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|a\s+few|few|several)"
+_NUM = (
+    r"(?P<num>\d{1,3}|a\s+couple\s+of|couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a\s+few|few|several)"
+)
 _PART = r"(?P<part>morning|afternoon|evening|night|overnight)"
 
 # Words that may lead an expression and belong to it ("Late Thursday evening",
@@ -146,6 +160,31 @@ _ABSOLUTE_DM = re.compile(
     + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}{_DAY2}\s+(?:of\s+)?{_MONTH}"
     + rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\d])" + _TRAIL_PART
 )
+# Date ranges: "September 27-28" (``_DAY2`` above), "Sept. 27-Oct. 3", "from
+# 27 September to 10 November", "between October 1 and 3", "on the night of
+# Oct. 10 to 11": one vague span. "and" joins a range only after "between".
+_RANGE_SEP = r"(?(between)\s+and\s+|(?:\s*[-–—]\s*|\s+(?:to|through|till|until|into)\s+))"
+_BETWEEN = r"(?:(?P<between>(?i:between))\s+)?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_RANGE_MD = re.compile(
+    r"(?<![\w'’])" + _LEAD + _BETWEEN
+    + rf"{_MONTH}\s*{_DAY}(?:,?\s+(?P<year>{_YEAR}))?{_RANGE_SEP}"
+    + rf"(?:{_MONTH2}\s*)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|\s*(?:[%.,]\d|(?i:a\.?m\b|p\.?m\b|hours?\b|h\b|km\b|percent\b))"
+    r"|\s+(?:more|other|of|[a-z]+(?:ians|iers|men|ees|ers|ists)|people|persons|children|troops|dead|killed|wounded|injured)\b)"
+    + rf"(?:,?\s+(?P<year2>{_YEAR}))?(?![\d])" + _TRAIL_PART
+)
+_RANGE_DM = re.compile(
+    r"(?<![\w'’])" + _LEAD + _BETWEEN
+    + rf"(?:the\s+)?{_DAY}(?:\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR}))?)?{_RANGE_SEP}"
+    + rf"(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH2}"
+    + rf"(?:,?\s+(?P<year2>{_YEAR}))?(?![\d])" + _TRAIL_PART
+)
+# Cheap test a window must pass before the range patterns run on it: a day,
+# maybe a month and year, a separator, maybe a month, a day.
+_RANGE_HINT = re.compile(
+    r"\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Z][a-z]+\.?)?(?:,?\s+\d{4})?"
+    r"(?:\s*[-–—]\s*|\s+(?:to|through|till|until|into|and)\s+)(?:the\s+)?(?:[A-Z][a-z]+\.?\s*)?\d"
+)
 _ABSOLUTE_NUMERIC = re.compile(
     r"(?=\d)(?<![\d./-])(?:"
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
@@ -154,9 +193,10 @@ _ABSOLUTE_NUMERIC = re.compile(
     r")(?![\d/-]|\.\d)"
 )
 _MONTH_ONLY = re.compile(
-    r"(?<![\w'’])(?i:(?P<lead>(?:since|until|till|in|during|by|from|through|throughout|of)\s+"
+    r"(?<![\w'’])(?i:(?P<lead>(?:since|until|till|in|during|by|from|through|throughout|at|towards?|around|of)\s+"
     r"(?:the\s+)?(?:(?P<phase>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+)?))"
-    rf"{_MONTH}(?:\s+(?P<year>{_YEAR}))?(?![\w])"
+    # Not "since the September 27 offensive": a day after the month makes it a date.
+    rf"{_MONTH}(?:\s+(?P<year>{_YEAR})(?![\w])|(?![\w])(?!\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d])))"
 )
 _WEEKDAY_EXPR = re.compile(
     r"(?<![\w'’])(?i:(?P<lead>"
@@ -170,6 +210,8 @@ _WEEKDAY_EXPR = re.compile(
     r"(?:(?P<rel>last|next|this\s+past|this\s+coming|past|coming)\s+)?"
     r"))"
     rf"{_WEEKDAY}(?P<poss>['’]s)?(?![\w'’])" + _TRAIL_PART
+    # "overnight Sunday into Monday", "from Friday to Sunday": a span of days.
+    + rf"(?:\s+(?i:into|to|through|until|till)\s+(?P<weekday2>{_cased(_WEEKDAYS)})(?![\w'’]))?"
 )
 
 # (pattern, kind, payload): relative to publication ("pub") or to the
@@ -197,21 +239,22 @@ _RELATIVE = re.compile(
 # undated event), so they date something only when nothing follows them.
 _NO_OBJECT = r"(?=\s*(?:[,.;:!?)\"”’]|$))"
 _OFFSET_AGO = re.compile(
-    rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+|nearly\s+|almost\s+)?{_NUM}\s+(?P<unit>day|week|month)s?\s+ago)(?![\w-])"
+    rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+|nearly\s+|almost\s+)?{_NUM}\s+(?P<unit>hour|day|week|month)s?\s+ago)(?![\w-])"
 )
 _OFFSET_ANCHOR = re.compile(
-    rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+)?{_NUM}\s+(?P<unit>day|week)s?\s+(?:(?P<dir>earlier|later)|(?P<dir2>before|prior|after)"
+    rf"(?<![\w-])(?i:(?:just\s+|only\s+|some\s+|about\s+)?(?:{_NUM}\s+)?(?P<unit>hour|day|week)s?\s+(?:(?P<dir>earlier|later)|(?P<dir2>before|prior|after)"
     + _NO_OBJECT + "))"
 )
 _DAY_ANCHOR = re.compile(
     r"(?<![\w-])(?i:(?:on\s+)?the\s+(?P<which>previous|preceding|next|following)\s+(?P<part>day|morning|evening|night|afternoon)"
-    r"|the\s+day\s+(?P<dir>before|after)" + _NO_OBJECT + ")"
+    r"|the\s+(?:day|(?P<part2>night|evening))\s+(?P<dir>before|after)" + _NO_OBJECT + ")"
 )
 _VAGUE = re.compile(
     r"(?<![\w-])(?i:"
     r"(?P<week>(?:late\s+|earlier\s+|early\s+)?(?:last|this|past)\s+week(?:end)?|(?:over|at|during)\s+the\s+weekend|earlier\s+this\s+week(?:end)?)"
     r"|(?P<month>(?:late\s+|earlier\s+|early\s+)?(?:last|this|past)\s+month|earlier\s+(?:this|in\s+the)\s+month)"
-    r"|(?P<year>earlier\s+this\s+year)"
+    r"|(?P<year>earlier\s+this\s+year|(?P<last_year>last)\s+year)"
+    r"|(?P<recent>(?:in|over|during)\s+(?:the\s+)?recent\s+(?P<recent_unit>day|week)s)"
     r"|(?P<span>(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|ten|few|several)?\s*(?P<unit>hour|day|week)s?)"
     r"|(?P<overnight>overnight)"
     r")(?![\w-])"
@@ -225,6 +268,32 @@ _ANNOUNCED = re.compile(
 _META_LINE = re.compile(
     r"(?im)^[ \t]*(?:date[ \t]+\d{4}-\d{2}-\d{2}\b|by[ \t]+[^\n]{1,80}[|•·][^\n]*$|(?:published|posted|updated|last[ \t]+updated|first[ \t]+published|date)(?:[ \t]*:[^\n]*|[ \t][^\n]{0,35})$)"
 )
+# Date words that date no event: titles named after a day ("The Sunday Times",
+# "Mail on Sunday", "USA Today", "Armenia Today", "Today.az"; a capitalised
+# "Today" right after a capitalised word is a name, not the day) and birth
+# dates. Checked around each candidate only (see ``_not_event``); web
+# addresses and @handles are checked on the candidate's token.
+_NOT_EVENT = re.compile(
+    r"\b(?:Sunday|Saturday|Friday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Mail|People|Independent|Tribune|Sport|Business\s+Post)\b"
+    r"|\bMail\s+on\s+Sunday\b|\bGood\s+Friday\b|\bBlack\s+(?:Friday|Monday)\b"
+    r"|\b[A-Z][\w.]*[ \t]+Today\b|\bToday\.\w{2,}|\btoday\.az\b"
+    r"|\bborn\s+(?:on\s+|in\s+)?[^.;\n]{0,30}"
+)
+_NOT_EVENT_REACH = 40  # characters before a candidate a _NOT_EVENT match can start
+
+
+def _not_event(text: str, start: int, end: int) -> bool:
+    """Whether the candidate at ``start:end`` is inside a web address, handle, title or birth date."""
+    lo = max(0, start - 300)
+    token = text[max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("\t", lo, start), lo - 1) + 1:start]
+    if "://" in token or token.startswith(("www.", "@")) or "/" in token and "." in token:
+        return True
+    return any(
+        m.start() <= start < m.end()
+        for m in _NOT_EVENT.finditer(text, max(0, start - _NOT_EVENT_REACH), min(len(text), end + 20))
+    )
+
+
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .'’-]{2,40},[ \t]+[^\n]{3,40}?(?:\([A-Za-z][\w .&-]{1,30}\))?[ \t]*[-–—][ \t]"
 )
@@ -248,15 +317,15 @@ class _Found:
 # checked first, so most positions are rejected before the long alternation.
 _TRIGGER_FIRST = "".join(sorted({w[0].upper() for w in [*_MONTHS, *_WEEKDAYS]}))
 _TRIGGER = re.compile(
-    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdm]))(?:(?P<month>{_cased(_MONTHS)})|(?P<weekday>{_cased(_WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
-    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend"
+    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdmr]))(?:(?P<month>{_cased(_MONTHS)})|(?P<weekday>{_cased(_WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
+    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend|recent"
     r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
-    r"|(?:day|week|month)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
+    r"|(?:day|week|month|hour|night|evening)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
 )
 _WINDOW = 80
 # Which patterns can match around which trigger.
 _PATTERNS = {
-    "month": ((_ABSOLUTE_MD, "md"), (_ABSOLUTE_DM, "dm"), (_MONTH_ONLY, "month")),
+    "month": ((_ABSOLUTE_MD, "md"), (_ABSOLUTE_DM, "dm"), (_RANGE_MD, "range"), (_RANGE_DM, "range"), (_MONTH_ONLY, "month")),
     "weekday": ((_WEEKDAY_EXPR, "weekday"),),
     "numeric": ((_ABSOLUTE_NUMERIC, "numeric"),),
     "relative": ((_OFFSET_AGO, "ago"), (_OFFSET_ANCHOR, "offset"), (_DAY_ANCHOR, "dayanchor"), (_VAGUE, "vague"), (_RELATIVE, "relative")),
@@ -281,6 +350,8 @@ def _collect(text: str) -> list[_Found]:
     for trigger, spans in _windows(text).items():
         for lo, hi in spans:
             for pattern, kind in _PATTERNS[trigger]:
+                if kind == "range" and not _RANGE_HINT.search(text, lo, hi):
+                    continue
                 for m in pattern.finditer(text, lo, hi):
                     if kind != "relative":
                         found.append(_Found(m.start(), m.end(), kind, m))
@@ -341,7 +412,7 @@ def _part(m: re.Match) -> str | None:
     groups = m.re.groupindex
     if "over" in groups and m.group("over"):
         return "overnight"
-    for name in ("part", "lead_part", "hours_part"):
+    for name in ("part", "part2", "lead_part", "hours_part"):
         if name in groups and m.group(name):
             value = m.group(name).lower()
             if value != "day":
@@ -357,6 +428,9 @@ def _number(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.lower())
     if word.isdigit():
         return int(word)
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS):
+        return _TENS[tens] + _UNITS.get(unit, 0)
     return _NUMBERS.get(word)
 
 
@@ -425,6 +499,8 @@ class _Resolver:
         if f.kind == "numeric":
             day = _numeric_date(m)
             return None if day is None else _row(f, "absolute", day)
+        if f.kind == "range":
+            return self._range(f, window)
         if f.kind == "month":
             month = _month_number(m.group("month"))
             if m.group("year"):
@@ -456,6 +532,12 @@ class _Resolver:
             unit = m.group("unit").lower()
             if p is None:
                 return _row(f, "unresolved", None)
+            if unit == "hour":  # "48 hours ago": whole days back; "a few hours ago": today
+                if n is None or n < 24:
+                    return _row(f, "relative", p)
+                if n % 24:
+                    return _row(f, "vague", None, p - timedelta(days=-(-n // 24)), p - timedelta(days=n // 24))
+                return _row(f, "offset", p - timedelta(days=n // 24))
             if n is None:  # "a few days ago", "several weeks ago"
                 span = {"day": 7, "week": 35, "month": 200}[unit]
                 return _row(f, "vague", None, p - timedelta(days=span), p - timedelta(days=1 if unit == "day" else 7))
@@ -464,12 +546,24 @@ class _Resolver:
                 return _row(f, "vague", None, centre - timedelta(days=15), min(p, centre + timedelta(days=15)))
             return _row(f, "offset", p - timedelta(days=n * (7 if unit == "week" else 1)))
         if f.kind == "offset":
-            n = _number(m.group("num"))
+            n = _number(m.group("num")) if m.group("num") else None
+            unit = m.group("unit").lower()
             reference = self.anchor or p
-            if n is None or reference is None:
+            if reference is None:
                 return _row(f, "unresolved", None)
             sign = 1 if (m.group("dir") or m.group("dir2")).lower() in ("later", "after") else -1
-            days = n * (7 if m.group("unit").lower() == "week" else 1)
+            if unit == "hour":  # "48 hours later": whole days; "hours later", "three hours later": the same day
+                if n is None or n < 24:
+                    return _row(f, "offset", reference)
+                if n % 24:
+                    near, far = reference + timedelta(days=sign * (n // 24)), reference + timedelta(days=sign * -(-n // 24))
+                    return _row(f, "vague", None, min(near, far), max(near, far))
+                return _row(f, "offset", reference + timedelta(days=sign * (n // 24)))
+            if n is None:  # "days later", "a few weeks earlier"
+                span = {"day": (1, 7), "week": (7, 35)}[unit]
+                near, far = reference + timedelta(days=sign * span[0]), reference + timedelta(days=sign * span[1])
+                return _row(f, "vague", None, min(near, far), max(near, far))
+            days = n * (7 if unit == "week" else 1)
             return _row(f, "offset", reference + timedelta(days=sign * days))
         if f.kind == "dayanchor":
             reference = self.anchor or p
@@ -482,6 +576,33 @@ class _Resolver:
             return self._vague(f)
         return None
 
+    def _range(self, f: _Found, window: int) -> dict | None:
+        """A span of days from two dates; the first takes its month and year from the second when it has none."""
+        m = f.match
+        month2 = _month_number(m.group("month2")) if m.group("month2") else None
+        month1 = _month_number(m.group("month")) if m.group("month") else month2
+        month2 = month2 or month1
+        day1, day2 = int(m.group("day")), int(m.group("day2"))
+        wraps = (month1, day1) > (month2, day2)  # "December 28 to January 3"
+        if m.group("year2"):
+            year2 = int(m.group("year2"))
+            year1 = int(m.group("year")) if m.group("year") else year2 - wraps
+        elif m.group("year"):
+            year1 = int(m.group("year"))
+            year2 = year1 + wraps
+        elif self._year_reference is not None:
+            # The start of a reported span is in the past: it takes the year, the end follows.
+            year1 = infer_year(month1, day1, self._year_reference, window)
+            if year1 is None:
+                return None
+            year2 = year1 + wraps
+        else:
+            return _row(f, "unresolved", None, part=_part(m))
+        first, last = _safe_date(year1, month1, day1), _safe_date(year2, month2, day2)
+        if first is None or last is None or not first < last <= first + timedelta(days=366):
+            return None
+        return _row(f, "vague", None, first, last, part=_part(m))
+
     def _weekday(self, f: _Found) -> dict:
         m, p = f.match, self.published
         part = _part(m)
@@ -489,6 +610,11 @@ class _Resolver:
             return _row(f, "unresolved", None, part=part)
         wd = _WEEKDAYS[m.group("weekday").lower()]
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        if m.group("weekday2") and not rel:
+            # Both ends on or before publication, the span no longer than a week.
+            last = p - timedelta(days=(p.weekday() - _WEEKDAYS[m.group("weekday2").lower()]) % 7)
+            first = last - timedelta(days=(last.weekday() - wd) % 7 or 7)
+            return _row(f, "vague", None, first, last, part=part)
         if rel in ("next", "this coming", "coming"):
             ahead = (wd - p.weekday()) % 7 or 7
             return _row(f, "weekday", p + timedelta(days=ahead), part=part)
@@ -519,10 +645,22 @@ class _Resolver:
         if m.group("month"):
             if "last" in phrase or "past" in phrase:
                 previous = p.replace(day=1) - timedelta(days=1)
-                return _row(f, "vague", None, *_month_range(previous.year, previous.month))
-            return _row(f, "vague", None, p.replace(day=1), p)
+                lo, hi = _month_range(previous.year, previous.month)
+            else:
+                lo, hi = p.replace(day=1), p
+            # "early last month", "late last month": the phases of "in early October".
+            if phrase.startswith("early "):
+                hi = min(hi, lo + timedelta(days=9))
+            elif phrase.startswith("late "):
+                late = _month_range(lo.year, lo.month)[1] - timedelta(days=10)
+                lo = late if late <= hi else lo
+            return _row(f, "vague", None, lo, hi)
         if m.group("year"):
+            if m.group("last_year"):
+                return _row(f, "vague", None, date(p.year - 1, 1, 1), date(p.year - 1, 12, 31))
             return _row(f, "vague", None, date(p.year, 1, 1), p)
+        if m.group("recent"):
+            return _row(f, "vague", None, p - timedelta(days=7 if m.group("recent_unit").lower() == "day" else 35), p)
         if m.group("span"):
             unit = m.group("unit").lower()
             n = _number(m.group("n")) if m.group("n") else 1
@@ -662,7 +800,7 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
     triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
     places: dict[tuple[int, int], list] = {}
     for f in found:
-        if any(s <= f.start < e for s, e in meta):
+        if any(s <= f.start < e for s, e in meta) or _not_event(text, f.start, f.end):
             continue
         sentence = sentence_at(sentences, f.start) or Sentence(-1, f.start, f.end, text[f.start:f.end])
         row = resolver.resolve(f, sentence.text)

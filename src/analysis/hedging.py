@@ -9,6 +9,9 @@ The side of a marker is the side of the party whose claim it qualifies, found
 by the first rule that applies, within the marker's sentence and outside quoted
 speech (unless the marker itself is quoted):
 
+0. ``denied``: "claim(s)" followed by its denier ("..., a claim Yerevan
+   denied") is the claim of the sentence's earlier speaker, else of its first
+   actor ("Azerbaijan said ..., a claim Yerevan denied": azerbaijani).
 1. ``overlap``: an actor is part of the marker ("Experts suggest").
 2. ``subject``: for reporting verbs (role ``verb``: claim, alleged ...), the
    nearest actor, or a both-sides phrase, before the verb in its clause
@@ -51,7 +54,7 @@ HEDGE_COLUMNS = {
     "kind": "distancing, uncertainty or attribution (lexicons/hedges.csv)",
     "side": "side whose claim the marker qualifies: armenian, azerbaijani, third_party, both or unspecified",
     "actor": "the words the side was read from (an actor name, a both-sides phrase or a source)",
-    "basis": "rule that gave the side: overlap, subject, object, speaker, preceding, following, previous, none",
+    "basis": "rule that gave the side: denied, overlap, subject, object, speaker, preceding, following, previous, none",
     "quoted": "true when the marker is inside quoted speech (someone else's words, not the outlet's)",
     "sentence_index": "index of the marker's sentence (text.split_sentences)",
     "sentence": "the marker's sentence",
@@ -75,6 +78,12 @@ OTHER_SIDE = {"armenian": "azerbaijani", "azerbaijani": "armenian"}
 
 _QUOTES = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"|«[^»\n]*»", re.MULTILINE)
 _CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
+# "..., a claim Yerevan denied": the claim is not the denier's but that of the
+# statement before it (the sentence's earlier speaker, else its first actor).
+_DENIED_CLAIM = re.compile(
+    r"(?i)claims?\s+(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){1,4}?"
+    r"(?:has\s+|have\s+|had\s+)?(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\b"
+)
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +174,14 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
         lo, hi = _clause_bounds(text, sentence, m.start, m.end)
         pick, basis = None, "none"
         overlap = [c for c in in_sent if c[2] < m.end and m.start < c[3]]
-        if overlap:
+        if m.key in ("claim", "claims") and _DENIED_CLAIM.match(text, m.start, sentence.end):
+            said = [c for c in speakers if sentence.start <= c[2] < m.start]
+            named = [c for c in in_sent if c[2] < m.start]
+            if said or named:
+                pick, basis = (said[-1] if said else named[0]), "denied"
+        if pick is not None:
+            pass
+        elif overlap:
             pick, basis = overlap[0], "overlap"
         elif role == "verb":
             pick, basis = _pick(in_sent, lo, m.start), "subject"

@@ -47,7 +47,10 @@ def read_lexicon(name: str, path: str | Path | None = None, required: tuple[str,
     return frame
 
 
-_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+# Hyphens as typeset: ASCII, Unicode hyphen and non-breaking hyphen, figure and
+# en dash ("Nagorno–Karabakh"); not the em dash, which separates clauses.
+_HYPHENS = "\\-\u2010\u2011\u2012\u2013"
+_SPACE_OR_HYPHEN = re.compile(rf"[\s{_HYPHENS}]+")
 
 
 @lru_cache(maxsize=16384)
@@ -158,7 +161,7 @@ def _emit(node: dict) -> str:
     for unit, child in sorted(node.items()):
         if unit == "":
             continue
-        head = r"[\s-]+" if unit == " " else r"[\s-]" if unit == "-" else re.escape(unit)
+        head = rf"[\s{_HYPHENS}]+" if unit == " " else rf"[\s{_HYPHENS}]" if unit == "-" else re.escape(unit)
         branches.append(head + _emit(child))
     if not branches:
         return ""
