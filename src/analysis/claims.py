@@ -218,7 +218,7 @@ def rules() -> _Rules:
     follow_ok = re.compile(
         r"\s*(?:$|[,.;:!?)(–—\-\"”’]|(?:in|at|on|and|or|near|during|when|while|after|as|since|including|among|"
         r"from|with|overnight|yesterday|today|tonight|this|last|earlier|later|inside|across|around|outside|by|"
-        r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others)\b)", re.IGNORECASE)
+        r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others|to)\b)", re.IGNORECASE)
     non_person = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(list(d['equipment_nouns']) + list(d['unit_nouns']))})\b", re.IGNORECASE)
     return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_after,
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
