@@ -159,7 +159,8 @@ def rules() -> _Rules:
                 "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
                 "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
                 "presumed", "recently", "tragically", "subsequently", "been reported", "said to have been",
-                "said to be", "thought to have been", "known to have been", "then", "not", "either"])
+                "said to be", "thought to have been", "known to have been", "then", "not", "either"]
+               + [str(w) for w in d.get("participle_fillers") or []])
     PP = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{SIDE})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
           rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
           rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
