@@ -129,6 +129,7 @@ class _Rules:
     anaphor: re.Pattern
     follow_ok: re.Pattern
     non_person: re.Pattern
+    force_nouns: frozenset = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -206,7 +207,7 @@ def rules() -> _Rules:
     spec = re.compile(rf"\b(?:{_alt(d.get('speculation_cues') or ['may have'])})\b", re.IGNORECASE)
     ACTOR = _alt(list(actors["name"]))
     mods = _alt(d.get("attack_modifiers") or ["armed"])
-    attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?:{_alt(d['attack_nouns'])})\b")
+    attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{_alt(d['attack_nouns'])})\b")
     sufferer = re.compile(
         rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
         rf"(?:suffered|sustained|lost|incurred|suffers|loses|suffering|losing)\b")
@@ -224,7 +225,8 @@ def rules() -> _Rules:
     return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_after,
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
-                  anaphor, follow_ok, non_person)
+                  anaphor, follow_ok, non_person,
+                  force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []))
 
 
 @dataclass
@@ -534,16 +536,33 @@ def _actor_side(phrase: str) -> str | None:
     return "other"
 
 
-_TARGET_BEFORE = re.compile(r"\b(?:on|against|at|in|into|over|toward|towards|of|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towards|of|across)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 
 
-def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int) -> str | None:
-    """Side of the attacker named nearest to ``pos`` in the sentence, if any."""
+def _is_target(r: _Rules, text: str, sent: Sentence, m: re.Match) -> bool:
+    """The actor is where an attack lands ("strikes on Armenian positions") or,
+    after "in", the victims' ranks ("losses in the Armenian army"); but "killed
+    in Azerbaijani shelling" names the attacker (an attack act, not a force)."""
+    t = _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start())
+    if t is None:
+        return False
+    noun = m.groupdict().get("noun")
+    return t.group("prep").lower() != "in" or noun is None or _key(noun) in r.force_nouns
+
+
+def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int, speakers=()) -> str | None:
+    """Side of the attacker named nearest to ``pos`` in the sentence, if any.
+
+    ``speakers``: (start, end) spans of the sentence's sources; a source
+    ("the Karabakh army says", "according to the Azerbaijani side") is not an attacker.
+    """
     best = None
     for pat in (r.attacker, r.attacked_by):
         for m in pat.finditer(text, sent.start, sent.end):
             side = lexicons.actors().side_of(m.group("actor"))
-            if side not in _SIDES or _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start()):
+            if side not in _SIDES or _is_target(r, text, sent, m) \
+                    or any(a <= m.start("actor") < b for a, b in speakers):
                 continue
             dist = abs(m.start("actor") - pos)
             if best is None or dist < best[0]:
@@ -700,10 +719,10 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
             side = "both"
         if side is None and r.our.search(text, max(lo, s.start), c.ev_end) and cside in _SIDES:
             side = cside
-        if side is None:
-            atk = _attacker_side(r, text, s, c.q.start)
-            side = _OTHER[atk] if atk else None
         exclude = [(a.start, a.end) for a in atts if a.sentence_index == s.index]
+        if side is None:
+            atk = _attacker_side(r, text, s, c.q.start, exclude)
+            side = _OTHER[atk] if atk else None
         pm = _place(r, text, s, c.q.start, exclude) or _anaphoric_place(r, text, c, lo, hi)
         gaz = lexicons.gazetteer()
         if side is None and pm is not None and gaz.kind.get(pm.place) != "region":
@@ -728,7 +747,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         if side is None and cside in _SIDES:
             side = cside
         if side is None:
-            side = _from_previous_sentence(r, text, sentences, s, info[:idx], decided)
+            side = _from_previous_sentence(r, text, sentences, s, info[:idx], decided, atts)
         decided.append(side)
     majority = Counter(x for x in decided if x)
     top = majority.most_common(2)
@@ -774,10 +793,12 @@ def _earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> 
     return out
 
 
-def _from_previous_sentence(r: _Rules, text: str, sentences: list[Sentence], s: Sentence, earlier, decided) -> str | None:
+def _from_previous_sentence(r: _Rules, text: str, sentences: list[Sentence], s: Sentence, earlier, decided,
+                            atts=()) -> str | None:
     """An attacker named earlier in the paragraph, else the last claim's side there."""
     for prev in _earlier_in_paragraph(text, sentences, s):
-        atk = _attacker_side(r, text, prev, prev.end)
+        speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
+        atk = _attacker_side(r, text, prev, prev.end, speakers)
         if atk:
             return _OTHER[atk]
     para = _paragraph_of(text, s.start)
