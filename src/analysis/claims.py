@@ -265,7 +265,7 @@ def _victim_group(r: _Rules, words: str) -> str | None:
         if found is None:
             found = g
         elif found != g:
-            return found
+            return "unspecified"  # "people, including civilians and soldiers": mixed victims
     return found
 
 
@@ -715,7 +715,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         if side is None:  # "the Azerbaijani side has suffered heavy casualties"
             for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
                 side = lexicons.actors().side_of(m.group("actor"))
-        if side is None and r.both.search(text, c.ev_end, min(hi + 20, s.end)):
+        if side is None and r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
             side = "both"
         if side is None and r.our.search(text, max(lo, s.start), c.ev_end) and cside in _SIDES:
             side = cside
