@@ -178,7 +178,8 @@ def rules() -> _Rules:
     obj_before = re.compile(rf"\b(?P<verb>{_alt(list(objv) + list(pverb))}){adv}\s+$", re.IGNORECASE)
     obj_after = re.compile(rf"(?P<np>(?:\s+(?:{NPMOD})\b)*)(?:\s+(?P<head>{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     toll_before = re.compile(
-        rf"\b(?P<toll>{_alt(toll)})\b(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{_alt(d['toll_links'])})\s+$", re.IGNORECASE)
+        rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART}))\b"
+        rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{_alt(d['toll_links'])})\s+$", re.IGNORECASE)
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
     named = re.compile(
         rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
@@ -365,17 +366,42 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
     low = window.lower()
     tb = r.toll_before.search(window) if ("toll" in low or "number" in low or "total" in low) else None
     if tb:
-        a = r.obj_after.match(text, q.end, hi)
-        head = a.group("head") if a else None
-        if not head and not r.follow_ok.match(text, q.end, hi):
-            return None
-        start = max(sent.start, q.start - 140) + tb.start()
-        out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
-        gap = r.attacker.sub(" ", tb.group("gap"))  # "the toll in the Armenian strike": attacker, not victims
-        cand = _Cand(q, out, start, a.end() if head else q.end, gap + " " + (head or ""), head,
-                     elliptical=head is None and not r.group_words.search(tb.group("gap")), toll=True)
-        return cand
+        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
     return None
+
+
+_TOLL_MODIFIERS = re.compile(r"(?:[\w’'-]+\s+){0,2}$")  # "the Armenian military death toll"
+_VICTIM_RANKS = re.compile(r"\b(?:(?P<among>among)|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _toll_cand(r: _Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Match, offset: int) -> _Cand | None:
+    """"the death toll ... rose to 12", "the number of civilians killed has reached 91"."""
+    a = r.obj_after.match(text, q.end, hi)
+    head = a.group("head") if a else None
+    if not head and not r.follow_ok.match(text, q.end, hi):
+        return None
+    if tb.group("tpart"):
+        out = r.outcome_part[_key(tb.group("tpart"))]
+    else:
+        out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
+    mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
+    mods = r.attacker.sub(lambda m: _attacker_or_victims(r, m, True), mods)
+    gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), tb.group("gap"))
+    victim = " ".join([mods, tb.group("toll"), gap, head or ""])
+    return _Cand(q, out, offset + tb.start(), a.end() if head else q.end, victim, head,
+                 elliptical=head is None and not r.group_words.search(victim), toll=True)
+
+
+def _attacker_or_victims(r: _Rules, m: re.Match, before_toll: bool = False) -> str:
+    """In a toll's words an actor with an attack word is the attacker ("the toll in the
+    Armenian strike"), dropped from the victim words; kept after "among", and with a force
+    noun after "in"/"of" or right before the toll ("the toll among Armenian troops", "in the
+    Azerbaijani army", "the Armenian military death toll")."""
+    force = _key(m.group("noun")) in r.force_nouns
+    before = _VICTIM_RANKS.search(m.string, max(0, m.start() - 12), m.start())
+    if (before_toll and force) or before and (before.group("among") or force):
+        return m.group(0)
+    return " "
 
 
 _ANOTHER = re.compile(r"\banother\s*$", re.I)
