@@ -130,6 +130,7 @@ class _Rules:
     follow_ok: re.Pattern
     non_person: re.Pattern
     force_nouns: frozenset = frozenset()
+    enemy: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -227,7 +228,16 @@ def rules() -> _Rules:
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person,
-                  force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []))
+                  force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
+                  enemy=_enemy_pattern(d))
+
+
+def _enemy_pattern(d: dict) -> re.Pattern:
+    """"the enemy" as the victims, not as the attacker ("by the enemy", "enemy fire")."""
+    force = {_key(w) for w in d.get("attacker_force_nouns") or []}
+    acts = [w for w in d["attack_nouns"] if _key(w) not in force]
+    return re.compile(rf"(?<!\bby\s)(?<!\bby\sthe\s)\b(?:{_alt(d.get('enemy_words') or ['enemy'])})(?:’s|'s)?\b"
+                      rf"(?!\s+(?:{_alt(acts)})\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -741,6 +751,8 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         if side is None:  # "the Azerbaijani side has suffered heavy casualties"
             for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
                 side = lexicons.actors().side_of(m.group("actor"))
+        if side is None and cside in _SIDES and r.enemy.search(text, max(lo, s.start), c.ev_end):
+            side = _OTHER[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
         if side is None and r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
             side = "both"
         if side is None and r.our.search(text, max(lo, s.start), c.ev_end) and cside in _SIDES:
