@@ -131,6 +131,7 @@ class _Rules:
     non_person: re.Pattern
     force_nouns: frozenset = frozenset()
     enemy: re.Pattern | None = None
+    in_country: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -229,7 +230,17 @@ def rules() -> _Rules:
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person,
                   force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
-                  enemy=_enemy_pattern(d))
+                  enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors))
+
+
+def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:
+    """"65 civilians in Azerbaijan": a country of one side right after the victims
+    (not a disputed region: "in Karabakh" does not say whose people)."""
+    gaz = lexicons.gazetteer()
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    names = [n for n, sd, k in zip(actors["name"], actors["side"], kind)
+             if k == "country" and sd in _SIDES and not gaz.find(n)]
+    return re.compile(rf"\s+(?:in|inside|across|throughout)\s+(?P<actor>{_alt(names or ['Azerbaijan'])})\b")
 
 
 def _enemy_pattern(d: dict) -> re.Pattern:
@@ -765,6 +776,9 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         gaz = lexicons.gazetteer()
         if side is None and pm is not None and gaz.kind.get(pm.place) != "region":
             side = PLACE_SIDE.get(gaz.country.get(pm.place, ""))
+        inside = r.in_country.match(text, c.ev_end, s.end) if side is None else None
+        if inside:  # "killing 65 civilians in Azerbaijan"
+            side = lexicons.actors().side_of(inside.group("actor"))
         if pm is None:  # the place named earlier in the paragraph ("... attack on Stepanakert. Dozens were wounded")
             for prev in _earlier_in_paragraph(text, sentences, s):
                 pm = _place(r, text, prev, prev.end, [])
