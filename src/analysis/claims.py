@@ -130,6 +130,7 @@ class _Rules:
     follow_ok: re.Pattern
     non_person: re.Pattern
     force_nouns: frozenset = frozenset()
+    heads: frozenset = frozenset()
     enemy: re.Pattern | None = None
     in_country: re.Pattern | None = None
 
@@ -230,7 +231,7 @@ def rules() -> _Rules:
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person,
                   force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
-                  enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors))
+                  heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors))
 
 
 def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:
@@ -346,6 +347,11 @@ def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
 def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | None:
     hi = sent.end
     needs_noun = q.vague_word in grammar().needs_noun
+    # an object verb with a person noun wins: "killed one civilian and wounded two others"
+    # is neither "one civilian and wounded" (noun) nor "... were wounded" (subject)
+    obj = None if needs_noun else _object_cand(r, text, q, sent, hi)
+    if obj is not None and obj.head:
+        return obj
     # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
     m = r.noun.match(text, q.end, hi)
     if m:
@@ -364,24 +370,8 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
         head = m.group("head")
         return _Cand(q, out, q.start, m.end(), victim, head, elliptical=head is None or _key(head) == "others",
                      increment=_has_increment(m.group("np")))
-    before = text[max(sent.start, q.start - 60):q.start]
-    # "killing at least 13", "has injured two", "killed some 30,000 people"
-    vb = r.obj_before.search(before)
-    if vb:
-        a = r.obj_after.match(text, q.end, hi)
-        head = a.group("head") if a else None
-        end = a.end() if a and (head or a.group("pp")) else q.end
-        verb = _key(vb.group("verb"))
-        if verb in r.person_verb and not head:
-            return None
-        if head or r.follow_ok.match(text, end, hi):
-            if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
-                return None
-            out = r.object_verb.get(verb) or r.person_verb[verb]
-            victim = " ".join(filter(None, [a.group("np") if a else "", head or "", a.group("pp") if a else ""]))
-            start = max(sent.start, q.start - 60) + vb.start()
-            return _Cand(q, out, start, end, victim, head, elliptical=head is None,
-                         increment=bool(_ANOTHER.search(vb.group(0))))
+    if obj is not None:
+        return obj
     # "the death toll ... rose to 12"
     window = text[max(sent.start, q.start - 140):q.start]
     low = window.lower()
@@ -425,6 +415,34 @@ def _attacker_or_victims(r: _Rules, m: re.Match, before_toll: bool = False) -> s
     return " "
 
 
+def _object_cand(r: _Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> _Cand | None:
+    """"killing at least 13", "has injured two", "killed some 30,000 people"."""
+    before = text[max(sent.start, q.start - 60):q.start]
+    vb = r.obj_before.search(before)
+    if not vb:
+        return None
+    a = r.obj_after.match(text, q.end, hi)
+    head = a.group("head") if a else None
+    end = a.end() if a and (head or a.group("pp")) else q.end
+    if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
+        words = [w for w in _WORD.finditer(text, a.start("np"), a.end("np")) if _key(w.group(0)) in r.heads]
+        if words:
+            head, end = words[-1].group(0), words[-1].end()
+    verb = _key(vb.group("verb"))
+    if verb in r.person_verb and not head:
+        return None
+    if not head and not r.follow_ok.match(text, end, hi):
+        return None
+    if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
+        return None
+    out = r.object_verb.get(verb) or r.person_verb[verb]
+    victim = text[q.end:end] if a and end > q.end else ""
+    start = max(sent.start, q.start - 60) + vb.start()
+    return _Cand(q, out, start, end, victim, head, elliptical=head is None or _key(head) == "others",
+                 increment=bool(_ANOTHER.search(vb.group(0))))
+
+
+_WORD = re.compile(r"[\w’'-]+")
 _ANOTHER = re.compile(r"\banother\s*$", re.I)
 _INCREMENT = re.compile(r"\b(?:more|additional|further|new)\b", re.I)
 
