@@ -444,7 +444,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
                 q = _quote_ending_at(quotes, m.start(), text) if quote_before else None
                 add(span, "quote" if q else "reported_by", sent, q)
                 continue
-        span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
+        span = _np_backward(text, max(sent.start, m.start() - 200), m.start()) or _elided_subject(text, sent, m.start())
         if span is None:
             continue
         q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end())
@@ -469,6 +469,26 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             add(span, "statement", sent, None)
     found.sort(key=lambda a: (a.sentence_index, a.start))
     return _dedupe(found)
+
+
+_COORDINATED = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
+_NOT_SUBJECT = frozenset({"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "with",
+                          "by", "from", "for", "meanwhile", "however", "earlier", "later", "there", "this", "it"})
+
+
+def _elided_subject(text: str, sent: Sentence, verb_start: int) -> tuple[int, int] | None:
+    """The sentence's opening subject for a coordinated verb of saying with no subject
+    of its own ("Azerbaijan has not released figures ..., but says 94 civilians died")."""
+    if not _COORDINATED.search(text, max(sent.start, verb_start - 6), verb_start):
+        return None
+    span = _np_forward(text, sent.start, verb_start)
+    if span is None:
+        return None
+    phrase = text[span[0]:span[1]]
+    if phrase.split()[0].lower() in _NOT_SUBJECT:
+        return None
+    # a speaker: a side's name, a body ("the ministry") or a person, not "Fighting continued ... and said"
+    return span if _side_in_phrase(phrase) or _head_noun(phrase) or name_in(phrase) else None
 
 
 def _sentence_subject(text: str, sent: Sentence) -> tuple[int, str, str | None] | None:

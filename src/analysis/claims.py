@@ -129,6 +129,10 @@ class _Rules:
     anaphor: re.Pattern
     follow_ok: re.Pattern
     non_person: re.Pattern
+    force_nouns: frozenset = frozenset()
+    heads: frozenset = frozenset()
+    enemy: re.Pattern | None = None
+    in_country: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -159,7 +163,8 @@ def rules() -> _Rules:
                 "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
                 "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
                 "presumed", "recently", "tragically", "subsequently", "been reported", "said to have been",
-                "said to be", "thought to have been", "known to have been", "then", "not", "either"])
+                "said to be", "thought to have been", "known to have been", "then", "not", "either"]
+               + [str(w) for w in d.get("participle_fillers") or []])
     PP = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{SIDE})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
           rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
           rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
@@ -176,7 +181,8 @@ def rules() -> _Rules:
     obj_before = re.compile(rf"\b(?P<verb>{_alt(list(objv) + list(pverb))}){adv}\s+$", re.IGNORECASE)
     obj_after = re.compile(rf"(?P<np>(?:\s+(?:{NPMOD})\b)*)(?:\s+(?P<head>{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     toll_before = re.compile(
-        rf"\b(?P<toll>{_alt(toll)})\b(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{_alt(d['toll_links'])})\s+$", re.IGNORECASE)
+        rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART}))\b"
+        rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{_alt(d['toll_links'])})\s+$", re.IGNORECASE)
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
     named = re.compile(
         rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
@@ -205,7 +211,7 @@ def rules() -> _Rules:
     spec = re.compile(rf"\b(?:{_alt(d.get('speculation_cues') or ['may have'])})\b", re.IGNORECASE)
     ACTOR = _alt(list(actors["name"]))
     mods = _alt(d.get("attack_modifiers") or ["armed"])
-    attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?:{_alt(d['attack_nouns'])})\b")
+    attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{_alt(d['attack_nouns'])})\b")
     sufferer = re.compile(
         rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
         rf"(?:suffered|sustained|lost|incurred|suffers|loses|suffering|losing)\b")
@@ -218,12 +224,32 @@ def rules() -> _Rules:
     follow_ok = re.compile(
         r"\s*(?:$|[,.;:!?)(–—\-\"”’]|(?:in|at|on|and|or|near|during|when|while|after|as|since|including|among|"
         r"from|with|overnight|yesterday|today|tonight|this|last|earlier|later|inside|across|around|outside|by|"
-        r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others)\b)", re.IGNORECASE)
+        r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others|to)\b)", re.IGNORECASE)
     non_person = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(list(d['equipment_nouns']) + list(d['unit_nouns']))})\b", re.IGNORECASE)
     return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_after,
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
-                  anaphor, follow_ok, non_person)
+                  anaphor, follow_ok, non_person,
+                  force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
+                  heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors))
+
+
+def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:
+    """"65 civilians in Azerbaijan": a country of one side right after the victims
+    (not a disputed region: "in Karabakh" does not say whose people)."""
+    gaz = lexicons.gazetteer()
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    names = [n for n, sd, k in zip(actors["name"], actors["side"], kind)
+             if k == "country" and sd in _SIDES and not gaz.find(n)]
+    return re.compile(rf"\s+(?:in|inside|across|throughout)\s+(?P<actor>{_alt(names or ['Azerbaijan'])})\b")
+
+
+def _enemy_pattern(d: dict) -> re.Pattern:
+    """"the enemy" as the victims, not as the attacker ("by the enemy", "enemy fire")."""
+    force = {_key(w) for w in d.get("attacker_force_nouns") or []}
+    acts = [w for w in d["attack_nouns"] if _key(w) not in force]
+    return re.compile(rf"(?<!\bby\s)(?<!\bby\sthe\s)\b(?:{_alt(d.get('enemy_words') or ['enemy'])})(?:’s|'s)?\b"
+                      rf"(?!\s+(?:{_alt(acts)})\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -262,7 +288,7 @@ def _victim_group(r: _Rules, words: str) -> str | None:
         if found is None:
             found = g
         elif found != g:
-            return found
+            return "unspecified"  # "people, including civilians and soldiers": mixed victims
     return found
 
 
@@ -321,6 +347,11 @@ def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
 def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | None:
     hi = sent.end
     needs_noun = q.vague_word in grammar().needs_noun
+    # an object verb with a person noun wins: "killed one civilian and wounded two others"
+    # is neither "one civilian and wounded" (noun) nor "... were wounded" (subject)
+    obj = None if needs_noun else _object_cand(r, text, q, sent, hi)
+    if obj is not None and obj.head:
+        return obj
     # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
     m = r.noun.match(text, q.end, hi)
     if m:
@@ -339,42 +370,79 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
         head = m.group("head")
         return _Cand(q, out, q.start, m.end(), victim, head, elliptical=head is None or _key(head) == "others",
                      increment=_has_increment(m.group("np")))
-    before = text[max(sent.start, q.start - 60):q.start]
-    # "killing at least 13", "has injured two", "killed some 30,000 people"
-    vb = r.obj_before.search(before)
-    if vb:
-        a = r.obj_after.match(text, q.end, hi)
-        head = a.group("head") if a else None
-        end = a.end() if a and (head or a.group("pp")) else q.end
-        verb = _key(vb.group("verb"))
-        if verb in r.person_verb and not head:
-            return None
-        if head or r.follow_ok.match(text, end, hi):
-            if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
-                return None
-            out = r.object_verb.get(verb) or r.person_verb[verb]
-            victim = " ".join(filter(None, [a.group("np") if a else "", head or "", a.group("pp") if a else ""]))
-            start = max(sent.start, q.start - 60) + vb.start()
-            return _Cand(q, out, start, end, victim, head, elliptical=head is None,
-                         increment=bool(_ANOTHER.search(vb.group(0))))
+    if obj is not None:
+        return obj
     # "the death toll ... rose to 12"
     window = text[max(sent.start, q.start - 140):q.start]
     low = window.lower()
     tb = r.toll_before.search(window) if ("toll" in low or "number" in low or "total" in low) else None
     if tb:
-        a = r.obj_after.match(text, q.end, hi)
-        head = a.group("head") if a else None
-        if not head and not r.follow_ok.match(text, q.end, hi):
-            return None
-        start = max(sent.start, q.start - 140) + tb.start()
-        out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
-        gap = r.attacker.sub(" ", tb.group("gap"))  # "the toll in the Armenian strike": attacker, not victims
-        cand = _Cand(q, out, start, a.end() if head else q.end, gap + " " + (head or ""), head,
-                     elliptical=head is None and not r.group_words.search(tb.group("gap")), toll=True)
-        return cand
+        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
     return None
 
 
+_TOLL_MODIFIERS = re.compile(r"(?:[\w’'-]+\s+){0,2}$")  # "the Armenian military death toll"
+_VICTIM_RANKS = re.compile(r"\b(?:(?P<among>among)|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _toll_cand(r: _Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Match, offset: int) -> _Cand | None:
+    """"the death toll ... rose to 12", "the number of civilians killed has reached 91"."""
+    a = r.obj_after.match(text, q.end, hi)
+    head = a.group("head") if a else None
+    if not head and not r.follow_ok.match(text, q.end, hi):
+        return None
+    if tb.group("tpart"):
+        out = r.outcome_part[_key(tb.group("tpart"))]
+    else:
+        out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
+    mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
+    mods = r.attacker.sub(lambda m: _attacker_or_victims(r, m, True), mods)
+    gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), tb.group("gap"))
+    victim = " ".join([mods, tb.group("toll"), gap, head or ""])
+    return _Cand(q, out, offset + tb.start(), a.end() if head else q.end, victim, head,
+                 elliptical=head is None and not r.group_words.search(victim), toll=True)
+
+
+def _attacker_or_victims(r: _Rules, m: re.Match, before_toll: bool = False) -> str:
+    """In a toll's words an actor with an attack word is the attacker ("the toll in the
+    Armenian strike"), dropped from the victim words; kept after "among", and with a force
+    noun after "in"/"of" or right before the toll ("the toll among Armenian troops", "in the
+    Azerbaijani army", "the Armenian military death toll")."""
+    force = _key(m.group("noun")) in r.force_nouns
+    before = _VICTIM_RANKS.search(m.string, max(0, m.start() - 12), m.start())
+    if (before_toll and force) or before and (before.group("among") or force):
+        return m.group(0)
+    return " "
+
+
+def _object_cand(r: _Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> _Cand | None:
+    """"killing at least 13", "has injured two", "killed some 30,000 people"."""
+    before = text[max(sent.start, q.start - 60):q.start]
+    vb = r.obj_before.search(before)
+    if not vb:
+        return None
+    a = r.obj_after.match(text, q.end, hi)
+    head = a.group("head") if a else None
+    end = a.end() if a and (head or a.group("pp")) else q.end
+    if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
+        words = [w for w in _WORD.finditer(text, a.start("np"), a.end("np")) if _key(w.group(0)) in r.heads]
+        if words:
+            head, end = words[-1].group(0), words[-1].end()
+    verb = _key(vb.group("verb"))
+    if verb in r.person_verb and not head:
+        return None
+    if not head and not r.follow_ok.match(text, end, hi):
+        return None
+    if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
+        return None
+    out = r.object_verb.get(verb) or r.person_verb[verb]
+    victim = text[q.end:end] if a and end > q.end else ""
+    start = max(sent.start, q.start - 60) + vb.start()
+    return _Cand(q, out, start, end, victim, head, elliptical=head is None or _key(head) == "others",
+                 increment=bool(_ANOTHER.search(vb.group(0))))
+
+
+_WORD = re.compile(r"[\w’'-]+")
 _ANOTHER = re.compile(r"\banother\s*$", re.I)
 _INCREMENT = re.compile(r"\b(?:more|additional|further|new)\b", re.I)
 
@@ -533,16 +601,33 @@ def _actor_side(phrase: str) -> str | None:
     return "other"
 
 
-_TARGET_BEFORE = re.compile(r"\b(?:on|against|at|in|into|over|toward|towards|of|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towards|of|across)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 
 
-def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int) -> str | None:
-    """Side of the attacker named nearest to ``pos`` in the sentence, if any."""
+def _is_target(r: _Rules, text: str, sent: Sentence, m: re.Match) -> bool:
+    """The actor is where an attack lands ("strikes on Armenian positions") or,
+    after "in", the victims' ranks ("losses in the Armenian army"); but "killed
+    in Azerbaijani shelling" names the attacker (an attack act, not a force)."""
+    t = _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start())
+    if t is None:
+        return False
+    noun = m.groupdict().get("noun")
+    return t.group("prep").lower() != "in" or noun is None or _key(noun) in r.force_nouns
+
+
+def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int, speakers=()) -> str | None:
+    """Side of the attacker named nearest to ``pos`` in the sentence, if any.
+
+    ``speakers``: (start, end) spans of the sentence's sources; a source
+    ("the Karabakh army says", "according to the Azerbaijani side") is not an attacker.
+    """
     best = None
     for pat in (r.attacker, r.attacked_by):
         for m in pat.finditer(text, sent.start, sent.end):
             side = lexicons.actors().side_of(m.group("actor"))
-            if side not in _SIDES or _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start()):
+            if side not in _SIDES or _is_target(r, text, sent, m) \
+                    or any(a <= m.start("actor") < b for a, b in speakers):
                 continue
             dist = abs(m.start("actor") - pos)
             if best is None or dist < best[0]:
@@ -695,18 +780,23 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         if side is None:  # "the Azerbaijani side has suffered heavy casualties"
             for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
                 side = lexicons.actors().side_of(m.group("actor"))
-        if side is None and r.both.search(text, c.ev_end, min(hi + 20, s.end)):
+        if side is None and cside in _SIDES and r.enemy.search(text, max(lo, s.start), c.ev_end):
+            side = _OTHER[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
+        if side is None and r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
             side = "both"
         if side is None and r.our.search(text, max(lo, s.start), c.ev_end) and cside in _SIDES:
             side = cside
-        if side is None:
-            atk = _attacker_side(r, text, s, c.q.start)
-            side = _OTHER[atk] if atk else None
         exclude = [(a.start, a.end) for a in atts if a.sentence_index == s.index]
+        if side is None:
+            atk = _attacker_side(r, text, s, c.q.start, exclude)
+            side = _OTHER[atk] if atk else None
         pm = _place(r, text, s, c.q.start, exclude) or _anaphoric_place(r, text, c, lo, hi)
         gaz = lexicons.gazetteer()
         if side is None and pm is not None and gaz.kind.get(pm.place) != "region":
             side = PLACE_SIDE.get(gaz.country.get(pm.place, ""))
+        inside = r.in_country.match(text, c.ev_end, s.end) if side is None else None
+        if inside:  # "killing 65 civilians in Azerbaijan"
+            side = lexicons.actors().side_of(inside.group("actor"))
         if pm is None:  # the place named earlier in the paragraph ("... attack on Stepanakert. Dozens were wounded")
             for prev in _earlier_in_paragraph(text, sentences, s):
                 pm = _place(r, text, prev, prev.end, [])
@@ -727,7 +817,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         if side is None and cside in _SIDES:
             side = cside
         if side is None:
-            side = _from_previous_sentence(r, text, sentences, s, info[:idx], decided)
+            side = _from_previous_sentence(r, text, sentences, s, info[:idx], decided, atts)
         decided.append(side)
     majority = Counter(x for x in decided if x)
     top = majority.most_common(2)
@@ -773,10 +863,12 @@ def _earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> 
     return out
 
 
-def _from_previous_sentence(r: _Rules, text: str, sentences: list[Sentence], s: Sentence, earlier, decided) -> str | None:
+def _from_previous_sentence(r: _Rules, text: str, sentences: list[Sentence], s: Sentence, earlier, decided,
+                            atts=()) -> str | None:
     """An attacker named earlier in the paragraph, else the last claim's side there."""
     for prev in _earlier_in_paragraph(text, sentences, s):
-        atk = _attacker_side(r, text, prev, prev.end)
+        speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
+        atk = _attacker_side(r, text, prev, prev.end, speakers)
         if atk:
             return _OTHER[atk]
     para = _paragraph_of(text, s.start)
