@@ -22,14 +22,16 @@
 #
 # **How the numbers are made.** Every dated event mention (a place and a resolved date in one sentence, table
 # `events`) in the selected articles is linked into *incidents*: same place, dates at most `tolerance_days`
-# apart, similar sentences (TF-IDF cosine of at least `min_similarity`). The incident date is the date most
-# mentions give. An outlet's *lag* is the publication date of its earliest selected article mentioning the
-# incident minus the incident date, in whole days.
+# apart, similar sentences (TF-IDF cosine of at least `min_similarity`); combat mentions of one place on one day
+# are one incident whatever their wording. The incident date is the date most mentions give. An outlet's *lag*
+# is the publication date of its earliest selected article reporting the incident minus the incident date, in
+# whole days. A mention that dates the incident only as background ("since September 27", "the fighting, which
+# started on September 27" more than two days later; column `background` of `events`) links to the incident
+# but is not a report of it, so it gives no lag.
 #
 # **Caveats.**
-# - The lag is measured on the articles in the corpus, not on everything an outlet published: a long lag often
-#   means the outlet's only article here mentions the incident as background (the start of the war, an earlier
-#   strike), not that the outlet was slow. With the five seed articles (mostly one per outlet) most incidents
+# - The lag is measured on the articles in the corpus, not on everything an outlet published: a long lag can
+#   still mean the outlet's only article here recalls an earlier strike in passing, not that the outlet was slow. With the five seed articles (mostly one per outlet) most incidents
 #   have a single report, and first-report counts say more about which articles were collected than about the outlets.
 # - Publication times are unknown, so lags are whole days: 0 means the same calendar day, 1 the next day, even if
 #   only a few hours passed. Time zones are ignored.

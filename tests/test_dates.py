@@ -337,3 +337,20 @@ def test_regression_no_surrounding_space_or_period_in_expression():
             assert row["expression"] == row["expression"].strip()
             assert not row["expression"].endswith(".")
     assert dates_of("The toll was updated on 13/10/2020.") == [date(2020, 10, 13)]
+
+
+@pytest.mark.parametrize("text, background", [
+    ("Since September 27, large-scale military operations have continued.", True),
+    ("Renewed fighting flared up on September 27, with both sides blaming the other.", True),
+    ("34 civilians had been killed in the fighting, which started on September 27.", True),
+    ("The war that began in late September has killed thousands.", True),
+    ("Azerbaijani forces shelled Stepanakert on Friday.", False),
+    ("A missile hit Ganja on October 11, killing ten people.", False),
+    ("Heavy fighting broke out on Thursday, the ministry said.", False),  # two days before publication: news
+    ("Heavy fighting broke out on Monday, the ministry said.", True),
+    ("A ceasefire has held since Thursday.", True),
+])
+def test_onset_dates_are_background(text, background):
+    from analysis.dates import find_temporal_expressions
+    rows = find_temporal_expressions(text, date(2020, 10, 17))
+    assert len(rows) == 1 and rows[0]["background"] is background

@@ -253,3 +253,18 @@ def test_a_qualified_figure_is_not_the_bare_number():
     assert wounded.loc["exact", "is_first"]  # "40" is not a relay of "more than 40"
     figures = set(announcement_relays(table, CLAIM_ARTICLES)["figure"])
     assert "Azerbaijani prosecutor general's office: more than 40 wounded (azerbaijani)" in figures
+
+
+def test_a_background_mention_is_not_a_report():
+    articles = pd.DataFrame([
+        {"article_id": "w1", "outlet": "Asbarez", "published": date(2020, 9, 27), "published_basis": "byline",
+         "text": "Heavy clashes broke out along the line of contact in Nagorno-Karabakh on Sunday morning."},
+        {"article_id": "w2", "outlet": "Press TV", "published": date(2020, 10, 17), "published_basis": "byline",
+         "text": "Dozens were killed in Nagorno-Karabakh in the clashes, which started on September 27."},
+    ])
+    events = events_table(articles)
+    assert events.set_index("article_id")["background"].to_dict() == {"w1": False, "w2": True}
+    incidents, mentions = link_incidents(events, min_similarity=0.0)
+    assert mentions["incident_id"].nunique() == 1  # Press TV still mentions the incident ...
+    lags = reporting_lag(incidents, mentions)
+    assert lags["outlet"].tolist() == ["Asbarez"]  # ... but does not report it 20 days late

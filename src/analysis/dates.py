@@ -83,6 +83,7 @@ COLUMNS = {
     "date_max": "latest date the expression can mean",
     "part_of_day": "morning, afternoon, evening, night, overnight when the text says so",
     "resolution": "how the date was resolved: absolute, weekday, relative, offset, vague, unresolved",
+    "background": "true when the expression dates the onset of an ongoing state (since ...; the war that began on ...): background, not a report of the event",
     "event_type": "what happened, from the trigger lexicon (event_triggers.csv) applied to the sentence",
     "location": "canonical gazetteer place named in the sentence (the one nearest the expression)",
     "sentence": "the sentence holding the expression",
@@ -819,8 +820,50 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         if row["location"] is None and _PLACE_ANAPHOR.search(sentence.text):
             row["location"] = location_in(text, previous_place_start(sentences, sentence), sentence.start, sentence.start)
         row["sentence"] = sentence.text
+        row["background"] = is_background(text, max(sentence.start, f.start - _BACKGROUND_REACH), f.start, f.end,
+                                          row["date_max"], published)
         rows.append(row)
     return rows
+
+
+_BACKGROUND_REACH = 40  # characters before an expression where its cue may stand
+ONSET_NEWS_DAYS = 2
+"""An onset ("the war began on ...") at most this many days before publication is news, not background."""
+
+
+@lru_cache(maxsize=None)
+def _background_cues() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Per kind of cue (background_cues.csv: duration, onset): the cue opening an expression, and ending right before one."""
+    frame = read_lexicon("background_cues", required=("cue", "kind"))
+    bad = sorted(set(frame["kind"].str.strip()) - {"duration", "onset"})
+    if bad:
+        raise lexicons.LexiconError(f"background_cues.csv: unknown kind(s) {bad}; use duration or onset")
+    patterns = {}
+    for kind, group in frame.groupby(frame["kind"].str.strip()):
+        cues = lexicons._alternation(list(group["cue"].str.strip()))
+        patterns[kind] = (re.compile(rf"(?:{cues})\b", re.IGNORECASE),
+                          re.compile(rf"\b(?:{cues})(?:\s+(?:on|in|at|during|around))*\s*$", re.IGNORECASE))
+    return patterns
+
+
+def is_background(text: str, lo: int, start: int, end: int, latest: date | None = None,
+                  published: date | None = None) -> bool:
+    """Whether the expression ``text[start:end]`` dates an event as background, not as news.
+
+    A duration cue ("Since September 27") always makes it background; an
+    onset cue ("the fighting, which started on September 27") when the
+    event's ``latest`` date is more than :data:`ONSET_NEWS_DAYS` before
+    ``published`` (a war that "broke out on Sunday" is Monday's news). The
+    cue opens the expression or ends right before it within ``text[lo:start]``.
+    """
+    for kind, (opening, before) in _background_cues().items():
+        if opening.match(text, start, end) is None and before.search(text, lo, start) is None:
+            continue
+        if kind == "duration":
+            return True
+        if latest is not None and published is not None and (published - latest).days > ONSET_NEWS_DAYS:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -884,7 +927,7 @@ def events_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
 
 def events_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     """The events table from :func:`event_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype({"background": bool})
 
 
 def event_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:

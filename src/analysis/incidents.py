@@ -56,6 +56,7 @@ MENTION_COLUMNS = {
     "end": "offset just past the expression",
     "sentence": "sentence of the mention",
     "similarity": "highest TF-IDF cosine with another mention of the incident (null when alone)",
+    "background": "the mention dates the incident as background (since ...; the war that began on ...), not as news",
 }
 CLAIM_INCIDENT_COLUMN = "incident_id"
 
@@ -152,6 +153,7 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
                 "published": r["published"], "published_basis": r["published_basis"], "expression": r["expression"],
                 "date": r["date"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
                 "similarity": None if np.isnan(best[i]) else round(float(best[i]), 4),
+                "background": bool(r.get("background", False)),
             })
         incidents.setdefault(iid, {"place": place, "event_type": event_type, "date": day})
     mention_frame = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)).sort_values(["incident_id", "article_id", "start"], ignore_index=True)

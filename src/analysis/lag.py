@@ -75,15 +75,26 @@ def _require(frame: pd.DataFrame, name: str, columns) -> None:
         raise ValueError(f"{name}: missing column(s) {', '.join(missing)}")
 
 
+def _flag(value) -> bool:
+    """A boolean column's value: True only for a true value (missing is False)."""
+    return value is not None and not pd.isna(value) and bool(value)
+
+
 def reporting_lag(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per incident and outlet (columns: :data:`LAG_COLUMNS`)."""
+    """One row per incident and outlet that reported it (columns: :data:`LAG_COLUMNS`).
+
+    A mention that dates the incident only as background ("since September
+    27", "the fighting, which started on September 27": column ``background``
+    of the mentions, when present) is not a report of it: an article weeks
+    later that recalls the start of the war has no reporting lag.
+    """
     _require(incidents, "incidents", ("incident_id", "label", "date"))
     _require(mentions, "mentions", ("incident_id", "article_id", "outlet", "published", "published_basis"))
     info = {r["incident_id"]: r for r in incidents[["incident_id", "label", "date"]].to_dict("records")}
     earliest: dict[tuple, dict] = {}
     for r in mentions.to_dict("records"):
         published = _day(r["published"])
-        if published is None or r["incident_id"] not in info:
+        if published is None or r["incident_id"] not in info or _flag(r.get("background")):
             continue
         key = (r["incident_id"], r["outlet"])
         candidate = (published, r["article_id"])
