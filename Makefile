@@ -6,12 +6,18 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
+# The git filter that strips notebook outputs on commit runs this checkout's own
+# .venv (git runs filters from the top of the work tree), so another clone or
+# worktree of the same repository does not redirect it to its environment.
+NBSTRIP_RELATIVE := git config filter.nbstripout.clean '$(BIN)/python -m nbstripout' && \
+	git config diff.ipynb.textconv '$(BIN)/python -m nbstripout -t'
+
 .PHONY: setup data reports test lab lock readme benchmark clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
-	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install
+	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install && $(NBSTRIP_RELATIVE)
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv with the pinned environment
