@@ -191,3 +191,8 @@ def test_source_across_sentences(text, words, side, index):
 ])
 def test_the_outlet_spoken_to_is_not_the_source(text, outlet):
     assert all(outlet not in a.source for a in find_attributions(text))
+
+
+def test_talks_as_a_noun_is_not_a_contact():
+    found = find_attributions("Ceasefire talks stalled, diplomats said on Monday.")
+    assert [(a.source, a.kind) for a in found] == [("diplomats", "said")]

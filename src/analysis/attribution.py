@@ -454,6 +454,8 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
                 add(span, "according_to", sent, None)
             continue
         if m.group("contact"):  # "X talked to ...": the subject only, no quote
+            if m.group("contact").lower() in _NOUN_TOO and not _TO_WITH.match(text, m.end()):
+                continue  # "ceasefire talks stalled"
             span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
             if span:
                 add(span, "contact", sent, None)
@@ -609,6 +611,9 @@ def _quote_starting_after(quotes: list[tuple[int, int]], text: str, pos: int,
 _CLAUSE_GOES_ON = re.compile(
     r"\s+(?!(?:in|on|at|to|during|via|from|after|before|late|early|earlier|later|last|this|on|citing|adding|"
     r"quoted|told|when|while|as|who|which|and|but|of|for|with|by|through|over|under|according)\b|\w+ing\b)[a-z]")
+# Contact verbs that are also plural nouns: a verb only before "to"/"with" ("Putin talks with Erdogan").
+_NOUN_TOO = frozenset({"talks", "calls"})
+_TO_WITH = re.compile(r"\s+(?:to|with)\b")
 # "was quoted (by TASS) as saying", before the verb "quoted"
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")
 # "said on Facebook: “", "told reporters in Baku, “": a short lead-in, then a quote
