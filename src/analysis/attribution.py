@@ -9,8 +9,14 @@ saying plus "according to" and "a statement by"; word lists live in
   per sentence it covers); “...,” he said (pronoun -> last named speaker);
 - X said/told/claimed/reported/announced/... (that) ...; Officials in Baku claim ...;
 - ..., reported the Y ministry; according to X; a statement by X; X's statement;
-- X talked to / spoke with / phoned Y (kind ``contact``): X is a voice of the
-  article, but is credited with no content, so it is never a claimant.
+- X talked to / spoke with / phoned / called / met Y (kind ``contact``): X is a
+  voice of the article, but is credited with no content, so it is never a claimant;
+- X, quoted by TASS, said / X, speaking in Baku, said (a parenthetical is skipped);
+  X was quoted (by Y) as saying; a statement released/issued by X;
+  the press service of the X ministry reported;
+- X said on Facebook: “...” (a short lead-in before the quote);
+- "X, a spokesman for Y, said Armenian forces shelled ...": a comma before the
+  verb makes "said Z" an inversion only when Z ends the clause.
 
 The side of a source is decided in one place, :func:`source_side`, which
 claims and framing both use.
@@ -80,8 +86,10 @@ def _words() -> _Words:
     nouns = lexicons._alternation(list(sets["statement_nouns"]))
     return _Words(
         **sets,
-        verb_pattern=re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<contact>{contact})|(?P<acc>[Aa]ccording to))\b"),
-        statement_by=re.compile(rf"\b(?:{nouns})\s+(?:by|of)\s+"),  # run on lower-cased text
+        verb_pattern=re.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})|(?P<contact>{contact})|(?P<acc>[Aa]ccording to))\b"),
+        # "a statement by X", "a statement released by X" (run on lower-cased text)
+        statement_by=re.compile(rf"\b(?:{nouns})\s+(?:(?:released|issued|published|posted|signed|"
+                                rf"shared|distributed|circulated)\s+)?(?:by|of)\s+"),
         statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b"),
     )
 
@@ -270,6 +278,13 @@ def _np_backward(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
             j -= 1
         if j > 0:
             i = j - 1
+    # a parenthetical: "X, quoted by TASS, said", "X, speaking in Baku, said"
+    if i >= 0 and toks[i][0] == ",":
+        j = i - 1
+        while j >= 0 and toks[j][0] not in ",;:“”\"()–—":
+            j -= 1
+        if j > 0 and toks[j][0] == "," and j + 1 < i and toks[j + 1][0].lower() in _PARENTHETICAL:
+            i = j - 1
     # appositive name: "Human Rights Defender, Artak Beglarian, confirmed"
     if i >= 0 and toks[i][0] == ",":
         j = i - 1
@@ -289,6 +304,10 @@ def _np_backward(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
         if low in ("of", "in", "for", "at") and i + 1 <= end_i and i - 1 >= 0 and \
                 _lower(toks[i - 1][0]) in (w.title_words | w.source_nouns) and _lower(toks[i - 1][0]) not in ("the", "of"):
             i -= 1
+            continue
+        if low == "the" and i >= 2 and toks[i - 1][0].lower() in ("of", "in", "for", "at") and \
+                _lower(toks[i - 2][0]) in (w.title_words | w.source_nouns) and i < end_i:
+            i -= 1  # "the press service of the ... ministry"
             continue
         if low in ("the", "a", "an"):
             i -= 1
@@ -365,6 +384,11 @@ def _np_forward(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return first, out_end
 
 
+# Words opening a parenthetical between a subject and its verb ("X, quoted by TASS, said").
+_PARENTHETICAL = frozenset({"quoted", "cited", "speaking", "writing", "citing", "in", "at", "on", "during",
+                            "addressing", "interviewed", "responding", "asked", "commenting", "meanwhile",
+                            "however", "too", "separately", "for", "who", "whose", "which"})
+
 _QUOTE_SPAN = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"")
 _CLOSE_BEFORE = re.compile(r"[”\"][,.]?\s*$")
 _OPEN_AFTER = re.compile(r"^[,:]?\s*[“\"]")
@@ -402,7 +426,7 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             source, side = ref
         else:
             source = _clean_source(raw)
-            if not source:
+            if not source or _lower(source) in w.statement_nouns:
                 return
             name = name_in(source)
             if name:
@@ -430,6 +454,8 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
                 add(span, "according_to", sent, None)
             continue
         if m.group("contact"):  # "X talked to ...": the subject only, no quote
+            if m.group("contact").lower() in _NOUN_TOO and not _TO_WITH.match(text, m.end()):
+                continue  # "ceasefire talks stalled"
             span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
             if span:
                 add(span, "contact", sent, None)
@@ -440,14 +466,21 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         prev_char = before.rstrip()[-1:] if before.strip() else ""
         if quote_before or prev_char == ",":
             span = _np_forward(text, m.end(), after_end)
+            if span and not quote_before and _CLAUSE_GOES_ON.match(text, span[1]):
+                span = None  # "X, a spokesman, said Armenian forces shelled ...": not an inversion
             if span:
                 q = _quote_ending_at(quotes, m.start(), text) if quote_before else None
                 add(span, "quote" if q else "reported_by", sent, q)
                 continue
-        span = _np_backward(text, max(sent.start, m.start() - 200), m.start()) or _elided_subject(text, sent, m.start())
+        verb_at = m.start()
+        passive = _PASSIVE_QUOTED.search(text, max(sent.start, verb_at - 12), verb_at) \
+            if m.group("verb") == "quoted" else None
+        if passive:  # "X was quoted (by Y) as saying"
+            verb_at = passive.start()
+        span = _np_backward(text, max(sent.start, verb_at - 200), verb_at) or _elided_subject(text, sent, verb_at)
         if span is None:
             continue
-        q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end())
+        q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end(), sent.end)
         add(span, "quote" if q else "said", sent, q)
 
     low = lexicons.lowered(text)
@@ -553,16 +586,39 @@ def _quote_ending_at(quotes: list[tuple[int, int]], pos: int, text: str) -> tupl
     return None
 
 
-def _quote_starting_after(quotes: list[tuple[int, int]], text: str, pos: int) -> tuple[int, int] | None:
-    """The quote opening right after "X said," / "X said:"."""
+def _quote_starting_after(quotes: list[tuple[int, int]], text: str, pos: int,
+                          end: int | None = None) -> tuple[int, int] | None:
+    """The quote opening right after "X said," / "X said:" / "X said on Facebook:" /
+    "X told reporters in Baku, "."""
     gap = _OPEN_AFTER.match(text[pos:pos + 4])
     if not gap:
+        lead = _LEAD_IN.match(text, pos, end if end is not None else len(text))
+        if not lead:
+            return None
+        pos = lead.end() - 1
+        for a, b in quotes:
+            if a == pos:
+                return a, b
         return None
     for a, b in quotes:
         if a >= pos and a - pos <= 3:
             return a, b
     return None
 
+
+# After "X said"/"X told": the rest of a source phrase that is followed by a verb or
+# an object, so "..., said Armenian forces shelled" is not an inverted "said X".
+_CLAUSE_GOES_ON = re.compile(
+    r"\s+(?!(?:in|on|at|to|during|via|from|after|before|late|early|earlier|later|last|this|on|citing|adding|"
+    r"quoted|told|when|while|as|who|which|and|but|of|for|with|by|through|over|under|according)\b|\w+ing\b)[a-z]")
+# Contact verbs that are also plural nouns: a verb only before "to"/"with" ("Putin talks with Erdogan").
+_NOUN_TOO = frozenset({"talks", "calls"})
+_TO_WITH = re.compile(r"\s+(?:to|with)\b")
+# "was quoted (by TASS) as saying", before the verb "quoted"
+_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")
+# "said on Facebook: “", "told reporters in Baku, “": a short lead-in, then a quote
+_LEAD_IN = re.compile(r"(?:[^“”\"\n.;:]{1,80}?:|\s+(?:on|in|at|to|during|via|from|after|before|through|over|"
+                      r"reporters|journalists|parliament|lawmakers)\b[^“”\"\n.;:,]{0,60}?,)\s*[“\"]")
 
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 

@@ -4,6 +4,11 @@ Markers come from ``lexicons/hedges.csv`` (``marker``, ``kind``, ``role``):
 ``kind`` is ``distancing`` (the outlet keeps a claim at arm's length),
 ``uncertainty`` (unverified, reportedly, experts suggest) or ``attribution``
 ("according to": kept in the table, left out of hedge rates by default).
+Two roles count only in context: ``what`` ("called", "described as" ...)
+after "what" and its subject ("what Baku called a terrorist attack": the
+claim of Baku, by the ``subject`` rule); ``scare`` (contested terms such as
+"liberation", "occupation") only when the term alone stands in quotes, the
+outlet's scare quotes (not flagged ``quoted``; side by rules 4-6).
 
 The side of a marker is the side of the party whose claim it qualifies, found
 by the first rule that applies, within the marker's sentence and outside quoted
@@ -12,6 +17,7 @@ speech (unless the marker itself is quoted):
 0. ``denied``: "claim(s)" followed by its denier ("..., a claim Yerevan
    denied") is the claim of the sentence's earlier speaker, else of its first
    actor ("Azerbaijan said ..., a claim Yerevan denied": azerbaijani).
+   ``object``: "a claim by Baku", "claims from Yerevan" are that actor's.
 1. ``overlap``: an actor is part of the marker ("Experts suggest").
 2. ``subject``: for reporting verbs (role ``verb``: claim, alleged ...), the
    nearest actor, or a both-sides phrase, before the verb in its clause
@@ -91,7 +97,7 @@ def hedge_lexicon() -> tuple[PhraseLexicon, dict[str, tuple[str, str]]]:
     """The marker lexicon and ``key -> (kind, role)``."""
     frame = read_lexicon("hedges", required=("marker", "kind", "role"))
     kinds = {"distancing", "uncertainty", "attribution"}
-    roles = {"adverb", "verb", "prefix", "speaker"}
+    roles = {"adverb", "verb", "prefix", "speaker", "what", "scare"}
     for i, (kind, role) in enumerate(zip(frame["kind"], frame["role"])):
         if kind not in kinds:
             raise ValueError(f"hedges.csv: row {i + 2}: kind {kind!r} not one of {sorted(kinds)}")
@@ -100,6 +106,30 @@ def hedge_lexicon() -> tuple[PhraseLexicon, dict[str, tuple[str, str]]]:
     keyed = pd.DataFrame({"key": frame["marker"].str.lower(), "name": frame["marker"]})
     info = {m.lower(): (k, r) for m, k, r in zip(frame["marker"], frame["kind"], frame["role"])}
     return PhraseLexicon(keyed, source="hedges.csv"), info
+
+
+# role "what": the verb counts only after "what" and its subject ("what Baku called", "what it described as")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,5}$", re.IGNORECASE)
+# role "scare": the term counts only when it alone is in quotes ('the "liberation" of')
+_SCARE_OPEN = re.compile(r"[“\"‘'«]$")
+_SCARE_CLOSE = re.compile(r"[,.]?[”\"’'»]")
+# "a claim by Baku", "claims from Yerevan", "the claims of the Azerbaijani side": the claim is that actor's
+_CLAIM_BY = re.compile(r"(?i)claims?\s+(?:made\s+)?(?:by|from|of)\s+")
+
+
+def _keep_marker(text: str, sentence_start: int, m, role: str):
+    """The marker as counted (None when its role's context is missing; scare quotes widened)."""
+    if role == "what":
+        return m if _WHAT_BEFORE.search(text, max(sentence_start, m.start - 60), m.start) else None
+    if role == "scare":
+        if m.start == 0 or not _SCARE_OPEN.search(text, m.start - 1, m.start):
+            return None
+        close = _SCARE_CLOSE.match(text, m.end)
+        if not close:
+            return None
+        start, end = m.start - 1, close.end()
+        return type(m)(m.key, text[start:end], start, end)
+    return m
 
 
 @lru_cache(maxsize=None)
@@ -169,7 +199,11 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
         sentence = sentence_at(sentences, m.start)
         if sentence is None:
             continue
-        quoted = _in_spans(qstarts, quotes, m.start)
+        if role in ("what", "scare"):
+            m = _keep_marker(text, sentence.start, m, role)
+            if m is None:
+                continue
+        quoted = role != "scare" and _in_spans(qstarts, quotes, m.start)
         in_sent = [c for c in cands if sentence.start <= c[2] < sentence.end and (quoted or not c[4])]
         lo, hi = _clause_bounds(text, sentence, m.start, m.end)
         pick, basis = None, "none"
@@ -179,11 +213,17 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
             named = [c for c in in_sent if c[2] < m.start]
             if said or named:
                 pick, basis = (said[-1] if said else named[0]), "denied"
+        if pick is None and m.key in ("claim", "claims"):
+            by = _CLAIM_BY.match(text, m.start, sentence.end)
+            if by:
+                after = [c for c in in_sent if by.end() <= c[2] <= by.end() + 30 and c[3] <= hi]
+                if after:
+                    pick, basis = after[0], "object"
         if pick is not None:
             pass
         elif overlap:
             pick, basis = overlap[0], "overlap"
-        elif role == "verb":
+        elif role in ("verb", "what"):
             pick, basis = _pick(in_sent, lo, m.start), "subject"
         elif role == "prefix":
             pick, basis = _pick(in_sent, m.end, hi, before=False), "object"
