@@ -153,7 +153,6 @@ CASES = [
 KNOWN_GAPS: set[str] = {
     "losses-amount-to",
     "units-and-personnel",
-    "upward-of",
     "number-of-civilian-deaths",
     "toll-totals",
     "losses-stand-at-killed",
@@ -161,13 +160,6 @@ KNOWN_GAPS: set[str] = {
     "headline-place-strike",
     "list-among-servicemen",
     "headline-leaves-dead",
-    "in-captivity",
-    "went-missing",
-    "listed-as-missing",
-    "among-the-dead",
-    "paramedics",
-    "medics",
-    "peacekeeper",
     "past-24-hours",
     "past-day",
 }
