@@ -133,6 +133,7 @@ class _Rules:
     heads: frozenset = frozenset()
     enemy: re.Pattern | None = None
     in_country: re.Pattern | None = None
+    toll_hints: tuple = ("toll", "number", "total")
 
 
 @lru_cache(maxsize=None)
@@ -181,7 +182,8 @@ def rules() -> _Rules:
     obj_before = re.compile(rf"\b(?P<verb>{_alt(list(objv) + list(pverb))}){adv}\s+$", re.IGNORECASE)
     obj_after = re.compile(rf"(?P<np>(?:\s+(?:{NPMOD})\b)*)(?:\s+(?P<head>{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     toll_before = re.compile(
-        rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART}))\b"
+        rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART})"
+        rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{_alt(noun)}))\b"
         rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{_alt(d['toll_links'])})\s+$", re.IGNORECASE)
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
     named = re.compile(
@@ -231,7 +233,8 @@ def rules() -> _Rules:
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person,
                   force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
-                  heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors))
+                  heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors),
+                  toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]))
 
 
 def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:
@@ -375,7 +378,7 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
     # "the death toll ... rose to 12"
     window = text[max(sent.start, q.start - 140):q.start]
     low = window.lower()
-    tb = r.toll_before.search(window) if ("toll" in low or "number" in low or "total" in low) else None
+    tb = r.toll_before.search(window) if any(h in low for h in r.toll_hints) else None
     if tb:
         return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
     return None
@@ -393,6 +396,8 @@ def _toll_cand(r: _Rules, text: str, q: Quantity, hi: int, window: str, tb: re.M
         return None
     if tb.group("tpart"):
         out = r.outcome_part[_key(tb.group("tpart"))]
+    elif tb.group("tnoun"):  # "the number of civilian deaths"
+        out = r.outcome_noun[_key(tb.group("tnoun"))]
     else:
         out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
     mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
