@@ -156,8 +156,6 @@ KNOWN_GAPS: set[str] = {
     "headline-place-strike",
     "list-among-servicemen",
     "headline-leaves-dead",
-    "past-24-hours",
-    "past-day",
 }
 CASES = [P(*p.values, id=p.id, marks=pytest.mark.xfail(strict=True, reason="known gap")) if p.id in KNOWN_GAPS else p
          for p in CASES]

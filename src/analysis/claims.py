@@ -134,6 +134,7 @@ class _Rules:
     enemy: re.Pattern | None = None
     in_country: re.Pattern | None = None
     toll_hints: tuple = ("toll", "number", "total")
+    period: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -234,6 +235,7 @@ def rules() -> _Rules:
                   anaphor, follow_ok, non_person,
                   force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
                   heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors),
+                  period=re.compile(rf"\b(?:{_alt(d.get('period_increment_cues') or ['past 24 hours'])})\b", re.IGNORECASE),
                   toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]))
 
 
@@ -703,6 +705,8 @@ def _scope(r: _Rules, text: str, c: _Cand, prev_in_sentence: bool, prev_sentence
         return "historical"
     before = text[max(s.start, c.q.start - 20):c.q.start]
     if (c.increment and not prev_in_sentence) or r.increment_cue.search(before):
+        return "increment"
+    if not c.toll and r.period.search(window):  # "over the past 24 hours, 12 servicemen were killed"
         return "increment"
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s):
         return "cumulative"
