@@ -135,6 +135,7 @@ class _Rules:
     in_country: re.Pattern | None = None
     toll_hints: tuple = ("toll", "number", "total")
     period: re.Pattern | None = None
+    place_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -235,6 +236,8 @@ def rules() -> _Rules:
                   anaphor, follow_ok, non_person,
                   force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
                   heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors),
+                  place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{_alt(d['incident_nouns'])})\b",
+                                         re.IGNORECASE),
                   period=re.compile(rf"\b(?:{_alt(d.get('period_increment_cues') or ['past 24 hours'])})\b", re.IGNORECASE),
                   toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]))
 
@@ -623,6 +626,15 @@ def _is_target(r: _Rules, text: str, sent: Sentence, m: re.Match) -> bool:
     return t.group("prep").lower() != "in" or noun is None or _key(noun) in r.force_nouns
 
 
+def _place_struck(text: str, m: re.Match) -> bool:
+    """A town named before an attack word without a possessive is where it hit
+    ("the Stepanakert shelling"); "Baku's strikes" names the attacker."""
+    if "noun" not in m.re.groupindex or text[m.end("actor"):m.end("actor") + 1] in ("’", "'"):
+        return False
+    gaz = lexicons.gazetteer()
+    return any(gaz.kind.get(p.place) in ("city", "town", "village") for p in gaz.find(m.group("actor")))
+
+
 def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int, speakers=()) -> str | None:
     """Side of the attacker named nearest to ``pos`` in the sentence, if any.
 
@@ -633,16 +645,13 @@ def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int, speakers=()) 
     for pat in (r.attacker, r.attacked_by):
         for m in pat.finditer(text, sent.start, sent.end):
             side = lexicons.actors().side_of(m.group("actor"))
-            if side not in _SIDES or _is_target(r, text, sent, m) \
+            if side not in _SIDES or _is_target(r, text, sent, m) or _place_struck(text, m) \
                     or any(a <= m.start("actor") < b for a, b in speakers):
                 continue
             dist = abs(m.start("actor") - pos)
             if best is None or dist < best[0]:
                 best = (dist, side)
     return best[1] if best else None
-
-
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:settlement|village|town|city|region|district)")
 
 
 def _place(r: _Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:
@@ -653,7 +662,7 @@ def _place(r: _Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[i
         if any(a <= pm.start < b for a, b in exclude):
             continue
         if not r.locative.search(text[max(sent.start, pm.start - 40):pm.start]) and \
-                not _PLACE_NOUN_AFTER.match(text[pm.end:pm.end + 12]):
+                not r.place_after.match(text, pm.end, sent.end):  # "Martuni village", "the Ganja strike"
             continue
         rank = 0 if gaz.kind.get(pm.place) in ("city", "town", "village") else 1
         key = (rank, abs(pm.start - pos))
