@@ -103,6 +103,7 @@ class _Rules:
     subject: re.Pattern
     noun: re.Pattern
     obj_before: re.Pattern
+    obj_coord: re.Pattern
     obj_after: re.Pattern
     toll_before: re.Pattern
     named: re.Pattern
@@ -182,6 +183,8 @@ def rules() -> _Rules:
         rf"(?P<head2>\s+(?:(?:{NPMOD})\b\s+)*(?:{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|as\s+many\s+as))?"
     obj_before = re.compile(rf"\b(?P<verb>{_alt(list(objv) + list(pverb))}){adv}\s+$", re.IGNORECASE)
+    # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
+    obj_coord = re.compile(rf"\b(?P<verb>{_alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE)
     obj_after = re.compile(rf"(?P<np>(?:\s+(?:{NPMOD})\b)*)(?:\s+(?P<head>{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     toll_before = re.compile(
         rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART})"
@@ -218,7 +221,7 @@ def rules() -> _Rules:
     attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{_alt(d['attack_nouns'])})\b")
     sufferer = re.compile(
         rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
-        rf"(?:suffered|sustained|lost|incurred|suffers|loses|suffering|losing)\b")
+        rf"(?:{_alt(d.get('sufferer_words') or ['suffered'])})\b")
     attacked_by = re.compile(
         rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{ACTOR})\b")
     locative = re.compile(rf"\b(?:{_alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
@@ -230,7 +233,7 @@ def rules() -> _Rules:
         r"from|with|overnight|yesterday|today|tonight|this|last|earlier|later|inside|across|around|outside|by|"
         r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others|to)\b)", re.IGNORECASE)
     non_person = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(list(d['equipment_nouns']) + list(d['unit_nouns']))})\b", re.IGNORECASE)
-    return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_after,
+    return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_coord, obj_after,
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person,
@@ -429,10 +432,17 @@ def _object_cand(r: _Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> 
     """"killing at least 13", "has injured two", "killed some 30,000 people"."""
     before = text[max(sent.start, q.start - 60):q.start]
     vb = r.obj_before.search(before)
+    coord = False
+    if not vb and before.endswith("and "):
+        before = text[max(sent.start, q.start - 100):q.start]
+        vb = r.obj_coord.search(before)
+        coord = True
     if not vb:
         return None
     a = r.obj_after.match(text, q.end, hi)
     head = a.group("head") if a else None
+    if coord and (not head or _key(head) == "others"):
+        return None
     end = a.end() if a and (head or a.group("pp")) else q.end
     if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
         words = [w for w in _WORD.finditer(text, a.start("np"), a.end("np")) if _key(w.group(0)) in r.heads]
@@ -447,7 +457,7 @@ def _object_cand(r: _Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> 
         return None
     out = r.object_verb.get(verb) or r.person_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
-    start = max(sent.start, q.start - 60) + vb.start()
+    start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
     return _Cand(q, out, start, end, victim, head, elliptical=head is None or _key(head) == "others",
                  increment=bool(_ANOTHER.search(vb.group(0))))
 
@@ -597,6 +607,17 @@ def _group(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> str | None:
         return "civilian"
     if r.mil_ctx.search(clause):
         return "military"
+    colon = text.rfind(":", c.sentence.start, c.ev_start)
+    if colon > c.sentence.start:  # "Casualties among servicemen: 12 killed, 40 wounded"
+        head = text[c.sentence.start:colon]
+        among = _AMONG.search(head)
+        g = _victim_group(r, among.group(0)) if among else None
+        if g:
+            return g
+        if r.civ_ctx.search(head):
+            return "civilian"
+        if r.mil_ctx.search(head):
+            return "military"
     return None
 
 
