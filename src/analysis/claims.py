@@ -103,6 +103,7 @@ class _Rules:
     subject: re.Pattern
     noun: re.Pattern
     obj_before: re.Pattern
+    obj_coord: re.Pattern
     obj_after: re.Pattern
     toll_before: re.Pattern
     named: re.Pattern
@@ -133,6 +134,9 @@ class _Rules:
     heads: frozenset = frozenset()
     enemy: re.Pattern | None = None
     in_country: re.Pattern | None = None
+    toll_hints: tuple = ("toll", "number", "total")
+    period: re.Pattern | None = None
+    place_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -179,9 +183,12 @@ def rules() -> _Rules:
         rf"(?P<head2>\s+(?:(?:{NPMOD})\b\s+)*(?:{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|as\s+many\s+as))?"
     obj_before = re.compile(rf"\b(?P<verb>{_alt(list(objv) + list(pverb))}){adv}\s+$", re.IGNORECASE)
+    # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
+    obj_coord = re.compile(rf"\b(?P<verb>{_alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE)
     obj_after = re.compile(rf"(?P<np>(?:\s+(?:{NPMOD})\b)*)(?:\s+(?P<head>{HEAD})\b)?(?P<pp>{PP})?", re.IGNORECASE)
     toll_before = re.compile(
-        rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART}))\b"
+        rf"\b(?P<toll>{_alt(toll)}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{HEAD}))\s+(?P<tpart>{PART})"
+        rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{_alt(noun)}))\b"
         rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{_alt(d['toll_links'])})\s+$", re.IGNORECASE)
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
     named = re.compile(
@@ -214,7 +221,7 @@ def rules() -> _Rules:
     attacker = re.compile(rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{_alt(d['attack_nouns'])})\b")
     sufferer = re.compile(
         rf"\b(?P<actor>{ACTOR})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
-        rf"(?:suffered|sustained|lost|incurred|suffers|loses|suffering|losing)\b")
+        rf"(?:{_alt(d.get('sufferer_words') or ['suffered'])})\b")
     attacked_by = re.compile(
         rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{ACTOR})\b")
     locative = re.compile(rf"\b(?:{_alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
@@ -226,12 +233,16 @@ def rules() -> _Rules:
         r"from|with|overnight|yesterday|today|tonight|this|last|earlier|later|inside|across|around|outside|by|"
         r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others|to)\b)", re.IGNORECASE)
     non_person = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(list(d['equipment_nouns']) + list(d['unit_nouns']))})\b", re.IGNORECASE)
-    return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_after,
+    return _Rules(d, part, noun, objv, pverb, toll, zero_n, civ, mil, neu, subject, noun_pat, obj_before, obj_coord, obj_after,
                   toll_before, named, single, zero, zero_subject, ncb, month_near, group_words, civ_ctx, mil_ctx,
                   cum, since_began, incident, inc_cue, hist, spec, attacker, attacked_by, sufferer, locative, both, our,
                   anaphor, follow_ok, non_person,
                   force_nouns=frozenset(_key(w) for w in d.get("attacker_force_nouns") or []),
-                  heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors))
+                  heads=civ | mil | neu, enemy=_enemy_pattern(d), in_country=_in_country_pattern(actors),
+                  place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{_alt(d['incident_nouns'])})\b",
+                                         re.IGNORECASE),
+                  period=re.compile(rf"\b(?:{_alt(d.get('period_increment_cues') or ['past 24 hours'])})\b", re.IGNORECASE),
+                  toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]))
 
 
 def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:
@@ -375,7 +386,7 @@ def _match_around(r: _Rules, text: str, q: Quantity, sent: Sentence) -> _Cand | 
     # "the death toll ... rose to 12"
     window = text[max(sent.start, q.start - 140):q.start]
     low = window.lower()
-    tb = r.toll_before.search(window) if ("toll" in low or "number" in low or "total" in low) else None
+    tb = r.toll_before.search(window) if any(h in low for h in r.toll_hints) else None
     if tb:
         return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
     return None
@@ -393,6 +404,8 @@ def _toll_cand(r: _Rules, text: str, q: Quantity, hi: int, window: str, tb: re.M
         return None
     if tb.group("tpart"):
         out = r.outcome_part[_key(tb.group("tpart"))]
+    elif tb.group("tnoun"):  # "the number of civilian deaths"
+        out = r.outcome_noun[_key(tb.group("tnoun"))]
     else:
         out = r.toll[_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
     mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
@@ -419,10 +432,17 @@ def _object_cand(r: _Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> 
     """"killing at least 13", "has injured two", "killed some 30,000 people"."""
     before = text[max(sent.start, q.start - 60):q.start]
     vb = r.obj_before.search(before)
+    coord = False
+    if not vb and before.endswith("and "):
+        before = text[max(sent.start, q.start - 100):q.start]
+        vb = r.obj_coord.search(before)
+        coord = True
     if not vb:
         return None
     a = r.obj_after.match(text, q.end, hi)
     head = a.group("head") if a else None
+    if coord and (not head or _key(head) == "others"):
+        return None
     end = a.end() if a and (head or a.group("pp")) else q.end
     if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
         words = [w for w in _WORD.finditer(text, a.start("np"), a.end("np")) if _key(w.group(0)) in r.heads]
@@ -437,7 +457,7 @@ def _object_cand(r: _Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> 
         return None
     out = r.object_verb.get(verb) or r.person_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
-    start = max(sent.start, q.start - 60) + vb.start()
+    start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
     return _Cand(q, out, start, end, victim, head, elliptical=head is None or _key(head) == "others",
                  increment=bool(_ANOTHER.search(vb.group(0))))
 
@@ -587,6 +607,17 @@ def _group(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> str | None:
         return "civilian"
     if r.mil_ctx.search(clause):
         return "military"
+    colon = text.rfind(":", c.sentence.start, c.ev_start)
+    if colon > c.sentence.start:  # "Casualties among servicemen: 12 killed, 40 wounded"
+        head = text[c.sentence.start:colon]
+        among = _AMONG.search(head)
+        g = _victim_group(r, among.group(0)) if among else None
+        if g:
+            return g
+        if r.civ_ctx.search(head):
+            return "civilian"
+        if r.mil_ctx.search(head):
+            return "military"
     return None
 
 
@@ -616,6 +647,15 @@ def _is_target(r: _Rules, text: str, sent: Sentence, m: re.Match) -> bool:
     return t.group("prep").lower() != "in" or noun is None or _key(noun) in r.force_nouns
 
 
+def _place_struck(text: str, m: re.Match) -> bool:
+    """A town named before an attack word without a possessive is where it hit
+    ("the Stepanakert shelling"); "Baku's strikes" names the attacker."""
+    if "noun" not in m.re.groupindex or text[m.end("actor"):m.end("actor") + 1] in ("’", "'"):
+        return False
+    gaz = lexicons.gazetteer()
+    return any(gaz.kind.get(p.place) in ("city", "town", "village") for p in gaz.find(m.group("actor")))
+
+
 def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int, speakers=()) -> str | None:
     """Side of the attacker named nearest to ``pos`` in the sentence, if any.
 
@@ -626,16 +666,13 @@ def _attacker_side(r: _Rules, text: str, sent: Sentence, pos: int, speakers=()) 
     for pat in (r.attacker, r.attacked_by):
         for m in pat.finditer(text, sent.start, sent.end):
             side = lexicons.actors().side_of(m.group("actor"))
-            if side not in _SIDES or _is_target(r, text, sent, m) \
+            if side not in _SIDES or _is_target(r, text, sent, m) or _place_struck(text, m) \
                     or any(a <= m.start("actor") < b for a, b in speakers):
                 continue
             dist = abs(m.start("actor") - pos)
             if best is None or dist < best[0]:
                 best = (dist, side)
     return best[1] if best else None
-
-
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:settlement|village|town|city|region|district)")
 
 
 def _place(r: _Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:
@@ -646,7 +683,7 @@ def _place(r: _Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[i
         if any(a <= pm.start < b for a, b in exclude):
             continue
         if not r.locative.search(text[max(sent.start, pm.start - 40):pm.start]) and \
-                not _PLACE_NOUN_AFTER.match(text[pm.end:pm.end + 12]):
+                not r.place_after.match(text, pm.end, sent.end):  # "Martuni village", "the Ganja strike"
             continue
         rank = 0 if gaz.kind.get(pm.place) in ("city", "town", "village") else 1
         key = (rank, abs(pm.start - pos))
@@ -698,6 +735,8 @@ def _scope(r: _Rules, text: str, c: _Cand, prev_in_sentence: bool, prev_sentence
         return "historical"
     before = text[max(s.start, c.q.start - 20):c.q.start]
     if (c.increment and not prev_in_sentence) or r.increment_cue.search(before):
+        return "increment"
+    if not c.toll and r.period.search(window):  # "over the past 24 hours, 12 servicemen were killed"
         return "increment"
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s):
         return "cumulative"
