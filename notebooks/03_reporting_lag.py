@@ -26,7 +26,7 @@
 # are one incident whatever their wording. The incident date is the date most mentions give. An outlet's *lag*
 # is the publication date of its earliest selected article reporting the incident minus the incident date, in
 # whole days. A mention that dates the incident only as background ("since September 27", "the fighting, which
-# started on September 27" more than two days later; column `background` of `events`) links to the incident
+# started on September 27" more than a week later; column `background` of `events`) links to the incident
 # but is not a report of it, so it gives no lag.
 #
 # **Caveats.**

@@ -139,3 +139,26 @@ def test_contact_verbs_give_a_voice_but_no_claimant():
     found = find_attributions(text)
     assert [(a.source, a.side, a.kind) for a in found] == [("Hulusi Akar", "third_party", "contact")]
     assert attribution_at(found, 0, text.index("two civilians")) is None
+
+
+@pytest.mark.parametrize("text, source, side", [
+    ("Vahram Poghosyan, spokesman for the Karabakh leader, said Azerbaijani drones killed two civilians.",
+     "Vahram Poghosyan", "armenian"),
+    ("Shushan Stepanyan, a spokeswoman for the ministry, said Azerbaijani forces lost 40 soldiers.",
+     "Shushan Stepanyan", "armenian"),
+    ("Hikmet Hajiyev, an aide to Aliyev, said Armenian shelling killed five civilians.", "Hikmet Hajiyev", "azerbaijani"),
+])
+def test_name_then_title_apposition_then_said(text, source, side):
+    """Newswire's "Name, a spokesman for X, said ...": the name speaks, not the words after "said"."""
+    found = find_attributions(text)
+    assert [(a.source, a.side) for a in found] == [(source, side)]
+
+
+@pytest.mark.parametrize("text", ["Peace talks with Azerbaijan stalled in Moscow.",
+                                  "Ceasefire talks with Russian mediators collapsed on Monday."])
+def test_talks_as_a_noun_names_no_source(text):
+    assert find_attributions(text) == []
+
+
+def test_talks_as_a_verb_of_a_named_actor_is_contact():
+    assert [(a.source, a.kind) for a in find_attributions("Putin talks with Erdogan by phone.")] == [("Putin", "contact")]

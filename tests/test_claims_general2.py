@@ -197,3 +197,13 @@ NEVER = [
 @pytest.mark.parametrize("text", NEVER)
 def test_never_a_claim_second_round(text):
     assert extract_claims(text) == [], text
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The enemy's artillery killed 5 civilians in Stepanakert, Armenian officials said.", "armenian"),
+    ("Armenian officials said the enemy's drones killed 3 civilians.", "armenian"),
+    ("The enemy's losses amount to 200 servicemen, the Armenian Defence Ministry said.", "azerbaijani"),
+])
+def test_enemy_possessive_is_attacker_before_a_weapon_and_victim_before_losses(text, side):
+    from analysis.claims import extract_claims
+    assert [c["side"] for c in extract_claims(text)] == [side]

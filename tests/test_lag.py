@@ -268,3 +268,16 @@ def test_a_background_mention_is_not_a_report():
     assert mentions["incident_id"].nunique() == 1  # Press TV still mentions the incident ...
     lags = reporting_lag(incidents, mentions)
     assert lags["outlet"].tolist() == ["Asbarez"]  # ... but does not report it 20 days late
+
+
+def test_a_missing_background_value_is_not_background():
+    """Events tables from elsewhere may hold NaN/None in ``background``: those mentions still report."""
+    articles = pd.DataFrame([
+        {"article_id": "n1", "outlet": "AP", "published": date(2020, 10, 18), "published_basis": "byline",
+         "text": "A missile strike hit residential buildings in Ganja on Saturday, killing 13 people."},
+    ])
+    events = events_table(articles).astype({"background": object})
+    events["background"] = float("nan")
+    incidents, mentions = link_incidents(events)
+    assert not mentions["background"].any()
+    assert reporting_lag(incidents, mentions)["outlet"].tolist() == ["AP"]

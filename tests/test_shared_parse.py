@@ -109,3 +109,14 @@ def test_language_guess_by_script_and_stopwords():
     assert guess_language("The ministry said that two civilians were killed in the shelling of the town — “again”.") == "en"
     assert guess_language("Qarabağ Azərbaycandır! Şuşa, Ağdam, Füzuli — “azad”") == "und"
     assert guess_language("… — “” 1994 2020 ✓") == "und"
+
+
+def test_concat_chunks_types_a_column_that_is_all_null_in_one_chunk():
+    from analysis import catalog
+
+    typed = pd.DataFrame({"part_of_day": ["night", None], "n": [1, 2]})
+    nulls = pd.DataFrame({"part_of_day": [None, None], "n": [3, 4]})
+    joined = catalog.concat_chunks([nulls, typed], pd.DataFrame({"part_of_day": [], "n": []}))
+    whole = pd.DataFrame({"part_of_day": [None, None, "night", None], "n": [3, 4, 1, 2]})
+    pd.testing.assert_frame_equal(joined, whole, check_exact=True)
+    assert catalog.concat_chunks([], whole.iloc[:0]).empty

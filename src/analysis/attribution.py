@@ -283,7 +283,8 @@ def _np_backward(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
         j = i - 1
         while j >= 0 and toks[j][0] not in ",;:“”\"()–—":
             j -= 1
-        if j > 0 and toks[j][0] == "," and j + 1 < i and toks[j + 1][0].lower() in _PARENTHETICAL:
+        if j > 0 and toks[j][0] == "," and j + 1 < i and (toks[j + 1][0].lower() in _PARENTHETICAL
+                                                          or _is_title_apposition(toks[j + 1:i], w)):
             i = j - 1
     # appositive name: "Human Rights Defender, Artak Beglarian, confirmed"
     if i >= 0 and toks[i][0] == ",":
@@ -385,6 +386,14 @@ def _np_forward(text: str, start: int, hi: int) -> tuple[int, int] | None:
 
 
 # Words opening a parenthetical between a subject and its verb ("X, quoted by TASS, said").
+def _is_title_apposition(segment: list[tuple[str, int, int]], w: _Words) -> bool:
+    """A lower-case title after a name: ", a spokesman for the ministry," / ", an aide to Aliyev,"."""
+    words = [t[0] for t in segment]
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return bool(words) and not _is_cap(words[0]) and _lower(words[0]) in (w.title_words | w.source_nouns)
+
+
 _PARENTHETICAL = frozenset({"quoted", "cited", "speaking", "writing", "citing", "in", "at", "on", "during",
                             "addressing", "interviewed", "responding", "asked", "commenting", "meanwhile",
                             "however", "too", "separately", "for", "who", "whose", "which"})
@@ -457,6 +466,8 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             if m.group("contact").lower() in _NOUN_TOO and not _TO_WITH.match(text, m.end()):
                 continue  # "ceasefire talks stalled"
             span = _np_backward(text, max(sent.start, m.start() - 200), m.start())
+            if span and m.group("contact").lower() in _NOUN_TOO and not _names_an_actor(text[span[0]:span[1]]):
+                continue  # "peace talks with Azerbaijan stalled": a noun, not "Putin talks with Erdogan"
             if span:
                 add(span, "contact", sent, None)
             continue
@@ -610,9 +621,14 @@ def _quote_starting_after(quotes: list[tuple[int, int]], text: str, pos: int,
 # an object, so "..., said Armenian forces shelled" is not an inverted "said X".
 _CLAUSE_GOES_ON = re.compile(
     r"\s+(?!(?:in|on|at|to|during|via|from|after|before|late|early|earlier|later|last|this|on|citing|adding|"
-    r"quoted|told|when|while|as|who|which|and|but|of|for|with|by|through|over|under|according)\b|\w+ing\b)[a-z]")
+    r"quoted|told|when|while|as|who|which|and|but|of|for|with|by|through|over|under|according)\b)[a-z]")
 # Contact verbs that are also plural nouns: a verb only before "to"/"with" ("Putin talks with Erdogan").
 _NOUN_TOO = frozenset({"talks", "calls"})
+
+
+def _names_an_actor(phrase: str) -> bool:
+    """Whether ``phrase`` names an actor of the lexicon or a person ("Putin", "Ilham Aliyev")."""
+    return bool(lexicons.actors().mentions(phrase)) or name_in(phrase) is not None
 _TO_WITH = re.compile(r"\s+(?:to|with)\b")
 # "was quoted (by TASS) as saying", before the verb "quoted"
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")

@@ -259,7 +259,8 @@ def _enemy_pattern(d: dict) -> re.Pattern:
     """"the enemy" as the victims, not as the attacker ("by the enemy", "enemy fire")."""
     force = {_key(w) for w in d.get("attacker_force_nouns") or []}
     acts = [w for w in d["attack_nouns"] if _key(w) not in force]
-    return re.compile(rf"(?<!\bby\s)(?<!\bby\sthe\s)\b(?:{_alt(d.get('enemy_words') or ['enemy'])})(?:’s|'s)?\b"
+    # The possessive may not be dropped to slip past the check: "the enemy's artillery" is the attacker.
+    return re.compile(rf"(?<!\bby\s)(?<!\bby\sthe\s)\b(?:{_alt(d.get('enemy_words') or ['enemy'])})(?:[’']s)?(?![\w’'])"
                       rf"(?!\s+(?:{_alt(acts)})\b)", re.IGNORECASE)
 
 

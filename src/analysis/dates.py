@@ -827,8 +827,10 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
 
 
 _BACKGROUND_REACH = 40  # characters before an expression where its cue may stand
-ONSET_NEWS_DAYS = 2
-"""An onset ("the war began on ...") at most this many days before publication is news, not background."""
+ONSET_NEWS_DAYS = 7
+"""An onset ("fighting erupted on Friday") at most this many days before publication is news (a late
+report is still a report); further back ("the fighting, which started on September 27") it recalls the
+start of an ongoing state and is background."""
 
 
 @lru_cache(maxsize=None)

@@ -64,6 +64,11 @@ _GENERIC_TYPES = frozenset({"statement", "casualties"})
 _REQUIRED = ("article_id", "outlet", "published", "published_basis", "expression", "date", "location", "sentence", "start", "end", "event_type")
 
 
+def is_flagged(value) -> bool:
+    """A boolean column's value: True only for a true value (missing, None or NaN is False)."""
+    return value is not None and not pd.isna(value) and bool(value)
+
+
 def incident_id(place: str, day, event_type: str) -> str:
     """Stable id for an incident: ``inc_`` + 12 hex digits of SHA-1."""
     key = f"{lexicons.name_key(place)}|{day}|{event_type.lower()}"
@@ -153,7 +158,7 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
                 "published": r["published"], "published_basis": r["published_basis"], "expression": r["expression"],
                 "date": r["date"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
                 "similarity": None if np.isnan(best[i]) else round(float(best[i]), 4),
-                "background": bool(r.get("background", False)),
+                "background": is_flagged(r.get("background")),
             })
         incidents.setdefault(iid, {"place": place, "event_type": event_type, "date": day})
     mention_frame = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)).sort_values(["incident_id", "article_id", "start"], ignore_index=True)

@@ -18,6 +18,7 @@ from datetime import date
 import pandas as pd
 
 from . import incidents
+from .incidents import is_flagged
 
 LAG_COLUMNS = {
     "incident_id": "incident reported",
@@ -75,11 +76,6 @@ def _require(frame: pd.DataFrame, name: str, columns) -> None:
         raise ValueError(f"{name}: missing column(s) {', '.join(missing)}")
 
 
-def _flag(value) -> bool:
-    """A boolean column's value: True only for a true value (missing is False)."""
-    return value is not None and not pd.isna(value) and bool(value)
-
-
 def reporting_lag(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per incident and outlet that reported it (columns: :data:`LAG_COLUMNS`).
 
@@ -94,7 +90,7 @@ def reporting_lag(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
     earliest: dict[tuple, dict] = {}
     for r in mentions.to_dict("records"):
         published = _day(r["published"])
-        if published is None or r["incident_id"] not in info or _flag(r.get("background")):
+        if published is None or r["incident_id"] not in info or is_flagged(r.get("background")):
             continue
         key = (r["incident_id"], r["outlet"])
         candidate = (published, r["article_id"])

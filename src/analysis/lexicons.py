@@ -96,8 +96,19 @@ def _fold_safe(char: str) -> bool:
     return _EXTRA_CASES is not None and char.lower() == char == char.upper() and ord(char) not in _EXTRA_CASES
 
 
-@lru_cache(maxsize=1024)
+_CACHED_LENGTH = 200  # texts at least this long (articles, not phrases) are lowered once and cached
+
+
 def _lowered(text: str) -> tuple[str, bool]:
+    return _lowered_cached(text) if len(text) >= _CACHED_LENGTH else _lower_and_check(text)
+
+
+@lru_cache(maxsize=1024)
+def _lowered_cached(text: str) -> tuple[str, bool]:
+    return _lower_and_check(text)
+
+
+def _lower_and_check(text: str) -> tuple[str, bool]:
     low = text.lower()
     safe = len(low) == len(text) and all(_fold_safe(c) for c in set(_NON_ASCII.findall(text)))
     return low, safe
