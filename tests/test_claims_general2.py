@@ -23,20 +23,9 @@ Analyst decisions where the schema leaves room:
 from __future__ import annotations
 
 import pytest
+from claim_cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
 
 from analysis.claims import extract_claims
-
-P = pytest.param
-
-
-def C(count, outcome, **fields) -> dict:
-    """An expected claim: ``count`` is an int, or a vague word (str)."""
-    key = {"vague": count} if isinstance(count, str) else {"count": count}
-    return {**key, "outcome": outcome, **fields}
-
-
-MIL, CIV, UNS = "military", "civilian", "unspecified"
-ARM, AZE, BOTH, OTHER = "armenian", "azerbaijani", "both", "other"
 
 
 CASES = [
@@ -151,20 +140,12 @@ CASES = [
 # Ids of cases the extractor does not get right yet, run as strict xfails (a fixed case
 # must leave this set). Empty: every case above passes.
 KNOWN_GAPS: set[str] = set()
-CASES = [P(*p.values, id=p.id, marks=pytest.mark.xfail(strict=True, reason="known gap")) if p.id in KNOWN_GAPS else p
-         for p in CASES]
+CASES = with_known_gaps(CASES, KNOWN_GAPS)
 
 
 @pytest.mark.parametrize("text, expected", CASES)
 def test_claims_second_round(text, expected):
-    found = extract_claims(text)
-    got = [(c["count"], c["vague"], c["outcome"]) for c in found]
-    want = [(e.get("count"), e.get("vague"), e["outcome"]) for e in expected]
-    assert got == want, (text, found)
-    for claim, exp in zip(found, expected):
-        wrong = {k: (v, claim[k]) for k, v in exp.items() if claim[k] != v}
-        assert not wrong, (text, wrong, claim)
-        assert claim["evidence"] in text
+    assert_claims(text, expected)
 
 
 NEVER = [
