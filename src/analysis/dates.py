@@ -274,13 +274,19 @@ _META_LINE = re.compile(
 # "Today" right after a capitalised word is a name, not the day) and birth
 # dates. Checked around each candidate only (see ``_not_event``); web
 # addresses and @handles are checked on the candidate's token.
-_NOT_EVENT = re.compile(
-    r"\b(?:Sunday|Saturday|Friday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Star|Mail|People|Independent|Tribune|Sport|Business\s+Post)\b"
-    r"|\bMail\s+on\s+Sunday\b|\bGood\s+Friday\b|\bBlack\s+(?:Friday|Monday)\b"
-    r"|\b[A-Z][\w.]*[ \t]+Today\b|\bToday\.\w{2,}|\btoday\.az\b"
-    r"|\bborn\s+(?:on\s+|in\s+)?[^.;\n]{0,30}"
-)
-_NOT_EVENT_REACH = 40  # characters before a candidate a _NOT_EVENT match can start
+@lru_cache(maxsize=None)
+def _not_event_pattern() -> re.Pattern:
+    """Titles named after a day (lexicons/day_titles.csv), "<Name> Today" titles, Today.tld sites, birth dates."""
+    titles = [str(t).strip() for t in read_lexicon("day_titles", required=("title",))["title"]]
+    names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{names})\b"
+        r"|\b[A-Z][\w.]*[ \t]+Today\b|\bToday\.\w{2,}|\btoday\.az\b"
+        r"|\bborn\s+(?:on\s+|in\s+)?[^.;\n]{0,30}"
+    )
+
+
+_NOT_EVENT_REACH = 40  # characters before a candidate a _not_event_pattern match can start
 
 
 def _not_event(text: str, start: int, end: int) -> bool:
@@ -291,7 +297,7 @@ def _not_event(text: str, start: int, end: int) -> bool:
         return True
     return any(
         m.start() <= start < m.end()
-        for m in _NOT_EVENT.finditer(text, max(0, start - _NOT_EVENT_REACH), min(len(text), end + 20))
+        for m in _not_event_pattern().finditer(text, max(0, start - _NOT_EVENT_REACH), min(len(text), end + 20))
     )
 
 
