@@ -598,27 +598,24 @@ def _group(r: _Rules, text: str, c: _Cand, lo: int, hi: int) -> str | None:
             return groups.pop()
         if len(groups) == 2:
             return "unspecified"
-    clause = text[lo:hi]
-    among = _AMONG.search(text, c.ev_start, hi)
-    if among:
-        g = _victim_group(r, among.group(0))
-        if g:
-            return g
-    if r.civ_ctx.search(clause):
-        return "civilian"
-    if r.mil_ctx.search(clause):
-        return "military"
+    found = _group_in_context(r, text, c.ev_start, lo, hi)
     colon = text.rfind(":", c.sentence.start, c.ev_start)
-    if colon > c.sentence.start:  # "Casualties among servicemen: 12 killed, 40 wounded"
-        head = text[c.sentence.start:colon]
-        among = _AMONG.search(head)
-        g = _victim_group(r, among.group(0)) if among else None
-        if g:
-            return g
-        if r.civ_ctx.search(head):
-            return "civilian"
-        if r.mil_ctx.search(head):
-            return "military"
+    if found is None and colon > c.sentence.start:  # "Casualties among servicemen: 12 killed, 40 wounded"
+        found = _group_in_context(r, text, c.sentence.start, c.sentence.start, colon)
+    return found
+
+
+def _group_in_context(r: _Rules, text: str, among_from: int, lo: int, hi: int) -> str | None:
+    """The victims' group from an 'among' phrase after ``among_from``, else civilian or military words in ``text[lo:hi]``."""
+    among = _AMONG.search(text, among_from, hi)
+    g = _victim_group(r, among.group(0)) if among else None
+    if g:
+        return g
+    span = text[lo:hi]
+    if r.civ_ctx.search(span):
+        return "civilian"
+    if r.mil_ctx.search(span):
+        return "military"
     return None
 
 
