@@ -51,7 +51,7 @@ def make_corpus(target: Path, size: int, seed: int = 7) -> None:
 def run_one(size: int) -> dict:
     """Build a corpus of ``size`` articles in this process and measure it."""
     sys.path.insert(0, str(ROOT / "src"))
-    from analysis import pipeline
+    from analysis.build import pipeline
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
@@ -60,7 +60,7 @@ def run_one(size: int) -> dict:
         started = time.perf_counter()
         tables = pipeline.build_tables(raw, manifest=False, timings=timings)
         for name, frame in tables.items():
-            from analysis import catalog
+            from analysis.core import catalog
 
             catalog.write_table(frame, name, Path(tmp) / "processed")
         elapsed = time.perf_counter() - started

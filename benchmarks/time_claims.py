@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 import time
 
-from analysis import config, corpus
-from analysis.claims import extract_claims
+from analysis.core import config
+from analysis.ingest import corpus
+from analysis.extract.claims import extract_claims
 
 
 def main(n: int = 2000) -> None:

@@ -32,7 +32,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from analysis import catalog, overview, reports
+from analysis.core import catalog
+from analysis.compare import overview
+from analysis.report import render as reports
 
 report = reports.start("01_corpus_overview", raw_dir=raw_dir, processed_dir=processed_dir,
                        outlets=outlets, date_from=date_from, date_to=date_to)

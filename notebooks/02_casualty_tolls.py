@@ -44,7 +44,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
-from analysis import catalog, tolls, reports
+from analysis.core import catalog
+from analysis.compare import tolls
+from analysis.report import render as reports
 
 report = reports.start("02_casualty_tolls", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        sides=sides, date_from=date_from, date_to=date_to, claimants=claimants,

@@ -62,7 +62,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from analysis import catalog, incidents, lag, overview, reports
+from analysis.core import catalog
+from analysis.link import incidents
+from analysis.link import lag
+from analysis.compare import overview
+from analysis.report import render as reports
 
 report = reports.start("03_reporting_lag", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        date_from=date_from, date_to=date_to, tolerance_days=tolerance_days, min_similarity=min_similarity)

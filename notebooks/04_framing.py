@@ -42,7 +42,11 @@ background_file = None  # background corpus for the log-odds prior (a text file 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from analysis import catalog, framing, hedging, overview, reports
+from analysis.core import catalog
+from analysis.evaluate import framing_scoring as framing
+from analysis.extract import hedges as hedging
+from analysis.compare import overview
+from analysis.report import render as reports
 
 report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        date_from=date_from, date_to=date_to, lexicon_file=lexicon_file, min_df=min_df,

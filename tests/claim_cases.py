@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.claims import extract_claims
+from analysis.extract.claims import extract_claims
 
 P = pytest.param
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import config
+from analysis.core import config
 
 @pytest.fixture(scope="session")
 def processed_dir() -> Path:
@@ -28,7 +28,7 @@ def gold_by_id(gold) -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def seed_articles():
-    from analysis import corpus
+    from analysis.ingest import corpus
 
     articles, errors = corpus.load_articles(config.RAW_DIR)
     assert errors.empty, errors

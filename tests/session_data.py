@@ -14,13 +14,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from analysis import config
+from analysis.core import config
 
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="warcov-tests-"))
 
 
 def pytest_sessionstart(session):
-    from analysis import pipeline
+    from analysis.build import pipeline
 
     processed = _SESSION_DIR / "processed"
     pipeline.build(config.RAW_DIR, processed)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.attribution import Attribution, attribution_at, find_attributions, name_in, source_side
-from analysis.text import split_sentences
+from analysis.nlp.attribution import Attribution, attribution_at, find_attributions, name_in, source_side
+from analysis.nlp.sentences import split_sentences
 
 
 def by_sentence(text: str) -> dict[int, list[Attribution]]:

@@ -1,6 +1,6 @@
 """Lower-cased matching (lexicons.folded / CaselessNames) finds what case-insensitive matching finds."""
 
-from analysis import lexicons
+from analysis.lexicons import load as lexicons
 
 
 def test_folded_lowers_plain_text_and_refuses_special_cases():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.claim_scoring import format_claim_score, score_claims
+from analysis.evaluate.claim_scoring import format_claim_score, score_claims
 
 
 def claim(count, outcome="killed", side="armenian", vague=None, **extra):

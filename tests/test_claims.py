@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.claim_scoring import format_claim_score, score_claims
-from analysis.claims import COLUMNS, VAGUE_INTERVALS_DOC, claims_table, extract_claims
-from analysis.quantities import find_quantities, parse_match, words_to_number
+from analysis.evaluate.claim_scoring import format_claim_score, score_claims
+from analysis.extract.claims import COLUMNS, VAGUE_INTERVALS_DOC, claims_table, extract_claims
+from analysis.nlp.quantities import find_quantities, parse_match, words_to_number
 
 
 def one(sentence: str) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from claim_cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
 
-from analysis.claims import extract_claims
+from analysis.extract.claims import extract_claims
 
 
 CASES = [

@@ -25,7 +25,7 @@ from __future__ import annotations
 import pytest
 from claim_cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
 
-from analysis.claims import extract_claims
+from analysis.extract.claims import extract_claims
 
 
 CASES = [
@@ -186,5 +186,5 @@ def test_never_a_claim_second_round(text):
     ("The enemy's losses amount to 200 servicemen, the Armenian Defence Ministry said.", "azerbaijani"),
 ])
 def test_enemy_possessive_is_attacker_before_a_weapon_and_victim_before_losses(text, side):
-    from analysis.claims import extract_claims
+    from analysis.extract.claims import extract_claims
     assert [c["side"] for c in extract_claims(text)] == [side]

@@ -8,8 +8,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import config, corpus, pipeline
-from analysis.normalize import normalize_text
+from analysis.core import config
+from analysis.ingest import corpus
+from analysis.build import pipeline
+from analysis.ingest.normalize import normalize_text
 
 
 def _manifest() -> pd.DataFrame:
@@ -214,7 +216,7 @@ def test_build_writes_every_table_atomically(raw_copy, tmp_path, monkeypatch):
 
 
 def test_build_refuses_changed_raw_data(raw_copy, tmp_path):
-    from analysis import provenance
+    from analysis.core import provenance
 
     provenance.write_raw_sums(raw_copy)
     target = raw_copy / "004_5f72aff3fa37c266.txt"
@@ -224,13 +226,13 @@ def test_build_refuses_changed_raw_data(raw_copy, tmp_path):
 
 
 def test_bundled_raw_data_matches_its_sums():
-    from analysis import provenance
+    from analysis.core import provenance
 
     assert provenance.verify_raw_sums(config.RAW_DIR) == []
 
 
 def test_report_01_says_who_established_each_date(raw_copy):
-    from analysis import overview
+    from analysis.compare import overview
 
     articles, _ = corpus.load_articles(raw_copy)
     given = dict(zip(articles["article_id"], overview.date_given_by(articles, raw_copy)))

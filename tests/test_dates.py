@@ -9,12 +9,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import config
-from analysis.corpus import load_articles
-from analysis.date_scoring import date_accuracy, format_date_scores, score_dates
-from analysis.evaluate import score_metadata
-from analysis.dates import COLUMNS, events_table, find_temporal_expressions, infer_year
-from analysis.publication_dates import header_contradicts_text, infer_publication_window
+from analysis.core import config
+from analysis.ingest.corpus import load_articles
+from analysis.evaluate.date_scoring import date_accuracy, format_date_scores, score_dates
+from analysis.evaluate.suite import score_metadata
+from analysis.nlp.temporal import COLUMNS, events_table, find_temporal_expressions, infer_year
+from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
 
 SAT = date(2020, 10, 17)  # a Saturday
 FRI = date(2020, 10, 2)
@@ -308,7 +308,7 @@ def test_scoring_rule_overlap_and_date():
 
 def test_sentence_splitter_keeps_abbreviated_dates_in_long_texts():
     # text.py looks back a bounded distance for the abbreviation before a dot.
-    from analysis.text import split_sentences
+    from analysis.nlp.sentences import split_sentences
 
     text = ("Shelling continued. " * 500) + "The strike came on Oct. 4 in Ganja. Officials confirmed it."
     sentences = split_sentences(text)
@@ -352,6 +352,6 @@ def test_regression_no_surrounding_space_or_period_in_expression():
     ("A ceasefire has held since Thursday.", True),
 ])
 def test_onset_dates_are_background(text, background):
-    from analysis.dates import find_temporal_expressions
+    from analysis.nlp.temporal import find_temporal_expressions
     rows = find_temporal_expressions(text, date(2020, 10, 17))
     assert len(rows) == 1 and rows[0]["background"] is background

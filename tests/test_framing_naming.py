@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import config, corpus
-from analysis.naming import REGION_KEYS, name_mentions, names_table, region_name_counts
+from analysis.core import config
+from analysis.ingest import corpus
+from analysis.extract.names import REGION_KEYS, name_mentions, names_table, region_name_counts
 
 
 @pytest.fixture(scope="module")

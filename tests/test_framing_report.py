@@ -7,8 +7,13 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import catalog, framing, hedging, naming, reports, vocabulary
-from analysis.lexicons import LexiconError
+from analysis.core import catalog
+from analysis.evaluate import framing_scoring as framing
+from analysis.extract import hedges as hedging
+from analysis.extract import names as naming
+from analysis.report import render as reports
+from analysis.compare import vocabulary
+from analysis.lexicons.load import LexiconError
 
 
 def corpus(*rows):

@@ -6,9 +6,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import config, corpus
-from analysis.framing import COLUMNS, format_framing_score, score_framing, source_matches
-from analysis.voices import distinct_sources, sources_table, voice_by_side
+from analysis.core import config
+from analysis.ingest import corpus
+from analysis.evaluate.framing_scoring import COLUMNS, format_framing_score, score_framing, source_matches
+from analysis.extract.sources import distinct_sources, sources_table, voice_by_side
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.vocabulary import distinctive_terms, outlet_map, outlet_similarity
+from analysis.compare.vocabulary import distinctive_terms, outlet_map, outlet_similarity
 
 BASE = "troops shelled the town and the ministry reported casualties near the front line"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.hedging import find_hedges
+from analysis.extract.hedges import find_hedges
 
 CASES = [
     # (text, marker, kind, side)

@@ -7,10 +7,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import config
-from analysis.corpus import load_articles
-from analysis.dates import events_table
-from analysis.incidents import INCIDENT_COLUMNS, MENTION_COLUMNS, attach_claims, incident_id, link_incidents
+from analysis.core import config
+from analysis.ingest.corpus import load_articles
+from analysis.nlp.temporal import events_table
+from analysis.link.incidents import INCIDENT_COLUMNS, MENTION_COLUMNS, attach_claims, incident_id, link_incidents
 
 ARTICLES = pd.DataFrame([
     {"article_id": "a1", "outlet": "Reuters", "published": date(2020, 10, 17), "published_basis": "byline",
@@ -126,7 +126,7 @@ def test_seeds_link_the_stepanakert_bombing_of_october_2():
 
 
 def test_incident_timeline_rows_by_date_one_entry_per_outlet(linked):
-    from analysis.incidents import TIMELINE_COLUMNS, incident_timeline
+    from analysis.link.incidents import TIMELINE_COLUMNS, incident_timeline
 
     _, incidents, mentions = linked
     timeline = incident_timeline(incidents, mentions)
@@ -143,8 +143,8 @@ def test_incident_timeline_rows_by_date_one_entry_per_outlet(linked):
 
 
 def test_mention_evidence_keeps_the_sentence_and_the_measured_article():
-    from analysis.incidents import EVIDENCE_COLUMNS, mention_evidence
-    from analysis.lag import reporting_lag
+    from analysis.link.incidents import EVIDENCE_COLUMNS, mention_evidence
+    from analysis.link.lag import reporting_lag
 
     later = pd.DataFrame([{
         "article_id": "a5", "outlet": "Reuters", "published": date(2020, 10, 19), "published_basis": "byline",
@@ -166,7 +166,7 @@ def test_mention_evidence_keeps_the_sentence_and_the_measured_article():
 
 
 def test_timeline_and_evidence_of_no_incident():
-    from analysis.incidents import incident_timeline, mention_evidence
+    from analysis.link.incidents import incident_timeline, mention_evidence
 
     incidents, mentions = link_incidents(events_table(ARTICLES).iloc[:0])
     assert incident_timeline(incidents, mentions).empty

@@ -14,7 +14,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis.naming import find_names, region_name_counts
+from analysis.extract.names import find_names, region_name_counts
 
 
 def _keys(text: str, category: str) -> Counter:

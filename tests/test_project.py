@@ -8,7 +8,8 @@ import tomllib
 import nbformat
 import yaml
 
-from analysis import config, reports
+from analysis.core import config
+from analysis.report import render as reports
 
 
 def _name(spec: str) -> str:
@@ -59,7 +60,7 @@ def test_each_notebook_declares_what_the_command_line_passes():
 
 
 def test_readme_data_dictionary_matches_the_tables():
-    from analysis import pipeline
+    from analysis.build import pipeline
 
     readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- data-dictionary:start -->\n", 1)[1].split("<!-- data-dictionary:end -->", 1)[0]

@@ -9,7 +9,11 @@ import tempfile
 
 import pytest
 
-from analysis import cli, config, pipeline, provenance, reports
+from analysis import cli
+from analysis.core import config
+from analysis.build import pipeline
+from analysis.core import provenance
+from analysis.report import render as reports
 
 
 def _sha(path) -> str:

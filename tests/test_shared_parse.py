@@ -7,9 +7,17 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import attribution, claims, dates, hedging, lexicons, naming, phrases, pipeline, voices
-from analysis.parsed import ParsedArticle
-from analysis.text import sentence_span_at, sentence_spans, split_sentences
+from analysis.nlp import attribution
+from analysis.extract import claims
+from analysis.nlp import temporal as dates
+from analysis.extract import hedges as hedging
+from analysis.lexicons import load as lexicons
+from analysis.extract import names as naming
+from analysis.lexicons import phrases
+from analysis.build import pipeline
+from analysis.extract import sources as voices
+from analysis.nlp.parsed import ParsedArticle
+from analysis.nlp.sentences import sentence_span_at, sentence_spans, split_sentences
 
 TRICKY = (
     "Gen. Jalal Harutyunyan said on Oct. 2 that U.S. envoys arrived. “They left,” he said! Was it 3 p.m.?\n"
@@ -102,7 +110,7 @@ def test_first_character_lookahead_keeps_every_match():
 
 
 def test_language_guess_by_script_and_stopwords():
-    from analysis.corpus import guess_language
+    from analysis.ingest.corpus import guess_language
 
     assert guess_language("Հայաստանի պաշտպանության նախարարությունը հայտնել է, որ «մարտերը շարունակվում են»") == "hy"
     assert guess_language("Министерство обороны сообщило, что бои продолжаются — «тяжёлые»") == "ru"
@@ -112,7 +120,7 @@ def test_language_guess_by_script_and_stopwords():
 
 
 def test_concat_chunks_types_a_column_that_is_all_null_in_one_chunk():
-    from analysis import catalog
+    from analysis.core import catalog
 
     typed = pd.DataFrame({"part_of_day": ["night", None], "n": [1, 2]})
     nulls = pd.DataFrame({"part_of_day": [None, None], "n": [3, 4]})

@@ -16,8 +16,8 @@ import re
 
 import pytest
 
-from analysis.attribution import find_attributions
-from analysis.text import split_sentences
+from analysis.nlp.attribution import find_attributions
+from analysis.nlp.sentences import split_sentences
 
 CASES = [
     # (text, words in source, side)

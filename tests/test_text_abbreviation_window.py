@@ -1,6 +1,6 @@
 """The abbreviation check looks at a short window before each dot (linear-time splitting)."""
 
-from analysis.text import split_sentences
+from analysis.nlp.sentences import split_sentences
 
 
 def test_abbreviation_far_into_a_long_text():

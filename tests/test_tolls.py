@@ -8,8 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import claims as claims_mod
-from analysis import pipeline, tolls
+from analysis.extract import claims as claims_mod
+from analysis.build import pipeline
+from analysis.compare import tolls
 
 
 @pytest.fixture(scope="module")

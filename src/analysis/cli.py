@@ -9,11 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import config
+from analysis.core import config
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from . import pipeline
+    from analysis.build import pipeline
 
     manifest = False if args.no_manifest else args.manifest
     written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums)
@@ -23,7 +23,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from . import reports
+    from analysis.report import render as reports
 
     overrides: dict = {}
     if args.params_file:
@@ -44,14 +44,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from . import evaluate
+    from analysis.evaluate import suite as evaluate
 
     print(evaluate.run(args.gold, args.raw, manifest=False if args.no_manifest else None))
     return 0
 
 
 def _cmd_sums(args: argparse.Namespace) -> int:
-    from . import provenance
+    from analysis.core import provenance
 
     print(provenance.write_raw_sums(args.raw))
     return 0

@@ -1,0 +1,233 @@
+"""The build: ``data/raw`` -> every table in ``data/processed``.
+
+One function per stage, each a pure function of the tables before it, run in
+order by :func:`build_tables`; :func:`build` adds the raw-data check and the
+atomic writes. ``TABLE_COLUMNS`` is the data dictionary: every table and the
+meaning of each of its columns (README.md shows the same).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from analysis.core import catalog
+from analysis.extract import claims
+from analysis.core import config
+from analysis.ingest import corpus
+from analysis.nlp import temporal as dates
+from analysis.evaluate import framing_scoring as framing
+from analysis.extract import hedges as hedging
+from analysis.link import incidents
+from analysis.link import lag
+from analysis.extract import names as naming
+from analysis.core import provenance
+from analysis.extract import sources as voices
+from analysis.core.frames import iter_articles
+from analysis.nlp.parsed import ParsedArticle
+
+REGION_NAME_COLUMNS = {
+    "article_id": "article",
+    "<name>": "one column per region name found in the corpus (always Artsakh, Nagorno-Karabakh, Karabakh): its count in the article",
+}
+
+TABLE_COLUMNS: dict[str, dict[str, str]] = {
+    "articles": corpus.ARTICLE_COLUMNS,
+    "ingest_errors": corpus.ERROR_COLUMNS,
+    "events": dates.COLUMNS,
+    "incidents": incidents.INCIDENT_COLUMNS,
+    "incident_mentions": incidents.MENTION_COLUMNS,
+    "reporting_lag": lag.LAG_COLUMNS,
+    "claims": {**claims.COLUMNS, incidents.CLAIM_INCIDENT_COLUMN: "incident the claim's sentence is linked to (incidents table), null when none"},
+    "announcement_lag": lag.ANNOUNCEMENT_COLUMNS,
+    "name_mentions": framing.COLUMNS["name_mentions"],
+    "names": framing.COLUMNS["names"],
+    "region_names": REGION_NAME_COLUMNS,
+    "sources": framing.COLUMNS["sources"],
+    "hedges": framing.COLUMNS["hedges"],
+}
+
+
+def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest) -> dict[str, pd.DataFrame]:
+    articles, errors = corpus.load_articles(raw_dir, manifest=manifest)
+    return {"articles": articles, "ingest_errors": errors}
+
+
+def events_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Dated events, incidents linked across articles (default tolerance), reporting lag."""
+    return events_linked(dates.events_table(tables["articles"]))
+
+
+def events_linked(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The corpus-level part of the events stage: incidents and reporting lag."""
+    found, mentions = incidents.link_incidents(events)
+    return {"events": events, "incidents": found, "incident_mentions": mentions,
+            "reporting_lag": lag.reporting_lag(found, mentions)}
+
+
+def claims_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The casualty-claim ledger, linked to incidents, and the lag from announcement to relay."""
+    return claims_linked(claims.claims_table(tables["articles"]), tables)
+
+
+def claims_linked(table: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The corpus-level part of the claims stage: incident links and announcement lag."""
+    ledger = incidents.attach_claims(table, tables["incident_mentions"])
+    return {"claims": ledger, "announcement_lag": lag.announcement_lag(ledger, tables["articles"])}
+
+
+def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Names, sources and hedges per article (corpus-level comparisons live in report 04)."""
+    articles = tables["articles"]
+    mentions = framing.name_mentions(articles)
+    sources = framing.sources_table(articles)
+    return {
+        "name_mentions": mentions,
+        "names": framing.names_table(mentions),
+        "region_names": framing.region_name_counts(articles).reset_index(),
+        "sources": sources,
+        "hedges": framing.hedges_table(articles, attributions=sources),
+    }
+
+
+# (stage name, function of the tables built so far -> new tables), in order:
+# the whole-corpus form of each stage, for running one stage on its own.
+# :func:`build_tables` runs the same stages chunk by chunk.
+STAGES: list[tuple[str, Callable[..., dict[str, pd.DataFrame]]]] = [
+    ("ingest", ingest_stage),
+    ("events", events_stage),
+    ("claims", claims_stage),
+    ("framing", framing_stage),
+]
+
+CHUNK_SIZE = 1000
+"""Articles whose per-article work (dates, claims, names, sources, hedges) runs together."""
+
+
+class _Frames:
+    """Each chunk's rows of every per-article table, as typed DataFrames.
+
+    A chunk's records become a DataFrame as soon as the chunk is done, so the
+    Python objects of one chunk are all that is alive at a time and memory
+    grows with the output tables only.
+    """
+
+    def __init__(self):
+        self.parts: dict[str, list[pd.DataFrame]] = {name: [] for name in self.MAKERS}
+        self.regions: dict[str, dict[str, int]] = {}
+
+    MAKERS: dict[str, Callable[[list[dict]], pd.DataFrame]] = {
+        "events": dates.events_frame, "claims": claims.claims_frame, "name_mentions": naming.mentions_frame,
+        "sources": voices.sources_frame, "hedges": hedging.hedges_frame,
+    }
+
+    def add(self, name: str, records: list[dict]) -> None:
+        self.parts[name].append(self.MAKERS[name](records))
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The chunks of one table as one frame (emptied here); the typed empty frame when no chunk has rows."""
+        parts, self.parts[name] = self.parts[name], []
+        return catalog.concat_chunks(parts, self.MAKERS[name]([]))
+
+
+def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], None]) -> None:
+    """Every per-article stage on one chunk of articles, sharing one parse per article."""
+    parsed = [ParsedArticle(text) if isinstance(text, str) else None for text in chunk["text"]]
+    frames.add("events", dates.event_rows(chunk, parsed))
+    clock("events")
+    frames.add("claims", claims.claim_rows(chunk, parsed))
+    clock("claims")
+    chunk_mentions = naming.mention_rows(chunk, parsed=parsed)
+    frames.regions.update(naming.region_counts_from_mentions(chunk["article_id"], chunk_mentions))
+    frames.add("name_mentions", chunk_mentions)
+    chunk_sources = voices.source_rows(chunk, parsed=parsed)
+    by_article: dict = {}
+    for rec in chunk_sources:
+        by_article.setdefault(rec["article_id"], []).append(rec)
+    hedges = []
+    for (article_id, outlet, text), parse in zip(iter_articles(chunk), parsed):
+        hedges.extend([{"article_id": article_id, "outlet": outlet, **h}
+                       for h in hedging.find_hedges(text, by_article.get(article_id), parsed=parse)])
+    frames.add("sources", chunk_sources)
+    frames.add("hedges", hedges)
+    clock("framing")
+
+
+def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None,
+                 timings: dict[str, float] | None = None, chunk_size: int = CHUNK_SIZE) -> dict[str, pd.DataFrame]:
+    """Every table, in memory, from the raw folder (stage times into ``timings`` if given).
+
+    After ingest, articles go through the per-article stages ``chunk_size``
+    at a time, each article parsed once (:class:`~analysis.nlp.parsed.ParsedArticle`)
+    for all of them; the corpus-level steps (incident linking, lags, name
+    counts) run once all chunks are done. A stage's time is the sum over
+    chunks plus its corpus-level step.
+    """
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size: expected a positive whole number, got {chunk_size!r}")
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    spent = {name: 0.0 for name, _ in STAGES}
+    last = [time.perf_counter()]
+
+    def clock(stage: str) -> None:
+        now = time.perf_counter()
+        spent[stage] += now - last[0]
+        last[0] = now
+
+    tables = ingest_stage({}, raw, manifest)
+    clock("ingest")
+    articles = tables["articles"]
+    frames = _Frames()
+    for lo in range(0, len(articles), chunk_size):
+        _chunk_stages(articles.iloc[lo:lo + chunk_size], frames, clock)
+    tables.update(events_linked(frames.table("events")))
+    clock("events")
+    tables.update(claims_linked(frames.table("claims"), tables))
+    clock("claims")
+    mentions = frames.table("name_mentions")
+    tables.update({
+        "name_mentions": mentions,
+        "names": framing.names_table(mentions),
+        "region_names": naming.region_counts_frame(frames.regions).reset_index(),
+        "sources": frames.table("sources"),
+        "hedges": frames.table("hedges"),
+    })
+    clock("framing")
+    if timings is not None:
+        timings.update(spent)
+    return {name: tables[name] for name in TABLE_COLUMNS}
+
+
+def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
+          manifest: str | Path | None | bool = None, check_sums: bool = True) -> dict[str, Path]:
+    """Build every table from ``raw_dir`` and write it into ``out_dir``.
+
+    The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
+    tables, so a report cites the raw files its tables were really built from.
+    When the raw folder has a ``SHA256SUMS`` file, the files it lists are
+    checked first: a changed or missing file stops the build (raw data is
+    immutable; regenerate the sums deliberately with ``python -m analysis sums``).
+    """
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    if check_sums:
+        provenance.verify_raw_sums(raw)
+    tables = build_tables(raw, manifest=manifest)
+    written = {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
+    record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
+    catalog.atomic_write_text(catalog.processed_dir(out_dir) / provenance.BUILD_INPUTS,
+                              json.dumps(record, indent=2, sort_keys=True) + "\n")
+    return written
+
+
+def data_dictionary() -> str:
+    """The data dictionary as Markdown: one table per built table (README.md embeds it)."""
+    parts = []
+    for table, columns in TABLE_COLUMNS.items():
+        parts.append(f"#### `{table}`\n\n| column | meaning |\n|---|---|")
+        parts.extend(f"| `{name}` | {text.replace('|', '/')} |" for name, text in columns.items())
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"

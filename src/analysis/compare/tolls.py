@@ -1,0 +1,519 @@
+"""Casualty-toll comparisons across outlets (report 02).
+
+Pure functions from the ``claims`` table (plus ``articles`` / ``incidents``)
+to the frames report 02 shows: the selection of claims, the ledger per
+outlet x claimant x side x group x outcome, the same incident with different
+figures across outlets, the running totals each claimant announced, which
+side's figures each outlet relays, and the extraction accuracy on the
+annotated sample. Every row that stands for a claim keeps its ``evidence``,
+``sentence``, ``article_id`` and ``start``/``end`` so a figure can be traced
+to its sentence.
+
+Nothing here adds a running total (scope ``cumulative``) to anything: the
+only sums are over incident-scope claims, one figure per incident (see
+:func:`ledger`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.evaluate import claim_scoring
+from analysis.core import config
+from analysis.evaluate import suite as evaluate
+from analysis.lexicons import load as lexicons
+from analysis.compare import overview
+from analysis.nlp import quantities
+
+SelectionError = overview.SelectionError
+
+VICTIM_SIDES = ("armenian", "azerbaijani", "both", "other", "unspecified")
+CLAIMANT_SIDES = ("armenian", "azerbaijani", "third_party", "outlet")
+OWN_VOICE = "(own voice)"  # claimant shown for figures an outlet gives in its own voice
+UNKNOWN_SIDE = "unknown"  # claimant_side shown when the claimant's side is not known
+_REQUIRED = ("article_id", "outlet", "published", "count", "count_low", "count_high", "qualifier", "vague",
+             "outcome", "group", "side", "scope", "claimant", "claimant_side", "location", "evidence",
+             "sentence", "start", "end")
+TRACE = ["outlet", "article_id", "figure", "outcome", "side", "claimant", "evidence", "sentence", "start", "end"]
+
+LEDGER_COLUMNS = {
+    "outlet": "outlet relaying the figures",
+    "claimant": "who gave them (as first written; '(own voice)' for the outlet's own figures)",
+    "claimant_side": "armenian, azerbaijani, third_party, outlet or unknown",
+    "side": "whose people: armenian, azerbaijani, both, other or unspecified",
+    "group": "civilian, military or unspecified",
+    "outcome": "killed, wounded, casualties, missing or captured",
+    "n_claims": "claims in the row, every scope",
+    "n_incidents": "distinct incidents among the incident-scope claims (see incident_low)",
+    "incident_low": "sum over those incidents of the highest lower bound given for each (count_low)",
+    "incident_high": "same for the upper bound (count_high; inf when a figure is open-ended)",
+    "latest_cumulative": "latest running total (scope cumulative) in the row, as written ('' when none); never summed",
+    "latest_cumulative_published": "publication date of the article giving that running total",
+    "other_claims": "increment and historical claims in the row, never summed (e.g. 'increment 1')",
+    "figures": "every figure in the row as written, in publication order, '; '-separated",
+}
+
+COMPARISON_COLUMNS = {
+    "comparison_id": "incident_id when the claim is linked to an incident, else place|date or the claim's own key",
+    "label": "incident label (place, event type, date) or place and date",
+    "basis": "why the claim is in the group: linked (its sentence names the incident), place (same place within the "
+             "date window), context (no place: the incident mentioned just before it in the article), inferred (no "
+             "place: the only located group with the same victim side and outcome in the window), unlocated (alone)",
+    "incident_date": "date of the incident (the publication date when the claim gives none)",
+    "outlet": "outlet relaying the figure",
+    "article_id": "article of the claim",
+    "published": "publication date of the article",
+    "claimant": "who gave the figure ('(own voice)' for the outlet)",
+    "claimant_side": "armenian, azerbaijani, third_party, outlet or unknown",
+    "outcome": "killed, wounded, casualties, missing or captured",
+    "side": "whose people",
+    "group": "civilian, military or unspecified",
+    "figure": "the figure as written in words ('at least 13', 'dozens')",
+    "count": "the number (null for vague quantities)",
+    "count_low": "lower end of the interval",
+    "count_high": "upper end of the interval (inf when open)",
+    "evidence": "span carrying the claim",
+    "sentence": "sentence of the claim",
+    "start": "offset of evidence in the normalized text",
+    "end": "end offset of evidence",
+}
+
+RUNNING_COLUMNS = {
+    "series": "claimant, side, group and outcome of the running total (one line in the chart)",
+    "claimant": "who gave the total ('<outlet> (own voice)' for an outlet's own figures)",
+    "claimant_side": "armenian, azerbaijani, third_party, outlet or unknown",
+    "side": "whose people",
+    "group": "civilian, military or unspecified",
+    "outcome": "killed, wounded, ...",
+    "outlet": "outlet relaying the total",
+    "published": "publication date of the article",
+    "figure": "the figure as written in words",
+    "count": "the number (null for vague quantities)",
+    "count_low": "lower end of the interval",
+    "count_high": "upper end of the interval (inf when open)",
+    "article_id": "article of the claim",
+    "evidence": "span carrying the claim",
+    "sentence": "sentence of the claim",
+    "start": "offset of evidence in the normalized text",
+    "end": "end offset of evidence",
+}
+
+
+# --------------------------------------------------------------- helpers ----
+
+
+def _require(frame: pd.DataFrame, name: str, columns) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {', '.join(missing)}")
+
+
+def _null(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _names(value, parameter: str) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, (list, tuple, set)):
+        raise SelectionError(f"parameter {parameter}: expected a list of names, got {value!r}")
+    return [str(v) for v in value]
+
+
+def claimant_key(name) -> str | None:
+    """Case- and space-insensitive key of a claimant name (None for the outlet's own voice)."""
+    if _null(name) or not str(name).strip():
+        return None
+    return " ".join(str(name).lower().split())
+
+
+def _bound(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,.1f}"
+
+
+def figure_text(count, qualifier, vague) -> str:
+    """A claim's figure in words: '12', 'at least 13', 'more than 40', 'about 30,000', 'dozens'."""
+    if _null(count):
+        return "" if _null(vague) else str(vague)
+    number = f"{int(count):,}"
+    prefix = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to "}
+    return prefix.get(None if _null(qualifier) else qualifier, "") + number
+
+
+def _with_figures(claims: pd.DataFrame) -> pd.DataFrame:
+    out = claims.copy()
+    out["figure"] = [figure_text(c, q, v) for c, q, v in zip(claims["count"], claims["qualifier"], claims["vague"])]
+    out["claimant_side"] = claims["claimant_side"].where(claims["claimant_side"].notna(), UNKNOWN_SIDE)
+    return out
+
+
+def _day(value) -> dt.date | None:
+    if _null(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+# ------------------------------------------------------------- selection ----
+
+
+def select_claims(claims: pd.DataFrame, articles: pd.DataFrame, outlets=None, sides=None, claimants=None,
+                  date_from=None, date_to=None, include_vague: bool = True) -> pd.DataFrame:
+    """Claims of the chosen outlets, victim sides and claimants, published in ``[date_from, date_to]``.
+
+    Outlets and dates select articles exactly as :func:`analysis.compare.overview.select_articles`
+    does (unknown outlets are an error). ``sides`` are victim sides
+    (:data:`VICTIM_SIDES`); ``claimants`` are claimant names as in the claims
+    table (case-insensitive) or ``"(own voice)"`` for figures an outlet gives
+    itself. Empty lists mean all. ``include_vague=False`` drops claims whose
+    quantity is a word ("dozens") rather than a number.
+    """
+    _require(claims, "claims", _REQUIRED)
+    if not isinstance(include_vague, bool):
+        raise SelectionError(f"parameter include_vague: expected true or false, got {include_vague!r}")
+    chosen = overview.select_articles(articles, outlets, date_from, date_to)
+    keep = claims["article_id"].isin(set(chosen["article_id"]))
+    wanted_sides = _names(sides, "sides")
+    unknown = sorted(set(wanted_sides) - set(VICTIM_SIDES))
+    if unknown:
+        raise SelectionError(f"parameter sides: unknown victim side(s) {unknown}; known sides: {list(VICTIM_SIDES)}")
+    if wanted_sides:
+        keep &= claims["side"].isin(wanted_sides)
+    wanted = _names(claimants, "claimants")
+    if wanted:
+        keys = claims["claimant"].map(claimant_key)
+        known = {k for k in keys if k is not None}
+        asked = {claimant_key(w) or "" for w in wanted}
+        bad = sorted(w for w in wanted if claimant_key(w) not in known and w != OWN_VOICE)
+        if bad:
+            listed = sorted({str(c) for c in claims["claimant"].dropna()})
+            raise SelectionError(f"parameter claimants: unknown claimant(s) {bad}; claimants in the claims table: "
+                                 f"{[OWN_VOICE] + listed}")
+        match = keys.isin(asked)
+        if OWN_VOICE in wanted:
+            match |= keys.isna()
+        keep &= match
+    if not include_vague:
+        keep &= claims["count"].notna()
+    return claims[keep].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- ledger ----
+
+
+def ledger(claims: pd.DataFrame, incidents: pd.DataFrame | None = None, window_days: int = 1) -> pd.DataFrame:
+    """One row per outlet x claimant x victim side x group x outcome (:data:`LEDGER_COLUMNS`).
+
+    What is summed: incident-scope claims only, one figure per incident (the
+    incidents of :func:`group_incidents`; a claimant revising a toll gives
+    several figures for one incident, so the highest interval counts, not
+    their sum). Running totals are shown as the latest figure, never added to
+    anything; increments and historical figures are only counted.
+    """
+    _require(claims, "claims", _REQUIRED)
+    if claims.empty:
+        return pd.DataFrame(columns=list(LEDGER_COLUMNS))
+    frame = _with_figures(claims)
+    frame["_key"] = frame["claimant"].map(claimant_key).fillna("")
+    grouped = group_incidents(claims, incidents, window_days=window_days, attach_unlocated=False)
+    incident_of = dict(zip(zip(grouped["article_id"], grouped["start"], grouped["outcome"], grouped["count_low"]),
+                           grouped["comparison_id"]))
+    rows = []
+    for (outlet, key, side, group, outcome), part in frame.groupby(
+            ["outlet", "_key", "side", "group", "outcome"], sort=True, dropna=False):
+        part = part.sort_values(["published", "article_id", "start"], na_position="first", kind="stable")
+        first = part["claimant"].dropna()
+        claimant = first.iloc[0] if len(first) else OWN_VOICE
+        sides_seen = part["claimant_side"].unique()
+        incident = part[part["scope"] == "incident"]
+        best: dict[str, tuple[float, float]] = {}
+        for r in incident.itertuples():
+            iid = incident_of.get((r.article_id, r.start, r.outcome, r.count_low), f"{r.article_id}:{r.start}")
+            low, high = best.get(iid, (-math.inf, -math.inf))
+            best[iid] = (max(low, r.count_low), max(high, r.count_high))
+        cumulative = part[part["scope"] == "cumulative"]
+        latest = None
+        if len(cumulative):
+            latest = cumulative.assign(_d=cumulative["published"].map(lambda d: _day(d) or dt.date.min)).sort_values(
+                ["_d", "count_low", "count_high"], kind="stable").iloc[-1]
+        others = part[part["scope"].isin(["increment", "historical"])]["scope"].value_counts().sort_index()
+        rows.append({
+            "outlet": outlet, "claimant": claimant, "claimant_side": "; ".join(sorted(sides_seen)),
+            "side": side, "group": group, "outcome": outcome, "n_claims": len(part),
+            "n_incidents": len(best),
+            "incident_low": sum(v[0] for v in best.values()) if best else float("nan"),
+            "incident_high": sum(v[1] for v in best.values()) if best else float("nan"),
+            "latest_cumulative": "" if latest is None else latest["figure"],
+            "latest_cumulative_published": None if latest is None else latest["published"],
+            "other_claims": "; ".join(f"{k} {v}" for k, v in others.items()),
+            "figures": "; ".join(part["figure"]),
+        })
+    return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
+
+
+# ------------------------------------------------------------- incidents ----
+
+
+def _canonical_place(location) -> str | None:
+    if _null(location) or not str(location).strip():
+        return None
+    return lexicons.gazetteer().place_of(str(location)) or str(location).strip()
+
+
+def group_incidents(claims: pd.DataFrame, incidents: pd.DataFrame | None = None, window_days: int = 1,
+                    attach_unlocated: bool = True, mentions: pd.DataFrame | None = None,
+                    context_chars: int = 300) -> pd.DataFrame:
+    """Incident-scope claims with the incident they are about (:data:`COMPARISON_COLUMNS`).
+
+    A claim whose sentence is linked to an incident (``incident_id``) belongs
+    to it. Otherwise a claim naming a place joins the incident or place group
+    of the same place whose date is within ``window_days`` of the claim's
+    date (the publication date: the claim gives none). With
+    ``attach_unlocated``, a claim naming no place joins the one located group
+    in its window holding a claim of the same victim side and outcome, if
+    there is exactly one (``basis`` says ``inferred``: a candidate to check
+    against the sentences); otherwise it stays alone. Before that, when
+    ``mentions`` (the incident_mentions table) is given, such a claim joins
+    the incident mentioned last before it in the same article, at most
+    ``context_chars`` characters earlier ("Azerbaijan attacked Stepanakert on
+    Saturday. It said three civilians had been wounded"; ``basis`` context).
+    """
+    _require(claims, "claims", _REQUIRED)
+    if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
+        raise ValueError(f"window_days: expected a whole number >= 0, got {window_days!r}")
+    frame = _with_figures(claims[claims["scope"] == "incident"])
+    if frame.empty:
+        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
+    linked_col = frame["incident_id"] if "incident_id" in frame.columns else pd.Series(None, index=frame.index)
+    meta: dict[str, dict] = {}
+    if incidents is not None and len(incidents):
+        _require(incidents, "incidents", ("incident_id", "label", "place", "date"))
+        meta = {r["incident_id"]: r for r in incidents[["incident_id", "label", "place", "date"]].to_dict("records")}
+    groups: dict[str, dict] = {}  # id -> {place, date, label}
+    assigned: list[tuple[str | None, str | None]] = [(None, None)] * len(frame)
+    records = frame.to_dict("records")
+    for i, (r, iid) in enumerate(zip(records, linked_col)):
+        if _null(iid):
+            continue
+        info = meta.get(iid, {})
+        day = _day(info.get("date")) or _day(r["published"])
+        place = info.get("place") or _canonical_place(r["location"])
+        label = info.get("label") or f"{place or 'unknown place'}, {day}"
+        groups.setdefault(iid, {"place": place, "date": day, "label": label})
+        assigned[i] = (iid, "linked")
+
+    def near(day_a, day_b) -> bool:
+        return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= window_days
+
+    for i, r in enumerate(records):
+        if assigned[i][0] is not None:
+            continue
+        place, day = _canonical_place(r["location"]), _day(r["published"])
+        if place is None:
+            continue
+        options = sorted((abs((g["date"] - day).days), gid) for gid, g in groups.items()
+                         if g["place"] == place and near(g["date"], day))
+        if options:
+            assigned[i] = (options[0][1], "place")
+        else:
+            gid = f"{place}|{day}"
+            groups[gid] = {"place": place, "date": day, "label": f"{place}, {day}"}
+            assigned[i] = (gid, "place")
+    if mentions is not None and len(mentions):
+        _require(mentions, "mentions", ("incident_id", "article_id", "start", "end"))
+        before: dict[str, list[tuple[int, int, str]]] = {}
+        for iid, aid, m_start, m_end in zip(mentions["incident_id"], mentions["article_id"], mentions["start"], mentions["end"]):
+            before.setdefault(aid, []).append((int(m_start), int(m_end), iid))
+        for i, r in enumerate(records):
+            if assigned[i][0] is not None:
+                continue
+            start = int(r["start"])
+            options = [(m_end, iid) for m_start, m_end, iid in before.get(r["article_id"], [])
+                       if m_start < start and start - m_end <= context_chars]
+            if not options:
+                continue
+            iid = max(options)[1]
+            info = meta.get(iid, {})
+            day = _day(info.get("date")) or _day(r["published"])
+            groups.setdefault(iid, {"place": info.get("place"), "date": day,
+                                    "label": info.get("label") or f"{info.get('place') or 'unknown place'}, {day}"})
+            assigned[i] = (iid, "context")
+    for i, r in enumerate(records):
+        if assigned[i][0] is not None:
+            continue
+        day = _day(r["published"])
+        if attach_unlocated:
+            candidates = {assigned[j][0] for j, o in enumerate(records)
+                          if assigned[j][0] is not None and groups[assigned[j][0]]["place"] is not None
+                          and o["side"] == r["side"] and o["outcome"] == r["outcome"]
+                          and near(groups[assigned[j][0]]["date"], day)}
+            if len(candidates) == 1:
+                assigned[i] = (candidates.pop(), "inferred")
+                continue
+        gid = f"{r['article_id']}:{r['start']}"
+        groups[gid] = {"place": None, "date": day, "label": f"unlocated: {r['evidence']} ({r['outlet']}, {day})"}
+        assigned[i] = (gid, "unlocated")
+    rows = []
+    for (gid, basis), r in zip(assigned, records):
+        g = groups[gid]
+        rows.append({"comparison_id": gid, "label": g["label"], "basis": basis, "incident_date": g["date"],
+                     **{c: r[c] for c in COMPARISON_COLUMNS if c in r},
+                     "claimant": r["claimant"] if not _null(r["claimant"]) else OWN_VOICE})
+    out = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    return out.sort_values(["incident_date", "label", "outcome", "outlet", "published", "article_id", "start"],
+                           kind="stable").reset_index(drop=True)
+
+
+def compare_incidents(grouped: pd.DataFrame) -> pd.DataFrame:
+    """The groups of :func:`group_incidents` reported by more than one outlet or with more than one figure for an outcome."""
+    _require(grouped, "grouped", ("comparison_id", "outlet", "outcome", "count_low", "count_high"))
+    if grouped.empty:
+        return grouped.copy()
+    by = grouped.groupby("comparison_id")
+    several_outlets = by["outlet"].nunique() > 1
+    figures = grouped.groupby(["comparison_id", "outcome"])[["count_low", "count_high"]].apply(
+        lambda f: len(f.drop_duplicates()) > 1).groupby(level=0).any()
+    keep = set(several_outlets[several_outlets].index) | set(figures[figures].index)
+    return grouped[grouped["comparison_id"].isin(keep)].reset_index(drop=True)
+
+
+# -------------------------------------------------------- running totals ----
+
+
+def running_totals(claims: pd.DataFrame) -> pd.DataFrame:
+    """Running totals (scope ``cumulative``) per claimant over publication dates (:data:`RUNNING_COLUMNS`).
+
+    An outlet's own running totals are their own claimant ('<outlet> (own
+    voice)'); vague totals keep their interval and a null count.
+    """
+    _require(claims, "claims", _REQUIRED)
+    frame = _with_figures(claims[claims["scope"] == "cumulative"])
+    if frame.empty:
+        return pd.DataFrame(columns=list(RUNNING_COLUMNS))
+    first_name: dict[str, str] = {}
+    for name in frame.sort_values(["published", "article_id", "start"], kind="stable")["claimant"]:
+        key = claimant_key(name)
+        if key is not None:
+            first_name.setdefault(key, name)
+    frame["claimant"] = [first_name[claimant_key(c)] if claimant_key(c) else f"{o} {OWN_VOICE}"
+                         for c, o in zip(frame["claimant"], frame["outlet"])]
+    frame["series"] = [f"{c}: {s} {g} {o}" for c, s, g, o in zip(frame["claimant"], frame["side"], frame["group"], frame["outcome"])]
+    out = frame[list(RUNNING_COLUMNS)]
+    return out.sort_values(["series", "published", "outlet", "article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------- attribution matrix ----
+
+
+def attribution_matrix(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims per outlet (rows) and claimant side (columns: armenian, azerbaijani, third_party, outlet, then unknown if any)."""
+    _require(claims, "claims", ("outlet", "claimant_side"))
+    sides = claims["claimant_side"].where(claims["claimant_side"].notna(), UNKNOWN_SIDE)
+    matrix = pd.crosstab(claims["outlet"], sides) if len(claims) else pd.DataFrame()
+    columns = list(CLAIMANT_SIDES) + sorted(set(matrix.columns) - set(CLAIMANT_SIDES))
+    matrix = matrix.reindex(columns=columns, fill_value=0).astype("int64")
+    matrix.index.name, matrix.columns.name = "outlet", "claimant_side"
+    return matrix
+
+
+# --------------------------------------------------------------- accuracy ----
+
+
+def gold_accuracy(claims: pd.DataFrame, articles: pd.DataFrame, gold_file: str | Path | None = None):
+    """Score the claims of the annotated articles against the gold (default: the bundled seeds).
+
+    Returns ``(score, missing)``: a :class:`analysis.evaluate.claim_scoring.ClaimScore`
+    over the gold articles present in ``articles`` (None when none is), and
+    the ids of gold articles that are not in this corpus.
+    """
+    _require(articles, "articles", ("article_id",))
+    gold = evaluate.load_gold(config.GOLD_FILE if gold_file is None else gold_file)
+    present = set(articles["article_id"])
+    missing = sorted(g["article_id"] for g in gold if g["article_id"] not in present)
+    scored = [g for g in gold if g["article_id"] in present]
+    for g in scored:
+        if "claims" not in g:
+            raise evaluate.GoldError(f"gold_file: record {g['article_id']} has no claims list")
+    if not scored:
+        return None, missing
+    return claim_scoring.score_claims(scored, claims), missing
+
+
+def score_table(score: claim_scoring.ClaimScore) -> pd.DataFrame:
+    """A :class:`ClaimScore` as rows of (measure, value) for a report."""
+    rows = [("gold claims", int(score.n_gold)), ("extracted claims", int(score.n_predicted)),
+            ("matched", int(score.n_matched)),
+            ("precision", round(score.precision, 3)), ("recall", round(score.recall, 3)), ("F1", round(score.f1, 3))]
+    rows += [(f"{f} agrees (matched pairs)", round(v, 3)) for f, v in score.field_accuracy.items()]
+    # object column: counts stay integers (a float column would print 31 as 31.000)
+    return pd.DataFrame({"measure": [m for m, _ in rows], "value": pd.Series([v for _, v in rows], dtype=object)})
+
+
+def field_disagreements(score: claim_scoring.ClaimScore) -> pd.DataFrame:
+    """Matched pairs of a :class:`ClaimScore` where group, scope, claimant_side or qualifier differ."""
+    pairs = score.pairs
+    if pairs.empty:
+        return pairs.copy()
+    same = lambda a, b: (_null(a) and _null(b)) or (not _null(a) and not _null(b) and a == b)  # noqa: E731
+    differs = [any(not same(r[f"gold_{f}"], r[f"pred_{f}"]) for f in claim_scoring.PAIR_FIELDS)
+               for r in pairs.to_dict("records")]
+    return pairs[differs].reset_index(drop=True)
+
+
+def vague_intervals() -> pd.DataFrame:
+    """The interval each vague word stands for (``lexicons/claims.yaml``), for the report's explanation."""
+    g = quantities.grammar()
+    rows = [{"vague": k, "count_low": lo, "count_high": hi} for k, (lo, hi) in g.vague_intervals.items()]
+    rows += [{"vague": k, "count_low": lo, "count_high": hi} for k, (lo, hi) in g.vague_phrase_intervals.items()]
+    return pd.DataFrame(rows, columns=["vague", "count_low", "count_high"])
+
+
+def count_text(value) -> str:
+    """A number of people for display: ``12`` (not ``12.0``), ``∞`` for an open end, ``""`` when missing."""
+    if _null(value):
+        return ""
+    value = float(value)
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
+
+
+def counts_as_text(frame: pd.DataFrame, columns=("count_low", "count_high", "incident_low", "incident_high")) -> pd.DataFrame:
+    """``frame`` with its count columns (those present of ``columns``) shown by :func:`count_text`."""
+    present = [c for c in columns if c in frame.columns]
+    return frame.assign(**{c: frame[c].map(count_text).astype(object) for c in present})
+
+
+def symlog_ticks(low: float, high: float, linthresh: float = 10) -> list[float]:
+    """Tick values for a symmetric-log axis (linear below ``linthresh``) from ``low`` to ``high`` (>= 0).
+
+    Enough ticks to read every panel, not so many that they crowd: 0 and
+    ``linthresh / 2`` in the linear part, then 1-2-5 steps per decade; only
+    the decades when that gives more than eight ticks; every 1..9 multiple
+    when it gives fewer than three.
+    """
+    if high < low:
+        low, high = high, low
+    top = max(high, 1.0)
+    decades = [10.0 ** k for k in range(0, int(math.floor(math.log10(top))) + 1)]
+
+    def pick(steps, linear):
+        ticks = [t for t in linear if low <= t <= high]
+        ticks += [m * d for d in decades for m in steps if m * d >= linthresh and low <= m * d <= high]
+        return sorted(set(ticks))
+
+    ticks = pick((1, 2, 5), (0.0, linthresh / 2))
+    if len(ticks) > 8:
+        ticks = pick((1,), (0.0,))
+    if len(ticks) < 3:
+        ticks = pick(tuple(range(1, 10)), [0.0] + [float(m) for m in range(1, int(linthresh))])
+    return ticks

@@ -1,0 +1,35 @@
+"""The one place that knows where things live.
+
+Every other module and every notebook asks here for a path; nothing else
+spells one. The project root defaults to the checkout this package was
+installed from and can be moved with the ``WARCOV_ROOT`` environment variable
+(for an analyst who keeps a corpus elsewhere).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+
+
+def project_root() -> Path:
+    """The folder holding ``data/``, ``notebooks/`` and ``reports/``."""
+    env = os.environ.get("WARCOV_ROOT")
+    if env:
+        return Path(env).resolve()
+    return PACKAGE_DIR.parents[1]
+
+
+ROOT = project_root()
+DATA_DIR = ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+PROCESSED_DIR = DATA_DIR / "processed"
+GOLD_DIR = DATA_DIR / "annotation" / "gold"
+GOLD_FILE = GOLD_DIR / "seeds.jsonl"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+REPORTS_DIR = ROOT / "reports"
+LOCK_FILE = ROOT / "requirements.lock"
+MANIFEST_NAME = "manifest.csv"

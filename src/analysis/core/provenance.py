@@ -1,0 +1,252 @@
+"""Where a result came from: input hashes, code version, parameters, libraries.
+
+A report states these so that a reader can get the same report back: the
+SHA-256 of every raw file and processed table, the package version and git
+commit (and whether the tree had uncommitted changes), the lock file's hash,
+key library versions, and the parameters. ``report_id`` condenses them into a
+short id a paper can quote. ``data/raw/SHA256SUMS`` records the raw corpus so a
+build can tell when raw data changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+from analysis import __version__
+from analysis.core import config
+
+SUMS_NAME = "SHA256SUMS"
+BUILD_INPUTS = "build_inputs.json"
+KEY_LIBRARIES = ("pandas", "numpy", "pyarrow", "matplotlib", "scikit-learn", "papermill", "nbconvert", "nbclient", "ipykernel")
+
+
+class RawDataChanged(RuntimeError):
+    """A raw file no longer matches ``SHA256SUMS``."""
+
+
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_hashes(folder: str | Path, pattern: str = "*") -> dict[str, str]:
+    """``{file name: sha256}`` of the regular files in ``folder`` (sorted, no dot files)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    return {p.name: sha256_file(p) for p in sorted(folder.glob(pattern)) if p.is_file() and not p.name.startswith(".")}
+
+
+def read_sums(path: Path) -> dict[str, str]:
+    sums = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise RawDataChanged(f"{path} line {number}: expected '<sha256>  <file name>', got {line!r}")
+        sums[parts[1].lstrip("*").strip()] = parts[0].lower()
+    return sums
+
+
+def write_raw_sums(raw_dir: str | Path | None = None) -> Path:
+    """Write ``SHA256SUMS`` for every file of the raw folder (``sha256sum`` format)."""
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    hashes = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    target = raw / SUMS_NAME
+    target.write_text("".join(f"{h}  {n}\n" for n, h in hashes.items()), encoding="utf-8")
+    return target
+
+
+def verify_raw_sums(raw_dir: str | Path) -> list[str]:
+    """Check the raw folder against its ``SHA256SUMS`` (if it has one).
+
+    Raises :class:`RawDataChanged` naming each changed or missing file;
+    returns the names of files present but not listed (new articles).
+    """
+    raw = Path(raw_dir)
+    sums_path = raw / SUMS_NAME
+    if not sums_path.exists():
+        return []
+    expected = read_sums(sums_path)
+    actual = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    problems = [f"{n}: missing" for n in expected if n not in actual]
+    problems += [f"{n}: content changed" for n, h in expected.items() if n in actual and actual[n] != h]
+    if problems:
+        raise RawDataChanged(
+            f"{sums_path} does not match the raw folder ({'; '.join(problems)}); raw data is never rewritten — "
+            "restore the files, or if the change is deliberate run `python -m analysis sums` to record it"
+        )
+    return sorted(n for n in actual if n not in expected)
+
+
+def _git(*args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=config.ROOT, capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip()
+
+
+def code_version() -> dict:
+    """Package version, git commit and whether tracked files had uncommitted changes."""
+    commit = _git("rev-parse", "HEAD")
+    status = _git("status", "--porcelain", "--untracked-files=no")
+    commit_date = _git("log", "-1", "--format=%cs") if commit else None
+    return {
+        "package": "warcov",
+        "version": __version__,
+        "git_commit": commit,
+        "git_commit_date": commit_date,
+        "uncommitted_changes": bool(status) if status is not None else None,
+    }
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in KEY_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    import platform
+
+    versions["python"] = platform.python_version()
+    return versions
+
+
+def notebook_source_hash(notebook: str | Path) -> str:
+    """SHA-256 of a notebook's cell types and sources (outputs and metadata ignored).
+
+    Not the hash of the file's bytes (``sha256sum`` gives another value): it
+    is the SHA-256 of ``json.dumps([[cell_type, source], ...])``, so it changes
+    when a cell's code or text changes, not when the notebook is run or saved
+    with outputs.
+    """
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    canonical = json.dumps([[c.get("cell_type"), "".join(c.get("source", ""))] for c in cells])
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# Parameters naming a file whose content shapes a report, with the file used when the parameter is null.
+# Both are hashed into the record (``inputs.parameter_files``) and so into the report id.
+PARAMETER_FILE_DEFAULTS: dict[str, Path | None] = {
+    "gold_file": config.GOLD_FILE,  # report 02: the bundled annotated sample
+    "lexicon_file": None,  # report 04: None means the bundled labels.csv (part of the package, covered by the commit)
+    "background_file": None,  # report 04: None means the pooled corpus (no file)
+}
+
+
+def _display_path(path: Path) -> str:
+    """``path`` relative to the project root when inside it (stable across checkouts), else absolute."""
+    try:
+        return path.resolve().relative_to(config.ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def parameter_files(parameters: dict) -> dict[str, dict]:
+    """``{parameter: {"path", "sha256", "default"}}`` for every ``*_file`` parameter that names a file.
+
+    A null parameter with a default file (``gold_file`` -> the bundled gold)
+    records that default file. A named file that cannot be read is recorded
+    with ``sha256`` None (the notebook then reports the problem itself).
+    """
+    found = {}
+    for name in sorted(parameters):
+        if not name.endswith("_file"):
+            continue
+        value, default = parameters[name], False
+        if value in (None, ""):
+            value, default = PARAMETER_FILE_DEFAULTS.get(name), True
+            if value is None:
+                continue
+        path = Path(value).expanduser()
+        digest = sha256_file(path) if path.is_file() else None
+        found[name] = {"path": _display_path(path), "sha256": digest, "default": default}
+    return found
+
+
+def latest_publication_date(processed: Path) -> str | None:
+    """Latest ``published`` date in the processed ``articles`` table (ISO text), None when none is known."""
+    table = processed / "articles.parquet"
+    if not table.exists():
+        return None
+    import pandas as pd
+
+    try:
+        published = pd.read_parquet(table, columns=["published"])["published"].dropna()
+    except (OSError, ValueError, KeyError):
+        return None
+    return str(max(published)) if len(published) else None
+
+
+def article_count(processed: Path) -> int | None:
+    """Number of rows of the processed ``articles`` table, None when it is not built."""
+    table = processed / "articles.parquet"
+    if not table.exists():
+        return None
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(table).metadata.num_rows
+
+
+def provenance_record(parameters: dict, raw_dir: str | Path | None = None, processed_dir: str | Path | None = None,
+                      notebook: str | Path | None = None) -> dict:
+    """Everything a reader needs to reproduce a result, as a JSON-ready dict.
+
+    The raw hashes are those recorded by the build in ``build_inputs.json``
+    (else those of ``raw_dir``). Files named by ``*_file`` parameters (and the
+    default file used when such a parameter is null) are hashed too
+    (``inputs.parameter_files``). ``data`` gives the articles table's size and
+    latest publication date (the data's own date, as opposed to the code
+    commit date); it is derived from the hashed inputs and not part of the id.
+
+    ``notebook`` adds the hash of the report's notebook *cell sources*
+    (:func:`notebook_source_hash`, outputs and metadata ignored), so an edited
+    notebook gives a new report id even before it is committed, while running
+    it in Jupyter (which rewrites outputs and metadata) does not.
+    """
+    from analysis.core.catalog import processed_dir as resolve_processed
+
+    raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    processed = resolve_processed(processed_dir)
+    built_from = processed / BUILD_INPUTS
+    if built_from.exists():  # the raw files the tables were really built from
+        raw_hashes = json.loads(built_from.read_text(encoding="utf-8"))["raw"]
+    else:
+        raw_hashes = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    lock = config.LOCK_FILE
+    record = {
+        "code": code_version(),
+        "parameters": {k: parameters[k] for k in sorted(parameters)},
+        "inputs": {
+            "raw": raw_hashes,
+            "processed": file_hashes(processed, "*.parquet"),
+            "parameter_files": parameter_files(parameters),
+        },
+        "data": {
+            "articles": article_count(processed),
+            "latest_published": latest_publication_date(processed),
+        },
+        "lock_file_sha256": sha256_file(lock) if lock.exists() else None,
+        "libraries": library_versions(),
+    }
+    if notebook is not None:
+        record["inputs"]["notebook_cell_sources"] = {Path(notebook).name: notebook_source_hash(notebook)}
+    record["report_id"] = report_id(record)
+    return record
+
+
+def report_id(record: dict) -> str:
+    """A short id from code, parameters, inputs and environment (not the time)."""
+    basis = {k: record[k] for k in ("code", "parameters", "inputs", "lock_file_sha256", "libraries") if k in record}
+    digest = hashlib.sha256(json.dumps(basis, sort_keys=True, default=str).encode()).hexdigest()
+    return f"warcov-{digest[:12]}"

@@ -1,0 +1,92 @@
+"""Score the extraction against hand-checked gold annotations (``docs/SCHEMA.md``).
+
+``python -m analysis evaluate --gold FILE.jsonl --raw DIR`` rebuilds every
+table from the raw folder in memory and prints one section per capability:
+article metadata, casualty claims, dated events, framing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.evaluate import claim_scoring
+from analysis.evaluate import date_scoring
+from analysis.evaluate import framing_scoring as framing
+from analysis.build import pipeline
+
+
+class GoldError(ValueError):
+    """The gold file is missing, malformed, or describes articles not in the raw folder."""
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Gold article records, one JSON object per line; errors name the line."""
+    path = Path(path)
+    if not path.exists():
+        raise GoldError(f"gold file not found: {path}")
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict) or "article_id" not in record:
+            raise GoldError(f"{path} line {number}: expected an object with an article_id")
+        records.append(record)
+    return records
+
+
+def score_metadata(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
+    """Per gold article: predicted vs gold outlet, publication date and its basis."""
+    by_id = articles.set_index("article_id")
+    rows = []
+    for record in gold:
+        aid = record["article_id"]
+        found = aid in by_id.index
+        pred = by_id.loc[aid] if found else None
+        published = pred["published"] if found else None
+        rows.append({
+            "article_id": aid,
+            "outlet_gold": record.get("outlet"), "outlet": pred["outlet"] if found else None,
+            "published_gold": record.get("published"),
+            "published": published.isoformat() if found and published is not None and not pd.isna(published) else None,
+            "basis_gold": record.get("published_basis"), "basis": pred["published_basis"] if found else None,
+        })
+    frame = pd.DataFrame(rows)
+    frame["outlet_ok"] = frame["outlet"] == frame["outlet_gold"]
+    frame["published_ok"] = frame["published"].fillna("") == frame["published_gold"].fillna("")
+    frame["basis_ok"] = frame["basis"].fillna("") == frame["basis_gold"].fillna("")
+    return frame
+
+
+def format_metadata(frame: pd.DataFrame) -> str:
+    lines = ["== Article metadata ==",
+             f"publication-date accuracy: {frame['published_ok'].mean():.3f} ({frame['published_ok'].sum()}/{len(frame)})",
+             f"outlet accuracy:           {frame['outlet_ok'].mean():.3f}",
+             f"date-basis accuracy:       {frame['basis_ok'].mean():.3f}"]
+    for row in frame[~(frame["published_ok"] & frame["outlet_ok"])].itertuples():
+        lines.append(f"  miss {row.article_id}: outlet {row.outlet!r} (gold {row.outlet_gold!r}), published {row.published} (gold {row.published_gold})")
+    return "\n".join(lines)
+
+
+def run(gold_path: str | Path, raw_dir: str | Path, manifest=None) -> str:
+    """Every evaluation section as printable text."""
+    gold = load_gold(gold_path)
+    tables = pipeline.build_tables(raw_dir, manifest=manifest)
+    missing = sorted({g["article_id"] for g in gold} - set(tables["articles"]["article_id"]))
+    if missing:
+        raise GoldError(f"{gold_path}: article(s) {', '.join(missing)} are not among the articles built from {raw_dir}")
+    sections = [format_metadata(score_metadata(gold, tables["articles"]))]
+    sections.append("== Casualty claims ==\n" + claim_scoring.format_claim_score(claim_scoring.score_claims(gold, tables["claims"])))
+    sections.append("== Dated events ==\n"
+                    + date_scoring.format_date_scores(date_scoring.score_dates(gold, tables["events"], tables["articles"])))
+    region_counts = tables["region_names"].set_index("article_id")
+    score = framing.score_framing(gold, tables["articles"], region_counts=region_counts,
+                                  hedges=tables["hedges"], sources=tables["sources"])
+    sections.append("== Framing ==\n" + framing.format_framing_score(score))
+    return "\n\n".join(sections)

@@ -1,0 +1,378 @@
+"""Distancing markers ("allegedly", "claimed", "so-called" ...) and whose claim they qualify.
+
+Markers come from ``lexicons/hedges.csv`` (``marker``, ``kind``, ``role``):
+``kind`` is ``distancing`` (the outlet keeps a claim at arm's length),
+``uncertainty`` (unverified, reportedly, experts suggest) or ``attribution``
+("according to": kept in the table, left out of hedge rates by default).
+Two roles count only in context: ``what`` ("called", "described as" ...)
+after "what" and its subject ("what Baku called a terrorist attack": the
+claim of Baku, by the ``subject`` rule); ``scare`` (contested terms such as
+"liberation", "occupation") only when the term alone stands in quotes, the
+outlet's scare quotes (not flagged ``quoted``; side by rules 4-6).
+
+The side of a marker is the side of the party whose claim it qualifies, found
+by the first rule that applies, within the marker's sentence and outside quoted
+speech (unless the marker itself is quoted):
+
+0. ``denied``: "claim(s)" followed by its denier ("..., a claim Yerevan
+   denied") is the claim of the sentence's earlier speaker, else of its first
+   actor ("Azerbaijan said ..., a claim Yerevan denied": azerbaijani).
+   ``object``: "a claim by Baku", "claims from Yerevan" are that actor's.
+1. ``overlap``: an actor is part of the marker ("Experts suggest").
+2. ``subject``: for reporting verbs (role ``verb``: claim, alleged ...), the
+   nearest actor, or a both-sides phrase, before the verb in its clause
+   ("Officials in Baku claim", "both sides claiming").
+3. ``object``: for role ``prefix`` (so-called, according to) the first actor
+   after the marker in its clause ("the so-called Artsakh republic").
+4. ``speaker``: the attributed source of the sentence nearest the marker
+   ("..., which allegedly destroyed 20 houses, Baku said"), from the
+   attribution table (analysis.nlp.attribution).
+5. ``preceding`` / ``following``: the nearest actor before, else after, the
+   marker in the sentence.
+6. ``previous``: the speaker, else the last actor, of the previous sentence
+   ("He added that ... which allegedly ...").
+Otherwise the side is ``unspecified``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.nlp.attribution import CONTENT_FREE
+from analysis.core.frames import iter_articles, require_frame
+from analysis.lexicons.load import actors, read_lexicon
+from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
+from analysis.lexicons.phrases import PhraseLexicon
+from analysis.nlp.sentences import sentence_at
+
+SIDES = ("armenian", "azerbaijani", "third_party")
+RATE_KINDS = ("distancing", "uncertainty")
+
+HEDGE_COLUMNS = {
+    "article_id": "article",
+    "outlet": "outlet of the article",
+    "marker": "the marker as written (allegedly, claimed, so-called ...)",
+    "key": "the marker's lexicon entry (lower case)",
+    "kind": "distancing, uncertainty or attribution (lexicons/hedges.csv)",
+    "side": "side whose claim the marker qualifies: armenian, azerbaijani, third_party, both or unspecified",
+    "actor": "the words the side was read from (an actor name, a both-sides phrase or a source)",
+    "basis": "rule that gave the side: denied, overlap, subject, object, speaker, preceding, following, previous, none",
+    "quoted": "true when the marker is inside quoted speech (someone else's words, not the outlet's)",
+    "sentence_index": "index of the marker's sentence (text.split_sentences)",
+    "sentence": "the marker's sentence",
+    "start": "character offset of the marker in the normalized text",
+    "end": "character offset just past the marker",
+}
+
+RATE_COLUMNS = {
+    "outlet": "outlet",
+    "side": "armenian, azerbaijani or third_party",
+    "statements": "sentences carrying a claim of this side: an attributed source of the side, or a hedge resolved to it",
+    "hedged": "of those, sentences with a (non-quoted) hedge on this side's claim",
+    "rate": "hedged / statements",
+    "ratio_to_other_side": "this row's side's rate / the other side's rate (armenian vs azerbaijani): above 1, this "
+                           "side's claims are hedged more often than the other side's; inf when only this side has "
+                           "hedged claims; NaN when neither side has one (0/0), the other side has no claims, or the "
+                           "side is third_party (see ratio_text)",
+}
+RATIO = "ratio_to_other_side"
+OTHER_SIDE = {"armenian": "azerbaijani", "azerbaijani": "armenian"}
+
+_QUOTES = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"|«[^»\n]*»", re.MULTILINE)
+_CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
+# "..., a claim Yerevan denied": the claim is not the denier's but that of the
+# statement before it (the sentence's earlier speaker, else its first actor).
+_DENIED_CLAIM = re.compile(
+    r"(?i)claims?\s+(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){1,4}?"
+    r"(?:has\s+|have\s+|had\s+)?(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)\b"
+)
+
+
+@lru_cache(maxsize=None)
+def hedge_lexicon() -> tuple[PhraseLexicon, dict[str, tuple[str, str]]]:
+    """The marker lexicon and ``key -> (kind, role)``."""
+    frame = read_lexicon("hedges", required=("marker", "kind", "role"))
+    kinds = {"distancing", "uncertainty", "attribution"}
+    roles = {"adverb", "verb", "prefix", "speaker", "what", "scare"}
+    for i, (kind, role) in enumerate(zip(frame["kind"], frame["role"])):
+        if kind not in kinds:
+            raise ValueError(f"hedges.csv: row {i + 2}: kind {kind!r} not one of {sorted(kinds)}")
+        if role not in roles:
+            raise ValueError(f"hedges.csv: row {i + 2}: role {role!r} not one of {sorted(roles)}")
+    keyed = pd.DataFrame({"key": frame["marker"].str.lower(), "name": frame["marker"]})
+    info = {m.lower(): (k, r) for m, k, r in zip(frame["marker"], frame["kind"], frame["role"])}
+    return PhraseLexicon(keyed, source="hedges.csv"), info
+
+
+# role "what": the verb counts only after "what" and its subject ("what Baku called", "what it described as")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,5}$", re.IGNORECASE)
+# role "scare": the term counts only when it alone is in quotes ('the "liberation" of')
+_SCARE_OPEN = re.compile(r"[“\"‘'«]$")
+_SCARE_CLOSE = re.compile(r"[,.]?[”\"’'»]")
+# "a claim by Baku", "claims from Yerevan", "the claims of the Azerbaijani side": the claim is that actor's
+_CLAIM_BY = re.compile(r"(?i)claims?\s+(?:made\s+)?(?:by|from|of)\s+")
+
+
+def _keep_marker(text: str, sentence_start: int, m, role: str):
+    """The marker as counted (None when its role's context is missing; scare quotes widened)."""
+    if role == "what":
+        return m if _WHAT_BEFORE.search(text, max(sentence_start, m.start - 60), m.start) else None
+    if role == "scare":
+        if m.start == 0 or not _SCARE_OPEN.search(text, m.start - 1, m.start):
+            return None
+        close = _SCARE_CLOSE.match(text, m.end)
+        if not close:
+            return None
+        start, end = m.start - 1, close.end()
+        return type(m)(m.key, text[start:end], start, end)
+    return m
+
+
+@lru_cache(maxsize=None)
+def both_sides_lexicon() -> PhraseLexicon:
+    frame = read_lexicon("both_sides", required=("name",))
+    return PhraseLexicon(frame.assign(key="both"), source="both_sides.csv")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech (curly, straight or guillemet quotes within a paragraph)."""
+    return [m.span() for m in _QUOTES.finditer(text)]
+
+
+def _in_spans(starts: list[int], spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _clause_bounds(text: str, sentence, start: int, end: int) -> tuple[int, int]:
+    left = sentence.start
+    for m in _CLAUSE.finditer(text, sentence.start, start):
+        left = m.end()
+    right_match = _CLAUSE.search(text, end, sentence.end)
+    return left, (right_match.start() if right_match else sentence.end)
+
+
+def _pick(cands, lo, hi, nearest_to=None, before=True):
+    inside = [c for c in cands if lo <= c[2] and c[3] <= hi]
+    if not inside:
+        return None
+    return max(inside, key=lambda c: c[2]) if before else min(inside, key=lambda c: c[2])
+
+
+def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: ParsedArticle | None = None) -> list[dict]:
+    """Hedge markers in ``text`` with side, basis and sentence (dicts with HEDGE_COLUMNS fields).
+
+    ``attributions``: optional dicts with ``start``, ``end``, ``side``, ``source``
+    and optionally ``kind`` (offsets into ``text``) used as sentence speakers; when None they are
+    found with :func:`analysis.nlp.attribution.find_attributions` (taken from
+    ``parsed``, the article's shared parse, when given).
+    """
+    lexicon, info = hedge_lexicon()
+    parsed = parsed_for(text, parsed)
+    opaque = parsed.opaque
+    markers = lexicon.find(text, opaque)
+    if not markers:
+        return []
+    sentences = parsed.sentences
+    quotes = quote_spans(text)
+    qstarts = [s for s, _ in quotes]
+    cands = [(name, side, s, e, _in_spans(qstarts, quotes, s))
+             for name, side, s, e in actors().mentions(text)]
+    cands += [(m.written, "both", m.start, m.end, _in_spans(qstarts, quotes, m.start))
+              for m in both_sides_lexicon().find(text, opaque)]
+    cands.sort(key=lambda c: c[2])
+    if attributions is None:
+        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end, "kind": a.kind}
+                        for a in parsed.attributions]
+    speakers = sorted(
+        ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
+         if a.get("side") in SIDES and a.get("kind") not in CONTENT_FREE),
+        key=lambda c: c[2],
+    )
+    found = []
+    for m in markers:
+        kind, role = info[m.key]
+        sentence = sentence_at(sentences, m.start)
+        if sentence is None:
+            continue
+        if role in ("what", "scare"):
+            m = _keep_marker(text, sentence.start, m, role)
+            if m is None:
+                continue
+        quoted = role != "scare" and _in_spans(qstarts, quotes, m.start)
+        in_sent = [c for c in cands if sentence.start <= c[2] < sentence.end and (quoted or not c[4])]
+        lo, hi = _clause_bounds(text, sentence, m.start, m.end)
+        pick, basis = None, "none"
+        overlap = [c for c in in_sent if c[2] < m.end and m.start < c[3]]
+        if m.key in ("claim", "claims") and _DENIED_CLAIM.match(text, m.start, sentence.end):
+            said = [c for c in speakers if sentence.start <= c[2] < m.start]
+            named = [c for c in in_sent if c[2] < m.start]
+            if said or named:
+                pick, basis = (said[-1] if said else named[0]), "denied"
+        if pick is None and m.key in ("claim", "claims"):
+            by = _CLAIM_BY.match(text, m.start, sentence.end)
+            if by:
+                after = [c for c in in_sent if by.end() <= c[2] <= by.end() + 30 and c[3] <= hi]
+                if after:
+                    pick, basis = after[0], "object"
+        if pick is not None:
+            pass
+        elif overlap:
+            pick, basis = overlap[0], "overlap"
+        elif role in ("verb", "what"):
+            pick, basis = _pick(in_sent, lo, m.start), "subject"
+        elif role == "prefix":
+            pick, basis = _pick(in_sent, m.end, hi, before=False), "object"
+        if pick is None:
+            spoken = [c for c in speakers if sentence.start <= c[2] < sentence.end]
+            if spoken:
+                pick, basis = min(spoken, key=lambda c: abs(c[2] - m.start)), "speaker"
+        if pick is None:
+            pick, basis = _pick(in_sent, sentence.start, m.start), "preceding"
+        if pick is None:
+            pick, basis = _pick(in_sent, m.end, sentence.end, before=False), "following"
+        if pick is None and sentence.index > 0:
+            prev = sentences[sentence.index - 1]
+            spoken = [c for c in speakers if prev.start <= c[2] < prev.end]
+            prev_cands = spoken or [c for c in cands if prev.start <= c[2] < prev.end and not c[4]]
+            if prev_cands:
+                pick, basis = prev_cands[-1], "previous"
+        if pick is None:
+            basis = "none"
+        found.append({
+            "marker": m.written, "key": m.key, "kind": kind,
+            "side": pick[1] if pick else "unspecified", "actor": pick[0] if pick else "",
+            "basis": basis, "quoted": quoted, "sentence_index": sentence.index,
+            "sentence": sentence.text, "start": m.start, "end": m.end,
+        })
+    return found
+
+
+def hedges_table(articles: pd.DataFrame, attributions: pd.DataFrame | None = None, *, parsed=None) -> pd.DataFrame:
+    """Every hedge marker with its side and sentence (columns: ``HEDGE_COLUMNS``).
+
+    ``attributions``: optional source mentions (article_id, start, end, side,
+    source, and kind if known), e.g. the sources table, used as speakers
+    (contact mentions, "X talked to Y", are not).
+    ``parsed``: optional :class:`~analysis.nlp.parsed.ParsedArticle` per row, in order.
+    """
+    return hedges_frame(hedge_rows(articles, attributions, parsed=parsed))
+
+
+def hedges_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The hedges table from :func:`hedge_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
+    return pd.DataFrame(rows, columns=list(HEDGE_COLUMNS)).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64", "quoted": "bool"})
+
+
+def hedge_rows(articles: pd.DataFrame, attributions: pd.DataFrame | None = None, *, parsed=None) -> list[dict]:
+    """The records of :func:`hedges_table`, for building it chunk by chunk."""
+    by_article: dict = {}
+    if attributions is not None:
+        require_frame(attributions, ("article_id", "start", "end", "side", "source"), "attributions")
+        fields = ["article_id", "start", "end", "side", "source"] + (["kind"] if "kind" in attributions else [])
+        for rec in attributions[fields].to_dict("records"):
+            by_article.setdefault(rec["article_id"], []).append(rec)
+    rows = []
+    parses = parses_for(articles["text"], parsed)
+    for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):
+        for h in find_hedges(text, by_article.get(article_id), parsed=parse):
+            rows.append({"article_id": article_id, "outlet": outlet, **h})
+    return rows
+
+
+def hedge_rates(
+    hedges: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] = RATE_KINDS,
+    include_quoted: bool = False,
+) -> pd.DataFrame:
+    """Per outlet and side, the share of that side's claim sentences that carry a hedge.
+
+    ``sources``: source mention rows (article_id, outlet, side, sentence_index).
+    A statement is a sentence of an article attributed to the side, or holding
+    a hedge resolved to the side. Columns: ``RATE_COLUMNS``.
+    """
+    require_frame(hedges, ("article_id", "outlet", "kind", "side", "quoted", "sentence_index"), "hedges")
+    require_frame(sources, ("article_id", "outlet", "side", "sentence_index"), "sources")
+    unknown = sorted(set(kinds) - {"distancing", "uncertainty", "attribution"})
+    if unknown:
+        raise ValueError(f"kinds: unknown kind(s) {unknown}; use distancing, uncertainty, attribution")
+    used = hedges[hedges["kind"].isin(kinds) & hedges["side"].isin(SIDES)]
+    if not include_quoted:
+        used = used[~used["quoted"].astype(bool)]
+    key = ["outlet", "side", "article_id", "sentence_index"]
+    hedged = set(map(tuple, used[key].itertuples(index=False)))
+    stated = set(map(tuple, sources[sources["side"].isin(SIDES)][key].itertuples(index=False))) | hedged
+    counts: dict[tuple, list[int]] = {}
+    for outlet, side, _a, _s in stated:
+        counts.setdefault((outlet, side), [0, 0])[0] += 1
+    for outlet, side, _a, _s in hedged:
+        counts[(outlet, side)][1] += 1
+    rows = [{"outlet": o, "side": s, "statements": n, "hedged": h, "rate": h / n}
+            for (o, s), (n, h) in counts.items()]
+    frame = pd.DataFrame(rows, columns=["outlet", "side", "statements", "hedged", "rate"])
+    rate = {(r.outlet, r.side): r.rate for r in frame.itertuples()}
+
+    def ratio(r):
+        theirs = rate.get((r.outlet, OTHER_SIDE.get(r.side)))
+        if theirs is None:  # third_party, or the other side has no claims in this outlet
+            return float("nan")
+        if theirs == 0:
+            return float("inf") if r.rate > 0 else float("nan")  # x/0 is infinite, 0/0 undefined
+        return r.rate / theirs
+
+    frame[RATIO] = [ratio(r) for r in frame.itertuples()]
+    frame["_o"] = frame["side"].map({s: i for i, s in enumerate(SIDES)})
+    frame = frame.sort_values(["outlet", "_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    return frame[list(RATE_COLUMNS)]
+
+
+def ratio_text(rates: pd.DataFrame) -> pd.Series:
+    """``ratio_to_other_side`` of :func:`hedge_rates` rows as text a reader can take at its word.
+
+    A number with two decimals; ``∞ (other side: 0 hedged)`` when only this
+    side has hedged claims; ``n/a (0 hedged on either side)`` for 0/0;
+    ``n/a (no <side> claims)`` when the other side has no claims in the
+    outlet; ``—`` for third_party (not compared).
+    """
+    require_frame(rates, ("outlet", "side", "hedged", RATIO), "rates")
+    sides = {(o, s) for o, s in zip(rates["outlet"], rates["side"])}
+
+    def text(outlet, side, value) -> str:
+        other = OTHER_SIDE.get(side)
+        if other is None:
+            return "—"
+        if (outlet, other) not in sides:
+            return f"n/a (no {other} claims)"
+        if value == float("inf"):
+            return f"∞ ({other}: 0 hedged)"
+        if value != value:  # NaN: 0/0
+            return "n/a (0 hedged on either side)"
+        return f"{value:.2f}"
+
+    return pd.Series([text(o, s, v) for o, s, v in zip(rates["outlet"], rates["side"], rates[RATIO])],
+                     index=rates.index, name=RATIO, dtype=object)
+
+
+def rate_evidence(
+    hedges: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] = RATE_KINDS,
+    include_quoted: bool = False,
+) -> pd.DataFrame:
+    """The hedges with a ``counted`` column: True when :func:`hedge_rates` (same options) counts the marker.
+
+    Quoted markers, ``attribution`` markers and markers without a side are
+    listed but not counted, so a reader sees what the rates leave out.
+    """
+    require_frame(hedges, ("kind", "side", "quoted"), "hedges")
+    counted = hedges["kind"].isin(kinds) & hedges["side"].isin(SIDES)
+    if not include_quoted:
+        counted &= ~hedges["quoted"].astype(bool)
+    return hedges.assign(counted=counted.to_numpy(dtype=bool))

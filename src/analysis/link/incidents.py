@@ -1,0 +1,311 @@
+"""Link dated event mentions across articles into incidents.
+
+Two mentions (rows of the dated-events table) are the same incident when they
+name the same canonical place, their dates are at most ``tolerance_days``
+apart, and their sentences are similar (TF-IDF cosine >= ``min_similarity``,
+computed with the place names and the date expression masked so that the
+similarity reflects what happened). Two combat mentions (shelling, strike,
+clashes, casualties ...: :func:`analysis.nlp.temporal.combat_event_types`) of the
+same place on the same day are one incident whatever their wording, as in
+event data coded by place and day: "the bombing of Stepanakert on Friday"
+and "dozens of residents were wounded in Stepanakert on October 2" describe
+one day of fighting there. Linking is transitive (single linkage) within a
+place. Mentions without a place or a resolved date are not linked.
+
+An incident id is a hash of its canonical place, date (the most common date
+of its mentions, earliest on ties) and event type, so it is the same in every
+build of the same corpus instead of a running number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from analysis.lexicons import load as lexicons
+from analysis.nlp.temporal import combat_event_types
+
+INCIDENT_COLUMNS = {
+    "incident_id": "stable id: hash of place, date and event type",
+    "label": "place, event type, date (e.g. 'Ganja, missile strike, 2020-10-17')",
+    "place": "canonical gazetteer place",
+    "event_type": "most common specific event type among the mentions ('event' if none)",
+    "date": "most common date the mentions give (earliest on ties)",
+    "first_date": "earliest date any mention gives",
+    "last_date": "latest date any mention gives",
+    "n_mentions": "number of linked event mentions",
+    "n_articles": "number of articles mentioning it",
+    "n_outlets": "number of outlets mentioning it",
+    "outlets": "the outlets, sorted, joined by '; '",
+}
+MENTION_COLUMNS = {
+    "incident_id": "incident the mention belongs to",
+    "event_row": "index of the row in the dated-events table",
+    "article_id": "article of the mention",
+    "outlet": "outlet of the article",
+    "published": "publication date of the article",
+    "published_basis": "where the publication date came from (text = inferred)",
+    "expression": "temporal expression as written",
+    "date": "date the mention gives",
+    "start": "character offset of the expression in the article text",
+    "end": "offset just past the expression",
+    "sentence": "sentence of the mention",
+    "similarity": "highest TF-IDF cosine with another mention of the incident (null when alone)",
+    "background": "the mention dates the incident as background (since ...; the war that began on ...), not as news",
+}
+CLAIM_INCIDENT_COLUMN = "incident_id"
+
+_GENERIC_TYPES = frozenset({"statement", "casualties"})
+_REQUIRED = ("article_id", "outlet", "published", "published_basis", "expression", "date", "location", "sentence", "start", "end", "event_type")
+
+
+def is_flagged(value) -> bool:
+    """A boolean column's value: True only for a true value (missing, None or NaN is False)."""
+    return value is not None and not pd.isna(value) and bool(value)
+
+
+def incident_id(place: str, day, event_type: str) -> str:
+    """Stable id for an incident: ``inc_`` + 12 hex digits of SHA-1."""
+    key = f"{lexicons.name_key(place)}|{day}|{event_type.lower()}"
+    return "inc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _masked(sentence: str, expression: str) -> str:
+    text = sentence.replace(expression, " ")
+    for mention in reversed(lexicons.gazetteer().find(text)):
+        text = text[: mention.start] + " " + text[mention.end:]
+    return re.sub(r"\d+", " ", text)
+
+
+def _validate(events: pd.DataFrame, tolerance_days, min_similarity) -> None:
+    if isinstance(tolerance_days, bool) or not isinstance(tolerance_days, (int, np.integer)) or tolerance_days < 0:
+        raise ValueError(f"tolerance_days: expected a whole number >= 0, got {tolerance_days!r}")
+    if isinstance(min_similarity, bool) or not isinstance(min_similarity, (int, float)) or not 0 <= min_similarity <= 1:
+        raise ValueError(f"min_similarity: expected a number between 0 and 1, got {min_similarity!r}")
+    missing = [c for c in _REQUIRED if c not in events.columns]
+    if missing:
+        raise ValueError(f"events: missing column(s) {', '.join(missing)}")
+
+
+def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity: float = 0.1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group event mentions into incidents.
+
+    Returns ``(incidents, incident_mentions)`` with :data:`INCIDENT_COLUMNS`
+    and :data:`MENTION_COLUMNS`.
+    """
+    _validate(events, tolerance_days, min_similarity)
+    usable = events[events["location"].notna() & events["date"].notna()]
+    records = usable.to_dict("records")
+    rows = list(usable.index)
+    if not records:
+        return pd.DataFrame(columns=list(INCIDENT_COLUMNS)), pd.DataFrame(columns=list(MENTION_COLUMNS))
+    texts = [_masked(r["sentence"], r["expression"]) for r in records]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # only stop words everywhere
+        matrix = None
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    combat_types = combat_event_types()
+    combat = [r["event_type"] in combat_types for r in records]
+    best = [np.nan] * len(records)
+    by_place: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        by_place.setdefault(r["location"], []).append(i)
+    for members in by_place.values():
+        if len(members) < 2:
+            continue
+        sims = (matrix[members] @ matrix[members].T).toarray() if matrix is not None else np.zeros((len(members),) * 2)
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                i, j = members[a], members[b]
+                apart = abs((records[i]["date"] - records[j]["date"]).days)
+                if apart > tolerance_days:
+                    continue
+                same_fighting = apart == 0 and combat[i] and combat[j]
+                if sims[a, b] + 1e-9 < min_similarity and not same_fighting:
+                    continue
+                parent[find(i)] = find(j)
+                for k in (i, j):
+                    best[k] = sims[a, b] if np.isnan(best[k]) else max(best[k], sims[a, b])
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(records)):
+        clusters.setdefault(find(i), []).append(i)
+    incidents: dict[str, dict] = {}
+    mentions = []
+    for members in clusters.values():
+        place = records[members[0]]["location"]
+        dates = Counter(records[i]["date"] for i in members)
+        top = max(dates.values())
+        day = min(d for d, n in dates.items() if n == top)
+        event_type = _incident_type([records[i]["event_type"] for i in members])
+        iid = incident_id(place, day, event_type)
+        for i in members:
+            r = records[i]
+            mentions.append({
+                "incident_id": iid, "event_row": rows[i], "article_id": r["article_id"], "outlet": r["outlet"],
+                "published": r["published"], "published_basis": r["published_basis"], "expression": r["expression"],
+                "date": r["date"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
+                "similarity": None if np.isnan(best[i]) else round(float(best[i]), 4),
+                "background": is_flagged(r.get("background")),
+            })
+        incidents.setdefault(iid, {"place": place, "event_type": event_type, "date": day})
+    mention_frame = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)).sort_values(["incident_id", "article_id", "start"], ignore_index=True)
+    table = []
+    for iid, group in mention_frame.groupby("incident_id", sort=True):
+        info = incidents[iid]
+        outlets = sorted({o for o in group["outlet"] if isinstance(o, str)})
+        table.append({
+            "incident_id": iid, "label": f"{info['place']}, {info['event_type']}, {info['date']}",
+            "place": info["place"], "event_type": info["event_type"], "date": info["date"],
+            "first_date": min(group["date"]), "last_date": max(group["date"]),
+            "n_mentions": len(group), "n_articles": group["article_id"].nunique(),
+            "n_outlets": len(outlets), "outlets": "; ".join(outlets),
+        })
+    return pd.DataFrame(table, columns=list(INCIDENT_COLUMNS)), mention_frame
+
+
+def _incident_type(types: list) -> str:
+    named = [t for t in types if isinstance(t, str)]
+    specific = [t for t in named if t not in _GENERIC_TYPES] or named
+    if not specific:
+        return "event"
+    counts = Counter(specific)
+    top = max(counts.values())
+    return min(t for t, n in counts.items() if n == top)
+
+
+def attach_claims(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` with an ``incident_id`` column: the incident whose mention shares the claim's sentence.
+
+    When one sentence holds mentions of several incidents, the mention nearest
+    the claim wins. Claims in sentences without a linked mention get null.
+    """
+    missing = [c for c in ("article_id", "start", "sentence") if c not in claims.columns]
+    if missing:
+        raise ValueError(f"claims: missing column(s) {', '.join(missing)}")
+    missing = [c for c in ("incident_id", "article_id", "start", "sentence") if c not in mentions.columns]
+    if missing:
+        raise ValueError(f"mentions: missing column(s) {', '.join(missing)}")
+    index: dict[tuple, list[tuple[int, str]]] = {}
+    for iid, article_id, start, sentence in zip(mentions["incident_id"], mentions["article_id"], mentions["start"], mentions["sentence"]):
+        index.setdefault((article_id, sentence), []).append((int(start), iid))
+    linked = []
+    for article_id, start, sentence in zip(claims["article_id"], claims["start"], claims["sentence"]):
+        options = index.get((article_id, sentence), [])
+        linked.append(min(options, key=lambda o: (abs(o[0] - int(start)), o[1]))[1] if options else None)
+    out = claims.copy()
+    out[CLAIM_INCIDENT_COLUMN] = pd.Series(linked, index=claims.index, dtype="object")
+    return out
+
+
+TIMELINE_COLUMNS = {
+    "incident_id": "incident",
+    "label": "incident label",
+    "incident_date": "incident date",
+    "row": "position of the incident on the timeline (0 = earliest; ties by label)",
+    "outlet": "outlet that mentioned the incident ('(unknown)' when the outlet is not known)",
+    "n_mentions": "the outlet's mentions of the incident",
+    "n_articles": "the outlet's articles mentioning it",
+    "inferred": "one of those articles has a publication date inferred from the text",
+}
+EVIDENCE_COLUMNS = {
+    "incident": "incident label",
+    "incident_date": "incident date",
+    "outlet": "outlet of the article",
+    "article_id": "article of the mention",
+    "published": "publication date of the article",
+    "inferred": "that publication date was inferred from the text",
+    "expression": "temporal expression as written",
+    "date": "date the expression gives",
+    "sentence": "sentence of the mention",
+    "start": "character offset of the expression in the article text",
+    "end": "offset just past the expression",
+    "event_row": "index of the row in the dated-events table",
+}
+UNKNOWN_OUTLET = "(unknown)"
+
+
+def select_events(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``events`` from the articles in ``articles`` (e.g. a report's selection).
+
+    The index is kept, so ``event_row`` of incidents linked from the result
+    still points into the full events table.
+    """
+    for frame, name in ((events, "events"), (articles, "articles")):
+        if "article_id" not in frame.columns:
+            raise ValueError(f"{name}: missing column article_id")
+    return events[events["article_id"].isin(set(articles["article_id"]))]
+
+
+def _ordered_incidents(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Incidents sorted by date then label, with their timeline ``row``."""
+    ordered = incidents.sort_values(["date", "label"], kind="stable", ignore_index=True)
+    return ordered.assign(row=range(len(ordered)))
+
+
+def incident_timeline(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per incident and outlet that mentioned it, incidents numbered by date.
+
+    What a coverage timeline plots (x = incident date, y = ``row``, one marker
+    per outlet); coverage counts every mention, dated article or not.
+    Columns: :data:`TIMELINE_COLUMNS`.
+    """
+    missing = [c for c in ("incident_id", "label", "date") if c not in incidents.columns]
+    missing += [f"mentions.{c}" for c in ("incident_id", "article_id", "outlet", "published_basis") if c not in mentions.columns]
+    if missing:
+        raise ValueError(f"incidents/mentions: missing column(s) {', '.join(missing)}")
+    ordered = {r["incident_id"]: r for r in _ordered_incidents(incidents).to_dict("records")}
+    coverage: dict[tuple, dict] = {}
+    for r in mentions[["incident_id", "article_id", "outlet", "published_basis"]].to_dict("records"):
+        info = ordered.get(r["incident_id"])
+        if info is None:
+            continue
+        outlet = r["outlet"] if isinstance(r["outlet"], str) else UNKNOWN_OUTLET
+        entry = coverage.setdefault((info["row"], outlet), {
+            "incident_id": info["incident_id"], "label": info["label"], "incident_date": info["date"],
+            "row": info["row"], "outlet": outlet, "n_mentions": 0, "articles": set(), "inferred": False})
+        entry["n_mentions"] += 1
+        entry["articles"].add(r["article_id"])
+        entry["inferred"] = entry["inferred"] or r["published_basis"] == "text"
+    rows = [dict(e, n_articles=len(e.pop("articles"))) for _, e in sorted(coverage.items())]
+    return pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
+
+
+def mention_evidence(incidents: pd.DataFrame, mentions: pd.DataFrame, lags: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The sentences behind incident figures: one row per mention, labelled.
+
+    With ``lags`` (rows of the reporting-lag table), only the mentions in the
+    article each lag was measured on (the outlet's earliest report) are kept,
+    with that ``lag_days``. Columns: :data:`EVIDENCE_COLUMNS` (+ ``lag_days``).
+    """
+    missing = [c for c in ("incident_id", "label", "date") if c not in incidents.columns]
+    missing += [f"mentions.{c}" for c in EVIDENCE_COLUMNS if c not in ("incident", "incident_date", "inferred") and c not in mentions.columns]
+    if missing:
+        raise ValueError(f"incidents/mentions: missing column(s) {', '.join(missing)}")
+    ordered = _ordered_incidents(incidents)[["incident_id", "label", "date", "row"]].rename(
+        columns={"label": "incident", "date": "incident_date"})
+    frame = mentions.drop(columns=[c for c in ("incident", "incident_date", "row") if c in mentions.columns])
+    frame = frame.merge(ordered, on="incident_id", how="inner")
+    frame["outlet"] = frame["outlet"].where(frame["outlet"].notna(), UNKNOWN_OUTLET)
+    frame["inferred"] = frame["published_basis"].eq("text")
+    columns = list(EVIDENCE_COLUMNS)
+    if lags is not None:
+        if not {"incident_id", "article_id", "lag_days"} <= set(lags.columns):
+            raise ValueError("lags: expected the reporting-lag table (incident_id, article_id, lag_days)")
+        frame = frame.merge(lags[["incident_id", "article_id", "lag_days"]].drop_duplicates(["incident_id", "article_id"]),
+                            on=["incident_id", "article_id"], how="inner")
+        columns.append("lag_days")
+    frame = frame.sort_values(["row", "published", "outlet", "article_id", "start"], kind="stable", na_position="last")
+    return frame[columns].reset_index(drop=True)

@@ -1,0 +1,5 @@
+"""Language machinery shared by every extractor: sentences, the per-article parse,
+numbers of people, temporal expressions and attribution (who says what).
+
+Depends on ``core`` and ``lexicons``.
+"""

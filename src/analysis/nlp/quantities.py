@@ -1,0 +1,215 @@
+"""Numbers of people as war prose writes them, parsed into counts and intervals.
+
+Handles digits ("1,200", "30,000", "2.4 thousand"), words ("two", "twelve",
+"twenty-five", "one hundred and fifty"), approximate words ("a dozen"),
+vague quantities ("several", "dozens", "scores", "hundreds", "thousands",
+"many", "numerous", "heavy") and the qualifier before or after the number
+("at least", "more than", "some", "up to", "or more").
+
+Unlike general number parsers it never turns "hundreds of troops" into 100:
+"hundreds" is the vague quantity ``hundreds`` with the interval below.
+
+Interval convention (``low``, ``high``; ``inf`` = open):
+
+- exact N -> [N, N]; at_least N -> [N, inf]; more_than N -> [N+1, inf];
+- about N ("some", "around", "nearly", "almost") -> [N*(1-b), N*(1+b)] with
+  b = ``about_band`` in ``lexicons/claims.yaml`` (0.1: "some 30,000" -> 27,000..33,000);
+- up_to N ("up to", "as many as") -> [0, N]; "fewer than / less than / under N" -> [0, N-1];
+- vague: several [3, 9], dozens [24, 99], scores [40, 199], hundreds [200, 999],
+  thousands [2000, 9999] ("tens of thousands" [20000, 99999]), many [10, inf]
+  (``vague_intervals`` in ``lexicons/claims.yaml``; analysts may change them).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.lexicons import load as lexicons
+
+LEXICON = "claims"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed number of people: exact/qualified count or vague word."""
+
+    count: int | None
+    vague: str | None
+    qualifier: str | None
+    low: float
+    high: float
+    start: int
+    end: int
+    vague_word: str | None = None  # the vague word as written ("heavy", "dozens")
+
+
+def _alt(words) -> str:
+    """One trie-shaped regex alternative for a word list (fast to match)."""
+    return lexicons._alternation([str(w) for w in words])
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    number_words: dict
+    scale_words: dict
+    approximate: dict
+    vague_words: dict
+    vague_intervals: dict
+    vague_phrase_intervals: dict
+    needs_noun: frozenset
+    qualifiers: dict
+    qualifiers_after: dict
+    about_band: float
+    pattern: re.Pattern
+    after_qualifier: re.Pattern
+    lower_pattern: re.Pattern  # the same pattern, case-sensitive, for lower-cased text
+
+
+@lru_cache(maxsize=None)
+def grammar() -> _Grammar:
+    """The number grammar compiled once from ``lexicons/claims.yaml``."""
+    data = lexicons.yaml_lexicon(LEXICON)
+    lexicons.require_lists(LEXICON, data, ("number_words", "scale_words", "vague_words", "vague_intervals", "qualifiers"))
+    nums = {k.lower(): int(v) for k, v in data["number_words"].items()}
+    scales = {k.lower(): int(v) for k, v in data["scale_words"].items()}
+    approx = {k.lower(): int(v) for k, v in (data.get("approximate_numbers") or {}).items()}
+    vague = {k.lower(): v for k, v in data["vague_words"].items()}
+    intervals = {k: (float(a), float(b)) for k, (a, b) in data["vague_intervals"].items()}
+    bad = sorted(set(vague.values()) - set(intervals))
+    if bad:
+        raise lexicons.LexiconError(f"claims.yaml: vague label(s) {bad} have no entry in vague_intervals")
+    phrase_iv = {k.lower(): (float(a), float(b)) for k, (a, b) in (data.get("vague_phrase_intervals") or {}).items()}
+    quals = {k.lower(): v for k, v in data["qualifiers"].items()}
+    quals_after = {k.lower(): v for k, v in (data.get("qualifiers_after") or {}).items()}
+    word = _alt(list(nums) + list(scales))
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # Every quantity starts with a digit or the first letter of a listed word:
+    # checked first so most positions are rejected at once.
+    first = lexicons.first_characters(list(quals) + list(approx) + list(vague) + list(nums) + list(scales))
+    pattern = re.compile(
+        rf"(?<![\w.,:\-/#$€£])(?=[\d{first}])(?:(?P<qual>{_alt(quals)})\s+)?"
+        rf"(?:(?P<digits>{digits})(?:\s*(?P<dscale>thousand|million)\b)?"
+        rf"|(?P<approx>{_alt(approx)})"
+        rf"|(?P<vague>{_alt(vague)})"
+        rf"|(?P<words>(?:{word})(?:(?:\s*-\s*|\s+|\s+and\s+)(?:{word}))*))"
+        rf"(?![\w\-]|:\d|[.,]\d)",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"\s*(?P<q>{_alt(quals_after)})(?![\w])", re.IGNORECASE) if quals_after else re.compile(r"(?!x)x")
+    return _Grammar(nums, scales, approx, vague, intervals, phrase_iv,
+                    frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
+                    quals, quals_after, float(data.get("about_band", 0.1)), pattern, after, re.compile(pattern.pattern))
+
+
+def find_quantities(text: str):
+    """Matches of the quantity pattern over ``text``, in text order.
+
+    Matching runs case-sensitively on the lower-cased text (faster than
+    IGNORECASE); offsets are the same because lower-casing keeps lengths
+    (checked; otherwise the case-insensitive pattern is used).
+    """
+    g = grammar()
+    low = lexicons.lowered(text)
+    if len(low) != len(text):
+        yield from g.pattern.finditer(text)
+        return
+    yield from g.lower_pattern.finditer(low)
+
+
+def words_to_number(phrase: str) -> tuple[int | None, int]:
+    """Value of a number written in words and how many characters it used.
+
+    "twenty-five" -> 25, "one hundred and fifty" -> 150, "two and three"
+    -> 2 (an "and" only continues a number after hundred/thousand).
+    """
+    g = grammar()
+    total = current = 0
+    used = 0
+    last_was_scale = False
+    seen = False
+    for m in re.finditer(r"[a-z]+|-|\s+", phrase.lower()):
+        tok = m.group(0)
+        if tok.isspace() or tok == "-":
+            continue
+        if tok == "and":
+            if not last_was_scale:
+                break
+            continue
+        if tok in g.number_words:
+            current += g.number_words[tok]
+            last_was_scale = False
+        elif tok in g.scale_words:
+            scale = g.scale_words[tok]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            last_was_scale = True
+        else:
+            break
+        seen = True
+        used = m.end()
+    if not seen:
+        return None, 0
+    return total + current, used
+
+
+def interval(count: int | float, qualifier: str, strict: bool = False) -> tuple[float, float]:
+    """``(low, high)`` for a count and its schema qualifier (see module doc)."""
+    b = grammar().about_band
+    if qualifier == "at_least":
+        return float(count), math.inf
+    if qualifier == "more_than":
+        return float(count + 1 if float(count).is_integer() else count), math.inf
+    if qualifier == "about":
+        return float(count) * (1 - b), float(count) * (1 + b)
+    if qualifier == "up_to":
+        return 0.0, float(count - 1 if strict else count)
+    return float(count), float(count)
+
+
+_STRICT_UPPER = ("fewer than", "less than", "under")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def parse_match(m: re.Match, text: str) -> Quantity | None:
+    """Turn one match of :func:`grammar` ``.pattern`` into a :class:`Quantity`."""
+    g = grammar()
+    qual_word = _SPACES.sub(" ", m.group("qual").lower()) if m.group("qual") else None
+    qualifier = g.qualifiers.get(qual_word) if qual_word else None
+    end = m.end()
+    if m.group("vague"):
+        word = _SPACES.sub(" ", m.group("vague").lower())
+        label = g.vague_words[word]
+        low, high = g.vague_phrase_intervals.get(word, g.vague_intervals[label])
+        if qualifier is not None:  # "some dozens", "over hundreds" -> still vague
+            qualifier = None
+        return Quantity(None, label, None, low, high, m.start(), end, word)
+    if m.group("approx"):
+        count = g.approximate[_SPACES.sub(" ", m.group("approx").lower())]
+        qualifier = qualifier or "about"
+    elif m.group("digits"):
+        raw = m.group("digits").replace(",", "")
+        value = float(raw)
+        scale = m.group("dscale")
+        if scale:
+            value *= 1000 if scale.lower() == "thousand" else 1_000_000
+        if not value.is_integer():
+            return None
+        count = int(value)
+    else:
+        count, used = words_to_number(m.group("words"))
+        if count is None:
+            return None
+        end = m.start("words") + used
+    tail = g.after_qualifier.match(text, end)
+    if tail and qualifier is None:
+        qualifier = g.qualifiers_after[_SPACES.sub(" ", tail.group("q").lower())]
+    qualifier = qualifier or "exact"
+    low, high = interval(count, qualifier, strict=qual_word in _STRICT_UPPER)
+    return Quantity(count, None, qualifier, low, high, m.start(), end)
