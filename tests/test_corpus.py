@@ -10,6 +10,10 @@ import pytest
 
 from analysis.core import config
 from analysis.ingest import corpus
+from analysis.ingest.files import NOT_ARTICLES
+from analysis.ingest.manifest import ManifestError
+from analysis.ingest.outlets import outlets
+from analysis.ingest.text_metadata import read_text_metadata
 from analysis.build import pipeline
 from analysis.ingest.normalize import normalize_text
 
@@ -110,7 +114,7 @@ def _write_bad_inputs(raw):
 def test_every_raw_file_ends_up_in_articles_or_errors(raw_copy):
     _write_bad_inputs(raw_copy)
     articles, errors = corpus.load_articles(raw_copy)
-    files = {p.name for p in raw_copy.iterdir()} - corpus.NOT_ARTICLES
+    files = {p.name for p in raw_copy.iterdir()} - NOT_ARTICLES
     accounted = set(articles["source_file"]) | set(errors["source_file"])
     assert files <= accounted
     reasons = dict(zip(errors["source_file"], errors["reason"]))
@@ -172,7 +176,7 @@ def test_manifest_row_problems_name_row_and_column(raw_copy):
 
 def test_manifest_without_required_column_is_refused(raw_copy):
     (raw_copy / "manifest.csv").write_text("outlet,published\nRT,2020-10-17\n", encoding="utf-8")
-    with pytest.raises(corpus.ManifestError, match="missing required column.*article_id"):
+    with pytest.raises(ManifestError, match="missing required column.*article_id"):
         corpus.load_articles(raw_copy)
 
 
@@ -192,7 +196,7 @@ def test_folder_of_bare_text_files_works(tmp_path):
 
 
 def test_dateline_without_year_takes_year_from_text_or_flags():
-    meta, _ = corpus.read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], corpus.outlets())
+    meta, _ = read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], outlets())
     assert meta.outlet == "Reuters" and meta.date is None
     assert any("no year" in f for f in meta.flags)
 

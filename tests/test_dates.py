@@ -13,7 +13,9 @@ from analysis.core import config
 from analysis.ingest.corpus import load_articles
 from analysis.evaluate.date_scoring import date_accuracy, format_date_scores, score_dates
 from analysis.evaluate.suite import score_metadata
-from analysis.nlp.temporal import COLUMNS, events_table, find_temporal_expressions, infer_year
+from analysis.extract.events import COLUMNS, events_table
+from analysis.nlp.temporal.expressions import find_temporal_expressions
+from analysis.nlp.temporal.resolution import infer_year
 from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
 
 SAT = date(2020, 10, 17)  # a Saturday
@@ -352,6 +354,6 @@ def test_regression_no_surrounding_space_or_period_in_expression():
     ("A ceasefire has held since Thursday.", True),
 ])
 def test_onset_dates_are_background(text, background):
-    from analysis.nlp.temporal import find_temporal_expressions
+    from analysis.nlp.temporal.expressions import find_temporal_expressions
     rows = find_temporal_expressions(text, date(2020, 10, 17))
     assert len(rows) == 1 and rows[0]["background"] is background

@@ -22,7 +22,7 @@ from datetime import date
 
 import pytest
 
-from analysis.nlp.temporal import find_temporal_expressions
+from analysis.nlp.temporal.expressions import find_temporal_expressions
 
 D = date
 

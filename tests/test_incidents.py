@@ -9,7 +9,7 @@ import pytest
 
 from analysis.core import config
 from analysis.ingest.corpus import load_articles
-from analysis.nlp.temporal import events_table
+from analysis.extract.events import events_table
 from analysis.link.incidents import INCIDENT_COLUMNS, MENTION_COLUMNS, attach_claims, incident_id, link_incidents
 
 ARTICLES = pd.DataFrame([

@@ -10,7 +10,7 @@ import pytest
 
 from analysis.core import config
 from analysis.ingest.corpus import load_articles
-from analysis.nlp.temporal import events_table
+from analysis.extract.events import events_table
 from analysis.link.incidents import link_incidents
 from analysis.link.lag import ANNOUNCEMENT_COLUMNS, FIRST_COLUMNS, LAG_COLUMNS, announcement_lag, first_reports, reporting_lag
 

@@ -9,11 +9,12 @@ import pytest
 
 from analysis.nlp import attribution
 from analysis.extract import claims
-from analysis.nlp import temporal as dates
+from analysis.extract import events
 from analysis.extract import hedges as hedging
 from analysis.lexicons import load as lexicons
 from analysis.extract import names as naming
 from analysis.lexicons import phrases
+from analysis.nlp.temporal import expressions
 from analysis.build import pipeline
 from analysis.extract import sources as voices
 from analysis.nlp.parsed import ParsedArticle
@@ -56,7 +57,7 @@ def test_a_parse_of_another_text_is_refused(seed_articles):
     with pytest.raises(ValueError, match="different text"):
         claims.extract_claims(one, parsed=ParsedArticle(other))
     with pytest.raises(TypeError, match="parsed"):
-        dates.find_temporal_expressions(one, None, parsed=[])
+        expressions.find_temporal_expressions(one, None, parsed=[])
     with pytest.raises(ValueError, match="one per article"):
         claims.claims_table(seed_articles, parsed=[ParsedArticle(one)])
     with pytest.raises(TypeError, match="text must be str"):
@@ -66,7 +67,7 @@ def test_a_parse_of_another_text_is_refused(seed_articles):
 def test_table_functions_give_the_same_tables_with_a_shared_parse(seed_articles):
     parsed = [ParsedArticle(t) for t in seed_articles["text"]]
     pairs = [
-        (dates.events_table(seed_articles), dates.events_table(seed_articles, parsed)),
+        (events.events_table(seed_articles), events.events_table(seed_articles, parsed)),
         (claims.claims_table(seed_articles), claims.claims_table(seed_articles, parsed)),
         (voices.sources_table(seed_articles), voices.sources_table(seed_articles, parsed=parsed)),
         (hedging.hedges_table(seed_articles), hedging.hedges_table(seed_articles, parsed=parsed)),
@@ -110,7 +111,7 @@ def test_first_character_lookahead_keeps_every_match():
 
 
 def test_language_guess_by_script_and_stopwords():
-    from analysis.ingest.corpus import guess_language
+    from analysis.ingest.language import guess_language
 
     assert guess_language("Հայաստանի պաշտպանության նախարարությունը հայտնել է, որ «մարտերը շարունակվում են»") == "hy"
     assert guess_language("Министерство обороны сообщило, что бои продолжаются — «тяжёлые»") == "ru"

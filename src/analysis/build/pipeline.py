@@ -19,7 +19,7 @@ from analysis.core import catalog
 from analysis.extract import claims
 from analysis.core import config
 from analysis.ingest import corpus
-from analysis.nlp import temporal as dates
+from analysis.extract import events as dates
 from analysis.evaluate import framing_scoring as framing
 from analysis.extract import hedges as hedging
 from analysis.link import incidents

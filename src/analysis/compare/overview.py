@@ -90,15 +90,15 @@ def date_given_by(articles: pd.DataFrame, raw_dir=None) -> pd.Series:
     manifest that cannot be read counts as no manifest (the build reported it).
     """
     from analysis.core import config
-    from analysis.ingest import corpus
+    from analysis.ingest import manifest
 
     folder = Path(raw_dir) if raw_dir else config.RAW_DIR
     path = folder / config.MANIFEST_NAME
     dated: set[str] = set()
     if path.is_file():
         try:
-            dated = {k for k, row in corpus.read_manifest(path, []).items() if row.published is not None}
-        except corpus.ManifestError:
+            dated = {k for k, row in manifest.read_manifest(path, []).items() if row.published is not None}
+        except manifest.ManifestError:
             dated = set()
     values = [("" if pd.isna(published) else MANIFEST if article_id in dated else PIPELINE)
               for article_id, published in zip(articles["article_id"], articles["published"])]

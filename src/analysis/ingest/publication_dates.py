@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from analysis.nlp.temporal import FUTURE_WINDOW_DAYS, DatedMention, dated_mentions, has_near_relative, infer_year
+from analysis.nlp.temporal.expressions import DatedMention, dated_mentions, has_near_relative
+from analysis.nlp.temporal.resolution import FUTURE_WINDOW_DAYS, infer_year
 
 # News reports events within days; a window, not a proof.
 LATEST_SLACK_DAYS = 6

@@ -5,7 +5,7 @@ name the same canonical place, their dates are at most ``tolerance_days``
 apart, and their sentences are similar (TF-IDF cosine >= ``min_similarity``,
 computed with the place names and the date expression masked so that the
 similarity reflects what happened). Two combat mentions (shelling, strike,
-clashes, casualties ...: :func:`analysis.nlp.temporal.combat_event_types`) of the
+clashes, casualties ...: :func:`analysis.nlp.temporal.context.combat_event_types`) of the
 same place on the same day are one incident whatever their wording, as in
 event data coded by place and day: "the bombing of Stepanakert on Friday"
 and "dozens of residents were wounded in Stepanakert on October 2" describe
@@ -28,7 +28,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.lexicons import load as lexicons
-from analysis.nlp.temporal import combat_event_types
+from analysis.nlp.temporal.context import combat_event_types
 
 INCIDENT_COLUMNS = {
     "incident_id": "stable id: hash of place, date and event type",

@@ -1,0 +1,36 @@
+"""The one date coercer: a table cell or a parameter -> ``datetime.date`` or None.
+
+Tables hold dates as ``datetime.date`` (None when unknown), but a value may also
+arrive as a ``datetime``, a pandas ``Timestamp``, an ISO string from a CSV or a
+notebook parameter, or a missing-value marker (None, ``NaT``, NaN). Every stage
+coerces through :func:`as_date`; its keyword flags keep the few places that
+read more leniently explicit instead of each writing its own helper.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+
+def as_date(value, *, blank_is_none: bool = False, na_is_none: bool = False,
+            leading_date: bool = False) -> date | None:
+    """``value`` as a ``datetime.date``; None for None, ``NaT`` and a float NaN.
+
+    A ``datetime`` or ``Timestamp`` gives its date; anything else is read as an
+    ISO date (``date.fromisoformat`` of its text), whose ``ValueError`` is left
+    for the caller to word. ``blank_is_none``: the empty string is None too (an
+    unset notebook parameter). ``na_is_none``: so is ``pd.NA``. ``leading_date``:
+    a string is read from its first ten characters only ("2020-10-01 00:00:00").
+    """
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    if blank_is_none and isinstance(value, str) and value == "":
+        return None
+    if na_is_none and value is pd.NA:
+        return None
+    if isinstance(value, date):
+        return value.date() if hasattr(value, "hour") else value
+    text = str(value)
+    return date.fromisoformat(text[:10] if leading_date else text)

@@ -1,0 +1,57 @@
+"""The outlet lexicon (``lexicons/outlets.csv``): outlet names as written in bylines, title suffixes and datelines.
+
+``outlet`` is the canonical name, ``alias`` one way of writing it, and the
+optional ``domain`` a web host the outlet publishes under (to tell an
+outlet's own site from a site that republished its text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.lexicons.load import read_lexicon
+
+
+@dataclass(frozen=True)
+class OutletLexicon:
+    """Outlet names as they appear in bylines, title suffixes and datelines."""
+
+    by_alias: dict[str, str]
+    domains: dict[str, str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "OutletLexicon":
+        frame = read_lexicon("outlets", path, required=("outlet", "alias"))
+        by_alias = {a.strip().lower(): o for a, o in zip(frame["alias"], frame["outlet"])}
+        domains = {}
+        if "domain" in frame:
+            domains = {d.strip().lower(): o for d, o in zip(frame["domain"], frame["outlet"]) if d.strip()}
+        return cls(by_alias, domains)
+
+    def outlet_for(self, name: str) -> str | None:
+        """The outlet an alias names (any case), else None."""
+        return self.by_alias.get(name.strip().lower())
+
+    def outlet_for_host(self, host: str) -> str | None:
+        """The outlet whose domain the web host is (or is under), else None."""
+        host = host.lower().removeprefix("www.")
+        for domain, outlet in self.domains.items():
+            if host == domain or host.endswith("." + domain):
+                return outlet
+        return None
+
+    def owns_host(self, outlet: str, host: str) -> bool | None:
+        """True/False when the lexicon knows the outlet's domains, else None."""
+        known = {d for d, o in self.domains.items() if o == outlet}
+        if not known:
+            return None
+        host = host.lower().removeprefix("www.")
+        return any(host == d or host.endswith("." + d) for d in known)
+
+
+@lru_cache(maxsize=None)
+def outlets() -> OutletLexicon:
+    """The project's outlet lexicon, read once."""
+    return OutletLexicon.load()

@@ -1,0 +1,142 @@
+"""Candidate temporal expressions of one text, and the spans that date no event.
+
+One cheap pass finds trigger words (month and weekday names, numeric dates,
+relative words); the patterns of :mod:`analysis.nlp.temporal.patterns` run
+only in windows around them. Overlapping candidates keep the longest. The
+publication date's own lines (header, byline, dateline) and dates inside web
+addresses, @handles, titles named after a day and birth dates are spans the
+callers skip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.lexicons.load import read_lexicon
+from analysis.nlp.temporal import patterns
+from analysis.nlp.temporal.vocabulary import WEEKDAYS, cased, month_numbers
+
+
+@dataclass
+class Found:
+    """One candidate: its span, the kind of pattern that matched it, the match, and its payload.
+
+    ``extra`` is ``(base, shift, part)`` for ``relative`` candidates (see
+    :data:`~analysis.nlp.temporal.patterns.RELATIVE_TERMS`), empty otherwise.
+    """
+
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+    extra: tuple = ()
+
+
+# Every expression contains one of these words; the full patterns run only in
+# windows around them (speed: one cheap pass over the whole text).
+# First letters any trigger can start with (relative words in either case):
+# checked first, so most positions are rejected before the long alternation.
+_MONTHS = month_numbers()
+_TRIGGER_FIRST = "".join(sorted({w[0].upper() for w in [*_MONTHS, *WEEKDAYS]}))
+_TRIGGER = re.compile(
+    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdmr]))(?:(?P<month>{cased(_MONTHS)})|(?P<weekday>{cased(WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
+    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend|recent"
+    r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
+    r"|(?:day|week|month|hour|night|evening)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
+)
+_WINDOW = 80
+# Which patterns can match around which trigger.
+_PATTERNS = {
+    "month": ((patterns.ABSOLUTE_MD, "md"), (patterns.ABSOLUTE_DM, "dm"), (patterns.RANGE_MD, "range"),
+              (patterns.RANGE_DM, "range"), (patterns.MONTH_ONLY, "month")),
+    "weekday": ((patterns.WEEKDAY_EXPR, "weekday"),),
+    "numeric": ((patterns.ABSOLUTE_NUMERIC, "numeric"),),
+    "relative": ((patterns.OFFSET_AGO, "ago"), (patterns.OFFSET_ANCHOR, "offset"), (patterns.DAY_ANCHOR, "dayanchor"),
+                 (patterns.VAGUE, "vague"), (patterns.RELATIVE, "relative")),
+}
+KINDS = frozenset(kind for group in _PATTERNS.values() for _, kind in group)
+"""Every kind of candidate (:attr:`Found.kind`); each has its resolver in :data:`analysis.nlp.temporal.resolve.RESOLVERS`."""
+
+
+def _windows(text: str) -> dict[str, list[list[int]]]:
+    """Merged text windows around trigger words, per trigger kind."""
+    windows: dict[str, list[list[int]]] = {kind: [] for kind in _PATTERNS}
+    for m in _TRIGGER.finditer(text):
+        spans = windows[m.lastgroup]
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return windows
+
+
+def find_candidates(text: str) -> list[Found]:
+    """Every candidate expression in ``text``, overlaps resolved to the longest, in text order."""
+    found: list[Found] = []
+    for trigger, spans in _windows(text).items():
+        for lo, hi in spans:
+            for pattern, kind in _PATTERNS[trigger]:
+                if kind == "range" and not patterns.RANGE_HINT.search(text, lo, hi):
+                    continue
+                for m in pattern.finditer(text, lo, hi):
+                    if kind != "relative":
+                        found.append(Found(m.start(), m.end(), kind, m))
+                        continue
+                    i = int(m.lastgroup[1:])
+                    _, base, shift, part = patterns.RELATIVE_TERMS[i]
+                    if part is None and f"part{i}" in m.re.groupindex and m.group(f"part{i}"):
+                        part = m.group(f"part{i}").lower()
+                    found.append(Found(m.start(), m.end(), kind, m, (base, shift, part)))
+    # Longest first; drop anything overlapping a kept candidate.
+    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    kept: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for f in found:
+        if any(f.start < e and s < f.end for s, e in taken):
+            continue
+        kept.append(f)
+        taken.append((f.start, f.end))
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+def meta_spans(text: str) -> list[tuple[int, int]]:
+    """Header, byline and dateline lines: they carry the publication date itself, not a reported event."""
+    spans = [(m.start(), m.end()) for m in patterns.META_LINE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in patterns.DATELINE.finditer(text)]
+    return spans
+
+
+# Date words that date no event: titles named after a day ("The Sunday Times",
+# "Mail on Sunday", "USA Today", "Armenia Today", "Today.az"; a capitalised
+# "Today" right after a capitalised word is a name, not the day) and birth
+# dates. Checked around each candidate only (see ``not_event``); web
+# addresses and @handles are checked on the candidate's token.
+@lru_cache(maxsize=None)
+def _not_event_pattern() -> re.Pattern:
+    """Titles named after a day (lexicons/day_titles.csv), "<Name> Today" titles, Today.tld sites, birth dates."""
+    titles = [str(t).strip() for t in read_lexicon("day_titles", required=("title",))["title"]]
+    names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{names})\b"
+        r"|\b[A-Z][\w.]*[ \t]+Today\b|\bToday\.\w{2,}|\btoday\.az\b"
+        r"|\bborn\s+(?:on\s+|in\s+)?[^.;\n]{0,30}"
+    )
+
+
+_NOT_EVENT_REACH = 40  # characters before a candidate a _not_event_pattern match can start
+
+
+def not_event(text: str, start: int, end: int) -> bool:
+    """Whether the candidate at ``start:end`` is inside a web address, handle, title or birth date."""
+    lo = max(0, start - 300)
+    token = text[max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("\t", lo, start), lo - 1) + 1:start]
+    if "://" in token or token.startswith(("www.", "@")) or "/" in token and "." in token:
+        return True
+    return any(
+        m.start() <= start < m.end()
+        for m in _not_event_pattern().finditer(text, max(0, start - _NOT_EVENT_REACH), min(len(text), end + 20))
+    )

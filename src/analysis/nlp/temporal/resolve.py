@@ -1,0 +1,102 @@
+"""Resolution of an article's candidate expressions to dates, by kind of expression.
+
+The candidates are resolved in text order so that anaphoric ones ("six days
+earlier", "earlier in the evening") can lean on the last date the article
+gave (the reference time). Each kind of expression has its own resolver
+(:data:`RESOLVERS`): calendar dates in
+:mod:`~analysis.nlp.temporal.calendar_dates`, expressions that count from a
+day in :mod:`~analysis.nlp.temporal.relative_dates`.
+
+Rules (``published`` = the article's publication date ``p``):
+
+- ``absolute``: a calendar date. Without a year, the year is the one that
+  puts the date closest on or before ``p``; a date up to
+  ``FUTURE_WINDOW_DAYS`` after ``p`` (``ANNOUNCED_WINDOW_DAYS`` when the
+  sentence announces something: "will", "scheduled", ...) stays in ``p``'s
+  year. With ``p`` unknown, a year-less date takes its year from the latest
+  full date (with year) in the same article, else stays unresolved. Numeric
+  dates only in unambiguous forms: ISO ``2020-10-02``, dotted day-first
+  ``02.10.2020``, slashed when one part exceeds 12.
+- ``weekday``: "on Friday", "Friday night", "Sunday's attack" is the most
+  recent such day on or before ``p`` (never in the future). "last Saturday"
+  is the most recent Saturday strictly before ``p`` (published Saturday
+  2020-10-17 -> 2020-10-10); when the "Saturday of the previous Monday-Sunday
+  week" reading differs, ``date_min``/``date_max`` span both readings.
+  "next Monday" is the first Monday after ``p``.
+- ``relative``: today, tonight, this morning, earlier today, moments ago ->
+  ``p``; yesterday, last night -> ``p - 1``; "the day before yesterday".
+  "Earlier in the evening", "that day", "the same day" take the date of the
+  last resolved expression before them (the article's reference time), else
+  ``p``.
+- ``offset``: "two days ago" counts back from ``p``; "six days earlier",
+  "a day later", "the next day", "the previous day" count from the reference
+  time (the last resolved date before it, else ``p``).
+- ``vague``: spans with ``date`` null and ``date_min``/``date_max`` set: "last
+  week" (the previous Monday-Sunday week), "this week", "earlier this month",
+  "last month", "over the weekend", "in the past 24 hours", "overnight",
+  "in early October" (a month, year inferred as above).
+- ranges: "September 27-28", "Sept. 27-Oct. 3", "between October 1 and 3",
+  "from 27 September to 10 November", "overnight Sunday into Monday" are one
+  ``vague`` span (the start takes the year, the end follows it).
+- hours: "48 hours ago/later" count whole days; "hours later" is the
+  reference day.
+- ``unresolved``: recognised but not placeable (relative expression with no
+  publication date, year-less date with no year in the article).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from analysis.nlp.temporal import calendar_dates, relative_dates
+from analysis.nlp.temporal.candidates import Found
+from analysis.nlp.temporal.patterns import ANNOUNCED
+from analysis.nlp.temporal.resolution import (
+    ANNOUNCED_WINDOW_DAYS, FUTURE_WINDOW_DAYS, Reference, explicit_year_date,
+)
+
+RESOLVERS: dict[str, Callable[[Found, Reference], dict | None]] = {
+    "md": calendar_dates.absolute,  # "October 2", "Friday, October 2, 2020", "September 27-28"
+    "dm": calendar_dates.absolute,  # "2 October", "the 2nd of October"
+    "numeric": calendar_dates.numeric,  # "2020-10-02", "02.10.2020"
+    "range": calendar_dates.date_range,  # "Sept. 27-Oct. 3", "between October 1 and 3"
+    "month": calendar_dates.month_only,  # "in early October"
+    "weekday": relative_dates.weekday,  # "on Friday", "last Saturday"
+    "relative": relative_dates.relative,  # "yesterday", "that day"
+    "ago": relative_dates.ago,  # "two days ago"
+    "offset": relative_dates.offset,  # "six days earlier"
+    "dayanchor": relative_dates.day_anchor,  # "the next day"
+    "vague": relative_dates.vague,  # "last week", "overnight"
+}
+"""The resolver of each kind of candidate (:attr:`~analysis.nlp.temporal.candidates.Found.kind`)."""
+
+
+def year_reference(published: date | None, found: list[Found]) -> date | None:
+    """Where year-less dates take their year: ``published``, else the latest full date in the article."""
+    if published is not None:
+        return published
+    latest = None
+    for f in found:
+        day = explicit_year_date(f)
+        if day is not None and (latest is None or day > latest):
+            latest = day
+    return latest
+
+
+class Resolver:
+    """Resolves the candidates of one article in text order, tracking the reference time."""
+
+    def __init__(self, published: date | None, found: list[Found]):
+        self.published = published
+        self.year = year_reference(published, found)
+        self.anchor: date | None = None
+
+    def resolve(self, f: Found, sentence: str) -> dict | None:
+        """The row of candidate ``f`` (in ``sentence``), None when it is no date; a dated row becomes the reference time."""
+        window = ANNOUNCED_WINDOW_DAYS if ANNOUNCED.search(sentence) else FUTURE_WINDOW_DAYS
+        resolver = RESOLVERS.get(f.kind)
+        row = resolver(f, Reference(self.published, self.year, self.anchor, window)) if resolver else None
+        if row is not None and row["date"] is not None:
+            self.anchor = row["date"]
+        return row
