@@ -46,6 +46,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from analysis.core import catalog
 from analysis.compare import tolls
+from analysis.evaluate import tolls_scoring
 from analysis.report import render as reports
 
 report = reports.start("02_casualty_tolls", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
@@ -254,16 +255,16 @@ reports.show_table(traced.sort_values(["outlet", "claimant_side", "article_id", 
 # expect lower scores on outlets and phrasings the sample does not contain.
 
 # %%
-score, missing_gold = tolls.gold_accuracy(all_claims, articles, gold_file)
+score, missing_gold = tolls_scoring.gold_accuracy(all_claims, articles, gold_file)
 if missing_gold:
     print(f"{len(missing_gold)} annotated article(s) are not in this corpus and are not scored: {', '.join(missing_gold)}")
 if score is None:
     print("None of the annotated articles is in this corpus: the accuracy of the extraction on it is not measured.")
 else:
-    reports.show_table(tolls.score_table(score), caption="Claim extraction against the annotation")
+    reports.show_table(tolls_scoring.score_table(score), caption="Claim extraction against the annotation")
     reports.show_table(score.misses, caption="Misses: annotated claims the extraction did not find")
     reports.show_table(score.false_alarms, caption="False alarms: extracted claims matching no annotated claim")
-    reports.show_table(tolls.field_disagreements(score),
+    reports.show_table(tolls_scoring.field_disagreements(score),
                        caption="Matched claims with a field that disagrees (gold vs extracted)")
 
 # %%

@@ -62,10 +62,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from analysis.core import catalog
-from analysis.link import incidents
-from analysis.link import lag
+from analysis.compare import incidents
+from analysis.compare import lag
 from analysis.compare import overview
+from analysis.core import catalog
+from analysis.link.incidents import link_incidents
+from analysis.link.lag import reporting_lag
 from analysis.report import render as reports
 
 report = reports.start("03_reporting_lag", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
@@ -73,8 +75,8 @@ report = reports.start("03_reporting_lag", raw_dir=raw_dir, processed_dir=proces
 all_articles = catalog.load("articles", processed_dir)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
 events = incidents.select_events(catalog.load("events", processed_dir), articles)
-found, mentions = incidents.link_incidents(events, tolerance_days=tolerance_days, min_similarity=min_similarity)
-lags = lag.reporting_lag(found, mentions)
+found, mentions = link_incidents(events, tolerance_days=tolerance_days, min_similarity=min_similarity)
+lags = reporting_lag(found, mentions)
 print(f"{len(articles)} of {len(all_articles)} articles selected, {len(events)} dated event mentions; "
       f"{len(found)} incidents linked from {len(mentions)} mentions (tolerance_days {tolerance_days}, "
       f"min_similarity {min_similarity}); {len(lags)} incident x outlet lags from dated reports.")

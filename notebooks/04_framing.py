@@ -42,10 +42,13 @@ background_file = None  # background corpus for the log-odds prior (a text file 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from analysis.core import catalog
-from analysis.evaluate import framing_scoring as framing
-from analysis.extract import hedges as hedging
+from analysis.compare import hedges as hedging
+from analysis.compare import names as naming
 from analysis.compare import overview
+from analysis.compare import sources as voices
+from analysis.compare import vocabulary
+from analysis.core import catalog
+from analysis.extract.names import relabel
 from analysis.report import render as reports
 
 report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
@@ -53,11 +56,11 @@ report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_di
                        prior_strength=prior_strength, n_terms=n_terms, background_file=background_file)
 all_articles = catalog.load("articles", processed_dir)
 selected = overview.select_articles(all_articles, outlets, date_from, date_to)
-articles = framing.select_rows(selected, selected)
-mentions = framing.relabel(framing.select_rows(catalog.load("name_mentions", processed_dir), articles),
-                           articles, lexicon_file)
-sources = framing.select_rows(catalog.load("sources", processed_dir), articles)
-hedges = framing.select_rows(catalog.load("hedges", processed_dir), articles)
+articles = overview.select_rows(selected, selected)
+mentions = relabel(overview.select_rows(catalog.load("name_mentions", processed_dir), articles),
+                   articles, lexicon_file)
+sources = overview.select_rows(catalog.load("sources", processed_dir), articles)
+hedges = overview.select_rows(catalog.load("hedges", processed_dir), articles)
 SIDE_COLORS = {"armenian": "#1f77b4", "azerbaijani": "#d62728", "third_party": "#7f7f7f",
                "both": "#9467bd", "unspecified": "#c7c7c7"}
 EVIDENCE = ["outlet", "article_id", "sentence_index", "sentence"]
@@ -78,8 +81,8 @@ def empty_note(ax, what):
 # speech included: an outlet chooses whom to quote and in what words. "Republic of Artsakh" counts once, as Artsakh.
 
 # %%
-region = framing.outlet_key_shares(mentions, "region")
-region_wide = framing.pivot_outlets(region, "key", "share")
+region = naming.outlet_key_shares(mentions, "region")
+region_wide = naming.pivot_outlets(region, "key", "share")
 fig, ax = plt.subplots(figsize=(8, 0.5 * len(region_wide) + 1.5))
 if region_wide.empty:
     empty_note(ax, "region names")
@@ -104,7 +107,7 @@ reports.show_table(mentions.loc[mentions["category"] == "region", ["outlet", "ar
 # is not a political choice, but it can mark the source an outlet copies from.
 
 # %%
-places = framing.place_name_choices(mentions, max_places=8)
+places = naming.place_name_choices(mentions, max_places=8)
 bars = list(dict.fromkeys(zip(places["key"], places["outlet"])))
 fig, ax = plt.subplots(figsize=(8, 0.35 * len(bars) + 1.5))
 if not bars:
@@ -138,8 +141,8 @@ reports.show_table(mentions.loc[(mentions["category"] == "place") & mentions["ke
 # outlet, one mention moves a rate by several points.
 
 # %%
-labels = framing.label_rates(mentions, articles)
-labels_wide = framing.pivot_outlets(labels, "key", "per_1000_words")
+labels = naming.label_rates(mentions, articles)
+labels_wide = naming.pivot_outlets(labels, "key", "per_1000_words")
 fig, ax = plt.subplots(figsize=(max(6, 0.55 * labels_wide.shape[1] + 2), 0.5 * len(labels_wide) + 2))
 if labels_wide.empty:
     empty_note(ax, "party labels")
@@ -167,8 +170,8 @@ reports.show_table(mentions.loc[mentions["category"] == "label", ["outlet", "art
 # "a witness"). The side is the source's, not the side its words favour.
 
 # %%
-voice = framing.voice_by_side(sources)
-voice_wide = framing.pivot_outlets(voice, "side", "share")
+voice = voices.voice_by_side(sources)
+voice_wide = naming.pivot_outlets(voice, "side", "share")
 voice_wide = voice_wide[[s for s in SIDE_COLORS if s in voice_wide.columns]]
 fig, ax = plt.subplots(figsize=(8, 0.5 * len(voice_wide) + 1.5))
 if voice_wide.empty:
@@ -202,8 +205,8 @@ reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "s
 # handful of claims are fragile: read `statements` and `hedged` beside every rate.
 
 # %%
-rates = framing.hedge_rates(hedges, sources)
-rates_wide = framing.pivot_outlets(rates, "side", "rate")
+rates = hedging.hedge_rates(hedges, sources)
+rates_wide = naming.pivot_outlets(rates, "side", "rate")
 rates_wide = rates_wide[[s for s in hedging.SIDES if s in rates_wide.columns]]
 fig, ax = plt.subplots(figsize=(8, 3.5))
 if rates_wide.empty:
@@ -225,7 +228,7 @@ ax.set_title("Hedging rate by side")
 reports.save_figure(report, fig, "hedge_rates", data=rates)
 reports.show_table(rates.assign(ratio_to_other_side=hedging.ratio_text(rates)),
                    caption="Hedging rates per outlet and side (ratio_to_other_side: this row's side's rate ÷ the other side's rate)")
-reports.show_table(framing.rate_evidence(hedges)[["outlet", "article_id", "marker", "kind", "side", "actor", "basis",
+reports.show_table(hedging.rate_evidence(hedges)[["outlet", "article_id", "marker", "kind", "side", "actor", "basis",
                                                   "quoted", "counted", "sentence_index", "sentence"]],
                    caption="Evidence: every hedge marker, its side, and whether the rates count it")
 
@@ -240,9 +243,9 @@ reports.show_table(framing.rate_evidence(hedges)[["outlet", "article_id", "marke
 
 # %%
 n_outlets = articles["outlet"].nunique()
-background = framing.read_background(background_file) if background_file else None
-terms = (framing.distinctive_terms(articles, background=background, min_df=min_df, prior_strength=prior_strength,
-                                   n_terms=n_terms) if n_outlets >= 2 else None)
+background = vocabulary.read_background(background_file) if background_file else None
+terms = (vocabulary.distinctive_terms(articles, background=background, min_df=min_df, prior_strength=prior_strength,
+                                      n_terms=n_terms) if n_outlets >= 2 else None)
 names = sorted(terms["outlet"].unique()) if terms is not None else []
 ncols = min(len(names), 3) or 1
 nrows = max(1, -(-len(names) // ncols))
@@ -263,7 +266,7 @@ fig.tight_layout()
 reports.save_figure(report, fig, "distinctive_terms", data=terms)
 if terms is not None:
     reports.show_table(terms, caption="Distinctive terms with their z-scores")
-    reports.show_table(framing.term_sentences(articles, terms, per_term=2),
+    reports.show_table(vocabulary.term_sentences(articles, terms, per_term=2),
                        caption="Evidence: up to two sentences per outlet using each term")
 
 # %% [markdown]
@@ -275,7 +278,7 @@ if terms is not None:
 # distinctive terms above.
 
 # %%
-similarity = framing.outlet_similarity(articles, min_df=min_df) if n_outlets >= 2 else None
+similarity = vocabulary.outlet_similarity(articles, min_df=min_df) if n_outlets >= 2 else None
 fig, ax = plt.subplots(figsize=(0.7 * n_outlets + 3, 0.6 * n_outlets + 2))
 if similarity is None:
     empty_note(ax, "second outlet to compare with")
@@ -289,7 +292,7 @@ else:
 ax.set_title("Vocabulary similarity between outlets")
 reports.save_figure(report, fig, "outlet_similarity", data=similarity)
 
-coords = framing.outlet_map(similarity, articles) if similarity is not None else None
+coords = vocabulary.outlet_map(similarity, articles) if similarity is not None else None
 fig, ax = plt.subplots(figsize=(6, 4.5))
 if coords is None:
     empty_note(ax, "second outlet to compare with")

@@ -9,7 +9,8 @@ import pytest
 from analysis.core import config
 from analysis.ingest import corpus
 from analysis.evaluate.framing_scoring import score_framing
-from analysis.extract.hedges import find_hedges, hedge_rates, hedges_table
+from analysis.compare.hedges import hedge_rates
+from analysis.extract.hedges import find_hedges, hedges_table
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +114,7 @@ def test_a_contact_verb_subject_is_not_the_speaker_of_a_hedge():
 def test_hedge_ratio_is_this_side_over_the_other_and_reads_as_text():
     import math
 
-    from analysis.extract.hedges import hedge_rates, ratio_text
+    from analysis.compare.hedges import hedge_rates, ratio_text
 
     def row(outlet, side, i, hedged):
         return {"article_id": outlet, "outlet": outlet, "kind": "distancing", "side": side, "quoted": False,

@@ -7,12 +7,13 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.core import catalog
-from analysis.evaluate import framing_scoring as framing
-from analysis.extract import hedges as hedging
-from analysis.extract import names as naming
-from analysis.report import render as reports
+from analysis.compare import hedges as hedging
+from analysis.compare import names as naming
+from analysis.compare import overview
 from analysis.compare import vocabulary
+from analysis.core import catalog
+from analysis.extract import names as extract_names
+from analysis.report import render as reports
 from analysis.lexicons.load import LexiconError
 
 
@@ -38,17 +39,17 @@ WIRE = ("Reuters", "Fighting continued in Nagorno-Karabakh, a breakaway region. 
 @pytest.fixture(scope="module")
 def small():
     articles = corpus(AZ, AM, WIRE)
-    return articles, naming.name_mentions(articles)
+    return articles, extract_names.name_mentions(articles)
 
 
 def test_select_rows_keeps_the_selection_and_names_unknown_outlets():
     table = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["RT", None, "RT"], "x": [1, 2, 3]})
     chosen = pd.DataFrame({"article_id": ["b", "c"]})
-    rows = framing.select_rows(table, chosen)
+    rows = overview.select_rows(table, chosen)
     assert list(rows["article_id"]) == ["b", "c"]
-    assert list(rows["outlet"]) == [framing.UNKNOWN_OUTLET, "RT"]
+    assert list(rows["outlet"]) == [overview.UNKNOWN_OUTLET, "RT"]
     with pytest.raises(ValueError, match="table: missing column"):
-        framing.select_rows(pd.DataFrame({"id": [1]}), chosen)
+        overview.select_rows(pd.DataFrame({"id": [1]}), chosen)
 
 
 def test_outlet_name_shares_show_which_name_each_outlet_uses(small):
@@ -106,10 +107,10 @@ def test_label_rates_are_per_thousand_words_of_the_outlet(small):
 
 def test_relabel_uses_the_analysts_lexicon(small, tmp_path):
     articles, mentions = small
-    assert naming.relabel(mentions, articles, None) is mentions
+    assert extract_names.relabel(mentions, articles, None) is mentions
     lexicon = tmp_path / "my_labels.csv"
     lexicon.write_text("key,name\nregime,regime\ndrone war,drones\n", encoding="utf-8")
-    relabeled = naming.relabel(mentions, articles, lexicon)
+    relabeled = extract_names.relabel(mentions, articles, lexicon)
     labels = relabeled[relabeled["category"] == "label"]
     assert set(labels["key"]) == {"drone war"}
     assert labels.iloc[0]["sentence"].startswith("Azerbaijani drones struck")
@@ -119,15 +120,15 @@ def test_relabel_uses_the_analysts_lexicon(small, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("label,word\nx,y\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="bad.csv: missing column"):
-        naming.relabel(mentions, articles, bad)
+        extract_names.relabel(mentions, articles, bad)
 
 
 def test_pivot_outlets_fills_zeros_and_orders_columns_by_total():
     table = pd.DataFrame({"outlet": ["A", "A", "B"], "side": ["x", "y", "y"], "share": [0.25, 0.75, 1.0]})
-    wide = framing.pivot_outlets(table, "side", "share")
+    wide = naming.pivot_outlets(table, "side", "share")
     assert list(wide.columns) == ["y", "x"]
     assert wide.loc["B", "x"] == 0
-    assert framing.pivot_outlets(table.iloc[:0], "side", "share").empty
+    assert naming.pivot_outlets(table.iloc[:0], "side", "share").empty
 
 
 def test_rate_evidence_marks_exactly_what_hedge_rates_count(processed_dir):

@@ -8,8 +8,9 @@ import pytest
 
 from analysis.core import config
 from analysis.ingest import corpus
-from analysis.evaluate.framing_scoring import COLUMNS, format_framing_score, score_framing, source_matches
-from analysis.extract.sources import distinct_sources, sources_table, voice_by_side
+from analysis.compare.sources import distinct_sources, voice_by_side
+from analysis.evaluate.framing_scoring import format_framing_score, score_framing, source_matches
+from analysis.extract.sources import SOURCE_COLUMNS, sources_table
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,7 @@ def test_source_matching_with_sides(gold_name, predicted, gold_side, predicted_s
 
 def test_sources_point_at_text(articles, sources):
     text = dict(zip(articles["article_id"], articles["text"]))
-    assert set(sources.columns) == set(COLUMNS["sources"])
+    assert set(sources.columns) == set(SOURCE_COLUMNS)
     for row in sources.itertuples():
         assert 0 <= row.start < row.end <= len(text[row.article_id])
 

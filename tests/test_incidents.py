@@ -126,7 +126,7 @@ def test_seeds_link_the_stepanakert_bombing_of_october_2():
 
 
 def test_incident_timeline_rows_by_date_one_entry_per_outlet(linked):
-    from analysis.link.incidents import TIMELINE_COLUMNS, incident_timeline
+    from analysis.compare.incidents import TIMELINE_COLUMNS, incident_timeline
 
     _, incidents, mentions = linked
     timeline = incident_timeline(incidents, mentions)
@@ -143,7 +143,7 @@ def test_incident_timeline_rows_by_date_one_entry_per_outlet(linked):
 
 
 def test_mention_evidence_keeps_the_sentence_and_the_measured_article():
-    from analysis.link.incidents import EVIDENCE_COLUMNS, mention_evidence
+    from analysis.compare.incidents import EVIDENCE_COLUMNS, mention_evidence
     from analysis.link.lag import reporting_lag
 
     later = pd.DataFrame([{
@@ -166,7 +166,7 @@ def test_mention_evidence_keeps_the_sentence_and_the_measured_article():
 
 
 def test_timeline_and_evidence_of_no_incident():
-    from analysis.link.incidents import incident_timeline, mention_evidence
+    from analysis.compare.incidents import incident_timeline, mention_evidence
 
     incidents, mentions = link_incidents(events_table(ARTICLES).iloc[:0])
     assert incident_timeline(incidents, mentions).empty

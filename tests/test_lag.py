@@ -12,7 +12,8 @@ from analysis.core import config
 from analysis.ingest.corpus import load_articles
 from analysis.extract.events import events_table
 from analysis.link.incidents import link_incidents
-from analysis.link.lag import ANNOUNCEMENT_COLUMNS, FIRST_COLUMNS, LAG_COLUMNS, announcement_lag, first_reports, reporting_lag
+from analysis.compare.lag import FIRST_COLUMNS, first_reports
+from analysis.link.lag import ANNOUNCEMENT_COLUMNS, LAG_COLUMNS, announcement_lag, reporting_lag
 
 ARTICLES = pd.DataFrame([
     {"article_id": "r1", "outlet": "Reuters", "published": date(2020, 10, 17), "published_basis": "byline",
@@ -112,8 +113,8 @@ def test_announcement_lag_names_missing_columns():
 
 # --- functions behind report 03 -------------------------------------------------------------
 
-from analysis.link.incidents import select_events  # noqa: E402
-from analysis.link.lag import (  # noqa: E402
+from analysis.compare.incidents import select_events  # noqa: E402
+from analysis.compare.lag import (  # noqa: E402
     INFERRED_LAG_COLUMNS, OUTLET_LAG_COLUMNS, inferred_counts, inferred_lags, inferred_matrix, lag_matrix, outlet_lags,
 )
 
@@ -216,7 +217,7 @@ def test_report_functions_accept_empty_lags():
 
 
 def test_announcement_relays_keep_the_corpus_first_announcement():
-    from analysis.link.lag import RELAY_COLUMNS, RELAY_EVIDENCE_COLUMNS, announcement_relays, relay_evidence
+    from analysis.compare.lag import RELAY_COLUMNS, RELAY_EVIDENCE_COLUMNS, announcement_relays, relay_evidence
 
     table = announcement_lag(CLAIMS, CLAIM_ARTICLES)
     chosen = CLAIM_ARTICLES[CLAIM_ARTICLES["outlet"] == "Press TV"]
@@ -242,7 +243,7 @@ def test_announcement_relays_keep_the_corpus_first_announcement():
 
 
 def test_a_qualified_figure_is_not_the_bare_number():
-    from analysis.link.lag import announcement_relays
+    from analysis.compare.lag import announcement_relays
 
     claims = CLAIMS.assign(qualifier="exact")
     claims.loc[len(claims)] = {"article_id": "x1", "claimant": "Azerbaijani prosecutor general's office", "count": 40,

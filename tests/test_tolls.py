@@ -11,6 +11,7 @@ import pytest
 from analysis.extract import claims as claims_mod
 from analysis.build import pipeline
 from analysis.compare import tolls
+from analysis.evaluate import tolls_scoring
 
 
 @pytest.fixture(scope="module")
@@ -186,10 +187,10 @@ def test_attribution_matrix_counts_equal_the_claims_per_outlet(all_claims):
 
 
 def test_gold_accuracy_on_the_seeds(tables):
-    score, missing = tolls.gold_accuracy(tables["claims"], tables["articles"])
+    score, missing = tolls_scoring.gold_accuracy(tables["claims"], tables["articles"])
     assert missing == []
     assert score.f1 >= 0.9 and score.n_gold > 20
-    measures = tolls.score_table(score).set_index("measure")["value"]
+    measures = tolls_scoring.score_table(score).set_index("measure")["value"]
     assert measures["F1"] == round(score.f1, 3)
     counts = [measures[m] for m in ("gold claims", "extracted claims", "matched")]
     assert all(type(c) is int for c in counts)  # shown as 31, not 31.000
@@ -197,12 +198,12 @@ def test_gold_accuracy_on_the_seeds(tables):
 
 def test_gold_accuracy_without_the_annotated_articles(tables, tmp_path):
     others = tables["articles"].assign(article_id=lambda f: "x" + f["article_id"])
-    score, missing = tolls.gold_accuracy(tables["claims"], others)
+    score, missing = tolls_scoring.gold_accuracy(tables["claims"], others)
     assert score is None and len(missing) == len(tables["articles"])
     bad = tmp_path / "gold.jsonl"
     bad.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 1"):
-        tolls.gold_accuracy(tables["claims"], tables["articles"], gold_file=bad)
+        tolls_scoring.gold_accuracy(tables["claims"], tables["articles"], gold_file=bad)
 
 
 def test_figures_in_words():
@@ -214,8 +215,8 @@ def test_figures_in_words():
 
 
 def test_field_disagreements_list_only_pairs_that_differ(tables):
-    score, _ = tolls.gold_accuracy(tables["claims"], tables["articles"])
-    wrong = tolls.field_disagreements(score)
+    score, _ = tolls_scoring.gold_accuracy(tables["claims"], tables["articles"])
+    wrong = tolls_scoring.field_disagreements(score)
     expected = sum(1 - v for v in score.field_accuracy.values()) * score.n_matched
     assert 0 < len(wrong) <= round(expected)
     for r in wrong.to_dict("records"):

@@ -16,18 +16,17 @@ from typing import Callable
 import pandas as pd
 
 from analysis.core import catalog
-from analysis.extract import claims
 from analysis.core import config
-from analysis.ingest import corpus
-from analysis.extract import events as dates
-from analysis.evaluate import framing_scoring as framing
+from analysis.core import provenance
+from analysis.core.frames import iter_articles
+from analysis.extract import claims
 from analysis.extract import hedges as hedging
+from analysis.extract import names as naming
+from analysis.extract import sources as voices
+from analysis.ingest import corpus
 from analysis.link import incidents
 from analysis.link import lag
-from analysis.extract import names as naming
-from analysis.core import provenance
-from analysis.extract import sources as voices
-from analysis.core.frames import iter_articles
+from analysis.extract import events as dates
 from analysis.nlp.parsed import ParsedArticle
 
 REGION_NAME_COLUMNS = {
@@ -44,11 +43,11 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "reporting_lag": lag.LAG_COLUMNS,
     "claims": {**claims.COLUMNS, incidents.CLAIM_INCIDENT_COLUMN: "incident the claim's sentence is linked to (incidents table), null when none"},
     "announcement_lag": lag.ANNOUNCEMENT_COLUMNS,
-    "name_mentions": framing.COLUMNS["name_mentions"],
-    "names": framing.COLUMNS["names"],
+    "name_mentions": naming.MENTION_COLUMNS,
+    "names": naming.NAMES_COLUMNS,
     "region_names": REGION_NAME_COLUMNS,
-    "sources": framing.COLUMNS["sources"],
-    "hedges": framing.COLUMNS["hedges"],
+    "sources": voices.SOURCE_COLUMNS,
+    "hedges": hedging.HEDGE_COLUMNS,
 }
 
 
@@ -83,14 +82,14 @@ def claims_linked(table: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> dict[
 def framing_stage(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Names, sources and hedges per article (corpus-level comparisons live in report 04)."""
     articles = tables["articles"]
-    mentions = framing.name_mentions(articles)
-    sources = framing.sources_table(articles)
+    mentions = naming.name_mentions(articles)
+    sources = voices.sources_table(articles)
     return {
         "name_mentions": mentions,
-        "names": framing.names_table(mentions),
-        "region_names": framing.region_name_counts(articles).reset_index(),
+        "names": naming.names_table(mentions),
+        "region_names": naming.region_name_counts(articles).reset_index(),
         "sources": sources,
-        "hedges": framing.hedges_table(articles, attributions=sources),
+        "hedges": hedging.hedges_table(articles, attributions=sources),
     }
 
 
@@ -191,7 +190,7 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
     mentions = frames.table("name_mentions")
     tables.update({
         "name_mentions": mentions,
-        "names": framing.names_table(mentions),
+        "names": naming.names_table(mentions),
         "region_names": naming.region_counts_frame(frames.regions).reset_index(),
         "sources": frames.table("sources"),
         "hedges": frames.table("hedges"),

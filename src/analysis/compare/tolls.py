@@ -4,10 +4,10 @@ Pure functions from the ``claims`` table (plus ``articles`` / ``incidents``)
 to the frames report 02 shows: the selection of claims, the ledger per
 outlet x claimant x side x group x outcome, the same incident with different
 figures across outlets, the running totals each claimant announced, which
-side's figures each outlet relays, and the extraction accuracy on the
-annotated sample. Every row that stands for a claim keeps its ``evidence``,
-``sentence``, ``article_id`` and ``start``/``end`` so a figure can be traced
-to its sentence.
+side's figures each outlet relays. Every row that stands for a claim keeps
+its ``evidence``, ``sentence``, ``article_id`` and ``start``/``end`` so a
+figure can be traced to its sentence. (The extraction accuracy on the
+annotated sample is scored against gold in :mod:`analysis.evaluate.tolls_scoring`.)
 
 Nothing here adds a running total (scope ``cumulative``) to anything: the
 only sums are over incident-scope claims, one figure per incident (see
@@ -18,22 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 
 import pandas as pd
 
-from analysis.evaluate import claim_scoring
-from analysis.core import config
-from analysis.evaluate import suite as evaluate
-from analysis.lexicons import load as lexicons
 from analysis.compare import overview
+from analysis.core.dates import as_day
+from analysis.core.figures import claimant_key, figure_text, is_missing
+from analysis.core.frames import require_frame
+from analysis.core.values import CLAIMANT_SIDES, OWN_VOICE, VICTIM_SIDES
+from analysis.lexicons import load as lexicons
 from analysis.nlp import quantities
 
 SelectionError = overview.SelectionError
 
-VICTIM_SIDES = ("armenian", "azerbaijani", "both", "other", "unspecified")
-CLAIMANT_SIDES = ("armenian", "azerbaijani", "third_party", "outlet")
-OWN_VOICE = "(own voice)"  # claimant shown for figures an outlet gives in its own voice
 UNKNOWN_SIDE = "unknown"  # claimant_side shown when the claimant's side is not known
 _REQUIRED = ("article_id", "outlet", "published", "count", "count_low", "count_high", "qualifier", "vague",
              "outcome", "group", "side", "scope", "claimant", "claimant_side", "location", "evidence",
@@ -106,16 +103,6 @@ RUNNING_COLUMNS = {
 # --------------------------------------------------------------- helpers ----
 
 
-def _require(frame: pd.DataFrame, name: str, columns) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name}: missing column(s) {', '.join(missing)}")
-
-
-def _null(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def _names(value, parameter: str) -> list[str]:
     if value is None or value == "":
         return []
@@ -126,41 +113,11 @@ def _names(value, parameter: str) -> list[str]:
     return [str(v) for v in value]
 
 
-def claimant_key(name) -> str | None:
-    """Case- and space-insensitive key of a claimant name (None for the outlet's own voice)."""
-    if _null(name) or not str(name).strip():
-        return None
-    return " ".join(str(name).lower().split())
-
-
-def _bound(value: float) -> str:
-    return f"{int(value):,}" if value == int(value) else f"{value:,.1f}"
-
-
-def figure_text(count, qualifier, vague) -> str:
-    """A claim's figure in words: '12', 'at least 13', 'more than 40', 'about 30,000', 'dozens'."""
-    if _null(count):
-        return "" if _null(vague) else str(vague)
-    number = f"{int(count):,}"
-    prefix = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to "}
-    return prefix.get(None if _null(qualifier) else qualifier, "") + number
-
-
 def _with_figures(claims: pd.DataFrame) -> pd.DataFrame:
     out = claims.copy()
     out["figure"] = [figure_text(c, q, v) for c, q, v in zip(claims["count"], claims["qualifier"], claims["vague"])]
     out["claimant_side"] = claims["claimant_side"].where(claims["claimant_side"].notna(), UNKNOWN_SIDE)
     return out
-
-
-def _day(value) -> dt.date | None:
-    if _null(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 # ------------------------------------------------------------- selection ----
@@ -177,7 +134,7 @@ def select_claims(claims: pd.DataFrame, articles: pd.DataFrame, outlets=None, si
     itself. Empty lists mean all. ``include_vague=False`` drops claims whose
     quantity is a word ("dozens") rather than a number.
     """
-    _require(claims, "claims", _REQUIRED)
+    require_frame(claims, _REQUIRED, "claims")
     if not isinstance(include_vague, bool):
         raise SelectionError(f"parameter include_vague: expected true or false, got {include_vague!r}")
     chosen = overview.select_articles(articles, outlets, date_from, date_to)
@@ -219,7 +176,7 @@ def ledger(claims: pd.DataFrame, incidents: pd.DataFrame | None = None, window_d
     their sum). Running totals are shown as the latest figure, never added to
     anything; increments and historical figures are only counted.
     """
-    _require(claims, "claims", _REQUIRED)
+    require_frame(claims, _REQUIRED, "claims")
     if claims.empty:
         return pd.DataFrame(columns=list(LEDGER_COLUMNS))
     frame = _with_figures(claims)
@@ -243,7 +200,7 @@ def ledger(claims: pd.DataFrame, incidents: pd.DataFrame | None = None, window_d
         cumulative = part[part["scope"] == "cumulative"]
         latest = None
         if len(cumulative):
-            latest = cumulative.assign(_d=cumulative["published"].map(lambda d: _day(d) or dt.date.min)).sort_values(
+            latest = cumulative.assign(_d=cumulative["published"].map(lambda d: as_day(d) or dt.date.min)).sort_values(
                 ["_d", "count_low", "count_high"], kind="stable").iloc[-1]
         others = part[part["scope"].isin(["increment", "historical"])]["scope"].value_counts().sort_index()
         rows.append({
@@ -264,7 +221,7 @@ def ledger(claims: pd.DataFrame, incidents: pd.DataFrame | None = None, window_d
 
 
 def _canonical_place(location) -> str | None:
-    if _null(location) or not str(location).strip():
+    if is_missing(location) or not str(location).strip():
         return None
     return lexicons.gazetteer().place_of(str(location)) or str(location).strip()
 
@@ -287,55 +244,88 @@ def group_incidents(claims: pd.DataFrame, incidents: pd.DataFrame | None = None,
     ``context_chars`` characters earlier ("Azerbaijan attacked Stepanakert on
     Saturday. It said three civilians had been wounded"; ``basis`` context).
     """
-    _require(claims, "claims", _REQUIRED)
+    require_frame(claims, _REQUIRED, "claims")
     if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
         raise ValueError(f"window_days: expected a whole number >= 0, got {window_days!r}")
     frame = _with_figures(claims[claims["scope"] == "incident"])
     if frame.empty:
         return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
-    linked_col = frame["incident_id"] if "incident_id" in frame.columns else pd.Series(None, index=frame.index)
-    meta: dict[str, dict] = {}
-    if incidents is not None and len(incidents):
-        _require(incidents, "incidents", ("incident_id", "label", "place", "date"))
-        meta = {r["incident_id"]: r for r in incidents[["incident_id", "label", "place", "date"]].to_dict("records")}
-    groups: dict[str, dict] = {}  # id -> {place, date, label}
-    assigned: list[tuple[str | None, str | None]] = [(None, None)] * len(frame)
-    records = frame.to_dict("records")
-    for i, (r, iid) in enumerate(zip(records, linked_col)):
-        if _null(iid):
-            continue
-        info = meta.get(iid, {})
-        day = _day(info.get("date")) or _day(r["published"])
-        place = info.get("place") or _canonical_place(r["location"])
-        label = info.get("label") or f"{place or 'unknown place'}, {day}"
-        groups.setdefault(iid, {"place": place, "date": day, "label": label})
-        assigned[i] = (iid, "linked")
-
-    def near(day_a, day_b) -> bool:
-        return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= window_days
-
-    for i, r in enumerate(records):
-        if assigned[i][0] is not None:
-            continue
-        place, day = _canonical_place(r["location"]), _day(r["published"])
-        if place is None:
-            continue
-        options = sorted((abs((g["date"] - day).days), gid) for gid, g in groups.items()
-                         if g["place"] == place and near(g["date"], day))
-        if options:
-            assigned[i] = (options[0][1], "place")
-        else:
-            gid = f"{place}|{day}"
-            groups[gid] = {"place": place, "date": day, "label": f"{place}, {day}"}
-            assigned[i] = (gid, "place")
+    linked = frame["incident_id"] if "incident_id" in frame.columns else pd.Series(None, index=frame.index)
+    meta = _incident_info(incidents)
+    grouping = _Grouping(frame.to_dict("records"), window_days)
+    grouping.join_linked(linked, meta)
+    grouping.join_by_place()
     if mentions is not None and len(mentions):
-        _require(mentions, "mentions", ("incident_id", "article_id", "start", "end"))
+        grouping.join_by_context(mentions, meta, context_chars)
+    grouping.join_unlocated(attach_unlocated)
+    return grouping.frame()
+
+
+def _incident_info(incidents: pd.DataFrame | None) -> dict[str, dict]:
+    """``incident_id -> {incident_id, label, place, date}`` of the incidents table (empty when none)."""
+    if incidents is None or not len(incidents):
+        return {}
+    require_frame(incidents, ("incident_id", "label", "place", "date"), "incidents")
+    return {r["incident_id"]: r for r in incidents[["incident_id", "label", "place", "date"]].to_dict("records")}
+
+
+class _Grouping:
+    """The claims of :func:`group_incidents` and the group each has joined so far, one rule at a time.
+
+    ``groups`` maps a group id to its place, date and label; ``assigned[i]``
+    is the (group id, basis) of claim ``i``, ``(None, None)`` while no rule
+    has placed it. Each ``join_*`` method places the claims its rule applies to.
+    """
+
+    def __init__(self, records: list[dict], window_days: int):
+        self.records = records
+        self.window_days = window_days
+        self.groups: dict[str, dict] = {}
+        self.assigned: list[tuple[str | None, str | None]] = [(None, None)] * len(records)
+
+    def near(self, day_a, day_b) -> bool:
+        return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= self.window_days
+
+    def open(self) -> list[int]:
+        """Claims no rule has placed yet."""
+        return [i for i, (gid, _) in enumerate(self.assigned) if gid is None]
+
+    def join_linked(self, linked, meta: dict[str, dict]) -> None:
+        """A claim whose sentence is linked to an incident belongs to it."""
+        for i, (r, iid) in enumerate(zip(self.records, linked)):
+            if is_missing(iid):
+                continue
+            info = meta.get(iid, {})
+            day = as_day(info.get("date")) or as_day(r["published"])
+            place = info.get("place") or _canonical_place(r["location"])
+            label = info.get("label") or f"{place or 'unknown place'}, {day}"
+            self.groups.setdefault(iid, {"place": place, "date": day, "label": label})
+            self.assigned[i] = (iid, "linked")
+
+    def join_by_place(self) -> None:
+        """A claim naming a place joins the nearest group of that place in its window, else starts one."""
+        for i in self.open():
+            r = self.records[i]
+            place, day = _canonical_place(r["location"]), as_day(r["published"])
+            if place is None:
+                continue
+            options = sorted((abs((g["date"] - day).days), gid) for gid, g in self.groups.items()
+                             if g["place"] == place and self.near(g["date"], day))
+            if options:
+                self.assigned[i] = (options[0][1], "place")
+            else:
+                gid = f"{place}|{day}"
+                self.groups[gid] = {"place": place, "date": day, "label": f"{place}, {day}"}
+                self.assigned[i] = (gid, "place")
+
+    def join_by_context(self, mentions: pd.DataFrame, meta: dict[str, dict], context_chars: int) -> None:
+        """A claim naming no place joins the incident mentioned last before it, at most ``context_chars`` earlier."""
+        require_frame(mentions, ("incident_id", "article_id", "start", "end"), "mentions")
         before: dict[str, list[tuple[int, int, str]]] = {}
         for iid, aid, m_start, m_end in zip(mentions["incident_id"], mentions["article_id"], mentions["start"], mentions["end"]):
             before.setdefault(aid, []).append((int(m_start), int(m_end), iid))
-        for i, r in enumerate(records):
-            if assigned[i][0] is not None:
-                continue
+        for i in self.open():
+            r = self.records[i]
             start = int(r["start"])
             options = [(m_end, iid) for m_start, m_end, iid in before.get(r["article_id"], [])
                        if m_start < start and start - m_end <= context_chars]
@@ -343,39 +333,44 @@ def group_incidents(claims: pd.DataFrame, incidents: pd.DataFrame | None = None,
                 continue
             iid = max(options)[1]
             info = meta.get(iid, {})
-            day = _day(info.get("date")) or _day(r["published"])
-            groups.setdefault(iid, {"place": info.get("place"), "date": day,
-                                    "label": info.get("label") or f"{info.get('place') or 'unknown place'}, {day}"})
-            assigned[i] = (iid, "context")
-    for i, r in enumerate(records):
-        if assigned[i][0] is not None:
-            continue
-        day = _day(r["published"])
-        if attach_unlocated:
-            candidates = {assigned[j][0] for j, o in enumerate(records)
-                          if assigned[j][0] is not None and groups[assigned[j][0]]["place"] is not None
-                          and o["side"] == r["side"] and o["outcome"] == r["outcome"]
-                          and near(groups[assigned[j][0]]["date"], day)}
-            if len(candidates) == 1:
-                assigned[i] = (candidates.pop(), "inferred")
-                continue
-        gid = f"{r['article_id']}:{r['start']}"
-        groups[gid] = {"place": None, "date": day, "label": f"unlocated: {r['evidence']} ({r['outlet']}, {day})"}
-        assigned[i] = (gid, "unlocated")
-    rows = []
-    for (gid, basis), r in zip(assigned, records):
-        g = groups[gid]
-        rows.append({"comparison_id": gid, "label": g["label"], "basis": basis, "incident_date": g["date"],
-                     **{c: r[c] for c in COMPARISON_COLUMNS if c in r},
-                     "claimant": r["claimant"] if not _null(r["claimant"]) else OWN_VOICE})
-    out = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
-    return out.sort_values(["incident_date", "label", "outcome", "outlet", "published", "article_id", "start"],
-                           kind="stable").reset_index(drop=True)
+            day = as_day(info.get("date")) or as_day(r["published"])
+            self.groups.setdefault(iid, {"place": info.get("place"), "date": day,
+                                         "label": info.get("label") or f"{info.get('place') or 'unknown place'}, {day}"})
+            self.assigned[i] = (iid, "context")
+
+    def join_unlocated(self, attach: bool) -> None:
+        """The rest: with ``attach``, the one located group of the same side and outcome in the window; else alone."""
+        for i in self.open():
+            r = self.records[i]
+            day = as_day(r["published"])
+            if attach:
+                candidates = {gid for (gid, _), o in zip(self.assigned, self.records)
+                              if gid is not None and self.groups[gid]["place"] is not None
+                              and o["side"] == r["side"] and o["outcome"] == r["outcome"]
+                              and self.near(self.groups[gid]["date"], day)}
+                if len(candidates) == 1:
+                    self.assigned[i] = (candidates.pop(), "inferred")
+                    continue
+            gid = f"{r['article_id']}:{r['start']}"
+            self.groups[gid] = {"place": None, "date": day, "label": f"unlocated: {r['evidence']} ({r['outlet']}, {day})"}
+            self.assigned[i] = (gid, "unlocated")
+
+    def frame(self) -> pd.DataFrame:
+        """One row per claim with its group (:data:`COMPARISON_COLUMNS`), sorted by incident date and label."""
+        rows = []
+        for (gid, basis), r in zip(self.assigned, self.records):
+            g = self.groups[gid]
+            rows.append({"comparison_id": gid, "label": g["label"], "basis": basis, "incident_date": g["date"],
+                         **{c: r[c] for c in COMPARISON_COLUMNS if c in r},
+                         "claimant": r["claimant"] if not is_missing(r["claimant"]) else OWN_VOICE})
+        out = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+        return out.sort_values(["incident_date", "label", "outcome", "outlet", "published", "article_id", "start"],
+                               kind="stable").reset_index(drop=True)
 
 
 def compare_incidents(grouped: pd.DataFrame) -> pd.DataFrame:
     """The groups of :func:`group_incidents` reported by more than one outlet or with more than one figure for an outcome."""
-    _require(grouped, "grouped", ("comparison_id", "outlet", "outcome", "count_low", "count_high"))
+    require_frame(grouped, ("comparison_id", "outlet", "outcome", "count_low", "count_high"), "grouped")
     if grouped.empty:
         return grouped.copy()
     by = grouped.groupby("comparison_id")
@@ -395,7 +390,7 @@ def running_totals(claims: pd.DataFrame) -> pd.DataFrame:
     An outlet's own running totals are their own claimant ('<outlet> (own
     voice)'); vague totals keep their interval and a null count.
     """
-    _require(claims, "claims", _REQUIRED)
+    require_frame(claims, _REQUIRED, "claims")
     frame = _with_figures(claims[claims["scope"] == "cumulative"])
     if frame.empty:
         return pd.DataFrame(columns=list(RUNNING_COLUMNS))
@@ -416,7 +411,7 @@ def running_totals(claims: pd.DataFrame) -> pd.DataFrame:
 
 def attribution_matrix(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims per outlet (rows) and claimant side (columns: armenian, azerbaijani, third_party, outlet, then unknown if any)."""
-    _require(claims, "claims", ("outlet", "claimant_side"))
+    require_frame(claims, ("outlet", "claimant_side"), "claims")
     sides = claims["claimant_side"].where(claims["claimant_side"].notna(), UNKNOWN_SIDE)
     matrix = pd.crosstab(claims["outlet"], sides) if len(claims) else pd.DataFrame()
     columns = list(CLAIMANT_SIDES) + sorted(set(matrix.columns) - set(CLAIMANT_SIDES))
@@ -425,48 +420,7 @@ def attribution_matrix(claims: pd.DataFrame) -> pd.DataFrame:
     return matrix
 
 
-# --------------------------------------------------------------- accuracy ----
-
-
-def gold_accuracy(claims: pd.DataFrame, articles: pd.DataFrame, gold_file: str | Path | None = None):
-    """Score the claims of the annotated articles against the gold (default: the bundled seeds).
-
-    Returns ``(score, missing)``: a :class:`analysis.evaluate.claim_scoring.ClaimScore`
-    over the gold articles present in ``articles`` (None when none is), and
-    the ids of gold articles that are not in this corpus.
-    """
-    _require(articles, "articles", ("article_id",))
-    gold = evaluate.load_gold(config.GOLD_FILE if gold_file is None else gold_file)
-    present = set(articles["article_id"])
-    missing = sorted(g["article_id"] for g in gold if g["article_id"] not in present)
-    scored = [g for g in gold if g["article_id"] in present]
-    for g in scored:
-        if "claims" not in g:
-            raise evaluate.GoldError(f"gold_file: record {g['article_id']} has no claims list")
-    if not scored:
-        return None, missing
-    return claim_scoring.score_claims(scored, claims), missing
-
-
-def score_table(score: claim_scoring.ClaimScore) -> pd.DataFrame:
-    """A :class:`ClaimScore` as rows of (measure, value) for a report."""
-    rows = [("gold claims", int(score.n_gold)), ("extracted claims", int(score.n_predicted)),
-            ("matched", int(score.n_matched)),
-            ("precision", round(score.precision, 3)), ("recall", round(score.recall, 3)), ("F1", round(score.f1, 3))]
-    rows += [(f"{f} agrees (matched pairs)", round(v, 3)) for f, v in score.field_accuracy.items()]
-    # object column: counts stay integers (a float column would print 31 as 31.000)
-    return pd.DataFrame({"measure": [m for m, _ in rows], "value": pd.Series([v for _, v in rows], dtype=object)})
-
-
-def field_disagreements(score: claim_scoring.ClaimScore) -> pd.DataFrame:
-    """Matched pairs of a :class:`ClaimScore` where group, scope, claimant_side or qualifier differ."""
-    pairs = score.pairs
-    if pairs.empty:
-        return pairs.copy()
-    same = lambda a, b: (_null(a) and _null(b)) or (not _null(a) and not _null(b) and a == b)  # noqa: E731
-    differs = [any(not same(r[f"gold_{f}"], r[f"pred_{f}"]) for f in claim_scoring.PAIR_FIELDS)
-               for r in pairs.to_dict("records")]
-    return pairs[differs].reset_index(drop=True)
+# ---------------------------------------------------------------- display ----
 
 
 def vague_intervals() -> pd.DataFrame:
@@ -479,7 +433,7 @@ def vague_intervals() -> pd.DataFrame:
 
 def count_text(value) -> str:
     """A number of people for display: ``12`` (not ``12.0``), ``∞`` for an open end, ``""`` when missing."""
-    if _null(value):
+    if is_missing(value):
         return ""
     value = float(value)
     if math.isinf(value):

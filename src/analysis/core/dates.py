@@ -34,3 +34,9 @@ def as_date(value, *, blank_is_none: bool = False, na_is_none: bool = False,
         return value.date() if hasattr(value, "hour") else value
     text = str(value)
     return date.fromisoformat(text[:10] if leading_date else text)
+
+
+def as_day(value) -> date | None:
+    """The lenient reading of table cells that link and compare use: ``pd.NA`` is None too,
+    and a string is read from its first ten characters ("2020-10-17T08:00" is 2020-10-17)."""
+    return as_date(value, na_is_none=True, leading_date=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.core.figures import is_missing
+
 MATCH_KEYS = ("count", "vague", "outcome", "side")
 PAIR_FIELDS = ("group", "scope", "claimant_side", "qualifier")
 REPORT_COLUMNS = ["article_id", "count", "vague", "qualifier", "outcome", "group", "side", "scope",
@@ -35,16 +37,13 @@ class ClaimScore:
     pairs: pd.DataFrame = field(default_factory=pd.DataFrame)  # matched gold/predicted fields side by side
 
 
-def _null(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _same(a, b) -> bool:
-    return (_null(a) and _null(b)) or (not _null(a) and not _null(b) and a == b)
+def same_value(a, b) -> bool:
+    """Whether a gold and a predicted field agree (two missing values agree)."""
+    return (is_missing(a) and is_missing(b)) or (not is_missing(a) and not is_missing(b) and a == b)
 
 
 def _norm_count(value) -> int | None:
-    if _null(value):
+    if is_missing(value):
         return None
     return int(value)
 
@@ -52,7 +51,7 @@ def _norm_count(value) -> int | None:
 def _key(claim: dict) -> tuple:
     count = _norm_count(claim.get("count"))
     vague = claim.get("vague") if count is None else None
-    vague = None if _null(vague) else vague
+    vague = None if is_missing(vague) else vague
     return (count, vague, claim.get("outcome"), claim.get("side"))
 
 
@@ -95,7 +94,7 @@ def score_claims(gold: list[dict], predicted: pd.DataFrame) -> ClaimScore:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     acc = {}
     for f in PAIR_FIELDS:
-        acc[f] = (sum(1 for p in pairs if _same(p[f"gold_{f}"], p[f"pred_{f}"])) / n_match) if n_match else float("nan")
+        acc[f] = (sum(1 for p in pairs if same_value(p[f"gold_{f}"], p[f"pred_{f}"])) / n_match) if n_match else float("nan")
     frame = lambda rows: pd.DataFrame(rows).reindex(columns=REPORT_COLUMNS)  # noqa: E731
     return ClaimScore(n_gold, n_pred, n_match, precision, recall, f1, acc,
                       frame(misses), frame(alarms), pd.DataFrame(pairs))
@@ -112,12 +111,12 @@ def format_claim_score(score: ClaimScore) -> str:
         if len(rows):
             lines.append(f"{title}:")
             for r in rows.to_dict("records"):
-                what = r["vague"] if _null(r["count"]) else int(r["count"])
+                what = r["vague"] if is_missing(r["count"]) else int(r["count"])
                 lines.append(f"  {r['article_id']}: {what} {r['outcome']} {r['side']} | {r['evidence']!r}")
     if len(score.pairs):
         wrong = []
         for p in score.pairs.to_dict("records"):
-            diffs = [f"{f} {p[f'gold_{f}']}->{p[f'pred_{f}']}" for f in PAIR_FIELDS if not _same(p[f"gold_{f}"], p[f"pred_{f}"])]
+            diffs = [f"{f} {p[f'gold_{f}']}->{p[f'pred_{f}']}" for f in PAIR_FIELDS if not same_value(p[f"gold_{f}"], p[f"pred_{f}"])]
             if diffs:
                 wrong.append(f"  {p['article_id']}: {p['evidence']!r}: " + "; ".join(diffs))
         if wrong:

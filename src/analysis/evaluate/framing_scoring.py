@@ -1,22 +1,11 @@
-"""Framing cues across outlets: the table functions in one place, and scoring against gold.
+"""Framing cues scored against gold: region-name counts, hedges and sources (``docs/SCHEMA.md``).
 
-Tables (each a pure DataFrame -> DataFrame function; columns documented in
-the module that builds them):
-
-- naming: :func:`name_mentions`, :func:`names_table`, :func:`region_name_counts`;
-  per outlet (report 04): :func:`outlet_name_shares`, :func:`outlet_key_shares`,
-  :func:`place_name_choices`, :func:`label_rates`, :func:`relabel` (analyst's label lexicon)
-- hedging: :func:`hedges_table`, :func:`hedge_rates`, :func:`ratio_text`, :func:`rate_evidence`
-- voices: :func:`sources_table`, :func:`distinct_sources`, :func:`voice_by_side`
-- vocabulary: :func:`distinctive_terms`, :func:`outlet_similarity`, :func:`outlet_map`,
-  :func:`term_sentences`, :func:`read_background`
-
-:func:`select_rows` restricts a built per-article table to a selection of articles.
-
-:func:`score_framing` compares them with the gold ``framing`` records
-(docs/SCHEMA.md): region-name counts exact per article, recall of gold hedges
-(same marker word, lower case; side agreement reported apart) and recall of
-gold sources (see :func:`source_matches`).
+:func:`score_framing` compares the framing tables with the gold ``framing``
+records: region-name counts exact per article, recall of gold hedges (same
+marker word, lower case; side agreement reported apart) and recall of gold
+sources (see :func:`source_matches`). The tables themselves come from
+:mod:`analysis.extract.names`, :mod:`analysis.extract.hedges` and
+:mod:`analysis.extract.sources`.
 """
 
 from __future__ import annotations
@@ -25,61 +14,12 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.lexicons import load as lexicons
-from analysis.extract.hedges import HEDGE_COLUMNS, RATE_COLUMNS, hedge_rates, hedges_table, rate_evidence, ratio_text
+from analysis.compare.sources import source_tokens
 from analysis.core.frames import require_frame
-from analysis.extract.names import (
-    LABEL_RATE_COLUMNS, MENTION_COLUMNS, NAMES_COLUMNS, OUTLET_KEY_COLUMNS, OUTLET_NAME_COLUMNS, REGION_KEYS,
-    label_rates, name_mentions, names_table, outlet_key_shares, outlet_name_shares, pivot_outlets,
-    place_name_choices, region_name_counts, relabel,
-)
-from analysis.compare.vocabulary import (
-    EVIDENCE_COLUMNS, MAP_COLUMNS, TERM_COLUMNS, distinctive_terms, outlet_map, outlet_similarity, read_background,
-    term_sentences,
-)
-from analysis.extract.sources import (
-    DISTINCT_COLUMNS, SOURCE_COLUMNS, VOICE_COLUMNS, distinct_sources, source_tokens, sources_table, voice_by_side,
-)
-
-COLUMNS = {
-    "name_mentions": MENTION_COLUMNS,
-    "names": NAMES_COLUMNS,
-    "outlet_names": OUTLET_NAME_COLUMNS,
-    "outlet_keys": OUTLET_KEY_COLUMNS,
-    "label_rates": LABEL_RATE_COLUMNS,
-    "hedges": HEDGE_COLUMNS,
-    "hedge_rates": RATE_COLUMNS,
-    "sources": SOURCE_COLUMNS,
-    "distinct_sources": DISTINCT_COLUMNS,
-    "voice_by_side": VOICE_COLUMNS,
-    "distinctive_terms": TERM_COLUMNS,
-    "outlet_map": MAP_COLUMNS,
-    "term_sentences": EVIDENCE_COLUMNS,
-}
-"""Table name -> {column: description}, for the data dictionary."""
-
-__all__ = [
-    "COLUMNS", "REGION_KEYS", "name_mentions", "names_table", "region_name_counts", "hedges_table", "hedge_rates",
-    "sources_table", "distinct_sources", "voice_by_side", "distinctive_terms", "outlet_similarity", "outlet_map",
-    "source_matches", "score_framing", "format_framing_score", "select_rows", "outlet_name_shares",
-    "outlet_key_shares", "place_name_choices", "label_rates", "relabel", "pivot_outlets", "rate_evidence",
-    "term_sentences", "read_background", "ratio_text",
-]
-
-UNKNOWN_OUTLET = "(unknown)"
-
-
-def select_rows(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Rows of a per-article table (``articles`` itself, names, hedges ...) whose article is in ``articles``.
-
-    A missing outlet becomes ``"(unknown)"`` so per-outlet comparisons keep the row.
-    """
-    require_frame(table, ("article_id",), "table")
-    require_frame(articles, ("article_id",), "articles")
-    rows = table[table["article_id"].isin(set(articles["article_id"]))]
-    if "outlet" in rows.columns:
-        rows = rows.assign(outlet=rows["outlet"].fillna(UNKNOWN_OUTLET))
-    return rows.reset_index(drop=True)
+from analysis.extract.hedges import hedges_table
+from analysis.extract.names import region_name_counts
+from analysis.extract.sources import sources_table
+from analysis.lexicons import load as lexicons
 
 # Words that name a role or an office, not who it is: a predicted source made
 # only of these ("the ministry") matches no gold source by containment.

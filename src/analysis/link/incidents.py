@@ -104,6 +104,36 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
     rows = list(usable.index)
     if not records:
         return pd.DataFrame(columns=list(INCIDENT_COLUMNS)), pd.DataFrame(columns=list(MENTION_COLUMNS))
+    clusters, best = _clusters(records, tolerance_days, min_similarity)
+    incidents: dict[str, dict] = {}
+    mentions = []
+    for members in clusters:
+        place = records[members[0]]["location"]
+        dates = Counter(records[i]["date"] for i in members)
+        top = max(dates.values())
+        day = min(d for d, n in dates.items() if n == top)
+        event_type = _incident_type([records[i]["event_type"] for i in members])
+        iid = incident_id(place, day, event_type)
+        for i in members:
+            r = records[i]
+            mentions.append({
+                "incident_id": iid, "event_row": rows[i], "article_id": r["article_id"], "outlet": r["outlet"],
+                "published": r["published"], "published_basis": r["published_basis"], "expression": r["expression"],
+                "date": r["date"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
+                "similarity": None if np.isnan(best[i]) else round(float(best[i]), 4),
+                "background": is_flagged(r.get("background")),
+            })
+        incidents.setdefault(iid, {"place": place, "event_type": event_type, "date": day})
+    mention_frame = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)).sort_values(["incident_id", "article_id", "start"], ignore_index=True)
+    return _incident_table(mention_frame, incidents), mention_frame
+
+
+def _clusters(records: list[dict], tolerance_days: int, min_similarity: float) -> tuple[list[list[int]], list[float]]:
+    """The linked mentions (single linkage within a place), and each mention's highest similarity in a link.
+
+    Clusters are lists of positions in ``records``, in order of their first
+    mention; the similarity is NaN for a mention linked to none.
+    """
     texts = [_masked(r["sentence"], r["expression"]) for r in records]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
@@ -142,28 +172,13 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
     clusters: dict[int, list[int]] = {}
     for i in range(len(records)):
         clusters.setdefault(find(i), []).append(i)
-    incidents: dict[str, dict] = {}
-    mentions = []
-    for members in clusters.values():
-        place = records[members[0]]["location"]
-        dates = Counter(records[i]["date"] for i in members)
-        top = max(dates.values())
-        day = min(d for d, n in dates.items() if n == top)
-        event_type = _incident_type([records[i]["event_type"] for i in members])
-        iid = incident_id(place, day, event_type)
-        for i in members:
-            r = records[i]
-            mentions.append({
-                "incident_id": iid, "event_row": rows[i], "article_id": r["article_id"], "outlet": r["outlet"],
-                "published": r["published"], "published_basis": r["published_basis"], "expression": r["expression"],
-                "date": r["date"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
-                "similarity": None if np.isnan(best[i]) else round(float(best[i]), 4),
-                "background": is_flagged(r.get("background")),
-            })
-        incidents.setdefault(iid, {"place": place, "event_type": event_type, "date": day})
-    mention_frame = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)).sort_values(["incident_id", "article_id", "start"], ignore_index=True)
+    return list(clusters.values()), best
+
+
+def _incident_table(mentions: pd.DataFrame, incidents: dict[str, dict]) -> pd.DataFrame:
+    """One row per incident (:data:`INCIDENT_COLUMNS`) from its mentions and its place, type and date."""
     table = []
-    for iid, group in mention_frame.groupby("incident_id", sort=True):
+    for iid, group in mentions.groupby("incident_id", sort=True):
         info = incidents[iid]
         outlets = sorted({o for o in group["outlet"] if isinstance(o, str)})
         table.append({
@@ -173,7 +188,7 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
             "n_mentions": len(group), "n_articles": group["article_id"].nunique(),
             "n_outlets": len(outlets), "outlets": "; ".join(outlets),
         })
-    return pd.DataFrame(table, columns=list(INCIDENT_COLUMNS)), mention_frame
+    return pd.DataFrame(table, columns=list(INCIDENT_COLUMNS))
 
 
 def _incident_type(types: list) -> str:
@@ -208,104 +223,3 @@ def attach_claims(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     out = claims.copy()
     out[CLAIM_INCIDENT_COLUMN] = pd.Series(linked, index=claims.index, dtype="object")
     return out
-
-
-TIMELINE_COLUMNS = {
-    "incident_id": "incident",
-    "label": "incident label",
-    "incident_date": "incident date",
-    "row": "position of the incident on the timeline (0 = earliest; ties by label)",
-    "outlet": "outlet that mentioned the incident ('(unknown)' when the outlet is not known)",
-    "n_mentions": "the outlet's mentions of the incident",
-    "n_articles": "the outlet's articles mentioning it",
-    "inferred": "one of those articles has a publication date inferred from the text",
-}
-EVIDENCE_COLUMNS = {
-    "incident": "incident label",
-    "incident_date": "incident date",
-    "outlet": "outlet of the article",
-    "article_id": "article of the mention",
-    "published": "publication date of the article",
-    "inferred": "that publication date was inferred from the text",
-    "expression": "temporal expression as written",
-    "date": "date the expression gives",
-    "sentence": "sentence of the mention",
-    "start": "character offset of the expression in the article text",
-    "end": "offset just past the expression",
-    "event_row": "index of the row in the dated-events table",
-}
-UNKNOWN_OUTLET = "(unknown)"
-
-
-def select_events(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Rows of ``events`` from the articles in ``articles`` (e.g. a report's selection).
-
-    The index is kept, so ``event_row`` of incidents linked from the result
-    still points into the full events table.
-    """
-    for frame, name in ((events, "events"), (articles, "articles")):
-        if "article_id" not in frame.columns:
-            raise ValueError(f"{name}: missing column article_id")
-    return events[events["article_id"].isin(set(articles["article_id"]))]
-
-
-def _ordered_incidents(incidents: pd.DataFrame) -> pd.DataFrame:
-    """Incidents sorted by date then label, with their timeline ``row``."""
-    ordered = incidents.sort_values(["date", "label"], kind="stable", ignore_index=True)
-    return ordered.assign(row=range(len(ordered)))
-
-
-def incident_timeline(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per incident and outlet that mentioned it, incidents numbered by date.
-
-    What a coverage timeline plots (x = incident date, y = ``row``, one marker
-    per outlet); coverage counts every mention, dated article or not.
-    Columns: :data:`TIMELINE_COLUMNS`.
-    """
-    missing = [c for c in ("incident_id", "label", "date") if c not in incidents.columns]
-    missing += [f"mentions.{c}" for c in ("incident_id", "article_id", "outlet", "published_basis") if c not in mentions.columns]
-    if missing:
-        raise ValueError(f"incidents/mentions: missing column(s) {', '.join(missing)}")
-    ordered = {r["incident_id"]: r for r in _ordered_incidents(incidents).to_dict("records")}
-    coverage: dict[tuple, dict] = {}
-    for r in mentions[["incident_id", "article_id", "outlet", "published_basis"]].to_dict("records"):
-        info = ordered.get(r["incident_id"])
-        if info is None:
-            continue
-        outlet = r["outlet"] if isinstance(r["outlet"], str) else UNKNOWN_OUTLET
-        entry = coverage.setdefault((info["row"], outlet), {
-            "incident_id": info["incident_id"], "label": info["label"], "incident_date": info["date"],
-            "row": info["row"], "outlet": outlet, "n_mentions": 0, "articles": set(), "inferred": False})
-        entry["n_mentions"] += 1
-        entry["articles"].add(r["article_id"])
-        entry["inferred"] = entry["inferred"] or r["published_basis"] == "text"
-    rows = [dict(e, n_articles=len(e.pop("articles"))) for _, e in sorted(coverage.items())]
-    return pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
-
-
-def mention_evidence(incidents: pd.DataFrame, mentions: pd.DataFrame, lags: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The sentences behind incident figures: one row per mention, labelled.
-
-    With ``lags`` (rows of the reporting-lag table), only the mentions in the
-    article each lag was measured on (the outlet's earliest report) are kept,
-    with that ``lag_days``. Columns: :data:`EVIDENCE_COLUMNS` (+ ``lag_days``).
-    """
-    missing = [c for c in ("incident_id", "label", "date") if c not in incidents.columns]
-    missing += [f"mentions.{c}" for c in EVIDENCE_COLUMNS if c not in ("incident", "incident_date", "inferred") and c not in mentions.columns]
-    if missing:
-        raise ValueError(f"incidents/mentions: missing column(s) {', '.join(missing)}")
-    ordered = _ordered_incidents(incidents)[["incident_id", "label", "date", "row"]].rename(
-        columns={"label": "incident", "date": "incident_date"})
-    frame = mentions.drop(columns=[c for c in ("incident", "incident_date", "row") if c in mentions.columns])
-    frame = frame.merge(ordered, on="incident_id", how="inner")
-    frame["outlet"] = frame["outlet"].where(frame["outlet"].notna(), UNKNOWN_OUTLET)
-    frame["inferred"] = frame["published_basis"].eq("text")
-    columns = list(EVIDENCE_COLUMNS)
-    if lags is not None:
-        if not {"incident_id", "article_id", "lag_days"} <= set(lags.columns):
-            raise ValueError("lags: expected the reporting-lag table (incident_id, article_id, lag_days)")
-        frame = frame.merge(lags[["incident_id", "article_id", "lag_days"]].drop_duplicates(["incident_id", "article_id"]),
-                            on=["incident_id", "article_id"], how="inner")
-        columns.append("lag_days")
-    frame = frame.sort_values(["row", "published", "outlet", "article_id", "start"], kind="stable", na_position="last")
-    return frame[columns].reset_index(drop=True)
