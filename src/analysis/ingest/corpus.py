@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
 from analysis.nlp.temporal import dated_mentions
@@ -32,35 +33,9 @@ from analysis.lexicons.load import read_lexicon
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
 
-ARTICLE_COLUMNS = {
-    "article_id": "file stem of the raw article; the key every other table joins on",
-    "outlet": "outlet that wrote the text (not a site that republished it); null when unknown",
-    "url": "address of the article, from the manifest; null when not given",
-    "republished_by": "site the text was taken from when it is a copy (host of the url when it is not the outlet's own)",
-    "title": "headline: the first line, outlet suffix removed",
-    "published": "publication date (datetime.date); null when unknown",
-    "published_basis": "where `published` came from: manifest (or the manifest's own basis: byline, header, text, external), header, byline, text (inferred from the text: see published_min/max), or null",
-    "published_min": "earliest possible publication date (= published unless inferred from the text)",
-    "published_max": "latest possible publication date (= published unless inferred from the text)",
-    "language": "ISO 639-1 code guessed from the text (manifest wins)",
-    "text": "normalized text: NFC, plain spaces, page debris removed; every offset in other tables points into it",
-    "n_words": "number of words (whitespace-separated tokens) in text",
-    "sha256": "SHA-256 of the raw file's bytes",
-    "flags": "metadata problems found, '; '-separated (empty when none)",
-    "header_date": "date from a ` date YYYY-MM-DD` header line, as written (null when none)",
-    "header_conflict": "true when the header date contradicts the text (or the manifest)",
-    "encoding": "encoding the raw bytes were decoded with",
-    "source_file": "file name in the raw folder",
-}
+ARTICLE_COLUMNS = schema.descriptions("articles")
 
-ERROR_COLUMNS = {
-    "source_file": "file (or manifest.csv) the problem is in",
-    "row": "manifest row number (1 = first data row) for manifest problems; null for files",
-    "column": "manifest column for manifest problems; null otherwise",
-    "reason": "short machine-readable reason: empty, binary, undecodable, duplicate, unreadable, not_a_file, manifest_*",
-    "detail": "a sentence for a person: what is wrong and what to do",
-    "sha256": "SHA-256 of the file's bytes when it could be read",
-}
+ERROR_COLUMNS = schema.descriptions("ingest_errors")
 
 MANIFEST_REQUIRED = ("article_id",)
 MANIFEST_OPTIONAL = ("outlet", "url", "published", "published_basis", "republished_by", "language", "title", "note")
@@ -566,13 +541,9 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
 
 
 def articles_frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=list(ARTICLE_COLUMNS))
-    frame["n_words"] = frame["n_words"].astype("Int64")
-    frame["header_conflict"] = frame["header_conflict"].astype("boolean")
+    frame = schema.frame("articles", records)
     return frame.sort_values("article_id", kind="stable").reset_index(drop=True)
 
 
 def errors_frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=list(ERROR_COLUMNS))
-    frame["row"] = frame["row"].astype("Int64")
-    return frame.reset_index(drop=True)
+    return schema.frame("ingest_errors", records)
