@@ -41,6 +41,9 @@ CAST_DTYPES = frozenset({"int64", "float64", "bool", "Int64", "boolean"})
 infers them: a text column is ``str``, or ``object`` while it holds no value,
 and dates have no pandas dtype but ``object``."""
 
+OTHER_COLUMN = "<other name>"
+"""How the data dictionary names the further columns of a table with ``other_columns``."""
+
 README_START = "<!-- data-dictionary:start -->\n"
 README_END = "<!-- data-dictionary:end -->"
 
@@ -203,17 +206,22 @@ def _tables(declared: dict, fields: dict[str, Field]) -> dict[str, Table]:
         if len(set(names)) != len(names):
             raise SchemaDeclarationError(f"table {name!r}: a column is declared twice ({', '.join(names)})")
         other = spec.get("other_columns")
-        other_column = Column("<other name>", field(name, other), _render(field(name, other), span, "found")) if other else None
+        other_column = Column(OTHER_COLUMN, field(name, other), "one more column per further key found: "
+                              + _render(field(name, other), span, "of that key")) if other else None
         tables[name] = Table(name, spec["row"], tuple(columns), other_column, bool(spec.get("built", True)))
     return tables
+
+
+def parse(declared: dict) -> dict[str, Table]:
+    """The tables of a declaration (``tables.yaml`` read as a dict); raise :class:`SchemaDeclarationError` if inconsistent."""
+    enums = {name: _enum(name, spec) for name, spec in declared.get("enums", {}).items()}
+    return _tables(declared["tables"], _fields(declared["fields"], enums))
 
 
 @lru_cache(maxsize=None)
 def declaration() -> dict[str, Table]:
     """Every declared table by name, in build order (read once from ``tables.yaml``)."""
-    declared = yaml.safe_load(DECLARATION.read_text(encoding="utf-8"))
-    enums = {name: _enum(name, spec) for name, spec in declared["enums"].items()}
-    return _tables(declared["tables"], _fields(declared["fields"], enums))
+    return parse(yaml.safe_load(DECLARATION.read_text(encoding="utf-8")))
 
 
 def table(name: str) -> Table:
@@ -261,25 +269,33 @@ def empty(name: str) -> pd.DataFrame:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "/")
+    return text.replace("|", "\\|")
+
+
+DICTIONARY_HEAD = (
+    "Declared once in `src/analysis/core/tables.yaml` (`make readme` writes this section from it); "
+    "the build checks every table against it before writing. Types: `str` text, `date` a calendar date, "
+    "`int64`/`float64` numbers and `bool` flags (numpy), `Int64`/`boolean` the same as pandas' nullable "
+    "dtypes, `null` always null for now; *null*: the column may hold nulls. A column that holds no value "
+    "(an empty table, or only nulls) may have the pandas dtype `object`."
+)
+
+
+def _dictionary_row(column: Column) -> str:
+    kind = f"{column.dtype}, *null*" if column.nullable and column.dtype != "null" else column.dtype
+    allowed = _cell(column.values.describe()) if column.values else ""
+    return f"| `{column.name}` | {kind} | {_cell(column.meaning)} | {allowed} |"
 
 
 def data_dictionary() -> str:
     """The data dictionary as Markdown: one section per built table (README.md embeds it)."""
-    parts = [
-        "Types: `str` text, `date` a calendar date, `int64`/`float64` numbers and `bool` flags that are never "
-        "null, `Int64`/`boolean` the same that may be null, `null` always null for now. A column marked "
-        "*null* may hold nulls. Declared in `src/analysis/core/tables.yaml`; the build checks every table "
-        "against it before writing.",
-        "",
-    ]
+    parts = [DICTIONARY_HEAD, ""]
     for name in built_tables():
         t = table(name)
-        parts.append(f"#### `{name}`\n\nOne row per {t.row}.\n\n| column | type | meaning | values |\n|---|---|---|---|")
-        for c in (*t.columns, *((t.other,) if t.other else ())):
-            kind = f"{c.dtype}, *null*" if c.nullable else c.dtype
-            allowed = _cell(c.values.describe()) if c.values else ""
-            parts.append(f"| `{c.name}` | {kind} | {_cell(c.meaning)} | {allowed} |")
+        parts.append(f"#### `{name}`\n\nEach row: {t.row}.\n\n| column | type | meaning | values |\n|---|---|---|---|")
+        parts.extend(_dictionary_row(c) for c in t.columns)
+        if t.other is not None:
+            parts.append(_dictionary_row(t.other))
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 

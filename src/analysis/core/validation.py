@@ -36,11 +36,12 @@ def _no_value(series: pd.Series) -> bool:
     return series.dtype == object and bool(series.isna().all())
 
 
+DATE_TYPES = (date, type(None))
+"""The types a date column may hold (``datetime`` is a subclass of ``date``, not one of them)."""
+
+
 def _is_text(value) -> bool:
     return isinstance(value, str)
-
-
-DATE_TYPES = (date, type(None))
 
 
 def _is_date(value) -> bool:
@@ -115,13 +116,12 @@ def table_schema(name: str) -> pa.DataFrameSchema:
 
 
 def _where(frame: pd.DataFrame, index) -> str:
-    if index is None or (isinstance(index, float) and index != index):
-        return ""
+    """``row 3 (article_id '001_...')``: the row label, and its article when the table has one."""
     try:
         key = frame.at[index, "article_id"] if "article_id" in frame.columns else None
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, TypeError):
         key = None
-    return f"row {index!r}" + (f" (article_id {key!r})" if key is not None and key == key else "")
+    return f"row {index!r}" + ("" if key is None or pd.isna(key) else f" (article_id {key!r})")
 
 
 COLUMN_CHECKS = {"column_in_dataframe": "missing", "column_in_schema": "not declared", "column_ordered": "out of order"}
@@ -158,8 +158,8 @@ def _describe(name: str, frame: pd.DataFrame, failures: pd.DataFrame) -> str:
 
 def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` if it matches the declaration of table ``name``, else raise :class:`TableInvalid`."""
-    try:
-        return table_schema(name).validate(frame, lazy=True)
+    try:  # inplace: nothing is coerced, so the frame is not copied
+        return table_schema(name).validate(frame, lazy=True, inplace=True)
     except SchemaErrors as exc:
         raise TableInvalid(_describe(name, frame, exc.failure_cases)) from None
 
