@@ -31,8 +31,8 @@ reports: data  ## render every notebook into reports/
 test: $(STAMP)  ## the whole test suite, notebooks included
 	$(BIN)/python -m pytest
 
-readme: $(STAMP)  ## regenerate the README's data dictionary from the table schemas
-	$(BIN)/python -c "import re,pathlib; from analysis.build import pipeline; p=pathlib.Path('README.md'); s=p.read_text(); p.write_text(re.sub(r'(<!-- data-dictionary:start -->\n).*?(<!-- data-dictionary:end -->)', lambda m: m.group(1)+pipeline.data_dictionary()+m.group(2), s, flags=re.S))"
+readme: $(STAMP)  ## regenerate the README's data dictionary from the table declaration (src/analysis/core/tables.yaml)
+	$(BIN)/python -m analysis.core.schema README.md
 
 lab: $(STAMP)  ## JupyterLab on the notebooks, with the project's .venv as the kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks

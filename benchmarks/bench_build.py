@@ -6,8 +6,11 @@
 Each article is a perturbed copy of a seed: numbers, weekdays and place names
 are swapped and sentences shuffled, so every file is distinct (no duplicate
 errors) but reads like war news. For each corpus size, in a fresh process, it
-prints the articles per second of the whole build and of each stage, and the
-peak resident memory, so you can see memory grow only with the output tables.
+prints the articles per second of the whole build and of each stage, the
+peak resident memory, so you can see memory grow only with the output tables,
+and the seconds the check of every table against its declaration takes
+(``analysis.core.validation``, included in the build's seconds; its share of
+them in brackets).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ def run_one(size: int) -> dict:
     """Build a corpus of ``size`` articles in this process and measure it."""
     sys.path.insert(0, str(ROOT / "src"))
     from analysis.build import pipeline
+    from analysis.core import catalog, validation
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
@@ -59,9 +63,10 @@ def run_one(size: int) -> dict:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         tables = pipeline.build_tables(raw, manifest=False, timings=timings)
+        checked = time.perf_counter()
+        validation.validate_tables(tables)  # as pipeline.build does before writing
+        validation_seconds = time.perf_counter() - checked
         for name, frame in tables.items():
-            from analysis.core import catalog
-
             catalog.write_table(frame, name, Path(tmp) / "processed")
         elapsed = time.perf_counter() - started
         output_mb = sum(f.memory_usage(deep=True).sum() for f in tables.values()) / 2**20
@@ -70,6 +75,8 @@ def run_one(size: int) -> dict:
         "articles": size,
         "seconds": round(elapsed, 2),
         "articles_per_second": round(size / elapsed, 1),
+        "validation_seconds": round(validation_seconds, 3),
+        "validation_share": round(validation_seconds / elapsed, 4),
         "stage_articles_per_second": {k: round(size / v, 1) if v else None for k, v in timings.items()},
         "peak_rss_mb": round(peak_mb, 1),
         "output_tables_mb": round(output_mb, 1),
@@ -85,12 +92,15 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.one)))
         return
-    print(f"{'articles':>9} {'seconds':>8} {'art/s':>8} {'peak MB':>8} {'tables MB':>9}  stages (articles/s, single process)")
+    print(f"{'articles':>9} {'seconds':>8} {'art/s':>8} {'peak MB':>8} {'tables MB':>9} {'validate s':>10}  "
+          "stages (articles/s, single process)")
     for size in args.sizes:  # a fresh process per size so peak memory is per size
         out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         stages = ", ".join(f"{k} {v:,.0f}" for k, v in r["stage_articles_per_second"].items())
-        print(f"{r['articles']:>9,} {r['seconds']:>8} {r['articles_per_second']:>8,.0f} {r['peak_rss_mb']:>8,.0f} {r['output_tables_mb']:>9,.1f}  {stages}")
+        validate = f"{r['validation_seconds']:.2f} ({r['validation_share']:.1%})"
+        print(f"{r['articles']:>9,} {r['seconds']:>8} {r['articles_per_second']:>8,.0f} {r['peak_rss_mb']:>8,.0f} "
+              f"{r['output_tables_mb']:>9,.1f} {validate:>10}  {stages}")
         print(f"{'':>9} rows: {r['rows']}")
 
 

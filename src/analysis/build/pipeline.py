@@ -2,8 +2,9 @@
 
 One function per stage, each a pure function of the tables before it, run in
 order by :func:`build_tables`; :func:`build` adds the raw-data check and the
-atomic writes. ``TABLE_COLUMNS`` is the data dictionary: every table and the
-meaning of each of its columns (README.md shows the same).
+atomic writes, after checking every table against its declaration
+(``core/tables.yaml``, :mod:`analysis.core.schema`), which README.md shows as
+the data dictionary.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Callable
 import pandas as pd
 
 from analysis.core import catalog
+from analysis.core import schema
+from analysis.core import validation
 from analysis.core import config
 from analysis.core import provenance
 from analysis.core.frames import iter_articles
@@ -29,26 +32,8 @@ from analysis.link import lag
 from analysis.extract import events as dates
 from analysis.nlp.parsed import ParsedArticle
 
-REGION_NAME_COLUMNS = {
-    "article_id": "article",
-    "<name>": "one column per region name found in the corpus (always Artsakh, Nagorno-Karabakh, Karabakh): its count in the article",
-}
-
-TABLE_COLUMNS: dict[str, dict[str, str]] = {
-    "articles": corpus.ARTICLE_COLUMNS,
-    "ingest_errors": corpus.ERROR_COLUMNS,
-    "events": dates.COLUMNS,
-    "incidents": incidents.INCIDENT_COLUMNS,
-    "incident_mentions": incidents.MENTION_COLUMNS,
-    "reporting_lag": lag.LAG_COLUMNS,
-    "claims": {**claims.COLUMNS, incidents.CLAIM_INCIDENT_COLUMN: "incident the claim's sentence is linked to (incidents table), null when none"},
-    "announcement_lag": lag.ANNOUNCEMENT_COLUMNS,
-    "name_mentions": naming.MENTION_COLUMNS,
-    "names": naming.NAMES_COLUMNS,
-    "region_names": REGION_NAME_COLUMNS,
-    "sources": voices.SOURCE_COLUMNS,
-    "hedges": hedging.HEDGE_COLUMNS,
-}
+TABLE_COLUMNS: dict[str, dict[str, str]] = {name: schema.descriptions(name) for name in schema.built_tables()}
+"""Every built table, in build order, and the meaning of each of its columns (declared in core/tables.yaml)."""
 
 
 def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest) -> dict[str, pd.DataFrame]:
@@ -210,11 +195,14 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     When the raw folder has a ``SHA256SUMS`` file, the files it lists are
     checked first: a changed or missing file stops the build (raw data is
     immutable; regenerate the sums deliberately with ``python -m analysis sums``).
+    Every table is checked against its declaration before any is written: a
+    table that breaks it raises :class:`~analysis.core.validation.TableInvalid`.
     """
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     if check_sums:
         provenance.verify_raw_sums(raw)
     tables = build_tables(raw, manifest=manifest)
+    validation.validate_tables(tables)  # every table checked before any is written
     written = {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
     record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
     catalog.atomic_write_text(catalog.processed_dir(out_dir) / provenance.BUILD_INPUTS,
@@ -223,10 +211,5 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
 
 
 def data_dictionary() -> str:
-    """The data dictionary as Markdown: one table per built table (README.md embeds it)."""
-    parts = []
-    for table, columns in TABLE_COLUMNS.items():
-        parts.append(f"#### `{table}`\n\n| column | meaning |\n|---|---|")
-        parts.extend(f"| `{name}` | {text.replace('|', '/')} |" for name, text in columns.items())
-        parts.append("")
-    return "\n".join(parts).rstrip() + "\n"
+    """The data dictionary as Markdown, from the table declaration (README.md embeds it; ``make readme``)."""
+    return schema.data_dictionary()

@@ -1,9 +1,11 @@
 """Named tables: notebooks ask for ``"claims"``, never for a file path.
 
-Every table the build writes is registered here with the module that
-documents its columns. Tables are written as Parquet (exact types) plus a
-CSV twin for spreadsheet users, each atomically: a temporary file in the same
-folder, then a rename, so a failed run never leaves a half-written table.
+Every table the build writes is declared, column by column, in
+``core/tables.yaml`` (:mod:`analysis.core.schema`; the build checks each one
+against it with :mod:`analysis.core.validation` before writing). Tables are
+written as Parquet (exact types) plus a CSV twin for spreadsheet users, each
+atomically: a temporary file in the same folder, then a rename, so a failed
+run never leaves a half-written table.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def concat_chunks(parts: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFram
 
 
 def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+    """Write ``target`` through ``write(tmp)`` on a temporary file beside it, then rename it into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)

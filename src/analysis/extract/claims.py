@@ -39,6 +39,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.lexicons import load as lexicons
 from analysis.nlp.attribution import attribution_at
 from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
@@ -48,27 +49,7 @@ from analysis.nlp.sentences import Sentence, sentence_at, split_sentences
 
 VAGUE_INTERVALS_DOC = _QDOC[_QDOC.index("Interval convention"):].strip()
 
-COLUMNS = {
-    "article_id": "article the claim was found in (file stem of the raw article)",
-    "outlet": "outlet that wrote the article",
-    "published": "publication date of the article (datetime.date or None)",
-    "count": "number of people (nullable Int64); null when the text gives only a vague quantity",
-    "count_low": "lower end of the number the text allows (float; see the vague-interval convention)",
-    "count_high": "upper end of the number the text allows (float, inf when open)",
-    "qualifier": "exact, at_least, more_than, about or up_to; null for vague quantities",
-    "vague": "several, dozens, scores, hundreds, thousands or many; null for numbers",
-    "outcome": "killed, wounded, casualties (not separated), missing or captured",
-    "group": "civilian, military or unspecified",
-    "side": "whose people: armenian, azerbaijani, both, other or unspecified",
-    "scope": "incident, cumulative (running total), increment (N more) or historical (earlier war)",
-    "claimant": "who the text says gave the figure; null for the outlet's own voice",
-    "claimant_side": "armenian, azerbaijani, third_party or outlet; null if the claimant's side is unknown",
-    "location": "place of the incident as written (gazetteer), or null",
-    "evidence": "shortest span of the text carrying the claim, copied exactly",
-    "sentence": "the sentence the claim is in",
-    "start": "offset of evidence in the article's normalized text",
-    "end": "end offset of evidence in the article's normalized text",
-}
+COLUMNS = schema.descriptions("claim_rows")
 
 _SIDES = ("armenian", "azerbaijani")
 _OTHER = {"armenian": "azerbaijani", "azerbaijani": "armenian"}
@@ -973,10 +954,4 @@ def claim_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
 
 def claims_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     """The claims table from :func:`claim_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame["count"] = frame["count"].astype("Int64")
-    frame["count_low"] = frame["count_low"].astype(float)
-    frame["count_high"] = frame["count_high"].astype(float)
-    frame["start"] = frame["start"].astype("int64")
-    frame["end"] = frame["end"].astype("int64")
-    return frame
+    return schema.frame("claim_rows", rows)

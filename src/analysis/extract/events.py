@@ -13,28 +13,12 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.core.dates import as_date
 from analysis.nlp.parsed import parses_for
 from analysis.nlp.temporal.expressions import find_temporal_expressions
 
-COLUMNS = {
-    "article_id": "article the expression is in",
-    "outlet": "outlet that published the article",
-    "published": "publication date the expression was resolved against (null when unknown)",
-    "published_basis": "where the publication date came from (header, byline, text, external)",
-    "expression": "the temporal expression as written in the text",
-    "date": "resolved calendar date of the event (null for vague spans and unresolved expressions)",
-    "date_min": "earliest date the expression can mean",
-    "date_max": "latest date the expression can mean",
-    "part_of_day": "morning, afternoon, evening, night, overnight when the text says so",
-    "resolution": "how the date was resolved: absolute, weekday, relative, offset, vague, unresolved",
-    "background": "true when the expression dates the onset of an ongoing state (since ...; the war that began on ...): background, not a report of the event",
-    "event_type": "what happened, from the trigger lexicon (event_triggers.csv) applied to the sentence",
-    "location": "canonical gazetteer place named in the sentence (the one nearest the expression)",
-    "sentence": "the sentence holding the expression",
-    "start": "character offset of the expression in the article's normalized text",
-    "end": "character offset just past the expression",
-}
+COLUMNS = schema.descriptions("events")
 
 
 def events_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
@@ -49,7 +33,7 @@ def events_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
 
 def events_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     """The events table from :func:`event_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
-    return pd.DataFrame(rows, columns=list(COLUMNS)).astype({"background": bool})
+    return schema.frame("events", rows)
 
 
 def event_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:

@@ -43,6 +43,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.nlp.attribution import CONTENT_FREE
 from analysis.core.frames import iter_articles, require_frame
 from analysis.lexicons.load import actors, read_lexicon
@@ -52,21 +53,7 @@ from analysis.nlp.sentences import sentence_at
 
 SIDES = ("armenian", "azerbaijani", "third_party")
 
-HEDGE_COLUMNS = {
-    "article_id": "article",
-    "outlet": "outlet of the article",
-    "marker": "the marker as written (allegedly, claimed, so-called ...)",
-    "key": "the marker's lexicon entry (lower case)",
-    "kind": "distancing, uncertainty or attribution (lexicons/hedges.csv)",
-    "side": "side whose claim the marker qualifies: armenian, azerbaijani, third_party, both or unspecified",
-    "actor": "the words the side was read from (an actor name, a both-sides phrase or a source)",
-    "basis": "rule that gave the side: denied, overlap, subject, object, speaker, preceding, following, previous, none",
-    "quoted": "true when the marker is inside quoted speech (someone else's words, not the outlet's)",
-    "sentence_index": "index of the marker's sentence (text.split_sentences)",
-    "sentence": "the marker's sentence",
-    "start": "character offset of the marker in the normalized text",
-    "end": "character offset just past the marker",
-}
+HEDGE_COLUMNS = schema.descriptions("hedges")
 
 _QUOTES = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"|«[^»\n]*»", re.MULTILINE)
 _CLAUSE = re.compile(r"[,;:()—–]|\s-\s")
@@ -251,8 +238,7 @@ def hedges_table(articles: pd.DataFrame, attributions: pd.DataFrame | None = Non
 
 def hedges_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     """The hedges table from :func:`hedge_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
-    return pd.DataFrame(rows, columns=list(HEDGE_COLUMNS)).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64", "quoted": "bool"})
+    return schema.frame("hedges", rows)
 
 
 def hedge_rows(articles: pd.DataFrame, attributions: pd.DataFrame | None = None, *, parsed=None) -> list[dict]:

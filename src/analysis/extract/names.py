@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.core.frames import iter_articles, require_frame
 from analysis.lexicons.load import gazetteer
 from analysis.nlp.parsed import parsed_for, parses_for
@@ -39,28 +40,9 @@ REGION_KEYS = ("Artsakh", "Nagorno-Karabakh", "Karabakh")
 
 CATEGORIES = ("region", "place", "label")
 
-MENTION_COLUMNS = {
-    "article_id": "article the mention is in",
-    "outlet": "outlet of the article",
-    "category": "region (name of the region), place (gazetteer place) or label (party label)",
-    "key": "what the mention counts as: region-name group, canonical place, or label",
-    "name": "the words as written in the text (whitespace collapsed)",
-    "start": "character offset of the mention in the article's normalized text",
-    "end": "character offset just past the mention",
-    "sentence_index": "index of the sentence (text.split_sentences) holding the mention",
-    "sentence": "that sentence, for showing the evidence behind a figure",
-}
+MENTION_COLUMNS = schema.descriptions("name_mentions")
 
-NAMES_COLUMNS = {
-    "article_id": "article",
-    "outlet": "outlet of the article",
-    "category": "region, place or label",
-    "key": "canonical key (region-name group, place, label)",
-    "name": "the name as written (whitespace collapsed)",
-    "count": "number of mentions of this name in the article",
-    "share": "count / all mentions of the category in the article",
-    "key_share": "count / all mentions of the key in the article (e.g. Khankendi among Stepanakert's names)",
-}
+NAMES_COLUMNS = schema.descriptions("names")
 
 
 @lru_cache(maxsize=None)
@@ -129,8 +111,7 @@ def name_mentions(
 
 def mentions_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     """The name_mentions table from :func:`mention_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
-    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS)).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+    return schema.frame("name_mentions", rows)
 
 
 def mention_rows(

@@ -12,20 +12,11 @@ from typing import Callable
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.core.frames import iter_articles
 from analysis.nlp.parsed import parsed_for, parses_for
 
-SOURCE_COLUMNS = {
-    "article_id": "article",
-    "outlet": "outlet of the article",
-    "source": "the source as written (person, body, country)",
-    "side": "armenian, azerbaijani, third_party or unspecified",
-    "kind": "kind of attribution, as given by analysis.nlp.attribution",
-    "sentence_index": "index of the sentence (text.split_sentences)",
-    "sentence": "the sentence carrying the attribution",
-    "start": "character offset of the source in the normalized text",
-    "end": "character offset just past it",
-}
+SOURCE_COLUMNS = schema.descriptions("sources")
 
 
 def default_finder() -> Callable:
@@ -49,8 +40,7 @@ def sources_table(articles: pd.DataFrame, *, finder: Callable | None = None, par
 
 def sources_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     """The sources table from :func:`source_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
-    return pd.DataFrame(rows, columns=list(SOURCE_COLUMNS)).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+    return schema.frame("sources", rows)
 
 
 def source_rows(articles: pd.DataFrame, *, finder: Callable | None = None, parsed=None) -> list[dict]:

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
 from analysis.ingest.files import RawFile, decode, iter_raw_files, looks_binary
@@ -30,35 +31,9 @@ from analysis.ingest.outlets import OutletLexicon, outlets
 from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
 
-ARTICLE_COLUMNS = {
-    "article_id": "file stem of the raw article; the key every other table joins on",
-    "outlet": "outlet that wrote the text (not a site that republished it); null when unknown",
-    "url": "address of the article, from the manifest; null when not given",
-    "republished_by": "site the text was taken from when it is a copy (host of the url when it is not the outlet's own)",
-    "title": "headline: the first line, outlet suffix removed",
-    "published": "publication date (datetime.date); null when unknown",
-    "published_basis": "where `published` came from: manifest (or the manifest's own basis: byline, header, text, external), header, byline, text (inferred from the text: see published_min/max), or null",
-    "published_min": "earliest possible publication date (= published unless inferred from the text)",
-    "published_max": "latest possible publication date (= published unless inferred from the text)",
-    "language": "ISO 639-1 code guessed from the text (manifest wins)",
-    "text": "normalized text: NFC, plain spaces, page debris removed; every offset in other tables points into it",
-    "n_words": "number of words (whitespace-separated tokens) in text",
-    "sha256": "SHA-256 of the raw file's bytes",
-    "flags": "metadata problems found, '; '-separated (empty when none)",
-    "header_date": "date from a ` date YYYY-MM-DD` header line, as written (null when none)",
-    "header_conflict": "true when the header date contradicts the text (or the manifest)",
-    "encoding": "encoding the raw bytes were decoded with",
-    "source_file": "file name in the raw folder",
-}
+ARTICLE_COLUMNS = schema.descriptions("articles")
 
-ERROR_COLUMNS = {
-    "source_file": "file (or manifest.csv) the problem is in",
-    "row": "manifest row number (1 = first data row) for manifest problems; null for files",
-    "column": "manifest column for manifest problems; null otherwise",
-    "reason": "short machine-readable reason: empty, binary, undecodable, duplicate, unreadable, not_a_file, manifest_*",
-    "detail": "a sentence for a person: what is wrong and what to do",
-    "sha256": "SHA-256 of the file's bytes when it could be read",
-}
+ERROR_COLUMNS = schema.descriptions("ingest_errors")
 
 INGEST_CHUNK = 1000
 """Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
@@ -266,14 +241,10 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
 
 def articles_frame(records: list[dict]) -> pd.DataFrame:
     """The ``articles`` table from :func:`build_article` records, sorted by ``article_id``."""
-    frame = pd.DataFrame.from_records(records, columns=list(ARTICLE_COLUMNS))
-    frame["n_words"] = frame["n_words"].astype("Int64")
-    frame["header_conflict"] = frame["header_conflict"].astype("boolean")
+    frame = schema.frame("articles", records)
     return frame.sort_values("article_id", kind="stable").reset_index(drop=True)
 
 
 def errors_frame(records: list[dict]) -> pd.DataFrame:
     """The ``ingest_errors`` table from its records."""
-    frame = pd.DataFrame.from_records(records, columns=list(ERROR_COLUMNS))
-    frame["row"] = frame["row"].astype("Int64")
-    return frame.reset_index(drop=True)
+    return schema.frame("ingest_errors", records)

@@ -27,37 +27,12 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from analysis.core import schema
 from analysis.lexicons import load as lexicons
 from analysis.nlp.temporal.context import combat_event_types
 
-INCIDENT_COLUMNS = {
-    "incident_id": "stable id: hash of place, date and event type",
-    "label": "place, event type, date (e.g. 'Ganja, missile strike, 2020-10-17')",
-    "place": "canonical gazetteer place",
-    "event_type": "most common specific event type among the mentions ('event' if none)",
-    "date": "most common date the mentions give (earliest on ties)",
-    "first_date": "earliest date any mention gives",
-    "last_date": "latest date any mention gives",
-    "n_mentions": "number of linked event mentions",
-    "n_articles": "number of articles mentioning it",
-    "n_outlets": "number of outlets mentioning it",
-    "outlets": "the outlets, sorted, joined by '; '",
-}
-MENTION_COLUMNS = {
-    "incident_id": "incident the mention belongs to",
-    "event_row": "index of the row in the dated-events table",
-    "article_id": "article of the mention",
-    "outlet": "outlet of the article",
-    "published": "publication date of the article",
-    "published_basis": "where the publication date came from (text = inferred)",
-    "expression": "temporal expression as written",
-    "date": "date the mention gives",
-    "start": "character offset of the expression in the article text",
-    "end": "offset just past the expression",
-    "sentence": "sentence of the mention",
-    "similarity": "highest TF-IDF cosine with another mention of the incident (null when alone)",
-    "background": "the mention dates the incident as background (since ...; the war that began on ...), not as news",
-}
+INCIDENT_COLUMNS = schema.descriptions("incidents")
+MENTION_COLUMNS = schema.descriptions("incident_mentions")
 CLAIM_INCIDENT_COLUMN = "incident_id"
 
 _GENERIC_TYPES = frozenset({"statement", "casualties"})

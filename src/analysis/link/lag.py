@@ -23,34 +23,10 @@ from analysis.core.figures import claimant_key, qualifier_of, with_qualifier
 from analysis.core.frames import require_frame
 from analysis.link.incidents import is_flagged
 
-LAG_COLUMNS = {
-    "incident_id": "incident reported",
-    "label": "incident label (place, event type, date)",
-    "incident_date": "incident date",
-    "outlet": "outlet of the report",
-    "article_id": "the report (the outlet's earliest article on the incident)",
-    "published": "publication date of the report",
-    "lag_days": "days from incident date to publication (negative: report dates the incident after publishing)",
-    "lag_hours": "hours from event to publication when both clock times are known (null for now)",
-    "inferred": "the publication date was inferred from the text",
-    "is_first": "the report is (one of) the earliest on the incident",
-}
-ANNOUNCEMENT_COLUMNS = {
-    "claimant": "who gave the figure (as first written)",
-    "count": "the figure",
-    "qualifier": "exact, at_least, more_than, about or up_to, as in the claims table ('more than 60' is not '60')",
-    "outcome": "killed, wounded, ...",
-    "side": "whose people",
-    "first_article_id": "earliest article carrying the figure from this claimant",
-    "first_outlet": "its outlet",
-    "first_published": "its publication date",
-    "outlet": "outlet relaying the figure",
-    "article_id": "the outlet's earliest article carrying it",
-    "published": "its publication date",
-    "lag_days": "days from the first announcement to this outlet's report",
-    "inferred": "either publication date was inferred from the text",
-    "is_first": "this outlet carried the first announcement",
-}
+from analysis.core import schema
+
+LAG_COLUMNS = schema.descriptions("reporting_lag")
+ANNOUNCEMENT_COLUMNS = schema.descriptions("announcement_lag")
 
 
 def reporting_lag(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
