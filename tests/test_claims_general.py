@@ -10,7 +10,7 @@ outcome, group, side, scope, claimant_side, qualifier where they are clear).
 from __future__ import annotations
 
 import pytest
-from claim_cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
+from cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
 
 from analysis.extract.claims import extract_claims
 

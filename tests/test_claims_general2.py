@@ -23,7 +23,7 @@ Analyst decisions where the schema leaves room:
 from __future__ import annotations
 
 import pytest
-from claim_cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
+from cases import ARM, AZE, BOTH, CIV, MIL, OTHER, UNS, C, P, assert_claims, with_known_gaps
 
 from analysis.extract.claims import extract_claims
 
