@@ -1,34 +1,21 @@
-"""Sources, share of voice and the framing score against gold."""
-
-import json
-from pathlib import Path
+"""The framing score against gold (analysis.evaluate.framing_scoring): source matching, and the selection and
+pivot helpers of report 04."""
 
 import pandas as pd
 import pytest
 
-from analysis.core import config
-from analysis.ingest import corpus
-from analysis.evaluate.framing_scoring import COLUMNS, format_framing_score, score_framing, source_matches
-from analysis.extract.sources import distinct_sources, sources_table, voice_by_side
+from analysis.evaluate import framing_scoring as framing
+from analysis.evaluate.framing_scoring import format_framing_score, score_framing, source_matches
+from analysis.extract.sources import sources_table
 
 
 @pytest.fixture(scope="module")
-def articles():
-    return corpus.load_articles(config.RAW_DIR)[0]
+def sources(seed_articles):
+    return sources_table(seed_articles)
 
 
-@pytest.fixture(scope="module")
-def gold():
-    return [json.loads(line) for line in Path(config.GOLD_FILE).read_text().splitlines() if line]
-
-
-@pytest.fixture(scope="module")
-def sources(articles):
-    return sources_table(articles)
-
-
-def test_seed_scores(gold, articles, sources):
-    score = score_framing(gold, articles, sources=sources)
+def test_seed_scores(gold, seed_articles, sources):
+    score = score_framing(gold, seed_articles, sources=sources)
     assert score["articles"] == 5 and not score["missing"]
     assert score["region_exact"] >= 0.8
     assert score["source_recall"] >= 0.75
@@ -60,32 +47,26 @@ def test_source_matching_with_sides(gold_name, predicted, gold_side, predicted_s
     assert source_matches(gold_name, predicted, gold_side, predicted_side) is expected
 
 
-def test_sources_point_at_text(articles, sources):
-    text = dict(zip(articles["article_id"], articles["text"]))
-    assert set(sources.columns) == set(COLUMNS["sources"])
-    for row in sources.itertuples():
-        assert 0 <= row.start < row.end <= len(text[row.article_id])
-
-
-def test_distinct_sources_merge_short_forms():
-    rows = pd.DataFrame([
-        {"article_id": "a", "outlet": "X", "source": "Artsakh presidential spokesperson Vahram Poghosyan", "side": "armenian"},
-        {"article_id": "a", "outlet": "X", "source": "Poghosyan", "side": "armenian"},
-        {"article_id": "a", "outlet": "X", "source": "Hikmet Hajiyev", "side": "azerbaijani"},
-        {"article_id": "b", "outlet": "X", "source": "Poghosyan", "side": "unspecified"},
-    ])
-    distinct = distinct_sources(rows)
-    assert len(distinct) == 3
-    assert distinct.iloc[0]["mentions"] == 2
-    voice = voice_by_side(rows).set_index("side")
-    # distinct within an article, summed over articles: Poghosyan of article b counts again (as unspecified)
-    assert voice.loc["armenian", "sources_per_article_summed"] == 1
-    assert voice.loc["unspecified", "sources_per_article_summed"] == 1
-    assert voice.loc["azerbaijani", "share"] == pytest.approx(1 / 3)
-
-
-def test_score_rejects_bad_gold(articles):
+def test_score_rejects_bad_gold(seed_articles):
     with pytest.raises(TypeError, match="gold"):
-        score_framing({"article_id": "x"}, articles)
+        score_framing({"article_id": "x"}, seed_articles)
     with pytest.raises(ValueError, match="gold: record 0"):
-        score_framing([{"article_id": "x"}], articles)
+        score_framing([{"article_id": "x"}], seed_articles)
+
+
+def test_select_rows_keeps_the_selection_and_names_unknown_outlets():
+    table = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["RT", None, "RT"], "x": [1, 2, 3]})
+    chosen = pd.DataFrame({"article_id": ["b", "c"]})
+    rows = framing.select_rows(table, chosen)
+    assert list(rows["article_id"]) == ["b", "c"]
+    assert list(rows["outlet"]) == [framing.UNKNOWN_OUTLET, "RT"]
+    with pytest.raises(ValueError, match="table: missing column"):
+        framing.select_rows(pd.DataFrame({"id": [1]}), chosen)
+
+
+def test_pivot_outlets_fills_zeros_and_orders_columns_by_total():
+    table = pd.DataFrame({"outlet": ["A", "A", "B"], "side": ["x", "y", "y"], "share": [0.25, 0.75, 1.0]})
+    wide = framing.pivot_outlets(table, "side", "share")
+    assert list(wide.columns) == ["y", "x"]
+    assert wide.loc["B", "x"] == 0
+    assert framing.pivot_outlets(table.iloc[:0], "side", "share").empty

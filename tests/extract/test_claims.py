@@ -1,16 +1,15 @@
-"""Casualty-claim extraction: the seeds scored against gold, and realistic
-sentences of many outlets' phrasing, positive and negative."""
+"""Casualty-claim extraction (analysis.extract.claims): the seeds scored against gold,
+the claims table, the rules that need more than one sentence, and the outlet-style
+cases of tests/cases/claims.yaml."""
 
 from __future__ import annotations
 
-import math
-
+import cases
 import pandas as pd
 import pytest
 
 from analysis.evaluate.claim_scoring import format_claim_score, score_claims
 from analysis.extract.claims import COLUMNS, VAGUE_INTERVALS_DOC, claims_table, extract_claims
-from analysis.nlp.quantities import find_quantities, parse_match, words_to_number
 
 
 def one(sentence: str) -> dict:
@@ -75,96 +74,7 @@ def test_interval_convention_is_documented():
         assert word in VAGUE_INTERVALS_DOC
 
 
-# ------------------------------------------------------- number parsing
-
-
-@pytest.mark.parametrize("phrase, count, vague, qualifier, low, high", [
-    ("hundreds of troops", None, "hundreds", None, 200, 999),
-    ("dozens", None, "dozens", None, 24, 99),
-    ("some 30,000 people", 30000, None, "about", 27000, 33000),
-    ("2.4 thousand soldiers", 2400, None, "exact", 2400, 2400),
-    ("at least 13", 13, None, "at_least", 13, math.inf),
-    ("more than 40 people", 40, None, "more_than", 41, math.inf),
-    ("up to 20", 20, None, "up_to", 0, 20),
-    ("fewer than 10", 10, None, "up_to", 0, 9),
-    ("one hundred and fifty", 150, None, "exact", 150, 150),
-    ("twenty-five", 25, None, "exact", 25, 25),
-    ("1,200", 1200, None, "exact", 1200, 1200),
-    ("several", None, "several", None, 3, 9),
-    ("tens of thousands", None, "thousands", None, 20000, 99999),
-    ("40 or more", 40, None, "at_least", 40, math.inf),
-])
-def test_quantities_parse_war_prose(phrase, count, vague, qualifier, low, high):
-    m = next(find_quantities(phrase))
-    q = parse_match(m, phrase)
-    assert (q.count, q.vague, q.qualifier) == (count, vague, qualifier)
-    assert q.low == pytest.approx(low) and q.high == high
-
-
-def test_words_to_number_stops_at_a_plain_and():
-    assert words_to_number("two and three")[0] == 2
-    assert words_to_number("three thousand two hundred")[0] == 3200
-    assert words_to_number("troops")[0] is None
-
-
-# ------------------------------------------------- realistic positives
-
-
-@pytest.mark.parametrize("sentence, expect", [
-    ("At least 23 Azerbaijani servicemen were killed in the clashes, the Defense Ministry in Baku said.",
-     dict(count=23, qualifier="at_least", outcome="killed", group="military", side="azerbaijani", claimant_side="azerbaijani")),
-    ("Armenia's Defense Ministry said 16 more servicemen had been killed.",
-     dict(count=16, outcome="killed", group="military", side="armenian", scope="increment")),
-    ("The Nagorno-Karabakh defense ministry reported 40 more military casualties on Tuesday.",
-     dict(count=40, outcome="casualties", group="military", side="armenian", scope="increment")),
-    ("The shelling of Tartar left one civilian dead, Azerbaijan's prosecutor-general's office said.",
-     dict(count=1, outcome="killed", group="civilian", side="azerbaijani", location="Tartar")),
-    ("A 65-year-old woman was killed in the shelling of Barda.",
-     dict(count=1, outcome="killed", group="civilian", side="azerbaijani", location="Barda")),
-    ("Russia estimates that nearly 5,000 people have been killed since the fighting began on Sept. 27.",
-     dict(count=5000, qualifier="about", outcome="killed", scope="cumulative", claimant_side="third_party")),
-    ("Two French journalists from Le Monde were wounded in Martuni.",
-     dict(count=2, outcome="wounded", group="civilian", side="other", location="Martuni")),
-    ("The Azerbaijani side has suffered heavy casualties, Armenian officials claimed.",
-     dict(count=None, vague="many", outcome="casualties", side="azerbaijani", claimant_side="armenian")),
-    ("There were no casualties among civilians, the ministry said.",
-     dict(count=0, outcome="casualties", group="civilian")),
-    ("No one was hurt in the attack.", dict(count=0, outcome="wounded")),
-    ("The Defense Ministry said there were no human losses.", dict(count=0, outcome="casualties")),
-    ("The war in the early 1990s killed about 30,000 people.",
-     dict(count=30000, qualifier="about", outcome="killed", scope="historical")),
-    ("Azerbaijan said it had captured two Armenian soldiers.",
-     dict(count=2, outcome="captured", group="military", side="armenian")),
-    ("Eleven civilians, including three children, were killed in Ganja, officials in Baku said.",
-     dict(count=11, outcome="killed", group="civilian", side="azerbaijani", location="Ganja")),
-    ("Some 2.4 thousand Azerbaijani soldiers are missing, according to Armenian sources.",
-     dict(count=2400, qualifier="about", outcome="missing", side="azerbaijani", claimant_side="armenian")),
-    ("The Armenian side has lost 2,317 servicemen, the ministry said.",
-     dict(count=2317, outcome="killed", group="military", side="armenian")),
-    ("Scores of people have been killed in the fighting.", dict(count=None, vague="scores", outcome="killed")),
-    ("The missile hit a residential building at 2 a.m., killing five people, including two children.",
-     dict(count=5, outcome="killed", group="civilian")),
-    ("Azerbaijani forces shelled Stepanakert on Sunday, wounding 12 civilians.",
-     dict(count=12, outcome="wounded", group="civilian", side="armenian", location="Stepanakert")),
-    ("Officials in Stepanakert said that up to 20 people were wounded.",
-     dict(count=20, qualifier="up_to", outcome="wounded", side="armenian", claimant_side="armenian")),
-    ("More than 1,000 soldiers have been killed on both sides, according to unofficial estimates.",
-     dict(count=1000, qualifier="more_than", side="both", scope="cumulative", group="military")),
-    ("Artsakh's emergency service said the death toll in Stepanakert rose to 5 on October 4.",
-     dict(count=5, outcome="killed", side="armenian")),
-    ("Thirty-two servicemen were killed or wounded, the ministry said.", dict(count=32, outcome="casualties")),
-    ("Armenian media reported that twelve soldiers had died in the battle for Hadrut.",
-     dict(count=12, outcome="killed", group="military")),
-    ("Hundreds of Syrian mercenaries have lost their lives in Karabakh, the monitor said.",
-     dict(count=None, vague="hundreds", outcome="killed", group="military", side="other")),
-    ("Azeri shelling has injured 7 residents of Martakert, the Artsakh ombudsman said.",
-     dict(count=7, outcome="wounded", group="civilian", side="armenian")),
-])
-def test_realistic_claims(sentence, expect):
-    claim = one(sentence)
-    for key, value in expect.items():
-        assert claim[key] == value, (key, claim)
-    assert claim["evidence"] in sentence
+# ------------------------------------------------ claims across clauses and sentences
 
 
 def test_two_groups_in_one_clause_are_two_claims():
@@ -212,39 +122,9 @@ def test_speculation_is_not_a_claim():
     assert extract_claims("Hundreds may have been killed, analysts say.") == []
 
 
-# -------------------------------------------------------- never claims
+# ------------------------------------ outlet-style sentences (tests/cases/claims.yaml)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The drone strike destroyed 14 tanks and 2 helicopters.",
-    "Azerbaijan has lost 14 drones, 2 helicopters and an unspecified number of armored vehicles.",
-    "Armenian authorities reported downing four Azerbaijani drones over Kotayk.",
-    "Armenia has mobilized men aged 18 to 55.",
-    "Born in 1998, the soldier served in Hadrut.",
-    "Kotayk is located about 13 miles from Yerevan.",
-    "The village is 12 km from the front line and has a population of 3,000.",
-    "Fighting continued for the sixth day along the line of contact.",
-    "Hundreds of troops have been deployed to the border.",
-    "Dozens of drones were shot down.",
-    "Hundreds of houses were destroyed in the shelling.",
-    "The strike allegedly destroyed 20 houses.",
-    "The photo file 120640394_798834444285818_1785353598452418220_n shows the damage.",
-    "Renewed fighting flared up on Sept. 27, the worst since 1994.",
-    "The ceasefire of October 10 collapsed within hours.",
-    "Azerbaijan said its forces had destroyed an S-300 air defense system.",
-    "Many residents have fled the city.",
-    "Many people are under the rubble.",
-    "Civilians were killed and wounded, the ministry said.",
-    "There are wounded civilians,” he said.",
-    "Reports on casualties are coming in.",
-    "One of the worst hit facilities was the rescue center.",
-    "Azerbaijan has not disclosed its military casualties.",
-    "Some are dead, some are wounded.",
-    "There is no information about casualties yet.",
-    "The 2020 war lasted 44 days.",
-    "The shelling started at 9:30 and lasted two hours.",
-    "The two countries have fought over the region since 1992.",
-    "Armenia said 40 soldiers were deployed to Syunik.",
-])
-def test_never_a_claim(sentence):
-    assert extract_claims(sentence) == [], sentence
+@pytest.mark.parametrize("case", cases.params("claims"))
+def test_outlet_case(case):
+    cases.check("claims", case)

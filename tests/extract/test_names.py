@@ -1,28 +1,18 @@
-"""Region, place and label naming: seeds against gold and realistic sentences."""
+"""Region, place and label naming (analysis.extract.names): seeds against gold, region counts, the per-outlet
+name shares and label rates, and the outlet-style cases of tests/cases/names.yaml."""
 
 import glob
-import json
 import unicodedata
 from pathlib import Path
 
+import cases
 import pandas as pd
 import pytest
 
 from analysis.core import config
-from analysis.ingest import corpus
+from analysis.extract import names as naming
 from analysis.extract.names import REGION_KEYS, name_mentions, names_table, region_name_counts
-
-
-@pytest.fixture(scope="module")
-def articles():
-    frame, errors = corpus.load_articles(config.RAW_DIR)
-    assert errors.empty
-    return frame
-
-
-@pytest.fixture(scope="module")
-def gold():
-    return {g["article_id"]: g for g in map(json.loads, Path(config.GOLD_FILE).read_text().splitlines()) if g}
+from analysis.lexicons.load import LexiconError
 
 
 def frame_of(*texts, outlet="Test"):
@@ -33,21 +23,21 @@ def counts(text):
     return region_name_counts(frame_of(text)).iloc[0].to_dict()
 
 
-def test_region_counts_match_gold_on_raw_text(gold):
+def test_region_counts_match_gold_on_raw_text(gold_by_id):
     # The gold was counted on the raw files: the rule must reproduce it exactly.
     rows = [{"article_id": Path(f).stem, "outlet": "x", "text": unicodedata.normalize("NFC", Path(f).read_text())}
             for f in sorted(glob.glob(str(config.RAW_DIR / "*.txt")))]
     predicted = region_name_counts(pd.DataFrame(rows))
-    for article_id, record in gold.items():
+    for article_id, record in gold_by_id.items():
         for key, value in record["framing"]["region_names"].items():
             assert predicted.loc[article_id, key] == value, (article_id, key)
 
 
-def test_region_counts_on_normalized_text(articles, gold):
+def test_region_counts_on_normalized_text(seed_articles, gold_by_id):
     # Normalization drops related-story headlines, so a name there is no longer counted.
-    predicted = region_name_counts(articles)
+    predicted = region_name_counts(seed_articles)
     exact = sum(
-        all(predicted.loc[a, k] == v for k, v in g["framing"]["region_names"].items()) for a, g in gold.items()
+        all(predicted.loc[a, k] == v for k, v in g["framing"]["region_names"].items()) for a, g in gold_by_id.items()
     )
     assert exact >= 4
     assert list(predicted.columns[:3]) == list(REGION_KEYS)
@@ -83,35 +73,8 @@ def test_place_names_keep_the_written_variant():
     assert step["key_share"].tolist() == [0.5, 0.5]
 
 
-@pytest.mark.parametrize("sentence,label", [
-    ("The separatist authorities in Stepanakert reported new casualties.", "separatist"),
-    ("Fighting flared in the breakaway region on Sunday.", "breakaway"),
-    ("Officials of the self-proclaimed republic said the town held.", "self-proclaimed"),
-    ("The self-declared republic is not recognised by any UN member.", "self-proclaimed"),
-    ("The internationally unrecognized republic held elections.", "unrecognized"),
-    ("The de facto authorities imposed martial law.", "de facto"),
-    ("The region is populated by ethnic Armenians.", "ethnic Armenian"),
-    ("Azerbaijan fought Armenian-backed forces near Fuzuli.", "Armenian-backed"),
-    ("Baku vowed to return the occupied territories.", "occupation"),
-    ("Aliyev said the army ended the occupation of Jabrayil.", "occupation"),
-    ("The army liberated Hadrut, the ministry said.", "liberation"),
-    ("Yerevan condemned the aggression of Azerbaijan.", "aggression"),
-    ("Turkey sent terrorists from Syria, Yerevan said.", "terrorist"),
-    ("Reports of Syrian mercenaries fighting for Baku emerged.", "mercenaries"),
-    ("Pashinyan accused Baku of an attempted genocide.", "genocide"),
-    ("Azeri troops advanced on Tuesday.", "Azeri"),
-    ("Azerbaijani troops advanced on Tuesday.", "Azerbaijani"),
-])
-def test_labels(sentence, label):
-    mentions = name_mentions(frame_of(sentence))
-    labels = mentions[mentions["category"] == "label"]
-    assert label in set(labels["key"])
-    row = labels[labels["key"] == label].iloc[0]
-    assert sentence[row["start"]:row["end"]] == row["name"] and row["sentence"] == sentence
-
-
-def test_shares_sum_to_one_per_article_and_category(articles):
-    table = names_table(articles)
+def test_shares_sum_to_one_per_article_and_category(seed_articles):
+    table = names_table(seed_articles)
     sums = table.groupby(["article_id", "category"])["share"].sum()
     assert (sums.round(9) == 1).all()
     assert set(table["category"]) == {"region", "place", "label"}
@@ -122,3 +85,116 @@ def test_bad_input_names_the_parameter():
         names_table(pd.DataFrame({"text": ["x"]}))
     with pytest.raises(ValueError, match="row 0"):
         region_name_counts(pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "text": [None]}))
+
+
+def test_region_name_counts_keep_karabakh_apart():
+    text = "Nagorno-Karabakh, or Karabakh, which Armenians call Artsakh. Nagorno Karabakh again; Karabakh's war."
+    counts = region_name_counts(pd.DataFrame({"article_id": ["a"], "outlet": ["x"], "text": [text]}))
+    assert counts.loc["a", ["Artsakh", "Nagorno-Karabakh", "Karabakh"]].tolist() == [1, 2, 2]
+
+
+# --- per outlet: which name each outlet uses, label rates (report 04)
+
+
+def outlet_corpus(*rows):
+    """Articles from (outlet, text) pairs, with n_words as the corpus counts them."""
+    return pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(len(rows))],
+        "outlet": [o for o, _ in rows],
+        "text": [t for _, t in rows],
+        "n_words": [len(t.split()) for _, t in rows],
+    })
+
+
+AZ = ("Azertac", "Armenian forces shelled Tartar and Barda overnight. Khankendi was hit by return fire. "
+              "KHANKENDI residents fled, the ministry said. The occupied territories of Karabakh were liberated, "
+              "Baku said. Separatist leaders in Khankendi denied it.")
+AM = ("Armenpress", "Azerbaijani drones struck Stepanakert and Shushi on Sunday. The Artsakh Defense Army said "
+                    "Stepanakert was shelled again. Shusha, as Azerbaijan calls Shushi, was also hit.")
+WIRE = ("Reuters", "Fighting continued in Nagorno-Karabakh, a breakaway region. Stepanakert, which Azerbaijan calls "
+                   "Khankendi, was shelled, ethnic Armenian officials said.")
+
+
+@pytest.fixture(scope="module")
+def small():
+    articles = outlet_corpus(AZ, AM, WIRE)
+    return articles, naming.name_mentions(articles)
+
+
+def test_outlet_name_shares_show_which_name_each_outlet_uses(small):
+    _articles, mentions = small
+    shares = naming.outlet_name_shares(mentions, "place")
+    step = shares[shares["key"] == "Stepanakert"].set_index(["outlet", "name"])
+    # Azertac: Khankendi only; upper-case headline form folded into the same name
+    assert step.loc[("Azertac", "Khankendi"), "count"] == 3
+    assert step.loc[("Azertac", "Khankendi"), "key_share"] == 1.0
+    assert step.loc[("Armenpress", "Stepanakert"), "count"] == 2
+    assert step.loc[("Reuters", "Stepanakert"), "key_share"] == 0.5
+    assert step.loc[("Reuters", "Khankendi"), "key_share"] == 0.5
+    shushi = shares[(shares["key"] == "Shushi") & (shares["outlet"] == "Armenpress")].set_index("name")
+    assert shushi["count"].to_dict() == {"Shushi": 2, "Shusha": 1}
+    # shares within each outlet and key add up to one
+    assert (shares.groupby(["outlet", "key"])["key_share"].sum().round(9) == 1).all()
+    assert (shares.groupby("outlet")["category_share"].sum().round(9) == 1).all()
+
+
+def test_place_name_choices_keep_places_with_alternative_names_most_mentioned_first(small):
+    _articles, mentions = small
+    choices = naming.place_name_choices(mentions)
+    assert "Barda" in set(naming.alternative_name_keys())  # Barda/Bərdə: spellings count as names
+    assert list(dict.fromkeys(choices["key"]))[0] == "Stepanakert"
+    assert set(choices["key"]) <= set(naming.alternative_name_keys())
+    assert list(dict.fromkeys(naming.place_name_choices(mentions, max_places=1)["key"])) == ["Stepanakert"]
+    with pytest.raises(ValueError, match="max_places"):
+        naming.place_name_choices(mentions, max_places=0)
+
+
+def test_region_key_shares_per_outlet(small):
+    _articles, mentions = small
+    region = naming.outlet_key_shares(mentions, "region").set_index(["outlet", "key"])
+    assert region.loc[("Azertac", "Karabakh"), "share"] == 1.0
+    assert region.loc[("Armenpress", "Artsakh"), "count"] == 1
+    assert region.loc[("Reuters", "Nagorno-Karabakh"), "count"] == 1
+    with pytest.raises(ValueError, match="category"):
+        naming.outlet_key_shares(mentions, "places")
+
+
+def test_label_rates_are_per_thousand_words_of_the_outlet(small):
+    articles, mentions = small
+    rates = naming.label_rates(mentions, articles).set_index(["outlet", "key"])
+    words = articles.set_index("outlet")["n_words"]
+    labels = mentions[mentions["category"] == "label"]
+    for (outlet, key), row in rates.iterrows():
+        count = int(((labels["outlet"] == outlet) & (labels["key"] == key)).sum())
+        assert row["count"] == count
+        assert row["per_1000_words"] == pytest.approx(count / words[outlet] * 1000)
+    assert {"occupation", "liberation", "separatist"} <= set(rates.loc["Azertac"].index)
+    assert "breakaway" in set(rates.loc["Reuters"].index)
+    with pytest.raises(ValueError, match="pass the same selection"):
+        naming.label_rates(mentions, articles[articles["outlet"] != "Azertac"])
+
+
+def test_relabel_uses_the_analysts_lexicon(small, tmp_path):
+    articles, mentions = small
+    assert naming.relabel(mentions, articles, None) is mentions
+    lexicon = tmp_path / "my_labels.csv"
+    lexicon.write_text("key,name\nregime,regime\ndrone war,drones\n", encoding="utf-8")
+    relabeled = naming.relabel(mentions, articles, lexicon)
+    labels = relabeled[relabeled["category"] == "label"]
+    assert set(labels["key"]) == {"drone war"}
+    assert labels.iloc[0]["sentence"].startswith("Azerbaijani drones struck")
+    # region and place rows are untouched
+    others = relabeled[relabeled["category"] != "label"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(others, mentions[mentions["category"] != "label"].reset_index(drop=True))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("label,word\nx,y\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="bad.csv: missing column"):
+        naming.relabel(mentions, articles, bad)
+
+
+# --- outlet-style sentences (tests/cases/names.yaml)
+
+
+@pytest.mark.parametrize("case", cases.params("names"))
+def test_outlet_case(case):
+    cases.check("names", case)

@@ -1,20 +1,16 @@
-"""Temporal expressions: parser pitfalls, each rule, seeds against the gold."""
+"""Temporal expressions (analysis.nlp.temporal): parser pitfalls, each rule, seeds
+against the gold, and the outlet-style cases of tests/cases/temporal.yaml."""
 
 from __future__ import annotations
 
-import json
-import time
 from datetime import date
 
+import cases
 import pandas as pd
 import pytest
 
-from analysis.core import config
-from analysis.ingest.corpus import load_articles
 from analysis.evaluate.date_scoring import date_accuracy, format_date_scores, score_dates
-from analysis.evaluate.suite import score_metadata
 from analysis.nlp.temporal import COLUMNS, events_table, find_temporal_expressions, infer_year
-from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
 
 SAT = date(2020, 10, 17)  # a Saturday
 FRI = date(2020, 10, 2)
@@ -28,17 +24,6 @@ def only(text: str, published: date | None = SAT) -> dict:
 
 def dates_of(text: str, published: date | None = SAT) -> list:
     return [r["date"] for r in find_temporal_expressions(text, published)]
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    articles, _ = load_articles(config.RAW_DIR)
-    return articles
-
-
-@pytest.fixture(scope="module")
-def gold():
-    return [json.loads(line) for line in config.GOLD_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 # --- failures of off-the-shelf parsers -------------------------------------
@@ -64,24 +49,7 @@ def test_year_less_date_takes_publication_year():
     assert only("Fighting erupted on October 4 near Hadrut.")["date"] == date(2020, 10, 4)
 
 
-# --- absolute dates ---------------------------------------------------------
-
-@pytest.mark.parametrize("text, expected", [
-    ("On October 1, artillery hit Shatvan.", date(2020, 10, 1)),
-    ("The attack of October 2, 2020 was condemned.", date(2020, 10, 2)),
-    ("On 27 September, Azerbaijan launched an offensive.", date(2020, 9, 27)),
-    ("Shelling began on 2 October in Martuni.", date(2020, 10, 2)),
-    ("It was reported on Oct. 4 by the ministry.", date(2020, 10, 4)),
-    ("The truce took effect on 10 October 2020 at noon.", date(2020, 10, 10)),
-    ("On the 27th of September the war began.", date(2020, 9, 27)),
-    ("Shelling hit Barda on September 28th.", date(2020, 9, 28)),
-    ("The ministry said that on Thursday, Oct. 15, shelling hit Barda.", date(2020, 10, 15)),
-    ("The attack on 2020-10-11 killed ten.", date(2020, 10, 11)),
-    ("Ganja was hit on 11.10.2020 according to officials.", date(2020, 10, 11)),
-    ("Ganja was hit on 13/10/2020 according to officials.", date(2020, 10, 13)),
-])
-def test_absolute_forms(text, expected):
-    assert expected in dates_of(text)
+# --- absolute dates (more forms in tests/cases/temporal.yaml) ----------------
 
 
 def test_ambiguous_slash_date_is_not_guessed():
@@ -108,23 +76,6 @@ def test_day_range_is_a_vague_span():
 
 # --- weekdays ---------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected, part", [
-    ("Azerbaijani forces bombed Stepanakert on Friday.", date(2020, 10, 16), None),
-    ("Late Thursday evening local time, four drones were downed.", date(2020, 10, 15), "evening"),
-    ("In the early morning hours of Sunday artillery attacks were launched.", date(2020, 10, 11), "morning"),
-    ("A woman died during Sunday's attack on Martuni.", date(2020, 10, 11), None),
-    ("Officials reported shelling on Friday night in Stepanakert.", date(2020, 10, 16), "night"),
-    ("Early on Saturday, a missile hit Ganja.", date(2020, 10, 17), None),
-    ("A drone attack late Friday killed two in Goris.", date(2020, 10, 16), None),
-    ("Overnight Wednesday, Barda came under fire.", date(2020, 10, 14), "overnight"),
-    ("Shelling began at dawn on Sunday in Tartar.", date(2020, 10, 11), "morning"),
-    ("The early hours of Friday saw heavy shelling.", date(2020, 10, 16), "night"),
-])
-def test_weekdays(text, expected, part):
-    row = find_temporal_expressions(text, SAT)[0]
-    assert row["date"] == expected and row["resolution"] == "weekday"
-    assert row["part_of_day"] == part
-
 
 def test_last_weekday_is_strictly_before_publication():
     # Documented rule: published Saturday 2020-10-17, "last Saturday" = 2020-10-10.
@@ -145,20 +96,6 @@ def test_weekday_with_publication_day_is_that_day():
 
 # --- relative and offsets -------------------------------------------------
 
-@pytest.mark.parametrize("text, expected, part", [
-    ("Moments ago they shelled the town of Hadrut.", SAT, None),
-    ("Yesterday evening drones hit Mingachevir.", date(2020, 10, 16), "evening"),
-    ("Last night Stepanakert came under heavy fire.", date(2020, 10, 16), "night"),
-    ("Earlier today the ministry reported new losses.", SAT, None),
-    ("This morning sirens sounded in Stepanakert.", SAT, "morning"),
-    ("Two days ago, Barda was shelled.", date(2020, 10, 15), None),
-    ("A week ago, Ganja was hit.", date(2020, 10, 10), None),
-    ("The day before yesterday Tartar was shelled.", date(2020, 10, 15), None),
-])
-def test_relative_to_publication(text, expected, part):
-    row = find_temporal_expressions(text, SAT)[0]
-    assert row["date"] == expected and row["part_of_day"] == part
-
 
 def test_anaphoric_offsets_count_from_last_date():
     rows = find_temporal_expressions(
@@ -174,20 +111,6 @@ def test_anaphoric_offsets_count_from_last_date():
 def test_offset_before_an_event_noun_is_not_resolved():
     # "two days before the attack" counts from an undated event, not from a date.
     assert dates_of("Two days before the attack, residents fled.") == []
-
-
-@pytest.mark.parametrize("text, lo, hi", [
-    ("A ceasefire was agreed earlier this month in Moscow.", date(2020, 10, 1), SAT),
-    ("Last week, a ceasefire was agreed in Moscow.", date(2020, 10, 5), date(2020, 10, 11)),
-    ("Earlier this week, shelling hit Terter.", date(2020, 10, 12), SAT),
-    ("In the past 24 hours, 40 soldiers were killed.", date(2020, 10, 16), SAT),
-    ("Last month, fighting erupted along the line.", date(2020, 9, 1), date(2020, 9, 30)),
-    ("Since late September, fighting has raged.", date(2020, 9, 20), date(2020, 9, 30)),
-])
-def test_vague_spans(text, lo, hi):
-    row = only(text)
-    assert row["date"] is None and row["resolution"] == "vague"
-    assert (row["date_min"], row["date_max"]) == (lo, hi)
 
 
 def test_background_years_and_durations_are_not_event_dates():
@@ -246,91 +169,34 @@ def test_bad_input_names_the_parameter():
         events_table(pd.DataFrame({"article_id": ["a"], "text": ["on Friday"], "published": ["17/10/2020"]}))
 
 
-# --- publication dates -------------------------------------------------------
-
-def test_publication_window_from_the_text():
-    text = ("Since September 27, operations have continued.\nBrief overview of events for the morning of October 3\n"
-            "Stepanakert was shelled on October 2.\nReports for October 2, 2020")
-    guess = infer_publication_window(text)
-    assert guess.best == date(2020, 10, 3) and "October 3" in guess.evidence
-    guess = infer_publication_window("The strike on October 11, 2020 killed ten. On October 12 more shelling hit Ganja.")
-    assert guess.earliest == date(2020, 10, 12) and guess.best == date(2020, 10, 12) and guess.latest > guess.earliest
-    assert infer_publication_window("Renewed fighting flared up on September 27, officials said.") is None
-    # A planned event does not move the earliest date.
-    guess = infer_publication_window("Shelling hit Barda on October 5, 2020. Talks will be held on November 3, 2020.")
-    assert guess.earliest == date(2020, 10, 5)
-
-
-def test_header_contradictions():
-    text = "Stepanakert was shelled on Friday, October 2, 2020, the ministry said. On Sunday the war began."
-    assert header_contradicts_text(text, date(2020, 10, 2)) is None
-    assert "earlier than" in header_contradicts_text(text, date(2020, 9, 27))
-    assert "2023" in header_contradicts_text(text, date(2023, 5, 1))
-    # "Friday, October 2" is a Friday in 2020, not in 2023.
-    assert "weekday" in header_contradicts_text("Shelling hit Barda on Friday, October 2.", date(2023, 10, 5))
-    with pytest.raises(TypeError, match="header_date"):
-        header_contradicts_text(text, "2020-10-02")
-
-
 # --- seeds against the gold --------------------------------------------------
 
-def test_seeds_against_gold(seeds, gold):
-    events = events_table(seeds)
+def test_seeds_against_gold(seed_articles, gold):
+    events = events_table(seed_articles)
     assert list(events.columns) == list(COLUMNS)
     for row in events.itertuples():
-        text = seeds.loc[seeds["article_id"] == row.article_id, "text"].iloc[0]
+        text = seed_articles.loc[seed_articles["article_id"] == row.article_id, "text"].iloc[0]
         assert text[row.start:row.end] == row.expression
-    scores = score_dates(gold, events, seeds)
+    scores = score_dates(gold, events, seed_articles)
     totals = date_accuracy(scores)
     assert totals["n"] == sum(len(g["dated_events"]) for g in gold)
     assert totals["accuracy"] >= 0.9, format_date_scores(scores)
 
 
-def test_seed_publication_dates(seeds, gold):
-    scores = score_metadata(gold, seeds)
-    assert scores["published_ok"].mean() == 1.0
-    # The one seed dated from its text: the inference agrees with the gold.
-    text = seeds.loc[seeds["article_id"] == "002_b9164580fb295b69", "text"].iloc[0]
-    assert infer_publication_window(text).best == date(2020, 10, 3)
+# --- the edges of an expression ---------------------------------------------
 
-
-def test_scoring_rule_overlap_and_date():
-    text = "The fighting started on September 27 and Ganja was hit on Saturday."
-    events = events_table(pd.DataFrame({"article_id": ["a"], "text": [text], "published": [SAT]}))
-    gold = [{"article_id": "a", "dated_events": [
-        {"expression": "started on September 27", "date": "2020-09-27"},
-        {"expression": "on Saturday", "date": "2020-10-16"},
-    ]}]
-    scores = score_dates(gold, events, {"a": text})
-    assert scores["found"].tolist() == [True, True]
-    assert scores["correct"].tolist() == [True, False]
-
-
-def test_sentence_splitter_keeps_abbreviated_dates_in_long_texts():
-    # text.py looks back a bounded distance for the abbreviation before a dot.
-    from analysis.nlp.sentences import split_sentences
-
-    text = ("Shelling continued. " * 500) + "The strike came on Oct. 4 in Ganja. Officials confirmed it."
-    sentences = split_sentences(text)
-    assert sentences[-2].text == "The strike came on Oct. 4 in Ganja."
-    row = [r for r in find_temporal_expressions(text, SAT) if r["date"] == date(2020, 10, 4)][0]
-    assert row["sentence"] == "The strike came on Oct. 4 in Ganja." and row["location"] == "Ganja"
-
-
-# --- regressions for bugs found while building this -------------------------
-
-def test_regression_date_before_a_colon():
+def test_date_before_a_colon_is_not_a_clock_time():
     # "published on September 27: 11 casualties" was missed (a colon was taken for a clock time).
     assert dates_of("The Khazar center message, published on September 27: 11 casualties.") == [date(2020, 9, 27)]
 
 
-def test_regression_lead_word_inside_another_word():
+def test_lead_word_never_starts_inside_another_word():
     # "reason Sunday" once yielded "on Sunday" starting inside "reason".
     row = only("For that reason Sunday's talks were cancelled.")
     assert row["expression"] == "Sunday's"
 
 
-def test_regression_no_surrounding_space_or_period_in_expression():
+def test_no_surrounding_space_or_period_in_an_expression():
     for text in ("Drones were downed. Thursday officials confirmed it.", "Talks may resume in May.",
                  "The toll was updated on 13/10/2020."):
         for row in find_temporal_expressions(text, SAT):
@@ -339,19 +205,9 @@ def test_regression_no_surrounding_space_or_period_in_expression():
     assert dates_of("The toll was updated on 13/10/2020.") == [date(2020, 10, 13)]
 
 
-@pytest.mark.parametrize("text, background", [
-    ("Since September 27, large-scale military operations have continued.", True),
-    ("Renewed fighting flared up on September 27, with both sides blaming the other.", True),
-    ("34 civilians had been killed in the fighting, which started on September 27.", True),
-    ("The war that began in late September has killed thousands.", True),
-    ("Azerbaijani forces shelled Stepanakert on Friday.", False),
-    ("A missile hit Ganja on October 11, killing ten people.", False),
-    ("Heavy fighting broke out on Thursday, the ministry said.", False),  # two days before publication: news
-    ("Heavy fighting broke out on Monday near Hadrut, the ministry said.", False),  # five days late: still a report
-    ("Heavy fighting broke out on October 5, the ministry said.", True),  # twelve days back: recalled
-    ("A ceasefire has held since Thursday.", True),
-])
-def test_onset_dates_are_background(text, background):
-    from analysis.nlp.temporal import find_temporal_expressions
-    rows = find_temporal_expressions(text, date(2020, 10, 17))
-    assert len(rows) == 1 and rows[0]["background"] is background
+# --- outlet-style sentences (tests/cases/temporal.yaml) ----------------------
+
+
+@pytest.mark.parametrize("case", cases.params("temporal"))
+def test_outlet_case(case):
+    cases.check("temporal", case)
