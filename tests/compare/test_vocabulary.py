@@ -1,9 +1,11 @@
-"""Fightin' Words log-odds, outlet similarity and the outlet map."""
+"""Distinctive vocabulary (analysis.compare.vocabulary): Fightin' Words log-odds, outlet similarity, the outlet
+map, the sentences behind each term and the background corpus."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.compare import vocabulary
 from analysis.compare.vocabulary import distinctive_terms, outlet_map, outlet_similarity
 
 BASE = "troops shelled the town and the ministry reported casualties near the front line"
@@ -85,3 +87,38 @@ def test_similarity_and_map(corpus):
     assert d(0, 1) > 0 and d(0, 2) > 0
     with pytest.raises(ValueError, match="similarity"):
         outlet_map(sim.iloc[:, :2])
+
+
+def test_term_sentences_point_at_the_term(seed_articles):
+    terms = vocabulary.distinctive_terms(seed_articles, n_terms=5)
+    evidence = vocabulary.term_sentences(seed_articles, terms, per_term=2)
+    texts = seed_articles.set_index("article_id")["text"]
+    outlets = seed_articles.set_index("article_id")["outlet"]
+    assert len(evidence) >= len(terms)  # every top term occurs at least once in its outlet
+    for row in evidence.itertuples():
+        assert texts[row.article_id][row.start:row.end].lower() == row.term
+        assert row.term in row.sentence.lower()
+        assert outlets[row.article_id] == row.outlet
+    assert evidence.groupby(["outlet", "term"]).size().max() <= 2
+
+
+def test_read_background_accepts_text_and_csv(tmp_path):
+    text = tmp_path / "bg.txt"
+    text.write_text("Shelling continued overnight, officials said.", encoding="utf-8")
+    assert vocabulary.read_background(text)["text"].iloc[0].startswith("Shelling")
+    docs = tmp_path / "docs.csv"
+    docs.write_text('text\n"One article."\n"Another, with a comma."\n', encoding="utf-8")
+    assert len(vocabulary.read_background(docs)) == 2
+    counts = tmp_path / "counts.csv"
+    counts.write_text("term,count\nshelling,40\nceasefire,12\n", encoding="utf-8")
+    series = vocabulary.read_background(counts)
+    assert series["shelling"] == 40
+    counts.write_text("term,count\nshelling,many\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="row 2: count 'many'"):
+        vocabulary.read_background(counts)
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected a text column"):
+        vocabulary.read_background(other)
+    with pytest.raises(FileNotFoundError, match="background_file"):
+        vocabulary.read_background(tmp_path / "missing.txt")

@@ -1,4 +1,5 @@
-"""Rendering reports: parameters checked first, provenance, escaping, identical reruns."""
+"""Rendering reports (analysis.report.render): parameters checked first, provenance, escaping, identical reruns,
+and each report rendered for a small selection."""
 
 from __future__ import annotations
 
@@ -9,31 +10,12 @@ import tempfile
 
 import pytest
 
-from analysis import cli
-from analysis.core import config
-from analysis.build import pipeline
 from analysis.core import provenance
 from analysis.report import render as reports
 
 
 def _sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def test_unknown_parameter_is_rejected_before_any_kernel(capsys, monkeypatch):
-    monkeypatch.setattr(reports, "render", lambda *a, **k: pytest.fail("a kernel was started"))
-    code = cli.main(["report", "01", "-p", "outlet", "RT"])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert "unknown parameter(s) outlet" in err and "outlets" in err
-    assert len(err.strip().splitlines()) == 1
-
-
-def test_unknown_report_and_bad_build_folder_give_one_line(capsys, tmp_path):
-    assert cli.main(["report", "99_nothing"]) == 1
-    assert "unknown report '99_nothing'" in capsys.readouterr().err
-    assert cli.main(["build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 1
-    assert "raw folder not found" in capsys.readouterr().err
 
 
 def test_parameter_values_are_typed():
@@ -53,22 +35,6 @@ def test_parameter_file_is_read_and_checked(tmp_path):
     params.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(reports.ReportError, match="expected a mapping"):
         reports.load_parameter_file(params)
-
-
-@pytest.fixture(scope="module")
-def hostile_corpus(tmp_path_factory):
-    """The seeds plus an article whose text holds markup."""
-    root = tmp_path_factory.mktemp("hostile")
-    raw = root / "raw"
-    shutil.copytree(config.RAW_DIR, raw)
-    (raw / "SHA256SUMS").unlink()
-    (raw / "900_hostile.txt").write_text(
-        "<script>alert('pwned')</script> Shelling of <b>Tartar</b>\nBy Reuters | October 4, 2020\n"
-        "Two civilians were killed in Tartar on Sunday, <img src=x onerror=alert(1)> officials said.\n",
-        encoding="utf-8")
-    processed = root / "processed"
-    pipeline.build(raw, processed)
-    return raw, processed, root
 
 
 def test_article_markup_is_escaped_in_reports(hostile_corpus):
@@ -112,31 +78,6 @@ def test_report_kernels_use_local_sockets_and_leave_nothing(hostile_corpus, capf
     assert reports._local_kernel_manager()().transport == "ipc"
 
 
-def test_a_failing_cell_is_reported_in_one_line(capsys, tmp_path):
-    missing = tmp_path / "no-tables-here"
-    missing.mkdir()
-    code = cli.main(["report", "01", "-p", "processed_dir", str(missing), "--out", str(tmp_path / "out")])
-    err = capsys.readouterr().err.strip()
-    assert code == 1 and len(err.splitlines()) == 1
-    assert "01_corpus_overview: cell" in err and "TableNotBuilt" in err and "articles" in err
-
-
-def test_build_is_byte_identical_whatever_the_hash_seed(tmp_path):
-    """Same inputs -> the same tables, byte for byte (no set- or dict-order dependence)."""
-    import os
-    import subprocess
-    import sys
-
-    hashes = []
-    for seed in ("1", "2"):
-        out = tmp_path / f"seed{seed}"
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        subprocess.run([sys.executable, "-m", "analysis", "build", "--out", str(out)], check=True, env=env, capture_output=True)
-        hashes.append({p.name: _sha(p) for p in sorted(out.iterdir())})
-    assert hashes[0] == hashes[1]
-    assert {"articles.parquet", "claims.parquet", "events.parquet", "sources.parquet"} <= set(hashes[0])
-
-
 @pytest.mark.parametrize("selection, expected", [
     ({"outlets": ["Reuters"], "tolerance_days": 2}, "; 1 incidents linked"),  # one outlet, one incident
     ({"date_from": "2030-01-01"}, "; 0 incidents linked"),  # nothing selected
@@ -155,21 +96,6 @@ def test_reporting_lag_report_renders_small_selections(hostile_corpus, selection
     figures = rendered.html.parent / "figures" / "03_reporting_lag"
     for stem in ("lag_matrix", "lag_per_outlet", "first_reports", "incident_timeline"):
         assert (figures / f"{stem}.png").exists() and (figures / f"{stem}.csv").exists()
-
-
-def test_editing_a_notebook_changes_the_report_id(tmp_path):
-    import nbformat
-
-    original = reports.notebook_paths()["01_corpus_overview"]
-    nb = nbformat.read(original, as_version=4)
-    before = provenance.provenance_record({}, notebook=original)["report_id"]
-    nb.cells[-1].source += "\n# an analyst's edit"
-    edited = tmp_path / original.name
-    nbformat.write(nb, edited)
-    assert provenance.provenance_record({}, notebook=edited)["report_id"] != before
-    nb.cells[-1].outputs = [nbformat.v4.new_output("stream", text="output only")]
-    nbformat.write(nb, tmp_path / "with_outputs.ipynb")
-    assert provenance.notebook_source_hash(tmp_path / "with_outputs.ipynb") == provenance.notebook_source_hash(edited)
 
 
 def test_casualty_report_records_its_parameters_and_names_a_bad_one(tmp_path):
@@ -209,27 +135,6 @@ def test_a_failed_render_leaves_nothing_behind(tmp_path):
     assert [p for p in out.rglob("*")] == []
 
 
-def test_an_empty_parameter_file_still_renders_beside_the_default(tmp_path, monkeypatch):
-    calls = []
-
-    def fake_render(name, overrides, **kw):
-        calls.append(kw["custom"])
-        return reports.Rendered(name, tmp_path / "x.html", tmp_path / "x.json", "warcov-test")
-
-    monkeypatch.setattr(reports, "render", fake_render)
-    monkeypatch.setattr(reports, "write_index", lambda *a, **k: pytest.fail("a custom rendering rewrote index.html"))
-    params = tmp_path / "empty.yaml"
-    params.write_text("{}\n", encoding="utf-8")
-    assert cli.main(["report", "01", "-f", str(params)]) == 0
-    assert calls == [True]
-
-
-def test_reports_cite_the_raw_files_the_tables_were_built_from(hostile_corpus):
-    raw, processed, root = hostile_corpus
-    record = provenance.provenance_record({}, raw_dir=config.RAW_DIR, processed_dir=processed)
-    assert "900_hostile.txt" in record["inputs"]["raw"]  # not the bundled data/raw named by raw_dir
-
-
 def test_provenance_block_names_the_commit_date_and_the_data_date_apart(hostile_corpus):
     raw, processed, root = hostile_corpus
     notebook = reports.notebook_paths()["01_corpus_overview"]
@@ -243,28 +148,6 @@ def test_provenance_block_names_the_commit_date_and_the_data_date_apart(hostile_
     assert "hash of the notebook&#x27;s cell sources" in block or "hash of the notebook's cell sources" in block
     files = block.split("<details>", 1)[1]
     assert notebook.name not in files
-
-
-def test_files_named_by_parameters_are_hashed_and_change_the_report_id(tmp_path):
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(config.GOLD_FILE.read_text(encoding="utf-8"), encoding="utf-8")
-    default = provenance.provenance_record({"gold_file": None})
-    assert default["inputs"]["parameter_files"]["gold_file"] == {
-        "path": "data/annotation/gold/seeds.jsonl", "sha256": provenance.sha256_file(config.GOLD_FILE), "default": True}
-    named = provenance.provenance_record({"gold_file": str(gold)})
-    assert named["inputs"]["parameter_files"]["gold_file"]["sha256"] == provenance.sha256_file(gold)
-    gold.write_text("{}\n", encoding="utf-8")
-    edited = provenance.provenance_record({"gold_file": str(gold)})
-    assert edited["report_id"] != named["report_id"]  # same parameters, other file content
-    lexicon = tmp_path / "labels.csv"
-    lexicon.write_text("key,name\nrebel,rebels\n", encoding="utf-8")
-    record = provenance.provenance_record({"lexicon_file": str(lexicon), "background_file": None})
-    assert set(record["inputs"]["parameter_files"]) == {"lexicon_file"}  # no background file: the pooled corpus
-    assert record["inputs"]["parameter_files"]["lexicon_file"]["sha256"] == provenance.sha256_file(lexicon)
-    block = reports._provenance_html(record, "04_framing")
-    assert provenance.sha256_file(lexicon) in block and "(lexicon_file)" in block
-    missing = provenance.provenance_record({"background_file": str(tmp_path / "nope.txt")})
-    assert missing["inputs"]["parameter_files"]["background_file"]["sha256"] is None
 
 
 def test_show_table_leaves_missing_values_empty(monkeypatch):
@@ -297,3 +180,15 @@ def test_index_warns_when_the_corpus_is_small(tmp_path):
     prov["data"]["articles"] = 400
     (out / "01_corpus_overview.provenance.json").write_text(json.dumps(prov), encoding="utf-8")
     assert "Small corpus" not in reports.write_index(out, notebooks).read_text(encoding="utf-8")
+
+
+def test_framing_report_renders_for_one_outlet(processed_dir, tmp_path):
+    rendered = reports.render("04", {"processed_dir": str(processed_dir), "outlets": ["RT"]}, out_dir=tmp_path)
+    record = json.loads(rendered.provenance.read_text(encoding="utf-8"))
+    assert set(record["parameters"]) == set(reports.declared_parameters(reports.notebook_paths()["04_framing"]))
+    page = rendered.html.read_text(encoding="utf-8")
+    assert "Whose claims are hedged" in page and "Evidence: every hedge marker" in page
+    figures = rendered.html.parent / "figures" / "04_framing"
+    for stem in ("region_names", "place_names", "label_rates", "voices", "hedge_rates", "distinctive_terms",
+                 "outlet_similarity", "outlet_map"):
+        assert (figures / f"{stem}.png").exists(), stem

@@ -1,4 +1,7 @@
-"""Lower-cased matching (lexicons.folded / CaselessNames) finds what case-insensitive matching finds."""
+"""Reading lexicons into patterns (analysis.lexicons.load): the first-character look-ahead of a name
+alternation, and lower-cased matching (folded / CaselessNames) that finds what case-insensitive matching finds."""
+
+import re
 
 from analysis.lexicons import load as lexicons
 
@@ -24,3 +27,15 @@ def test_caseless_names_without_a_lower_case_form_use_the_case_insensitive_patte
     names = lexicons.CaselessNames(["Dağlıq Qarabağ"], r"(?<!\w)(?:", r")(?!\w)")
     assert names.lower_pattern is None  # dotless ı also matches i under re.IGNORECASE
     assert names.spans("DAĞLIQ QARABAĞ and Dağliq Qarabağ") == [(0, 14), (19, 33)]
+
+
+def test_first_character_lookahead_keeps_every_match():
+    names = ["Nagorno Karabakh", "Karabakh", "-backed", " so-called", "Ağdam", "ıslam", "É", "K"]
+    body = lexicons._alternation(names)
+    assert body.startswith("(?=[")
+    without = body[body.index("]") + 2:]  # the trie alone
+    text = "nagorno-karabakh Karabakh -backed so-called AĞDAM islam é k \u212a Islam IŞLAM"
+    for flags in (0, re.IGNORECASE):
+        with_look = [m.span() for m in re.finditer(rf"(?<!\w)(?:{body})", text, flags)]
+        plain = [m.span() for m in re.finditer(rf"(?<!\w)(?:{without})", text, flags)]
+        assert with_look == plain and with_look

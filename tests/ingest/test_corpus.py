@@ -1,4 +1,5 @@
-"""Ingestion of the seed corpus and of every kind of bad input."""
+"""Ingestion (analysis.ingest.corpus): the seed corpus, metadata from the manifest or the text, and every kind
+of bad input."""
 
 from __future__ import annotations
 
@@ -11,11 +12,6 @@ import pytest
 from analysis.core import config
 from analysis.ingest import corpus
 from analysis.ingest.files import NOT_ARTICLES
-from analysis.ingest.manifest import ManifestError
-from analysis.ingest.outlets import outlets
-from analysis.ingest.text_metadata import read_text_metadata
-from analysis.build import pipeline
-from analysis.ingest.normalize import normalize_text
 
 
 def _manifest() -> pd.DataFrame:
@@ -70,35 +66,6 @@ def test_metadata_lines_leave_the_text_but_the_title_stays(seed_articles):
     assert not developing.rstrip().endswith("\nAsbarez")
     rt = by_id.loc["003_98ca3b664c01957a"]
     assert rt["title"].endswith("(PHOTOS, VIDEO)") and "RT Russia" not in rt["text"]
-
-
-def test_normalization_drops_debris_and_keeps_meaning(seed_articles):
-    by_id = seed_articles.set_index("article_id")
-    asbarez = by_id.loc["000_8c9caf51e7030ae7", "text"]
-    assert asbarez.count("The smoke-filled skies of Stepanakert after being bombed by Azerbaijan") == 1
-    assert asbarez.count("Remnants of a cluster bomb") == 1
-    assert "120733763_798834487619147" not in asbarez and "VIEW GALLERY" not in asbarez
-    assert "Azerbaijani targeted homes in Hadrut" in asbarez
-    assert "\u00a0" not in asbarez
-    rt = by_id.loc["003_98ca3b664c01957a", "text"]
-    for debris in ("Think your friends would be interested", "Source link", "Also on"):
-        assert debris not in rt
-    assert "What you need to know about bloody conflict" in rt  # RT's own related headline stays
-    assert "inflicting no casualties" in rt
-    # every gold evidence span survives normalization verbatim
-    assert "injuring scores of civilians" in asbarez
-
-
-def test_gold_evidence_is_found_in_normalized_text(seed_articles, gold):
-    texts = seed_articles.set_index("article_id")["text"]
-    for record in gold:
-        for claim in record["claims"]:
-            assert claim["evidence"].lower() in texts[record["article_id"]].lower(), claim["evidence"]
-
-
-def test_normalize_text_rules():
-    raw = "Title\r\n\r\nPhoto caption\nPhoto caption\nBody\u00a0text here.\nRead also:\nAnother story headline\nIMG_2041.jpg shows it\nShare this story!\n"
-    assert normalize_text(raw) == "Title\nPhoto caption\nBody text here.\nAnother story headline\nshows it"
 
 
 def _write_bad_inputs(raw):
@@ -176,7 +143,7 @@ def test_manifest_row_problems_name_row_and_column(raw_copy):
 
 def test_manifest_without_required_column_is_refused(raw_copy):
     (raw_copy / "manifest.csv").write_text("outlet,published\nRT,2020-10-17\n", encoding="utf-8")
-    with pytest.raises(ManifestError, match="missing required column.*article_id"):
+    with pytest.raises(corpus.ManifestError, match="missing required column.*article_id"):
         corpus.load_articles(raw_copy)
 
 
@@ -196,56 +163,14 @@ def test_folder_of_bare_text_files_works(tmp_path):
 
 
 def test_dateline_without_year_takes_year_from_text_or_flags():
-    meta, _ = read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], outlets())
+    meta, _ = corpus.read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], corpus.outlets())
     assert meta.outlet == "Reuters" and meta.date is None
     assert any("no year" in f for f in meta.flags)
 
 
-def test_build_writes_every_table_atomically(raw_copy, tmp_path, monkeypatch):
-    out = tmp_path / "processed"
-    written = pipeline.build(raw_copy, out)
-    assert {"articles", "ingest_errors"} <= set(written)
-    assert len(pd.read_parquet(out / "articles.parquet")) == 5
-    assert (out / "articles.csv").exists()
-    before = (out / "articles.parquet").read_bytes()
-
-    def explode(self, *args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", explode)
-    with pytest.raises(RuntimeError):
-        pipeline.build(raw_copy, out)
-    assert (out / "articles.parquet").read_bytes() == before
-    assert not list(out.glob(".*.tmp"))
-
-
-def test_build_refuses_changed_raw_data(raw_copy, tmp_path):
-    from analysis.core import provenance
-
-    provenance.write_raw_sums(raw_copy)
-    target = raw_copy / "004_5f72aff3fa37c266.txt"
-    target.write_text(target.read_text(encoding="utf-8") + "\nEdited.", encoding="utf-8")
-    with pytest.raises(provenance.RawDataChanged, match="004_5f72aff3fa37c266.txt: content changed"):
-        pipeline.build(raw_copy, tmp_path / "out")
-
-
-def test_bundled_raw_data_matches_its_sums():
-    from analysis.core import provenance
-
-    assert provenance.verify_raw_sums(config.RAW_DIR) == []
-
-
-def test_report_01_says_who_established_each_date(raw_copy):
-    from analysis.compare import overview
-
-    articles, _ = corpus.load_articles(raw_copy)
-    given = dict(zip(articles["article_id"], overview.date_given_by(articles, raw_copy)))
-    assert set(given.values()) == {overview.MANIFEST}  # every seed date comes from the manifest
-    table = overview.metadata_sources(articles, overview.date_given_by(articles, raw_copy))
-    assert ("manifest", "text") in table.index  # JAMnews: the manifest's own basis is text
-    # without the manifest, warcov reads the dates from the files themselves
-    (raw_copy / "manifest.csv").unlink()
-    bare, _ = corpus.load_articles(raw_copy)
-    by = overview.date_given_by(bare, raw_copy)
-    assert set(by[bare["published"].notna()]) == {overview.PIPELINE}
-    assert set(by[bare["published"].isna()]) <= {""}
+def test_language_guess_by_script_and_stopwords():
+    assert corpus.guess_language("Հայաստանի պաշտպանության նախարարությունը հայտնել է, որ «մարտերը շարունակվում են»") == "hy"
+    assert corpus.guess_language("Министерство обороны сообщило, что бои продолжаются — «тяжёлые»") == "ru"
+    assert corpus.guess_language("The ministry said that two civilians were killed in the shelling of the town — “again”.") == "en"
+    assert corpus.guess_language("Qarabağ Azərbaycandır! Şuşa, Ağdam, Füzuli — “azad”") == "und"
+    assert corpus.guess_language("… — “” 1994 2020 ✓") == "und"

@@ -1,7 +1,9 @@
-"""Attribution: who says what, with the side of each source."""
+"""Attribution (analysis.nlp.attribution): who says what, with the side of each source, across sentences and
+quotes; and the outlet-style cases of tests/cases/attribution.yaml."""
 
 from __future__ import annotations
 
+import cases
 import pytest
 
 from analysis.nlp.attribution import Attribution, attribution_at, find_attributions, name_in, source_side
@@ -13,38 +15,6 @@ def by_sentence(text: str) -> dict[int, list[Attribution]]:
     for a in find_attributions(text):
         out.setdefault(a.sentence_index, []).append(a)
     return out
-
-
-@pytest.mark.parametrize("text, source, side, kind", [
-    ("“This was the heaviest strike on the city,” said Artsakh Human Right Defender Artak Beglaryan.",
-     "Artak Beglaryan", "armenian", "quote"),
-    ("Azerbaijani forces shelled the town, injuring civilians, reported the Artsakh Defense Ministry.",
-     "Artsakh Defense Ministry", "armenian", "reported_by"),
-    ("The death toll rose to 12, according to the Azerbaijani prosecutor general’s office.",
-     "Azerbaijani prosecutor general’s office", "azerbaijani", "according_to"),
-    ("Officials in Baku claim an Armenian rocket strike left 12 people dead.", "Officials in Baku", "azerbaijani", "said"),
-    ("Turkish Foreign Minister Mevlut Cavusoglu said Ankara would always side with Baku.",
-     "Mevlut Cavusoglu", "third_party", "said"),
-    ("The separatist government of Karabakh said 34 civilians had been killed.",
-     "separatist government of Karabakh", "armenian", "said"),
-    ("Azerbaijan, meanwhile, offered a toll of 60 civilian deaths.", "Azerbaijan", "azerbaijani", "said"),
-    ("The Kremlin said in a statement that it was concerned.", "Kremlin", "third_party", "said"),
-    ("Casualty figures were published in a statement by the Armenian Defense Ministry.",
-     "Armenian Defense Ministry", "armenian", "statement"),
-    ("“All the houses around here are destroyed,” said a Ganja resident.", "Ganja resident", "azerbaijani", "quote"),
-    ("Azerbaijan’s Defense Ministry spokesman Vagif Dargahli told reporters that the attack was repelled.",
-     "Vagif Dargahli", "azerbaijani", "said"),
-    ("The Armenian Foreign Ministry issued a statement condemning the strike.",
-     "Armenian Foreign Ministry", "armenian", "said"),
-    ("Iranian Foreign Minister Mohammad Javad Zarif spoke with his Armenian counterpart by phone.",
-     "Mohammad Javad Zarif", "third_party", "contact"),
-])
-def test_single_sentence_attributions(text, source, side, kind):
-    found = find_attributions(text)
-    assert any(a.source == source and a.side == side and a.kind == kind for a in found), found
-    hit = next(a for a in found if a.source == source)
-    assert hit.sentence_index == 0
-    assert text[hit.start:hit.end].endswith(source.split()[-1])
 
 
 def test_multi_sentence_quote_gives_one_attribution_per_sentence():
@@ -141,24 +111,9 @@ def test_contact_verbs_give_a_voice_but_no_claimant():
     assert attribution_at(found, 0, text.index("two civilians")) is None
 
 
-@pytest.mark.parametrize("text, source, side", [
-    ("Vahram Poghosyan, spokesman for the Karabakh leader, said Azerbaijani drones killed two civilians.",
-     "Vahram Poghosyan", "armenian"),
-    ("Shushan Stepanyan, a spokeswoman for the ministry, said Azerbaijani forces lost 40 soldiers.",
-     "Shushan Stepanyan", "armenian"),
-    ("Hikmet Hajiyev, an aide to Aliyev, said Armenian shelling killed five civilians.", "Hikmet Hajiyev", "azerbaijani"),
-])
-def test_name_then_title_apposition_then_said(text, source, side):
-    """Newswire's "Name, a spokesman for X, said ...": the name speaks, not the words after "said"."""
-    found = find_attributions(text)
-    assert [(a.source, a.side) for a in found] == [(source, side)]
+# --- outlet-style sentences (tests/cases/attribution.yaml)
 
 
-@pytest.mark.parametrize("text", ["Peace talks with Azerbaijan stalled in Moscow.",
-                                  "Ceasefire talks with Russian mediators collapsed on Monday."])
-def test_talks_as_a_noun_names_no_source(text):
-    assert find_attributions(text) == []
-
-
-def test_talks_as_a_verb_of_a_named_actor_is_contact():
-    assert [(a.source, a.kind) for a in find_attributions("Putin talks with Erdogan by phone.")] == [("Putin", "contact")]
+@pytest.mark.parametrize("case", cases.params("attribution"))
+def test_outlet_case(case):
+    cases.check("attribution", case)

@@ -1,21 +1,18 @@
-"""Hedge markers, the side whose claim they qualify, and hedge rates."""
+"""Hedge markers (analysis.extract.hedges): the side whose claim they qualify, hedge rates and the evidence of
+what they count, and the outlet-style cases of tests/cases/hedges.yaml."""
 
-import json
-from pathlib import Path
+import math
 
+import cases
 import pandas as pd
 import pytest
 
-from analysis.core import config
-from analysis.ingest import corpus
+from analysis.core import catalog
 from analysis.evaluate.framing_scoring import score_framing
-from analysis.compare.hedges import hedge_rates
+from analysis.extract import hedges as hedging
 from analysis.extract.hedges import find_hedges, hedges_table
-
-
-@pytest.fixture(scope="module")
-def articles():
-    return corpus.load_articles(config.RAW_DIR)[0]
+from analysis.compare.hedges import hedge_rates, ratio_text
+from analysis.compare import hedges as compare_hedges
 
 
 def one(text, marker):
@@ -24,26 +21,10 @@ def one(text, marker):
     return found[0]
 
 
-def test_seed_hedge_recall(articles):
-    gold = [json.loads(line) for line in Path(config.GOLD_FILE).read_text().splitlines() if line]
-    score = score_framing(gold, articles)
+def test_seed_hedge_recall(seed_articles, gold):
+    score = score_framing(gold, seed_articles)
     assert score["hedge_recall"] >= 0.85
     assert score["hedge_side_recall"] >= 0.85
-
-
-@pytest.mark.parametrize("text,marker,side", [
-    ("Azerbaijan claimed to have destroyed two Armenian tanks near Fuzuli.", "claimed", "azerbaijani"),
-    ("Officials in Yerevan claim that Turkish F-16 jets took part in the strikes.", "claim", "armenian"),
-    ("Armenian forces allegedly shelled Tartar overnight, Azerbaijan's defense ministry said.", "allegedly", "azerbaijani"),
-    ("The Armenian Defense Ministry released footage purportedly showing a downed Azerbaijani drone.",
-     "purportedly", "armenian"),
-    ("Both sides claimed to be acting in self-defense.", "claimed", "both"),
-    ("Experts suggest the real toll is far higher.", "Experts suggest", "third_party"),
-    ("Leaders of the so-called Artsakh republic rejected the truce.", "so-called", "armenian"),
-    ("According to the Azerbaijani prosecutor general's office, 12 people died.", "According to", "azerbaijani"),
-])
-def test_sides(text, marker, side):
-    assert one(text, marker)["side"] == side
 
 
 def test_side_carried_from_previous_sentence():
@@ -69,9 +50,9 @@ def test_unverified_footage():
     assert hedge["kind"] == "uncertainty" and hedge["side"] == "azerbaijani"
 
 
-def test_offsets_point_at_the_marker(articles):
-    table = hedges_table(articles)
-    text = dict(zip(articles["article_id"], articles["text"]))
+def test_offsets_point_at_the_marker(seed_articles):
+    table = hedges_table(seed_articles)
+    text = dict(zip(seed_articles["article_id"], seed_articles["text"]))
     assert not table.empty
     for row in table.itertuples():
         assert text[row.article_id][row.start:row.end] == row.marker
@@ -112,10 +93,6 @@ def test_a_contact_verb_subject_is_not_the_speaker_of_a_hedge():
 
 
 def test_hedge_ratio_is_this_side_over_the_other_and_reads_as_text():
-    import math
-
-    from analysis.compare.hedges import hedge_rates, ratio_text
-
     def row(outlet, side, i, hedged):
         return {"article_id": outlet, "outlet": outlet, "kind": "distancing", "side": side, "quoted": False,
                 "sentence_index": i} if hedged else None
@@ -141,3 +118,25 @@ def test_hedge_ratio_is_this_side_over_the_other_and_reads_as_text():
     one_sided = hedge_rates(hedges[hedges["side"] == "azerbaijani"], sources[sources["outlet"] == "RT"])
     shown = dict(zip(one_sided["side"], ratio_text(one_sided)))
     assert shown == {"armenian": "0.00", "azerbaijani": "∞ (armenian: 0 hedged)"}
+
+
+def test_rate_evidence_marks_exactly_what_hedge_rates_count(processed_dir):
+    hedges = catalog.load("hedges", processed_dir)
+    sources = catalog.load("sources", processed_dir)
+    evidence = compare_hedges.rate_evidence(hedges)
+    rates = hedge_rates(hedges, sources)
+    counted = evidence[evidence["counted"]]
+    hedged = counted.drop_duplicates(["outlet", "side", "article_id", "sentence_index"]).groupby(["outlet", "side"]).size()
+    assert hedged.to_dict() == rates[rates["hedged"] > 0].set_index(["outlet", "side"])["hedged"].to_dict()
+    assert not evidence.loc[evidence["quoted"], "counted"].any()
+    assert not evidence.loc[evidence["kind"] == "attribution", "counted"].any()
+    with_quotes = compare_hedges.rate_evidence(hedges, include_quoted=True)
+    assert with_quotes["counted"].sum() >= evidence["counted"].sum()
+
+
+# --- outlet-style sentences (tests/cases/hedges.yaml)
+
+
+@pytest.mark.parametrize("case", cases.params("hedges"))
+def test_outlet_case(case):
+    cases.check("hedges", case)

@@ -1,0 +1,48 @@
+"""The command line (analysis.cli): one line per error, parameters checked before a kernel starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import cli
+from analysis.report import render as reports
+
+
+def test_unknown_parameter_is_rejected_before_any_kernel(capsys, monkeypatch):
+    monkeypatch.setattr(reports, "render", lambda *a, **k: pytest.fail("a kernel was started"))
+    code = cli.main(["report", "01", "-p", "outlet", "RT"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "unknown parameter(s) outlet" in err and "outlets" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_report_and_bad_build_folder_give_one_line(capsys, tmp_path):
+    assert cli.main(["report", "99_nothing"]) == 1
+    assert "unknown report '99_nothing'" in capsys.readouterr().err
+    assert cli.main(["build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 1
+    assert "raw folder not found" in capsys.readouterr().err
+
+
+def test_a_failing_cell_is_reported_in_one_line(capsys, tmp_path):
+    missing = tmp_path / "no-tables-here"
+    missing.mkdir()
+    code = cli.main(["report", "01", "-p", "processed_dir", str(missing), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and len(err.splitlines()) == 1
+    assert "01_corpus_overview: cell" in err and "TableNotBuilt" in err and "articles" in err
+
+
+def test_an_empty_parameter_file_still_renders_beside_the_default(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_render(name, overrides, **kw):
+        calls.append(kw["custom"])
+        return reports.Rendered(name, tmp_path / "x.html", tmp_path / "x.json", "warcov-test")
+
+    monkeypatch.setattr(reports, "render", fake_render)
+    monkeypatch.setattr(reports, "write_index", lambda *a, **k: pytest.fail("a custom rendering rewrote index.html"))
+    params = tmp_path / "empty.yaml"
+    params.write_text("{}\n", encoding="utf-8")
+    assert cli.main(["report", "01", "-f", str(params)]) == 0
+    assert calls == [True]
