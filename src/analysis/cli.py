@@ -9,12 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.build import pipeline
 from analysis.core import config
+from analysis.core import provenance
+from analysis.evaluate import suite as evaluate
+from analysis.report import render as reports
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from analysis.build import pipeline
-
     manifest = False if args.no_manifest else args.manifest
     written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums)
     for name, path in written.items():
@@ -23,8 +25,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report import render as reports
-
     overrides: dict = {}
     if args.params_file:
         overrides.update(reports.load_parameter_file(args.params_file))
@@ -44,15 +44,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import suite as evaluate
-
     print(evaluate.run(args.gold, args.raw, manifest=False if args.no_manifest else None))
     return 0
 
 
 def _cmd_sums(args: argparse.Namespace) -> int:
-    from analysis.core import provenance
-
     print(provenance.write_raw_sums(args.raw))
     return 0
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import cases
 import pytest
 
-from analysis.nlp.attribution import Attribution, attribution_at, find_attributions, name_in, source_side
+from analysis.nlp.attribution import Attribution, attribution_at, find_attributions
+from analysis.nlp.source_side import source_side
+from analysis.nlp.source_words import name_in
 from analysis.nlp.sentences import split_sentences
 
 

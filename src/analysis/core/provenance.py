@@ -18,6 +18,7 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.core import config
+from analysis.core.catalog import processed_dir as resolve_processed
 
 SUMS_NAME = "SHA256SUMS"
 BUILD_INPUTS = "build_inputs.json"
@@ -214,8 +215,6 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
     notebook gives a new report id even before it is committed, while running
     it in Jupyter (which rewrites outputs and metadata) does not.
     """
-    from analysis.core.catalog import processed_dir as resolve_processed
-
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     processed = resolve_processed(processed_dir)
     built_from = processed / BUILD_INPUTS

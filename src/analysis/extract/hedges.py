@@ -192,13 +192,11 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
                 after = [c for c in in_sent if by.end() <= c[2] <= by.end() + 30 and c[3] <= hi]
                 if after:
                     pick, basis = after[0], "object"
-        if pick is not None:
-            pass
-        elif overlap:
+        if pick is None and overlap:
             pick, basis = overlap[0], "overlap"
-        elif role in ("verb", "what"):
+        elif pick is None and role in ("verb", "what"):
             pick, basis = _pick(in_sent, lo, m.start), "subject"
-        elif role == "prefix":
+        elif pick is None and role == "prefix":
             pick, basis = _pick(in_sent, m.end, hi, before=False), "object"
         if pick is None:
             spoken = [c for c in speakers if sentence.start <= c[2] < sentence.end]

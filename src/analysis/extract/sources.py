@@ -14,17 +14,10 @@ import pandas as pd
 
 from analysis.core import schema
 from analysis.core.frames import iter_articles
+from analysis.nlp.attribution import find_attributions
 from analysis.nlp.parsed import parsed_for, parses_for
 
 SOURCE_COLUMNS = schema.descriptions("sources")
-
-
-def default_finder() -> Callable:
-    try:
-        from analysis.nlp.attribution import find_attributions
-    except ImportError as exc:  # pragma: no cover - depends on the claims branch being merged
-        raise ImportError("analysis.nlp.attribution is not available: pass finder= or merge the claims module") from exc
-    return find_attributions
 
 
 def sources_table(articles: pd.DataFrame, *, finder: Callable | None = None, parsed=None) -> pd.DataFrame:
@@ -46,7 +39,7 @@ def sources_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
 def source_rows(articles: pd.DataFrame, *, finder: Callable | None = None, parsed=None) -> list[dict]:
     """The records of :func:`sources_table`, for building it chunk by chunk."""
     if finder is None and parsed is None:
-        finder = default_finder()
+        finder = find_attributions
     rows = []
     parses = parses_for(articles["text"], parsed)
     for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):

@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
+import yaml
 
 from analysis.core.config import LEXICON_DIR
 
@@ -59,14 +61,17 @@ def name_key(written: str) -> str:
     return _SPACE_OR_HYPHEN.sub(" ", written).strip().lower()
 
 
-def _alternation(names: list[str]) -> str:
-    """One regex alternative for all names, built as a character trie.
+def alternation(words: Iterable) -> str:
+    """One regex alternative for all ``words`` (each taken as ``str``), built as a character trie.
 
-    Python's re tries alternatives one by one; a trie shares prefixes, which
-    makes matching a long lexicon several times faster. A space matches any
-    run of spaces/hyphens, a hyphen one space or hyphen. Greedy optional
-    branches make the longest name win ("Nagorno-Karabakh" over "Karabakh").
+    Every lexicon pattern of the project is built from it. Python's re tries
+    alternatives one by one; a trie shares prefixes, which makes matching a
+    long lexicon several times faster. A space matches any run of
+    spaces/hyphens, a hyphen one space or hyphen. Greedy optional branches make
+    the longest name win ("Nagorno-Karabakh" over "Karabakh"). The result is a
+    pattern fragment: wrap it in ``(?:...)`` before adding other branches.
     """
+    names = [str(w) for w in words]
     trie: dict = {}
     for name in set(names):
         node = trie
@@ -80,6 +85,8 @@ def _alternation(names: list[str]) -> str:
     # reject most positions at once instead of trying every branch (same
     # matches: the body cannot start with any other character).
     return f"(?=[{first_characters(names)}]){body}"
+
+
 
 
 try:  # characters re matches case-insensitively with an extra case (ı, ſ, ς, K ...): CPython 3.11+
@@ -141,12 +148,12 @@ class CaselessNames:
     """
 
     def __init__(self, names: list[str], before: str = "", after: str = ""):
-        self.pattern = re.compile(before + _alternation(names) + after, re.IGNORECASE)
+        self.pattern = re.compile(before + alternation(names) + after, re.IGNORECASE)
         lowered = [n.lower() for n in names]
         exact = all(len(a) == len(b) and not any(not c.isascii() and (_EXTRA_CASES is None or ord(c) in _EXTRA_CASES)
                                                  for c in b)
                     for a, b in zip(names, lowered))
-        self.lower_pattern = re.compile(before + _alternation(lowered) + after) if exact else None
+        self.lower_pattern = re.compile(before + alternation(lowered) + after) if exact else None
 
     def spans(self, text: str, start: int = 0, end: int | None = None):
         """``(start, end)`` of every match in ``text[start:end]``, in text order."""
@@ -158,7 +165,7 @@ class CaselessNames:
 
 
 def first_characters(names: list[str]) -> str:
-    """A regex character-class body of the characters :func:`_alternation` of ``names`` can start with."""
+    """A regex character-class body of the characters :func:`alternation` of ``names`` can start with."""
     firsts = set()
     for name in names:
         unit = re.match(r"\s+|-|[^\s-]", name.strip())
@@ -196,7 +203,7 @@ class Gazetteer:
         self._place_of = {name_key(n): p for n, p in zip(frame["name"], frame["place"])}
         self.country = dict(zip(frame["place"], frame["country"]))
         self.kind = dict(zip(frame["place"], frame["kind"]))
-        self._pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(frame['name']))})(?![\w-])")
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation(frame['name'])})(?![\w-])")
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Gazetteer":
@@ -261,8 +268,6 @@ def yaml_lexicon(name: str) -> dict:
     Raises :class:`LexiconError` naming the file when it is missing or is not
     a mapping.
     """
-    import yaml
-
     file = LEXICON_DIR / f"{name}.yaml"
     if not file.exists():
         raise LexiconError(f"{file}: lexicon file not found")

@@ -3,8 +3,8 @@
 A phrase lexicon is a CSV under ``analysis/lexicons/`` with a ``key`` column
 (what a finding is counted as) and a ``name`` column (one way of writing it).
 Matching is case-insensitive; a space in a lexicon entry matches any run of
-spaces or hyphens and a hyphen matches one space or hyphen (as in lexicons.py), so "Nagorno
-Karabakh" and "Nagorno-Karabakh" are one entry. Longer entries win, so
+spaces or hyphens and a hyphen matches one space or hyphen (as in :mod:`analysis.lexicons.load`),
+so "Nagorno Karabakh" and "Nagorno-Karabakh" are one entry. Longer entries win, so
 "Nagorno-Karabakh" is never also counted as "Karabakh". Words glued to other
 words do not match ("@Pres_Artsakh"), hyphen compounds do ("Artsakh-Azerbaijan
 line"), and nothing inside a web address, e-mail address or @handle matches.

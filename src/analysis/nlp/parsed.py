@@ -12,6 +12,8 @@ articles at a time, so they do not grow with the corpus.
 from __future__ import annotations
 
 from analysis.nlp.sentences import Sentence, split_sentences
+from analysis.nlp.attribution import find_attributions
+from analysis.lexicons.phrases import opaque_spans
 
 
 class ParsedArticle:
@@ -38,8 +40,6 @@ class ParsedArticle:
     def attributions(self) -> list:
         """:func:`analysis.nlp.attribution.find_attributions` of the text."""
         if self._attributions is None:
-            from analysis.nlp.attribution import find_attributions
-
             self._attributions = find_attributions(self.text, self.sentences)
         return self._attributions
 
@@ -47,8 +47,6 @@ class ParsedArticle:
     def opaque(self) -> list[tuple[int, int]]:
         """:func:`analysis.lexicons.phrases.opaque_spans` of the text (URLs, e-mail, @handles)."""
         if self._opaque is None:
-            from analysis.lexicons.phrases import opaque_spans
-
             self._opaque = opaque_spans(self.text)
         return self._opaque
 

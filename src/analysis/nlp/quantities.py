@@ -7,17 +7,9 @@ vague quantities ("several", "dozens", "scores", "hundreds", "thousands",
 ("at least", "more than", "some", "up to", "or more").
 
 Unlike general number parsers it never turns "hundreds of troops" into 100:
-"hundreds" is the vague quantity ``hundreds`` with the interval below.
-
-Interval convention (``low``, ``high``; ``inf`` = open):
-
-- exact N -> [N, N]; at_least N -> [N, inf]; more_than N -> [N+1, inf];
-- about N ("some", "around", "nearly", "almost") -> [N*(1-b), N*(1+b)] with
-  b = ``about_band`` in ``lexicons/claims.yaml`` (0.1: "some 30,000" -> 27,000..33,000);
-- up_to N ("up to", "as many as") -> [0, N]; "fewer than / less than / under N" -> [0, N-1];
-- vague: several [3, 9], dozens [24, 99], scores [40, 199], hundreds [200, 999],
-  thousands [2000, 9999] ("tens of thousands" [20000, 99999]), many [10, inf]
-  (``vague_intervals`` in ``lexicons/claims.yaml``; analysts may change them).
+"hundreds" is the vague quantity ``hundreds`` with an interval. The interval
+each qualifier and vague word stands for is :data:`INTERVAL_CONVENTION`
+(declared once; the claims table documents ``count_low``/``count_high`` with it).
 """
 
 from __future__ import annotations
@@ -30,6 +22,16 @@ from functools import lru_cache
 from analysis.lexicons import load as lexicons
 
 LEXICON = "claims"
+
+INTERVAL_CONVENTION = """Interval convention (``low``, ``high``; ``inf`` = open):
+
+- exact N -> [N, N]; at_least N -> [N, inf]; more_than N -> [N+1, inf];
+- about N ("some", "around", "nearly", "almost") -> [N*(1-b), N*(1+b)] with
+  b = ``about_band`` in ``lexicons/claims.yaml`` (0.1: "some 30,000" -> 27,000..33,000);
+- up_to N ("up to", "as many as") -> [0, N]; "fewer than / less than / under N" -> [0, N-1];
+- vague: several [3, 9], dozens [24, 99], scores [40, 199], hundreds [200, 999],
+  thousands [2000, 9999] ("tens of thousands" [20000, 99999]), many [10, inf]
+  (``vague_intervals`` in ``lexicons/claims.yaml``; analysts may change them)."""
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,10 @@ class Quantity:
     vague_word: str | None = None  # the vague word as written ("heavy", "dozens")
 
 
-def _alt(words) -> str:
-    """One trie-shaped regex alternative for a word list (fast to match)."""
-    return lexicons._alternation([str(w) for w in words])
-
-
 @dataclass(frozen=True)
-class _Grammar:
+class Grammar:
+    """The number grammar of ``lexicons/claims.yaml``: word tables and the compiled quantity pattern."""
+
     number_words: dict
     scale_words: dict
     approximate: dict
@@ -69,7 +68,7 @@ class _Grammar:
 
 
 @lru_cache(maxsize=None)
-def grammar() -> _Grammar:
+def grammar() -> Grammar:
     """The number grammar compiled once from ``lexicons/claims.yaml``."""
     data = lexicons.yaml_lexicon(LEXICON)
     lexicons.require_lists(LEXICON, data, ("number_words", "scale_words", "vague_words", "vague_intervals", "qualifiers"))
@@ -84,24 +83,27 @@ def grammar() -> _Grammar:
     phrase_iv = {k.lower(): (float(a), float(b)) for k, (a, b) in (data.get("vague_phrase_intervals") or {}).items()}
     quals = {k.lower(): v for k, v in data["qualifiers"].items()}
     quals_after = {k.lower(): v for k, v in (data.get("qualifiers_after") or {}).items()}
-    word = _alt(list(nums) + list(scales))
+    word = lexicons.alternation(list(nums) + list(scales))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     # Every quantity starts with a digit or the first letter of a listed word:
     # checked first so most positions are rejected at once.
     first = lexicons.first_characters(list(quals) + list(approx) + list(vague) + list(nums) + list(scales))
     pattern = re.compile(
-        rf"(?<![\w.,:\-/#$€£])(?=[\d{first}])(?:(?P<qual>{_alt(quals)})\s+)?"
+        rf"(?<![\w.,:\-/#$€£])(?=[\d{first}])(?:(?P<qual>{lexicons.alternation(quals)})\s+)?"
         rf"(?:(?P<digits>{digits})(?:\s*(?P<dscale>thousand|million)\b)?"
-        rf"|(?P<approx>{_alt(approx)})"
-        rf"|(?P<vague>{_alt(vague)})"
+        rf"|(?P<approx>{lexicons.alternation(approx)})"
+        rf"|(?P<vague>{lexicons.alternation(vague)})"
         rf"|(?P<words>(?:{word})(?:(?:\s*-\s*|\s+|\s+and\s+)(?:{word}))*))"
         rf"(?![\w\-]|:\d|[.,]\d)",
         re.IGNORECASE,
     )
-    after = re.compile(rf"\s*(?P<q>{_alt(quals_after)})(?![\w])", re.IGNORECASE) if quals_after else re.compile(r"(?!x)x")
-    return _Grammar(nums, scales, approx, vague, intervals, phrase_iv,
-                    frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
-                    quals, quals_after, float(data.get("about_band", 0.1)), pattern, after, re.compile(pattern.pattern))
+    after = (re.compile(rf"\s*(?P<q>{lexicons.alternation(quals_after)})(?![\w])", re.IGNORECASE) if quals_after
+             else re.compile(r"(?!x)x"))
+    return Grammar(number_words=nums, scale_words=scales, approximate=approx, vague_words=vague,
+                   vague_intervals=intervals, vague_phrase_intervals=phrase_iv,
+                   needs_noun=frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
+                   qualifiers=quals, qualifiers_after=quals_after, about_band=float(data.get("about_band", 0.1)),
+                   pattern=pattern, after_qualifier=after, lower_pattern=re.compile(pattern.pattern))
 
 
 def find_quantities(text: str):
@@ -158,7 +160,7 @@ def words_to_number(phrase: str) -> tuple[int | None, int]:
 
 
 def interval(count: int | float, qualifier: str, strict: bool = False) -> tuple[float, float]:
-    """``(low, high)`` for a count and its schema qualifier (see module doc)."""
+    """``(low, high)`` for a count and its schema qualifier (see :data:`INTERVAL_CONVENTION`)."""
     b = grammar().about_band
     if qualifier == "at_least":
         return float(count), math.inf

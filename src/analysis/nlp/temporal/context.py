@@ -130,7 +130,7 @@ def _background_cues() -> dict[str, tuple[re.Pattern, re.Pattern]]:
         raise lexicons.LexiconError(f"background_cues.csv: unknown kind(s) {bad}; use duration or onset")
     patterns = {}
     for kind, group in frame.groupby(frame["kind"].str.strip()):
-        cues = lexicons._alternation(list(group["cue"].str.strip()))
+        cues = lexicons.alternation(list(group["cue"].str.strip()))
         patterns[kind] = (re.compile(rf"(?:{cues})\b", re.IGNORECASE),
                           re.compile(rf"\b(?:{cues})(?:\s+(?:on|in|at|during|around))*\s*$", re.IGNORECASE))
     return patterns

@@ -1,0 +1,308 @@
+"""Candidate claims: the quantities of an article that count people, with their outcome and victim words.
+
+One regex pass finds the quantities (:mod:`analysis.nlp.quantities`); the
+patterns of :mod:`.rules` then read what surrounds each one:
+
+- subject: "19 civilians were killed", "Two people are dead", "dozens of wounded";
+- object: "killing at least 13", "has injured two", "killed some 30,000 people";
+- toll: "the death toll ... rose to 12", "the total number of killed soldiers has risen to 107";
+- and, in their own passes, a named person who "was killed", "a soldier was
+  wounded", and zeros ("no casualties", "no human losses", "no one was killed").
+
+Ages, years, dates and equipment never pass: a number must head a person noun
+or an outcome word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.extract.claims.rules import Rules, rules, word_key
+from analysis.lexicons import load as lexicons
+from analysis.nlp.quantities import Quantity, find_quantities, grammar, parse_match
+from analysis.nlp.sentences import Sentence, sentence_at
+from analysis.nlp.source_words import source_words
+
+
+@dataclass
+class Candidate:
+    """A claim being built: quantity, outcome and the words around it; the later stages fill in the rest."""
+
+    q: Quantity
+    outcome: str
+    ev_start: int
+    ev_end: int
+    victim: str  # words naming the victims (head, modifiers, toll gap)
+    head: str | None
+    elliptical: bool
+    person_named: bool = False
+    increment: bool = False
+    toll: bool = False
+    group: str = "unspecified"
+    side: str = "unspecified"
+    sentence: Sentence | None = None
+    clause: tuple[int, int] = (0, 0)  # the clause around the claim (see layout.clause)
+    claimant: str | None = None
+    claimant_side: str | None = "outlet"
+    location: str | None = None
+
+
+def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
+    """Every candidate claim of ``text``, in text order, overlapping readings of one figure dropped."""
+    r = rules()
+    out: list[Candidate] = []
+    for m in find_quantities(text):
+        q = parse_match(m, text)
+        if q is None:
+            continue
+        sent = sentence_at(sentences, q.start)
+        if sent is None:
+            continue
+        if _is_blocked(r, text, q, sent.start):
+            continue
+        cand = _match_around(r, text, q, sent)
+        if cand is not None:
+            cand.sentence = sent
+            out.append(cand)
+    for finder in (_named, _single, _zeros):
+        for cand in finder(r, text):
+            cand.sentence = sentence_at(sentences, cand.ev_start)
+            if cand.sentence is not None:
+                out.append(cand)
+    out.sort(key=lambda c: (c.ev_start, c.q.start))
+    return _drop_overlaps(out)
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for c in cands:
+        if any(k.q.start == c.q.start or (k.person_named != c.person_named and k.ev_start < c.ev_end and c.ev_start < k.ev_end
+                                          and k.outcome == c.outcome) for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _outcome(w1: str, w2: str | None, table: dict) -> str:
+    """The outcome of one or two coordinated words ("killed and wounded" -> casualties)."""
+    o1 = table[word_key(w1)]
+    if w2 and table[word_key(w2)] != o1:
+        return "casualties"
+    return o1
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
+    """Ages, dates, years, ids: numbers that are never counts."""
+    before = text[max(lo, q.start - 25):q.start]
+    if r.non_count_before.search(before):
+        return True
+    if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
+        return True
+    raw = text[q.start:q.end]
+    if q.count is not None and _YEAR.fullmatch(raw.strip()):
+        return True  # a year ("in 1994", "born in 1967"); counts of this size carry a comma
+    return False
+
+
+def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate | None:
+    hi = sent.end
+    needs_noun = q.vague_word in grammar().needs_noun
+    # an object verb with a person noun wins: "killed one civilian and wounded two others"
+    # is neither "one civilian and wounded" (noun) nor "... were wounded" (subject)
+    obj = None if needs_noun else _object_cand(r, text, q, sent, hi)
+    if obj is not None and obj.head:
+        return obj
+    # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
+    m = r.noun.match(text, q.end, hi)
+    if m:
+        out = _outcome(m.group("onoun"), m.group("onoun2"), r.outcome_noun)
+        victim = " ".join(filter(None, [m.group("np"), m.group("head2"), m.group("pp")]))
+        head = (m.group("head2") or "").split()[-1:] or [None]
+        return Candidate(q, out, q.start, m.end(), victim, head[0], elliptical=head[0] is None,
+                         increment=_has_increment(m.group("np")))
+    if needs_noun:
+        return None
+    # "19 civilians were killed", "two were wounded", "12 people dead"
+    m = r.subject.match(text, q.end, hi)
+    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()):
+        out = _outcome(m.group("opart"), m.group("opart2"), r.outcome_part)
+        victim = " ".join(filter(None, [m.group("np"), m.group("head"), m.group("pp")]))
+        head = m.group("head")
+        return Candidate(q, out, q.start, m.end(), victim, head, elliptical=head is None or word_key(head) == "others",
+                         increment=_has_increment(m.group("np")))
+    if obj is not None:
+        return obj
+    # "the death toll ... rose to 12"
+    window = text[max(sent.start, q.start - 140):q.start]
+    low = window.lower()
+    tb = r.toll_before.search(window) if any(h in low for h in r.toll_hints) else None
+    if tb:
+        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
+    return None
+
+
+_TOLL_MODIFIERS = re.compile(r"(?:[\w’'-]+\s+){0,2}$")  # "the Armenian military death toll"
+_VICTIM_RANKS = re.compile(r"\b(?:(?P<among>among)|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _toll_cand(r: Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Match, offset: int) -> Candidate | None:
+    """"the death toll ... rose to 12", "the number of civilians killed has reached 91"."""
+    a = r.obj_after.match(text, q.end, hi)
+    head = a.group("head") if a else None
+    if not head and not r.follow_ok.match(text, q.end, hi):
+        return None
+    if tb.group("tpart"):
+        out = r.outcome_part[word_key(tb.group("tpart"))]
+    elif tb.group("tnoun"):  # "the number of civilian deaths"
+        out = r.outcome_noun[word_key(tb.group("tnoun"))]
+    else:
+        out = r.toll[word_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
+    mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
+    mods = r.attacker.sub(lambda m: _attacker_or_victims(r, m, True), mods)
+    gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), tb.group("gap"))
+    victim = " ".join([mods, tb.group("toll"), gap, head or ""])
+    return Candidate(q, out, offset + tb.start(), a.end() if head else q.end, victim, head,
+                     elliptical=head is None and not r.group_words.search(victim), toll=True)
+
+
+def _attacker_or_victims(r: Rules, m: re.Match, before_toll: bool = False) -> str:
+    """In a toll's words an actor with an attack word is the attacker ("the toll in the
+    Armenian strike"), dropped from the victim words; kept after "among", and with a force
+    noun after "in"/"of" or right before the toll ("the toll among Armenian troops", "in the
+    Azerbaijani army", "the Armenian military death toll")."""
+    force = word_key(m.group("noun")) in r.force_nouns
+    before = _VICTIM_RANKS.search(m.string, max(0, m.start() - 12), m.start())
+    if (before_toll and force) or before and (before.group("among") or force):
+        return m.group(0)
+    return " "
+
+
+_WORD = re.compile(r"[\w’'-]+")
+_ANOTHER = re.compile(r"\banother\s*$", re.I)
+_INCREMENT = re.compile(r"\b(?:more|additional|further|new)\b", re.I)
+
+
+def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> Candidate | None:
+    """"killing at least 13", "has injured two", "killed some 30,000 people"."""
+    before = text[max(sent.start, q.start - 60):q.start]
+    vb = r.obj_before.search(before)
+    coord = False
+    if not vb and before.endswith("and "):
+        before = text[max(sent.start, q.start - 100):q.start]
+        vb = r.obj_coord.search(before)
+        coord = True
+    if not vb:
+        return None
+    a = r.obj_after.match(text, q.end, hi)
+    head = a.group("head") if a else None
+    if coord and (not head or word_key(head) == "others"):
+        return None
+    end = a.end() if a and (head or a.group("pp")) else q.end
+    if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
+        words = [w for w in _WORD.finditer(text, a.start("np"), a.end("np")) if word_key(w.group(0)) in r.heads]
+        if words:
+            head, end = words[-1].group(0), words[-1].end()
+    verb = word_key(vb.group("verb"))
+    if verb in r.person_verb and not head:
+        return None
+    if not head and not r.follow_ok.match(text, end, hi):
+        return None
+    if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
+        return None
+    out = r.object_verb.get(verb) or r.person_verb[verb]
+    victim = text[q.end:end] if a and end > q.end else ""
+    start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
+    return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) == "others",
+                     increment=bool(_ANOTHER.search(vb.group(0))))
+
+
+def _has_increment(np: str | None) -> bool:
+    return bool(np and _INCREMENT.search(np))
+
+
+_PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$")
+
+
+def _passive_windows(text: str):
+    """(lo, hi) windows ending at "was killed"-like phrases: where count-1 claims can be."""
+    for word in _PASSIVE_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if _PASSIVE_BEFORE.search(text, max(0, pos - 40), pos):
+                yield max(0, pos - 150), end
+            pos = text.find(word, end)
+
+
+@lru_cache(maxsize=8)
+def _passive_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_passive_windows` of ``text``, found once for the named and the singular finder."""
+    return tuple(_passive_windows(text))
+
+
+def _window_matches(pattern: re.Pattern, text: str):
+    seen = set()
+    for lo, hi in _passive_spans(text):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield m
+
+
+def _named(r: Rules, text: str):
+    """A named person who was killed/wounded: count 1."""
+    for m in _window_matches(r.named, text):
+        name = m.group("name")
+        if _not_a_person(name):
+            continue
+        out = "captured" if m.group("opart").startswith(("captured", "taken")) else r.outcome_part[word_key(m.group("opart"))]
+        q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.start("name") + len(name))
+        yield Candidate(q, out, m.start(), m.end(), "", None, elliptical=True, person_named=True)
+
+
+_NOT_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "there", "one", "his", "her"})
+
+
+@lru_cache(maxsize=4096)
+def _not_a_person(name: str) -> bool:
+    """A capitalised run that is not a person: it opens with a determiner or pronoun, or holds a title word, an actor or a place."""
+    words = name.split()
+    if words[0].lower() in _NOT_NAME_OPENERS:
+        return True
+    titles = source_words().title_words | source_words().source_nouns
+    for w in words:
+        if w.lower() in titles or lexicons.actors().mentions(w) or lexicons.gazetteer().find(w):
+            return True
+    return False
+
+
+def _single(r: Rules, text: str):
+    """"a soldier was killed", "an elderly woman was wounded": count 1."""
+    for m in _window_matches(r.single, text):
+        out = r.outcome_part[word_key(m.group("opart"))]
+        q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.end("det"))
+        yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+
+
+# "no", "nobody", "none" or "without" as a word, on lower-cased text. The word
+# start is checked after the first letter, so the engine only stops at n and w.
+_ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one)|w(?<!\w.)ithout)\b")
+
+
+def _zeros(r: Rules, text: str):
+    """"no casualties", "no human losses", "no one was killed": count 0."""
+    if not _ZERO_HINT.search(lexicons.lowered(text)):
+        return
+    for m in r.zero.finditer(text):
+        q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
+        yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
+    for m in r.zero_subject.finditer(text):
+        q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("zs"))
+        yield Candidate(q, r.outcome_part[word_key(m.group("opart"))], m.start(), m.end(), m.group("zs"), None,
+                        elliptical=True)

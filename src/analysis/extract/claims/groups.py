@@ -1,0 +1,98 @@
+"""The victims' group of each claim: civilian, military or unspecified.
+
+From the victim words ("19 civilians"), an apposition ("two deaths, a woman and
+a child"), an "among" phrase or context cue in the clause ("in their sleep",
+"among the military"), a list heading ("Casualties among servicemen: 12
+killed"); elliptical victims ("two others") borrow the group of a claim next
+to them in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.rules import Rules, word_key
+
+
+def assign_groups(r: Rules, text: str, claims: list[Candidate]) -> None:
+    """Set ``group`` on every claim, in text order (a borrowed group may come from a claim set just before)."""
+    for c in claims:
+        c.group = _own_group(r, text, c) or ""
+    for c in claims:
+        if not c.group:
+            c.group = _borrowed_group(r, text, c, claims) or "unspecified"
+
+
+def victim_group(r: Rules, words: str) -> str | None:
+    """civilian or military from the group words in ``words``; unspecified when both occur, None when neither."""
+    found = None
+    for m in r.group_words.finditer(words):
+        w = word_key(m.group("w"))
+        g = "civilian" if w in r.civilian else "military"
+        if found is None:
+            found = g
+        elif found != g:
+            return "unspecified"  # "people, including civilians and soldiers": mixed victims
+    return found
+
+
+_APPOSITION = re.compile(r"^[^,;:()–—]{0,40}?\s*(?:[,–—]|\s-\s)\s*(?:including|mostly|mainly|among them|all|both)?\s*(?P<ap>[^;:()]{1,60})")
+_PREDICATE = re.compile(r",\s+(?:\w+\s+){0,2}(?:are|were|was|is|have|has)\b")
+_AMONG = re.compile(r"\bamong\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w’'-]+\s+){0,2}?[\w-]+")
+
+
+def _own_group(r: Rules, text: str, c: Candidate) -> str | None:
+    """Group from the victim words, then an apposition ("two deaths, a woman
+    and a child"; "both military servicemen and civilians" -> mixed, none) and
+    context phrases in the clause ("in their sleep", "among the military")."""
+    own = victim_group(r, c.victim)
+    if own:
+        return own
+    lo, hi = c.clause
+    tail = text[c.ev_end:min(c.sentence.end, c.ev_end + 100)]
+    ap = _APPOSITION.match(tail)
+    if ap:
+        words = ap.group("ap")
+        cut = _PREDICATE.search(words)
+        words = words[:cut.start()] if cut else words
+        groups = {("civilian" if word_key(m.group("w")) in r.civilian else "military") for m in r.group_words.finditer(words)}
+        if len(groups) == 1:
+            return groups.pop()
+        if len(groups) == 2:
+            return "unspecified"
+    found = _group_in_context(r, text, c.ev_start, lo, hi)
+    colon = text.rfind(":", c.sentence.start, c.ev_start)
+    if found is None and colon > c.sentence.start:  # "Casualties among servicemen: 12 killed, 40 wounded"
+        found = _group_in_context(r, text, c.sentence.start, c.sentence.start, colon)
+    return found
+
+
+def _group_in_context(r: Rules, text: str, among_from: int, lo: int, hi: int) -> str | None:
+    """The victims' group from an 'among' phrase after ``among_from``, else civilian or military words in ``text[lo:hi]``."""
+    among = _AMONG.search(text, among_from, hi)
+    g = victim_group(r, among.group(0)) if among else None
+    if g:
+        return g
+    span = text[lo:hi]
+    if r.civ_ctx.search(span):
+        return "civilian"
+    if r.mil_ctx.search(span):
+        return "military"
+    return None
+
+
+def _borrowed_group(r: Rules, text: str, c: Candidate, claims: list[Candidate]) -> str | None:
+    """For elliptical victims: the group of the claim before (a named person: after) in the
+    sentence; a named person's sentence's group words; else None."""
+    if not c.elliptical:
+        return None
+    same = [o for o in claims if o is not c and o.sentence.index == c.sentence.index and o.group]
+    prev = [o for o in same if o.ev_start < c.ev_start]
+    nxt = [o for o in same if o.ev_start > c.ev_start]
+    pick = prev[-1] if prev and not c.person_named else (nxt[0] if nxt else (prev[-1] if prev else None))
+    if pick is not None:
+        return pick.group
+    if c.person_named:
+        return victim_group(r, text[c.sentence.start:c.sentence.end])
+    return None

@@ -1,0 +1,164 @@
+"""Claims as rows: :func:`extract_claims` runs the stages on one article, :func:`claims_table` on many.
+
+The stages: candidates (:mod:`.candidates`), claimant and clause (here), group
+(:mod:`.groups`), side and place (:mod:`.sides`), scope (:mod:`.scope`), then
+the rows, without headline restatements and repeated figures.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from analysis.core import schema
+from analysis.extract.claims.candidates import Candidate, find_candidates
+from analysis.extract.claims.groups import assign_groups
+from analysis.extract.claims.layout import clause, is_heading, previous_sentence
+from analysis.extract.claims.rules import Rules, rules
+from analysis.extract.claims.scope import scope
+from analysis.extract.claims.sides import assign_sides_and_places
+from analysis.nlp.attribution import attribution_at
+from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
+from analysis.nlp.quantities import INTERVAL_CONVENTION
+from analysis.nlp.sentences import Sentence
+
+VAGUE_INTERVALS_DOC = INTERVAL_CONVENTION
+"""What ``count_low``/``count_high`` hold for qualified and vague figures (:data:`analysis.nlp.quantities.INTERVAL_CONVENTION`)."""
+
+COLUMNS = schema.descriptions("claim_rows")
+
+
+def extract_claims(text: str, published: date | None = None, *, parsed: ParsedArticle | None = None) -> list[dict]:
+    """Every casualty claim in one article's normalized ``text``, in text order.
+
+    Each dict has the claim fields of :data:`COLUMNS` from ``count`` to
+    ``end`` (``published`` is accepted for the interface; scope and claims do
+    not depend on it yet). ``parsed``: the article's shared parse (sentences
+    and attributions are reused), made here when not given.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_claims: text must be str, got {type(text).__name__}")
+    r = rules()
+    parsed = parsed_for(text, parsed)
+    sentences = parsed.sentences
+    cands = find_candidates(text, sentences)
+    if not cands:
+        return []
+    claims = _attributed(r, text, cands, parsed.attributions)
+    assign_groups(r, text, claims)
+    assign_sides_and_places(r, text, sentences, claims, parsed.attributions)
+    rows = _drop_headline_restatements(_rows(r, text, sentences, claims))
+    rows = _drop_restatements(rows)
+    for row in rows:
+        row.pop("_heading", None)
+    return rows
+
+
+_SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
+
+
+def _attributed(r: Rules, text: str, cands: list[Candidate], atts) -> list[Candidate]:
+    """The candidates that are claims, with their clause and claimant: not speculation
+    ("may have killed"), not a breakdown of the figure before ("including three children");
+    "bringing the total to N" takes the outcome and victims of the figure before it."""
+    kept: list[Candidate] = []
+    for c in cands:
+        s = c.sentence
+        if r.speculation.search(text, s.start, c.q.start):
+            continue
+        if c.outcome == "same":
+            earlier = [o for o in kept if o.sentence.index == s.index]
+            if not earlier:
+                continue
+            c.outcome = earlier[-1].outcome
+            c.victim = c.victim + " " + earlier[-1].victim
+            c.increment = False
+        if _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
+            continue  # "Eleven civilians, including three children, ...": a breakdown, not a new figure
+        c.clause = clause(text, s, c.q.start, c.ev_end)
+        att = attribution_at(atts, s.index, c.q.start)
+        c.claimant = att.source if att else None
+        c.claimant_side = att.side if att else "outlet"
+        kept.append(c)
+    return kept
+
+
+def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate]) -> list[dict]:
+    """One row per claim, with its scope and whether it stands in a heading (``_heading``)."""
+    memo: dict = {}
+    rows = []
+    for c in claims:
+        prev_in_sentence = any(o.sentence.index == c.sentence.index and o.ev_start < c.ev_start for o in claims)
+        sc = scope(r, text, c, prev_in_sentence, previous_sentence(text, sentences, c.sentence), memo)
+        q = c.q
+        rows.append({
+            "count": q.count, "count_low": q.low, "count_high": q.high, "qualifier": q.qualifier, "vague": q.vague,
+            "outcome": c.outcome, "group": c.group, "side": c.side, "scope": sc,
+            "claimant": c.claimant, "claimant_side": c.claimant_side, "location": c.location,
+            "evidence": text[c.ev_start:c.ev_end], "sentence": c.sentence.text,
+            "start": c.ev_start, "end": c.ev_end,
+            "_heading": is_heading(text, c.sentence),
+        })
+    return rows
+
+
+def _drop_headline_restatements(rows: list[dict]) -> list[dict]:
+    """A headline restating the body is not a claim: drop a heading claim when
+    the body has one with the same outcome and the heading is vague or gives
+    the same count."""
+    body = [r for r in rows if not r["_heading"]]
+    out = []
+    for row in rows:
+        if row["_heading"]:
+            compatible = [b for b in body if b["outcome"] == row["outcome"]
+                          or row["outcome"] == "casualties" and b["outcome"] in ("killed", "wounded")]
+            if any(row["vague"] is not None or b["count"] == row["count"] for b in compatible):
+                continue
+        out.append(row)
+    return out
+
+
+def _drop_restatements(rows: list[dict]) -> list[dict]:
+    """The same figure restated by the same claimant is one claim (first kept)."""
+    seen = set()
+    out = []
+    for row in rows:
+        key = (row["count"], row["vague"], row["outcome"], row["group"], row["side"],
+               (row["claimant"] or "").lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(row)
+    return out
+
+
+def claims_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
+    """Claims of every article: one row per claim, columns :data:`COLUMNS`.
+
+    ``parsed``: optional :class:`~analysis.nlp.parsed.ParsedArticle` per row, in order.
+    """
+    return claims_frame(claim_rows(articles, parsed))
+
+
+def claim_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
+    """The records of :func:`claims_table`, for building it chunk by chunk."""
+    need = ("article_id", "outlet", "published", "text")
+    missing = [c for c in need if c not in articles.columns]
+    if missing:
+        raise ValueError(f"claims_table: articles is missing column(s) {', '.join(missing)}")
+    rows = []
+    parses = parses_for(articles["text"], parsed)
+    for aid, outlet, published, text, parse in zip(articles["article_id"], articles["outlet"], articles["published"],
+                                                   articles["text"], parses):
+        if not isinstance(text, str):
+            raise ValueError(f"claims_table: article {aid!r} has no text (got {type(text).__name__})")
+        for claim in extract_claims(text, published, parsed=parse):
+            rows.append({"article_id": aid, "outlet": outlet, "published": published, **claim})
+    return rows
+
+
+def claims_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
+    """The claims table from :func:`claim_rows` records (of one or more chunks), or the same as columns (dict of lists)."""
+    return schema.frame("claim_rows", rows)

@@ -1,0 +1,274 @@
+"""The claim patterns: ``lexicons/claims.yaml`` and the actor lexicon compiled once into :class:`Rules`.
+
+Each field of :class:`Rules` is built by name, by the function for its job:
+word tables, the count patterns around a quantity, the count-1 and zero
+finders, the filters that keep ages, dates and equipment out, group and scope
+cues, and the side and place cues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.core.values import PARTIES
+from analysis.lexicons import load as lexicons
+from analysis.lexicons.load import alternation as alt
+from analysis.nlp.quantities import grammar
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def word_key(s: str) -> str:
+    """A word or phrase as the word tables hold it: lower case, single spaces."""
+    return _SPACES.sub(" ", s.strip().lower())
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every word table and compiled pattern the claim extractor uses (see the builders below)."""
+
+    # word tables (keys: word_key of the word)
+    data: dict  # claims.yaml as read
+    outcome_part: dict  # participle -> outcome ("killed" -> killed)
+    outcome_noun: dict  # noun -> outcome ("deaths" -> killed)
+    object_verb: dict  # verb with a count object -> outcome ("killing")
+    person_verb: dict  # verb whose object must be a person noun ("lost")
+    toll: dict  # toll phrase -> outcome, or "same"
+    zero_noun: dict  # noun after "no" -> outcome ("casualties")
+    civilian: frozenset
+    military: frozenset
+    neutral: frozenset
+    heads: frozenset  # civilian | military | neutral: every person noun
+    force_nouns: frozenset  # attack words that name a force, not an act ("troops")
+    toll_hints: tuple  # words one of which a toll window must hold
+    # a count and the words around it
+    subject: re.Pattern  # "19 civilians were killed"
+    noun: re.Pattern  # "60 civilian deaths"
+    obj_before: re.Pattern  # "killing | at least 13"
+    obj_coord: re.Pattern  # "lost 12 units ... and | 200 personnel"
+    obj_after: re.Pattern  # the victims after an object count
+    toll_before: re.Pattern  # "the death toll ... rose to | 12"
+    # count 1 and count 0
+    named: re.Pattern  # "Artak Beglaryan was killed"
+    single: re.Pattern  # "a soldier was wounded"
+    zero: re.Pattern  # "no casualties"
+    zero_subject: re.Pattern  # "no one was killed"
+    # numbers that are not counts
+    non_count_before: re.Pattern  # "aged 25"
+    month_near: tuple  # (a month right after, a month right before)
+    follow_ok: re.Pattern  # what may follow a count without a noun
+    non_person: re.Pattern  # equipment and units after a count
+    # victims' group and scope
+    group_words: re.Pattern
+    civ_ctx: re.Pattern
+    mil_ctx: re.Pattern
+    cumulative: re.Pattern
+    since_began: re.Pattern
+    incident: re.Pattern
+    increment_cue: re.Pattern
+    historical: re.Pattern
+    speculation: re.Pattern
+    period: re.Pattern
+    # victims' side and place
+    attacker: re.Pattern  # "an Armenian rocket strike"
+    attacked_by: re.Pattern  # "shelled by Azerbaijani forces"
+    sufferer: re.Pattern  # "the Azerbaijani side has suffered"
+    enemy: re.Pattern  # "the enemy" as the victims
+    in_country: re.Pattern  # "65 civilians in Azerbaijan"
+    both: re.Pattern
+    our: re.Pattern
+    locative: re.Pattern  # "in | Stepanakert"
+    place_after: re.Pattern  # "Martuni | village"
+    anaphor: re.Pattern  # "the city"
+
+
+@lru_cache(maxsize=None)
+def rules() -> Rules:
+    """All claim patterns, compiled once from ``lexicons/claims.yaml`` and the actor lexicon."""
+    d = lexicons.yaml_lexicon("claims")
+    lexicons.require_lists("claims", d, (
+        "outcome_participles", "outcome_nouns", "object_verbs", "toll_phrases", "toll_links",
+        "civilian_nouns", "military_nouns", "neutral_nouns", "equipment_nouns", "unit_nouns",
+        "cumulative_cues", "incident_nouns", "historical_cues", "attack_nouns", "locative_cues"))
+    words = _word_tables(d)
+    frag = _fragments(d, words)
+    return Rules(**words, **_count_patterns(d, words, frag), **_one_and_zero(d, words, frag), **_non_counts(d),
+                 **_group_and_scope(d, words), **_side_and_place(d))
+
+
+def _word_tables(d: dict) -> dict:
+    def low(m):
+        return {word_key(k): v for k, v in m.items()}
+
+    civ = frozenset(word_key(w) for w in d["civilian_nouns"])
+    mil = frozenset(word_key(w) for w in d["military_nouns"])
+    neu = frozenset(word_key(w) for w in d["neutral_nouns"])
+    return dict(
+        data=d, outcome_part=low(d["outcome_participles"]), outcome_noun=low(d["outcome_nouns"]),
+        object_verb=low(d["object_verbs"]),
+        person_verb={k: v for k, v in low(d.get("object_verbs_person_only") or {}).items() if v},
+        toll=low(d["toll_phrases"]), zero_noun=low(d.get("zero_nouns") or {}),
+        civilian=civ, military=mil, neutral=neu, heads=civ | mil | neu,
+        force_nouns=frozenset(word_key(w) for w in d.get("attacker_force_nouns") or []),
+        toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Fragments:
+    """Regex pieces several patterns share."""
+
+    side: str  # a side's adjective or country, possessive allowed
+    head: str  # a person noun
+    npmod: str  # a word that may stand before the person noun
+    part: str  # an outcome participle
+    aux: str  # auxiliaries and adverbs between the victims and the participle
+    pp: str  # a phrase after the victims ("on both sides", "from the Ministry", ", including children,")
+
+
+def _fragments(d: dict, words: dict) -> _Fragments:
+    actors = lexicons.actors().frame
+    side_words = list(actors["name"][actors["kind"].isin(["adjective", "country"])]) if "kind" in actors else list(actors["name"])
+    side = alt(side_words + [w + "’s" for w in side_words] + [w + "'s" for w in side_words])
+    npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her",
+                 "local", "innocent", "peaceful", "ethnic", "young", "elderly", "unarmed", "civilian",
+                 "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
+                 "women", "and", "fellow", "foreign", "Syrian", "of them", "among them"]) + "|" + side
+    aux = alt(["have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "reportedly", "also",
+               "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
+               "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
+               "presumed", "recently", "tragically", "subsequently", "been reported", "said to have been",
+               "said to be", "thought to have been", "known to have been", "then", "not", "either"]
+              + [str(w) for w in d.get("participle_fillers") or []])
+    pp = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{side})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
+          rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
+          rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
+    return _Fragments(side=side, head=alt(words["heads"]), npmod=npmod, part=alt(words["outcome_part"]), aux=aux, pp=pp)
+
+
+def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
+    """The patterns read around a quantity: subject, outcome noun, object and toll."""
+    g = grammar()
+    num = r"(?:\d[\d,.]*|" + alt(list(g.number_words) + list(g.scale_words) + list(g.vague_words)) + r")"
+    coord = rf"\s*,?\s+and\s+(?:{alt(g.qualifiers)}\s+)?{num}\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b"
+    outpair = rf"(?P<opart>{f.part})\b(?:\s+(?:and|or|&|and/or)\s+(?P<opart2>{f.part})\b)?"
+    noun = alt(words["outcome_noun"])
+    adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|as\s+many\s+as))?"
+    pverb = words["person_verb"]
+    return dict(
+        subject=re.compile(
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
+            rf"(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}", re.IGNORECASE),
+        noun=re.compile(
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)\s+(?P<onoun>{noun})\b(?:\s+(?:and|or|&)\s+(?P<onoun2>{noun})\b)?"
+            rf"(?P<head2>\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
+        obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
+        # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
+        obj_coord=re.compile(rf"\b(?P<verb>{alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE),
+        obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
+        toll_before=re.compile(
+            rf"\b(?P<toll>{alt(words['toll'])}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))\s+(?P<tpart>{f.part})"
+            rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{noun}))\b"
+            rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{alt(d['toll_links'])})\s+$", re.IGNORECASE),
+    )
+
+
+def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
+    """Count 1 (a named person, "a soldier") and count 0 ("no casualties", "no one")."""
+    title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
+    singular = [w for w in words["heads"] if not w.endswith("s") or w in ("person",)] + ["man", "woman", "policeman", "police officer"]
+    return dict(
+        named=re.compile(
+            rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
+            rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
+        single=re.compile(
+            rf"\b(?P<det>[Aa]n?)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+(?:(?:{f.aux})\s+){{1,3}}(?P<opart>{f.part})\b"),
+        zero=re.compile(
+            rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
+            rf"(?P<zn>{alt(words['zero_noun'])})\b(?!\s+(?:{alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE),
+        zero_subject=re.compile(
+            rf"\b(?P<zs>{alt(d.get('zero_subjects') or ['no one'])})\s+(?:(?:{f.aux})\s+){{0,3}}(?P<opart>{f.part})\b", re.IGNORECASE),
+    )
+
+
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+
+
+def _non_counts(d: dict) -> dict:
+    """What keeps ages, dates and equipment from being counts of people."""
+    return dict(
+        non_count_before=re.compile(rf"(?:^|[\s(])(?:{alt(d.get('non_count_before') or ['aged'])})\s*$", re.IGNORECASE),
+        month_near=(re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE), re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)),
+        follow_ok=re.compile(
+            r"\s*(?:$|[,.;:!?)(–—\-\"”’]|(?:in|at|on|and|or|near|during|when|while|after|as|since|including|among|"
+            r"from|with|overnight|yesterday|today|tonight|this|last|earlier|later|inside|across|around|outside|by|"
+            r"but|so|according|amid|following|before|between|of\s+them|of\s+whom|more|others|to)\b)", re.IGNORECASE),
+        non_person=re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(list(d['equipment_nouns']) + list(d['unit_nouns']))})\b",
+                              re.IGNORECASE),
+    )
+
+
+def _group_and_scope(d: dict, words: dict) -> dict:
+    """Cues for the victims' group and for the scope of a figure."""
+    hist_cues = [str(w) for w in d["historical_cues"]]  # the cheap first-letter test before the look-behinds
+    return dict(
+        group_words=re.compile(rf"\b(?P<w>{alt(words['civilian'] | words['military'])})\b", re.IGNORECASE),
+        civ_ctx=re.compile(rf"\b(?:{alt(d.get('civilian_context') or ['in their sleep'])})\b", re.IGNORECASE),
+        mil_ctx=re.compile(rf"\b(?:{alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE),
+        cumulative=re.compile(rf"\b(?:{alt(d['cumulative_cues'])})\b", re.IGNORECASE),
+        since_began=re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}(?:{alt(d.get('cumulative_verbs') or ['began'])})\b",
+                               re.IGNORECASE),
+        incident=re.compile(rf"\b(?:{alt(d['incident_nouns'])})\b", re.IGNORECASE),
+        increment_cue=re.compile(rf"\b(?:{alt(d.get('increment_cues') or ['rose by'])})\s+$", re.IGNORECASE),
+        historical=re.compile(rf"(?=[{lexicons.first_characters(hist_cues)}])(?<!since\s)(?<!since\sthe\s)\b(?:{alt(hist_cues)})\b",
+                              re.IGNORECASE),
+        speculation=re.compile(rf"\b(?:{alt(d.get('speculation_cues') or ['may have'])})\b", re.IGNORECASE),
+        period=re.compile(rf"\b(?:{alt(d.get('period_increment_cues') or ['past 24 hours'])})\b", re.IGNORECASE),
+    )
+
+
+def _side_and_place(d: dict) -> dict:
+    """Cues for whose people the victims were and where they were hit."""
+    actors = lexicons.actors().frame
+    actor = alt(list(actors["name"]))
+    mods = alt(d.get("attack_modifiers") or ["armed"])
+    return dict(
+        attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{alt(d['attack_nouns'])})\b"),
+        attacked_by=re.compile(
+            rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
+        sufferer=re.compile(
+            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
+            rf"(?:{alt(d.get('sufferer_words') or ['suffered'])})\b"),
+        enemy=_enemy_pattern(d),
+        in_country=_in_country_pattern(actors),
+        both=re.compile(rf"\b(?:{alt(d.get('both_sides_cues') or ['both sides'])})\b", re.IGNORECASE),
+        our=re.compile(r"\b(?:our|we|us|its|their)\b", re.IGNORECASE),
+        locative=re.compile(rf"\b(?:{alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE),
+        place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
+                               re.IGNORECASE),
+        anaphor=re.compile(r"\bthe\s+(?:city|town|village|settlement)\b", re.IGNORECASE),
+    )
+
+
+def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:
+    """"65 civilians in Azerbaijan": a country of one side right after the victims
+    (not a disputed region: "in Karabakh" does not say whose people)."""
+    gaz = lexicons.gazetteer()
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    names = [n for n, sd, k in zip(actors["name"], actors["side"], kind)
+             if k == "country" and sd in PARTIES and not gaz.find(n)]
+    return re.compile(rf"\s+(?:in|inside|across|throughout)\s+(?P<actor>{alt(names or ['Azerbaijan'])})\b")
+
+
+def _enemy_pattern(d: dict) -> re.Pattern:
+    """"the enemy" as the victims, not as the attacker ("by the enemy", "enemy fire")."""
+    force = {word_key(w) for w in d.get("attacker_force_nouns") or []}
+    acts = [w for w in d["attack_nouns"] if word_key(w) not in force]
+    # The possessive may not be dropped to slip past the check: "the enemy's artillery" is the attacker.
+    return re.compile(rf"(?<!\bby\s)(?<!\bby\sthe\s)\b(?:{alt(d.get('enemy_words') or ['enemy'])})(?:[’']s)?(?![\w’'])"
+                      rf"(?!\s+(?:{alt(acts)})\b)", re.IGNORECASE)

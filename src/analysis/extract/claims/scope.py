@@ -1,0 +1,45 @@
+"""The scope of a figure: incident, cumulative (a running total), increment (N more) or historical (an earlier war)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.rules import Rules
+from analysis.nlp.sentences import Sentence
+
+_TOLL = re.compile(r"\btoll\b", re.I)
+_RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
+
+
+def scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sentence: Sentence | None,
+          memo: dict | None = None) -> str:
+    """The scope of claim ``c``. ``prev_in_sentence``: a claim comes before it in its sentence;
+    ``prev_sentence``: the sentence before it in the paragraph; ``memo``: per-article cache of sentence tests."""
+    memo = {} if memo is None else memo
+    s = c.sentence
+    window = text[max(s.start, c.q.start - 80):min(s.end, c.ev_end + 40)]
+    if r.historical.search(window):
+        return "historical"
+    before = text[max(s.start, c.q.start - 20):c.q.start]
+    if (c.increment and not prev_in_sentence) or r.increment_cue.search(before):
+        return "increment"
+    if not c.toll and r.period.search(window):  # "over the past 24 hours, 12 servicemen were killed"
+        return "increment"
+    if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s):
+        return "cumulative"
+    if c.toll or _TOLL.search(text[s.start:c.q.start]):
+        return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
+    if c.side == "both":
+        return "cumulative"
+    if prev_sentence is not None and _in_sentence(memo, _RUNNING_TOTAL, text, prev_sentence):
+        return "cumulative"
+    return "incident"
+
+
+def _in_sentence(memo: dict, pattern: re.Pattern, text: str, s: Sentence) -> bool:
+    """Whether ``pattern`` occurs in sentence ``s`` (searched once per sentence and pattern)."""
+    key = (pattern.pattern, s.start)
+    if key not in memo:
+        memo[key] = pattern.search(text[s.start:s.end]) is not None
+    return memo[key]

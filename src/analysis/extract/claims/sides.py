@@ -1,0 +1,202 @@
+"""Whose people the victims of each claim were, and where they were hit.
+
+Victim side, in order: an actor in the victim phrase ("Armenian soldiers",
+"on both sides"); "the Azerbaijani side has suffered"; "the enemy" -> the
+claimant's other side; "our"/"we"/"its" -> the claimant's side; the attacker
+named next to an attack word ("an Armenian rocket strike", "Azeri fire") -> the
+other side; the country of the place hit (gazetteer; disputed places were held
+by the Armenian side in 2020); "... in Azerbaijan"; both sides named around an
+outlet-voice figure -> both; the claim before it in the sentence; the
+claimant's side; the attacker or the last claim earlier in the paragraph; the
+article's majority side.
+
+Location: the place named as where things happened, nearest the claim in its
+sentence ("the city" -> the last town named before it), else earlier in the
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analysis.core.values import OTHER_PARTY, PARTIES
+from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of, previous_sentence
+from analysis.extract.claims.rules import Rules, word_key
+from analysis.lexicons import load as lexicons
+from analysis.nlp.sentences import Sentence
+from analysis.nlp.source_side import PLACE_COUNTRY_SIDE
+
+_TOWNS = ("city", "town", "village")
+
+
+def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate], atts) -> None:
+    """Set ``side`` and ``location`` on every claim (``atts``: the article's attributions)."""
+    decided: list[str | None] = []
+    for idx, c in enumerate(claims):
+        exclude = [(a.start, a.end) for a in atts if a.sentence_index == c.sentence.index]
+        pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
+        side = _side_in_clause(r, text, c, exclude, pm)
+        if side is None:
+            side = _side_from_neighbours(r, text, sentences, c, claims[:idx], decided, atts)
+        decided.append(side)
+        c.location = _location(r, text, sentences, c, pm)
+    top = Counter(x for x in decided if x).most_common(2)
+    fallback = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else "unspecified"
+    for c, side in zip(claims, decided):
+        c.side = side or fallback
+
+
+def _side_in_clause(r: Rules, text: str, c: Candidate, exclude: list[tuple[int, int]],
+                    pm: lexicons.PlaceMention | None) -> str | None:
+    """The side the claim's own words, clause and sentence give (rules 1-8 of the module doc)."""
+    s, (lo, hi), cside = c.sentence, c.clause, c.claimant_side
+    side = _actor_side(c.victim) if c.victim else None
+    if side is None:  # "the Azerbaijani side has suffered heavy casualties"
+        for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
+            side = lexicons.actors().side_of(m.group("actor"))
+    if side is not None:
+        return side
+    if cside in PARTIES and r.enemy.search(text, max(lo, s.start), c.ev_end):
+        return OTHER_PARTY[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
+    if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
+        return "both"
+    if r.our.search(text, max(lo, s.start), c.ev_end) and cside in PARTIES:
+        return cside
+    atk = _attacker_side(r, text, s, c.q.start, exclude)
+    if atk:
+        return OTHER_PARTY[atk]
+    gaz = lexicons.gazetteer()
+    side = None
+    if pm is not None and gaz.kind.get(pm.place) != "region":
+        side = PLACE_COUNTRY_SIDE.get(gaz.country.get(pm.place, ""))
+    inside = r.in_country.match(text, c.ev_end, s.end) if side is None else None
+    if inside:  # "killing 65 civilians in Azerbaijan"
+        side = lexicons.actors().side_of(inside.group("actor"))
+    return side
+
+
+def _side_from_neighbours(r: Rules, text: str, sentences: list[Sentence], c: Candidate, earlier: list[Candidate],
+                          decided: list[str | None], atts) -> str | None:
+    """The side from around the claim (rules 9-12): both sides named, the sentence's last claim, the claimant, the paragraph."""
+    s, cside = c.sentence, c.claimant_side
+    if cside in ("outlet", "third_party"):
+        prev_s = previous_sentence(text, sentences, s)
+        ctx = text[prev_s.start:s.end] if prev_s else text[s.start:s.end]
+        if _actor_side(ctx) == "both":
+            return "both"
+    same = [decided[j] for j, o in enumerate(earlier) if o.sentence.index == s.index and decided[j]]
+    if same:
+        return same[-1]
+    if cside in PARTIES:
+        return cside
+    return _from_previous_sentence(r, text, sentences, s, earlier, decided, atts)
+
+
+def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: Sentence, earlier: list[Candidate],
+                            decided: list[str | None], atts=()) -> str | None:
+    """An attacker named earlier in the paragraph, else the last claim's side there."""
+    for prev in earlier_in_paragraph(text, sentences, s):
+        speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
+        atk = _attacker_side(r, text, prev, prev.end, speakers)
+        if atk:
+            return OTHER_PARTY[atk]
+    para = paragraph_of(text, s.start)
+    for j in range(len(earlier) - 1, -1, -1):
+        if decided[j] and paragraph_of(text, earlier[j].ev_start) == para:
+            return decided[j]
+    return None
+
+
+def _actor_side(phrase: str) -> str | None:
+    sides = {s for _, s, _, _ in lexicons.actors().mentions(phrase)}
+    if not sides:
+        return None
+    if "armenian" in sides and "azerbaijani" in sides:
+        return "both"
+    if sides & set(PARTIES):
+        return next(iter(sides & set(PARTIES)))
+    return "other"
+
+
+_TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towards|of|across)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
+
+def _is_target(r: Rules, text: str, sent: Sentence, m: re.Match) -> bool:
+    """The actor is where an attack lands ("strikes on Armenian positions") or,
+    after "in", the victims' ranks ("losses in the Armenian army"); but "killed
+    in Azerbaijani shelling" names the attacker (an attack act, not a force)."""
+    t = _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start())
+    if t is None:
+        return False
+    noun = m.groupdict().get("noun")
+    return t.group("prep").lower() != "in" or noun is None or word_key(noun) in r.force_nouns
+
+
+def _place_struck(text: str, m: re.Match) -> bool:
+    """A town named before an attack word without a possessive is where it hit
+    ("the Stepanakert shelling"); "Baku's strikes" names the attacker."""
+    if "noun" not in m.re.groupindex or text[m.end("actor"):m.end("actor") + 1] in ("’", "'"):
+        return False
+    gaz = lexicons.gazetteer()
+    return any(gaz.kind.get(p.place) in _TOWNS for p in gaz.find(m.group("actor")))
+
+
+def _attacker_side(r: Rules, text: str, sent: Sentence, pos: int, speakers=()) -> str | None:
+    """Side of the attacker named nearest to ``pos`` in the sentence, if any.
+
+    ``speakers``: (start, end) spans of the sentence's sources; a source
+    ("the Karabakh army says", "according to the Azerbaijani side") is not an attacker.
+    """
+    best = None
+    for pat in (r.attacker, r.attacked_by):
+        for m in pat.finditer(text, sent.start, sent.end):
+            side = lexicons.actors().side_of(m.group("actor"))
+            if side not in PARTIES or _is_target(r, text, sent, m) or _place_struck(text, m) \
+                    or any(a <= m.start("actor") < b for a, b in speakers):
+                continue
+            dist = abs(m.start("actor") - pos)
+            if best is None or dist < best[0]:
+                best = (dist, side)
+    return best[1] if best else None
+
+
+def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:
+    """The place named as where things happened, nearest the claim in its sentence."""
+    gaz = lexicons.gazetteer()
+    best = None
+    for pm in gaz.find(text, sent.start, sent.end):
+        if any(a <= pm.start < b for a, b in exclude):
+            continue
+        if not r.locative.search(text[max(sent.start, pm.start - 40):pm.start]) and \
+                not r.place_after.match(text, pm.end, sent.end):  # "Martuni village", "the Ganja strike"
+            continue
+        rank = 0 if gaz.kind.get(pm.place) in _TOWNS else 1
+        key = (rank, abs(pm.start - pos))
+        if best is None or key < best[0]:
+            best = (key, pm)
+    return best[1] if best else None
+
+
+def _anaphoric_place(r: Rules, text: str, c: Candidate) -> lexicons.PlaceMention | None:
+    """"the city" in the claim's clause -> the last town or city named before it."""
+    if not r.anaphor.search(text, c.sentence.start, c.clause[1]):
+        return None
+    gaz = lexicons.gazetteer()
+    found = [p for p in gaz.find(text, 0, c.sentence.start) if gaz.kind.get(p.place) in _TOWNS]
+    return found[-1] if found else None
+
+
+def _location(r: Rules, text: str, sentences: list[Sentence], c: Candidate, pm: lexicons.PlaceMention | None) -> str | None:
+    """The claim's place as written: ``pm``, else the place named earlier in the paragraph
+    ("... attack on Stepanakert. Dozens were wounded"), never a region."""
+    if pm is None:
+        for prev in earlier_in_paragraph(text, sentences, c.sentence):
+            pm = _place(r, text, prev, prev.end, [])
+            if pm is not None:
+                break
+        if pm is not None and lexicons.gazetteer().kind.get(pm.place) == "region":
+            pm = None
+    return pm.name if pm else None
