@@ -188,7 +188,8 @@ reports.show_table(totals[["claimant", "claimant_side", "side", "group", "outcom
 # %%
 matrix = tolls.attribution_matrix(claims)
 if matrix.empty:
-    plots.save_figure(report, plots.placeholder("No casualty claim in this selection."), "attribution_matrix", data=matrix)
+    plots.save_figure(report, plots.placeholder("No casualty claim in this selection."), "attribution_matrix",
+                      data=matrix)
 else:
     fig, ax = plots.figure(1.6 + 1.3 * matrix.shape[1], 1.2 + 0.55 * matrix.shape[0])
     top = matrix.to_numpy().max()

@@ -228,8 +228,9 @@ else:
     step = 0.8 / len(carriers)
     for k, name in enumerate(carriers):
         rows = relayed[relayed["outlet"].astype(str) == name]
-        plots.dots(ax, rows["lag_days"], rows["row"].to_numpy() + (k - (len(carriers) - 1) / 2) * step, rows["inferred"],
-                   palette.colour(name), marker=palette.marker(name), size=30, label=name)
+        y = rows["row"].to_numpy() + (k - (len(carriers) - 1) / 2) * step
+        plots.dots(ax, rows["lag_days"], y, rows["inferred"], palette.colour(name), marker=palette.marker(name),
+                   size=30, label=name)
     labels = relayed.drop_duplicates("row").sort_values("row")
     plots.row_axis(ax, labels["row"], labels["figure"])
     plots.integer_ticks(ax.xaxis)

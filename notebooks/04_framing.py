@@ -97,10 +97,11 @@ fig, ax = plots.figure(8, 0.35 * len(bars) + 1.5)
 if not bars:
     plots.empty(ax, "no places with alternative names in the selection")
 else:
-    plots.segmented_hbars(ax, [(f"{key} · {outlet}", [(row.key_share, f"{row.name} ({row.count})") for row in
-                                                      places[(places["key"] == key) & (places["outlet"] == outlet)].itertuples()])
-                               for key, outlet in bars],
-                          "share of the outlet's mentions of the place (segment: name used, mentions)")
+    segments = []
+    for key, outlet in bars:
+        rows = places[(places["key"] == key) & (places["outlet"] == outlet)]
+        segments.append((f"{key} · {outlet}", [(row.key_share, f"{row.name} ({row.count})") for row in rows.itertuples()]))
+    plots.segmented_hbars(ax, segments, "share of the outlet's mentions of the place (segment: name used, mentions)")
 ax.set_title("Which name each outlet uses for a place")
 plots.save_figure(report, fig, "place_names", data=places)
 reports.show_table(places, caption="Place names per outlet")
@@ -148,8 +149,9 @@ fig, ax = plots.figure(8, 0.5 * len(voice_wide) + 1.5)
 if voice_wide.empty:
     plots.empty(ax, "no sources in the selection")
 else:
-    plots.stacked_shares(ax, voice_wide, "share of the outlet's sources (distinct per article, summed over its articles)",
-                         "side", colours=[SIDE_COLOURS[s] for s in voice_wide.columns])
+    plots.stacked_shares(ax, voice_wide,
+                         "share of the outlet's sources (distinct per article, summed over its articles)", "side",
+                         colours=[SIDE_COLOURS[s] for s in voice_wide.columns])
 ax.set_title("Voices by side")
 plots.save_figure(report, fig, "voices", data=voice)
 reports.show_table(voice, caption="Sources per outlet and side (distinct within each article, summed over the outlet's articles)")

@@ -43,7 +43,7 @@ SIDE_COLOURS = {"armenian": "#1f77b4", "azerbaijani": "#d62728", "third_party": 
 
 
 def categorical(keys: Iterable) -> dict:
-    """``{key: colour}`` for series that are not outlets: the k-th distinct key takes the k-th :data:`CATEGORICAL` colour."""
+    """``{key: colour}`` for series that are not outlets: the k-th distinct key, the k-th :data:`CATEGORICAL` colour."""
     return {key: CATEGORICAL[i % len(CATEGORICAL)] for i, key in enumerate(dict.fromkeys(keys))}
 
 

@@ -38,8 +38,8 @@ def figure(width: float, height: float, nrows: int = 1, ncols: int = 1, **kwargs
 def panels(n: int, row_height: float, ncols: int = 3, panel_width: float = 4.0):
     """A figure of ``n`` small panels, at most ``ncols`` a row: ``(fig, [axes of each panel])``.
 
-    Cells past ``n`` are left blank; with ``n == 0`` there is one panel, for
-    an :func:`empty` message.
+    Cells past ``n`` are left blank; with ``n == 0`` there is one blank
+    panel, to hold an :func:`empty` message.
     """
     cols = min(n, ncols) or 1
     rows = max(1, -(-n // cols))
@@ -75,7 +75,8 @@ def save_figure(report, fig, stem: str, data=None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for ext, meta in FIXED_METADATA.items():
         target = folder / f"{stem}.{ext}"
-        catalog.atomic_write(target, lambda tmp, ext=ext, meta=meta: fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight"))
+        catalog.atomic_write(target, lambda tmp, ext=ext, meta=meta: fig.savefig(tmp, format=ext, metadata=meta,
+                                                                                 bbox_inches="tight"))
     if data is not None:
         catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
     display(Image(data=(folder / f"{stem}.png").read_bytes(), format="png"))
@@ -205,7 +206,8 @@ def stacked_columns(ax, x, wide: pd.DataFrame, colours, width: float = 0.8) -> N
         bottom = counts if bottom is None else bottom + counts
 
 
-def hbars(ax, labels, values, xlabel: str | None = None, top_down: bool = False, reference: float | None = None) -> None:
+def hbars(ax, labels, values, xlabel: str | None = None, top_down: bool = False,
+          reference: float | None = None) -> None:
     """One horizontal bar per label; ``top_down`` puts the first label on top; a dashed line at ``reference``."""
     ax.barh(labels, values)
     if top_down:
@@ -272,9 +274,9 @@ def luminance_ink(rgba) -> str:
     return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
 
 
-def heatmap(ax, matrix: pd.DataFrame, cmap: str, fmt=str, ink="auto", vmin=None, vmax=None, aspect: str | None = "auto",
-            fontsize: str | None = None, xrotation: float | None = None, marked: pd.DataFrame | None = None,
-            missing: str | None = None, colorbar: dict | None = None):
+def heatmap(ax, matrix: pd.DataFrame, cmap: str, fmt=str, ink="auto", vmin=None, vmax=None,
+            aspect: str | None = "auto", fontsize: str | None = None, xrotation: float | None = None,
+            marked: pd.DataFrame | None = None, missing: str | None = None, colorbar: dict | None = None):
     """A matrix as coloured cells, each cell annotated with its value; returns the image.
 
     - ``fmt(value)`` gives a cell's text (``""``: no text);
