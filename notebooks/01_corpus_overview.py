@@ -27,18 +27,18 @@ date_from = None  # first publication date shown (YYYY-MM-DD), None for no bound
 date_to = None  # last publication date shown (YYYY-MM-DD), None for no bound
 
 # %%
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
 from analysis.core import catalog
 from analysis.compare import overview
+from analysis.report import plots
 from analysis.report import render as reports
+from analysis.report.palette import OutletPalette
 
 report = reports.start("01_corpus_overview", raw_dir=raw_dir, processed_dir=processed_dir,
                        outlets=outlets, date_from=date_from, date_to=date_to)
 all_articles = catalog.load("articles", processed_dir)
+palette = OutletPalette.from_articles(all_articles)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
 errors = catalog.load("ingest_errors", processed_dir)
 print(f"{len(articles)} of {len(all_articles)} articles selected; {len(errors)} ingest errors.")
@@ -57,37 +57,29 @@ reports.show_table(per_outlet)
 
 # %%
 timeline = overview.publication_timeline(articles)
-fig, ax = plt.subplots(figsize=(8, 3))
+fig, ax = plots.figure(8, 3)
 if not timeline.empty:
     days = pd.to_datetime(pd.Series(timeline.index)).to_numpy()
-    bottom = None
-    for k, outlet in enumerate(timeline.columns):
-        counts = timeline[outlet].to_numpy()
-        ax.bar(days, counts, bottom=bottom, width=0.8, label=outlet, color=plt.cm.tab10(k % 10))
-        bottom = counts if bottom is None else bottom + counts
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=10))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    plots.stacked_columns(ax, days, timeline, palette.colours(timeline.columns))
     ax.set_xlim(days.min() - pd.Timedelta(days=1), days.max() + pd.Timedelta(days=1))
-    fig.autofmt_xdate()
-    ax.set_xlabel("publication date")
+    plots.date_axis(ax, "publication date", minticks=3)
     ax.set_ylabel("articles")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(title="outlet", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    plots.integer_ticks(ax.yaxis)
+    plots.legend_outside(ax, title="outlet")
 ax.set_title("Articles per day")
-reports.save_figure(report, fig, "timeline", data=timeline)
+plots.save_figure(report, fig, "timeline", data=timeline)
 
 # %% [markdown]
 # ## Article lengths
 # Words in each article's normalized text (whitespace-separated tokens, page debris removed), one bar per article.
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 1 + 0.4 * max(len(articles), 1)))
+fig, ax = plots.figure(8, 1 + 0.4 * max(len(articles), 1))
 lengths = articles.set_index("article_id")[["outlet", "n_words"]].sort_values("n_words")
-ax.barh([f"{outlet if isinstance(outlet, str) else '(unknown)'} · {article_id}"
-         for article_id, outlet in zip(lengths.index, lengths["outlet"])], lengths["n_words"])
-ax.set_xlabel("words")
+plots.hbars(ax, [f"{outlet if isinstance(outlet, str) else '(unknown)'} · {article_id}"
+                 for article_id, outlet in zip(lengths.index, lengths["outlet"])], lengths["n_words"], xlabel="words")
 ax.set_title("Words per article")
-reports.save_figure(report, fig, "lengths", data=lengths)
+plots.save_figure(report, fig, "lengths", data=lengths)
 
 # %% [markdown]
 # ## Where each publication date came from

@@ -39,20 +39,21 @@ gold_file = None  # annotated sample for the accuracy section, None for the bund
 # %%
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from analysis.core import catalog
 from analysis.compare import tolls
 from analysis.evaluate import tolls_scoring
+from analysis.report import plots
 from analysis.report import render as reports
+from analysis.report.palette import OutletPalette, categorical
 
 report = reports.start("02_casualty_tolls", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        sides=sides, date_from=date_from, date_to=date_to, claimants=claimants,
                        include_vague=include_vague, gold_file=gold_file)
 articles = catalog.load("articles", processed_dir)
+palette = OutletPalette.from_articles(articles)
 all_claims = catalog.load("claims", processed_dir)
 incidents = catalog.load("incidents", processed_dir)
 mentions = catalog.load("incident_mentions", processed_dir)
@@ -60,14 +61,6 @@ claims = tolls.select_claims(all_claims, articles, outlets=outlets, sides=sides,
                              date_from=date_from, date_to=date_to, include_vague=include_vague)
 print(f"{len(claims)} of {len(all_claims)} casualty claims selected, from {claims['article_id'].nunique()} article(s) "
       f"and {claims['outlet'].nunique()} outlet(s).")
-
-
-def empty_figure(message, stem, data):
-    """Save a figure that says why there is nothing to draw (the selection is empty for this section)."""
-    fig, ax = plt.subplots(figsize=(8, 1.2))
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center")
-    reports.save_figure(report, fig, stem, data=data)
 
 
 # %% [markdown]
@@ -120,39 +113,26 @@ reports.show_table(tolls.counts_as_text(ledger), caption="Casualty-claim ledger"
 grouped = tolls.group_incidents(claims, incidents, mentions=mentions)
 compared = tolls.compare_incidents(grouped)
 if compared.empty:
-    empty_figure("No incident in this selection is reported by more than one outlet or with more than one figure.",
-                 "incident_figures", compared)
+    plots.save_figure(report, plots.placeholder(
+        "No incident in this selection is reported by more than one outlet or with more than one figure."),
+        "incident_figures", data=compared)
 else:
     rows = list(dict.fromkeys(zip(compared["label"], compared["outcome"])))
-    outlet_names = sorted(compared["outlet"].unique())
-    colours = {o: plt.cm.tab10(i % 10) for i, o in enumerate(outlet_names)}
     finite = compared[["count_low", "count_high"]].replace(math.inf, np.nan).stack()
     right = max(float(finite.max()) * 1.3, 10.0)
-    fig, ax = plt.subplots(figsize=(9, 0.9 + 0.6 * len(rows) + 0.15 * len(compared)))
+    fig, ax = plots.figure(9, 0.9 + 0.6 * len(rows) + 0.15 * len(compared))
     for y, (label, outcome) in enumerate(rows):
         part = compared[(compared["label"] == label) & (compared["outcome"] == outcome)]
-        offsets = np.linspace(-0.25, 0.25, len(part)) if len(part) > 1 else [0.0]
-        for dy, r in zip(offsets, part.itertuples()):
-            yy, colour = y + dy, colours[r.outlet]
-            high = min(r.count_high, right)
-            ax.plot([r.count_low, high], [yy, yy], color=colour, lw=1.5, alpha=0.7)
-            if math.isinf(r.count_high):
-                ax.plot([high], [yy], marker=">", color=colour, ms=6)
-            if pd.notna(r.count):
-                ax.plot([r.count], [yy], marker="o", color=colour, ms=7)
-            ax.annotate(f"{r.figure}, {r.claimant}", (r.count_low, yy), xytext=(3, 4), textcoords="offset points",
-                        fontsize="x-small", color=colour)
-    ax.set_yticks(range(len(rows)), [f"{label}\n{outcome}" for label, outcome in rows], fontsize="small")
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xscale("symlog", linthresh=10)
-    ax.set_xlim(0, right)
-    ax.set_xticks(tolls.symlog_ticks(0, right))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.set_xlabel("people (symmetric log scale: linear below 10)")
-    ax.legend(handles=[plt.Line2D([], [], color=colours[o], marker="o", lw=1.5, label=o) for o in outlet_names],
-              title="outlet", fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+        for dy, r in zip(plots.spread(len(part), 0.25), part.itertuples()):
+            colour = palette.colour(r.outlet)
+            plots.interval_dot(ax, y + dy, r.count_low, r.count_high, r.count, colour, right)
+            plots.note(ax, (r.count_low, y + dy), f"{r.figure}, {r.claimant}", fontsize="x-small", color=colour)
+    plots.row_axis(ax, range(len(rows)), [f"{label}\n{outcome}" for label, outcome in rows], fontsize="small")
+    plots.symlog_axis(ax, "x", 0, right, tolls.symlog_ticks(0, right), "people (symmetric log scale: linear below 10)")
+    plots.legend_outside(ax, title="outlet", handles=[plots.legend_key(o, palette.colour(o), line_width=1.5)
+                                                      for o in sorted(compared["outlet"].unique())])
     ax.set_title("Figures given for the same incident, by outlet")
-    reports.save_figure(report, fig, "incident_figures", data=compared)
+    plots.save_figure(report, fig, "incident_figures", data=compared)
 reports.show_table(tolls.counts_as_text(compared)[["label", "basis", "outlet", "article_id", "claimant", "claimant_side", "outcome", "side",
                              "group", "figure", "count_low", "count_high", "evidence", "sentence", "start", "end"]],
                    caption="Sentences behind the figure")
@@ -169,46 +149,31 @@ reports.show_table(tolls.counts_as_text(compared)[["label", "basis", "outlet", "
 # %%
 totals = tolls.running_totals(claims)
 if totals.empty:
-    empty_figure("No running total (scope cumulative) in this selection.", "running_totals", totals)
+    plots.save_figure(report, plots.placeholder("No running total (scope cumulative) in this selection."),
+                      "running_totals", data=totals)
 else:
     outcomes = list(dict.fromkeys(totals["outcome"]))
-    markers = dict(zip(sorted(totals["outlet"].unique()), "osD^vP*Xh<>p"))
-    series = list(dict.fromkeys(totals["series"]))
-    colours = {s: plt.cm.tab10(i % 10) for i, s in enumerate(series)}
-    fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 3.2 * len(outcomes)), squeeze=False, sharex=True)
+    colours = categorical(totals["series"])
+    fig, axes = plots.figure(9, 3.2 * len(outcomes), nrows=len(outcomes), squeeze=False, sharex=True)
     for ax, outcome in zip(axes[:, 0], outcomes):
         part = totals[totals["outcome"] == outcome]
+        keys = []
         for name, line in part.groupby("series", sort=False):
-            colour = colours[name]
-            exact = line[line["count"].notna()]
-            if len(exact) > 1:
-                ax.step(exact["published"], exact["count"].astype(float), where="post", color=colour, lw=1.2)
-            for r in line.itertuples():
-                if math.isinf(r.count_high) or r.count_high != r.count_low:
-                    top = r.count_high if not math.isinf(r.count_high) else r.count_low * 1.5
-                    ax.plot([r.published, r.published], [r.count_low, top], color=colour, lw=3, alpha=0.4)
-                if pd.notna(r.count):
-                    ax.plot([r.published], [float(r.count)], marker=markers[r.outlet], color=colour, ms=7, ls="")
-                ax.annotate(r.figure, (r.published, float(r.count) if pd.notna(r.count) else r.count_low),
-                            xytext=(5, 0), textcoords="offset points", fontsize="x-small", color=colour, va="center")
-            ax.plot([], [], color=colour, lw=2, label=name)
-        ax.set_yscale("symlog", linthresh=10)
+            plots.running_total(ax, line, colours[name], palette)
+            keys.append(plots.legend_key(name, colours[name], marker="", line_width=2))
         drawn = pd.concat([part["count_low"], part["count_high"].where(~np.isinf(part["count_high"]),
                                                                        part["count_low"] * 1.5)]).astype(float)
         bottom = 0.0 if drawn.min() < 20 else drawn.min() / 1.6
-        ax.set_ylim(bottom, drawn.max() * 1.6)
-        ax.set_yticks(tolls.symlog_ticks(bottom, drawn.max() * 1.6))
-        ax.yaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.set_ylabel(f"{outcome}\n(symmetric log scale:\nlinear below 10)", fontsize="small")
-        ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1))
-    for outlet, marker in markers.items():
-        axes[-1, 0].plot([], [], marker=marker, color="grey", ls="", label=f"relayed by {outlet}")
-    axes[-1, 0].legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1))
+        plots.symlog_axis(ax, "y", bottom, drawn.max() * 1.6, tolls.symlog_ticks(bottom, drawn.max() * 1.6),
+                          f"{outcome}\n(symmetric log scale:\nlinear below 10)", minor_ticks=False, fontsize="small")
+        plots.legend_outside(ax, handles=keys, fontsize="x-small")
+    keys += [plots.legend_key(f"relayed by {outlet}", "grey", marker=palette.marker(outlet))
+             for outlet in sorted(totals["outlet"].unique())]
+    plots.legend_outside(axes[-1, 0], handles=keys, fontsize="x-small")
     axes[-1, 0].set_xlabel("publication date")
     fig.autofmt_xdate()
     fig.suptitle("Running totals by claimant")
-    reports.save_figure(report, fig, "running_totals", data=totals)
+    plots.save_figure(report, fig, "running_totals", data=totals)
 reports.show_table(totals[["claimant", "claimant_side", "side", "group", "outcome", "outlet", "published", "figure",
                            "article_id", "evidence", "sentence", "start", "end"]],
                    caption="Sentences behind the figure")
@@ -224,19 +189,16 @@ reports.show_table(totals[["claimant", "claimant_side", "side", "group", "outcom
 # %%
 matrix = tolls.attribution_matrix(claims)
 if matrix.empty:
-    empty_figure("No casualty claim in this selection.", "attribution_matrix", matrix)
+    plots.save_figure(report, plots.placeholder("No casualty claim in this selection."), "attribution_matrix",
+                      data=matrix)
 else:
-    fig, ax = plt.subplots(figsize=(1.6 + 1.3 * matrix.shape[1], 1.2 + 0.55 * matrix.shape[0]))
-    image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+    fig, ax = plots.figure(1.6 + 1.3 * matrix.shape[1], 1.2 + 0.55 * matrix.shape[0])
     top = matrix.to_numpy().max()
-    for (i, j), value in np.ndenumerate(matrix.to_numpy()):
-        ax.text(j, i, str(value), ha="center", va="center", color="white" if value > top / 2 else "black")
-    ax.set_xticks(range(matrix.shape[1]), matrix.columns)
-    ax.set_yticks(range(matrix.shape[0]), matrix.index)
+    plots.heatmap(ax, matrix, "Blues", vmin=0, ink=lambda value: "white" if value > top / 2 else "black",
+                  colorbar={"label": "claims", "integer": True})
     ax.set_xlabel("side of the claimant")
-    fig.colorbar(image, ax=ax, label="claims").locator = MaxNLocator(integer=True)
     ax.set_title("Claims relayed, by outlet and claimant side")
-    reports.save_figure(report, fig, "attribution_matrix", data=matrix)
+    plots.save_figure(report, fig, "attribution_matrix", data=matrix)
 traced = claims.assign(figure=[tolls.figure_text(c, q, v) for c, q, v in zip(claims["count"], claims["qualifier"], claims["vague"])],
                        claimant=claims["claimant"].fillna(tolls.OWN_VOICE),
                        claimant_side=claims["claimant_side"].fillna(tolls.UNKNOWN_SIDE))

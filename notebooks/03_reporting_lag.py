@@ -54,25 +54,23 @@ tolerance_days = 1  # incident linking, largest difference in days between linke
 min_similarity = 0.1  # incident linking, smallest TF-IDF cosine between linked sentences (0 to 1)
 
 # %%
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
-from matplotlib.ticker import MaxNLocator
 
 from analysis.compare import incidents
 from analysis.compare import lag
-from analysis.compare import overview
 from analysis.core import catalog
 from analysis.link.incidents import link_incidents
 from analysis.link.lag import reporting_lag
+from analysis.compare import overview
+from analysis.report import plots
 from analysis.report import render as reports
+from analysis.report.palette import OutletPalette
 
 report = reports.start("03_reporting_lag", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        date_from=date_from, date_to=date_to, tolerance_days=tolerance_days, min_similarity=min_similarity)
 all_articles = catalog.load("articles", processed_dir)
+palette = OutletPalette.from_articles(all_articles)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
 events = incidents.select_events(catalog.load("events", processed_dir), articles)
 found, mentions = link_incidents(events, tolerance_days=tolerance_days, min_similarity=min_similarity)
@@ -80,12 +78,6 @@ lags = reporting_lag(found, mentions)
 print(f"{len(articles)} of {len(all_articles)} articles selected, {len(events)} dated event mentions; "
       f"{len(found)} incidents linked from {len(mentions)} mentions (tolerance_days {tolerance_days}, "
       f"min_similarity {min_similarity}); {len(lags)} incident x outlet lags from dated reports.")
-
-
-def no_data(ax, message):
-    """Leave a clear message on an empty figure."""
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
 
 
 # %% [markdown]
@@ -97,30 +89,17 @@ def no_data(ax, message):
 # %%
 matrix = lag.lag_matrix(lags)
 inferred = lag.inferred_matrix(lags)
-fig, ax = plt.subplots(figsize=(2.5 + 1.2 * max(len(matrix.columns), 1), 1.5 + 0.4 * max(len(matrix), 1)))
+fig, ax = plots.figure(2.5 + 1.2 * max(len(matrix.columns), 1), 1.5 + 0.4 * max(len(matrix), 1))
 if matrix.empty:
-    no_data(ax, "No incident with a dated report in this selection.")
+    plots.empty(ax, "No incident with a dated report in this selection.")
 else:
     values = matrix.to_numpy()
-    low, high = min(0.0, np.nanmin(values)), max(1.0, np.nanmax(values))
-    image = ax.imshow(np.ma.masked_invalid(values), cmap="YlOrRd", vmin=low, vmax=high, aspect="auto")
-    ax.set_facecolor("#eeeeee")
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            if np.isnan(values[i, j]):
-                continue
-            marked = bool(inferred.iat[i, j])
-            if marked:
-                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey", linewidth=0))
-            red, green, blue, _ = image.cmap(image.norm(values[i, j]))
-            ink = "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
-            ax.text(j, i, f"{int(values[i, j])}{'*' if marked else ''}", ha="center", va="center", color=ink, fontsize="small")
-    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=30, ha="right")
-    ax.set_yticks(range(len(matrix.index)), matrix.index)
-    fig.colorbar(image, ax=ax, label="lag (days)", shrink=0.8, ticks=MaxNLocator(integer=True))
+    plots.heatmap(ax, matrix, "YlOrRd", fmt=lambda days: f"{int(days)}", vmin=min(0.0, np.nanmin(values)),
+                  vmax=max(1.0, np.nanmax(values)), fontsize="small", xrotation=30, marked=inferred, missing="#eeeeee",
+                  colorbar={"label": "lag (days)", "shrink": 0.8, "integer": True})
     ax.set_xlabel("outlet")
 ax.set_title("Days from incident to first report (* inferred publication date)")
-reports.save_figure(report, fig, "lag_matrix", data=lags)
+plots.save_figure(report, fig, "lag_matrix", data=lags)
 
 # %%
 reports.show_table(incidents.mention_evidence(found, mentions, lags), max_rows=500,
@@ -134,24 +113,17 @@ reports.show_table(incidents.mention_evidence(found, mentions, lags), max_rows=5
 # %%
 per_outlet = lag.outlet_lags(lags)
 points = lag.named_outlets(lags)
-fig, ax = plt.subplots(figsize=(8, 1.5 + 0.6 * max(len(per_outlet), 1)))
+fig, ax = plots.figure(8, 1.5 + 0.6 * max(len(per_outlet), 1))
 if per_outlet.empty:
-    no_data(ax, "No dated report in this selection.")
+    plots.empty(ax, "No dated report in this selection.")
 else:
     names = per_outlet["outlet"].tolist()
-    groups = [points.loc[points["outlet"] == name] for name in names]
-    ax.boxplot([g["lag_days"].to_numpy() for g in groups], orientation="horizontal", widths=0.5, showfliers=False)
-    for position, group in enumerate(groups, start=1):
-        group = group.sort_values(["lag_days", "incident_id"])
-        offsets = np.linspace(-0.18, 0.18, len(group)) if len(group) > 1 else np.zeros(1)
-        hollow = group["inferred"].to_numpy(dtype=bool)
-        ax.scatter(group["lag_days"][~hollow], position + offsets[~hollow], color="tab:blue", zorder=3, s=22)
-        ax.scatter(group["lag_days"][hollow], position + offsets[hollow], facecolors="none", edgecolors="tab:blue", zorder=3, s=22)
-    ax.set_yticks(range(1, len(names) + 1), names)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    groups = [points.loc[points["outlet"] == name].sort_values(["lag_days", "incident_id"]) for name in names]
+    plots.box_dots(ax, [(g["lag_days"], g["inferred"]) for g in groups], names)
+    plots.integer_ticks(ax.xaxis)
     ax.set_xlabel("lag (days)")
 ax.set_title("Lag per outlet (one dot per incident, hollow: inferred publication date)")
-reports.save_figure(report, fig, "lag_per_outlet", data=points)
+plots.save_figure(report, fig, "lag_per_outlet", data=points)
 reports.show_table(per_outlet)
 
 # %%
@@ -167,20 +139,17 @@ reports.show_table(incidents.mention_evidence(found, mentions, lags).sort_values
 # %%
 first = lag.first_reports(lags)
 reports.show_table(first)
-fig, ax = plt.subplots(figsize=(8, 1.5 + 0.6 * max(len(per_outlet), 1)))
+fig, ax = plots.figure(8, 1.5 + 0.6 * max(len(per_outlet), 1))
 if per_outlet.empty:
-    no_data(ax, "No dated report in this selection.")
+    plots.empty(ax, "No dated report in this selection.")
 else:
-    positions = np.arange(len(per_outlet))
-    ax.barh(positions - 0.2, per_outlet["first"], height=0.4, label="first (ties included)")
-    ax.barh(positions + 0.2, per_outlet["first_alone"], height=0.4, label="first alone")
-    ax.set_yticks(positions, per_outlet["outlet"])
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    plots.grouped_hbars(ax, per_outlet["outlet"], {"first (ties included)": per_outlet["first"],
+                                                   "first alone": per_outlet["first_alone"]})
+    plots.integer_ticks(ax.xaxis)
     ax.set_xlabel("incidents")
     ax.legend(fontsize="small")
 ax.set_title("First reports per outlet")
-reports.save_figure(report, fig, "first_reports", data=per_outlet[["outlet", "incidents", "first", "first_alone"]])
+plots.save_figure(report, fig, "first_reports", data=per_outlet[["outlet", "incidents", "first", "first_alone"]])
 
 # %%
 reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_first"]]), max_rows=500,
@@ -194,45 +163,31 @@ reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_fir
 # %%
 timeline = incidents.incident_timeline(found, mentions)
 n_rows, n_outlets = timeline["row"].nunique(), timeline["outlet"].nunique()
-fig, ax = plt.subplots(figsize=(9, 1.8 + (0.25 + 0.1 * min(n_outlets, 6)) * max(n_rows, 1)))
+fig, ax = plots.figure(9, 1.8 + (0.25 + 0.1 * min(n_outlets, 6)) * max(n_rows, 1))
 if timeline.empty:
-    no_data(ax, "No incident in this selection.")
+    plots.empty(ax, "No incident in this selection.")
 else:
     covering = sorted(timeline["outlet"].unique())
-    markers = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">"]
-    colors = plt.get_cmap("tab10").colors
     # markers of one incident are centred on its row: spread over the outlets covering that incident only
     slot = timeline.groupby("row").cumcount()
     n_in_row = timeline.groupby("row")["outlet"].transform("size")
     step = np.minimum(0.7 / n_in_row, 0.2)
     timeline_y = timeline["row"] + (slot - (n_in_row - 1) / 2) * step
-    handles = []
-    for k, name in enumerate(covering):
+    for name in covering:
         rows = timeline[timeline["outlet"] == name]
-        y = timeline_y[rows.index].to_numpy()
-        x = pd.to_datetime(rows["incident_date"]).to_numpy()
-        hollow = rows["inferred"].to_numpy(dtype=bool)
-        marker, color = markers[k % len(markers)], colors[k % len(colors)]
-        ax.scatter(x[~hollow], y[~hollow], marker=marker, color=color, s=26, zorder=3)
-        ax.scatter(x[hollow], y[hollow], marker=marker, facecolors="none", edgecolors=color, s=26, zorder=3)
-        handles.append(Line2D([], [], marker=marker, color=color, linestyle="none", label=name))
+        plots.dots(ax, pd.to_datetime(rows["incident_date"]).to_numpy(), timeline_y[rows.index].to_numpy(),
+                   rows["inferred"], palette.colour(name), marker=palette.marker(name))
+    handles = [plots.legend_key(name, palette.colour(name), marker=palette.marker(name)) for name in covering]
     if timeline["inferred"].any():
-        handles.append(Line2D([], [], marker="o", markerfacecolor="none", color="grey", linestyle="none",
-                              label="hollow: inferred publication date"))
+        handles.append(plots.legend_key("hollow: inferred publication date", "grey", hollow=True))
     labels = timeline.drop_duplicates("row").sort_values("row")
-    ax.set_yticks(labels["row"], labels["label"])
-    ax.set_ylim(n_rows - 0.5, -0.5)
-    for boundary in range(n_rows - 1):
-        ax.axhline(boundary + 0.5, color="#dddddd", linewidth=0.6, zorder=1)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    plots.row_axis(ax, labels["row"], labels["label"], separators=True)
     ax.margins(x=0.05)
-    fig.autofmt_xdate()
+    plots.date_axis(ax, "incident date")
     ax.grid(axis="x", alpha=0.3)
-    ax.set_xlabel("incident date")
-    ax.legend(handles=handles, title="outlet", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    plots.legend_outside(ax, handles=handles, title="outlet")
 ax.set_title("Incidents and the outlets that covered them")
-reports.save_figure(report, fig, "incident_timeline", data=timeline)
+plots.save_figure(report, fig, "incident_timeline", data=timeline)
 
 # %%
 reports.show_table(incidents.mention_evidence(found, mentions), max_rows=500,
@@ -267,29 +222,24 @@ reports.show_table(lag.inferred_lags(lags, articles), caption="Lags from inferre
 announcements = catalog.load("announcement_lag", processed_dir)
 relays = lag.announcement_relays(announcements, articles)
 relayed = lag.announcement_relays(announcements, articles, min_outlets=2)
-fig, ax = plt.subplots(figsize=(9, 1.8 + 0.4 * max(relayed["row"].nunique(), 1)))
+fig, ax = plots.figure(9, 1.8 + 0.4 * max(relayed["row"].nunique(), 1))
 if relayed.empty:
-    no_data(ax, "No casualty figure in this selection is carried by more than one outlet.")
+    plots.empty(ax, "No casualty figure in this selection is carried by more than one outlet.")
 else:
     carriers = sorted(relayed["outlet"].astype(str).unique())
-    markers = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">"]
-    colors = plt.get_cmap("tab10").colors
     step = 0.8 / len(carriers)
     for k, name in enumerate(carriers):
         rows = relayed[relayed["outlet"].astype(str) == name]
         y = rows["row"].to_numpy() + (k - (len(carriers) - 1) / 2) * step
-        hollow = rows["inferred"].to_numpy(dtype=bool)
-        marker, color = markers[k % len(markers)], colors[k % len(colors)]
-        ax.scatter(rows["lag_days"][~hollow], y[~hollow], marker=marker, color=color, s=30, zorder=3, label=name)
-        ax.scatter(rows["lag_days"][hollow], y[hollow], marker=marker, facecolors="none", edgecolors=color, s=30, zorder=3)
+        plots.dots(ax, rows["lag_days"], y, rows["inferred"], palette.colour(name), marker=palette.marker(name),
+                   size=30, label=name)
     labels = relayed.drop_duplicates("row").sort_values("row")
-    ax.set_yticks(labels["row"], labels["figure"])
-    ax.set_ylim(labels["row"].max() + 0.5, -0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    plots.row_axis(ax, labels["row"], labels["figure"])
+    plots.integer_ticks(ax.xaxis)
     ax.set_xlabel("days from first announcement")
-    ax.legend(title="outlet (hollow: inferred date)", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    plots.legend_outside(ax, title="outlet (hollow: inferred date)")
 ax.set_title("Lag from a claimant's first announcement to each outlet relaying it")
-reports.save_figure(report, fig, "announcement_lag", data=relayed)
+plots.save_figure(report, fig, "announcement_lag", data=relayed)
 reports.show_table(relays.drop(columns=["row", "claimant", "count", "outcome", "side"]),
                    caption="Every figure with a claimant in the selected articles")
 

@@ -39,9 +39,6 @@ n_terms = 15  # distinctive terms shown per outlet
 background_file = None  # background corpus for the log-odds prior (a text file or a CSV), None for the pooled corpus
 
 # %%
-import matplotlib.pyplot as plt
-import numpy as np
-
 from analysis.compare import hedges as hedging
 from analysis.compare import names as naming
 from analysis.compare import overview
@@ -49,7 +46,9 @@ from analysis.compare import sources as voices
 from analysis.compare import vocabulary
 from analysis.core import catalog
 from analysis.extract.names import relabel
+from analysis.report import plots
 from analysis.report import render as reports
+from analysis.report.palette import SIDE_COLOURS
 
 report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        date_from=date_from, date_to=date_to, lexicon_file=lexicon_file, min_df=min_df,
@@ -58,19 +57,12 @@ all_articles = catalog.load("articles", processed_dir)
 selected = overview.select_articles(all_articles, outlets, date_from, date_to)
 articles = overview.select_rows(selected, selected)
 mentions = relabel(overview.select_rows(catalog.load("name_mentions", processed_dir), articles),
-                   articles, lexicon_file)
+                           articles, lexicon_file)
 sources = overview.select_rows(catalog.load("sources", processed_dir), articles)
 hedges = overview.select_rows(catalog.load("hedges", processed_dir), articles)
-SIDE_COLORS = {"armenian": "#1f77b4", "azerbaijani": "#d62728", "third_party": "#7f7f7f",
-               "both": "#9467bd", "unspecified": "#c7c7c7"}
 EVIDENCE = ["outlet", "article_id", "sentence_index", "sentence"]
 print(f"{len(articles)} of {len(all_articles)} articles selected from {articles['outlet'].nunique()} outlet(s); "
       f"{len(mentions)} name and label mentions, {len(sources)} source mentions, {len(hedges)} hedge markers.")
-
-
-def empty_note(ax, what):
-    ax.text(0.5, 0.5, f"no {what} in the selection", ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
 
 
 # %% [markdown]
@@ -83,18 +75,13 @@ def empty_note(ax, what):
 # %%
 region = naming.outlet_key_shares(mentions, "region")
 region_wide = naming.pivot_outlets(region, "key", "share")
-fig, ax = plt.subplots(figsize=(8, 0.5 * len(region_wide) + 1.5))
+fig, ax = plots.figure(8, 0.5 * len(region_wide) + 1.5)
 if region_wide.empty:
-    empty_note(ax, "region names")
+    plots.empty(ax, "no region names in the selection")
 else:
-    region_wide.plot(kind="barh", stacked=True, ax=ax, width=0.7)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's region-name mentions")
-    ax.set_ylabel("")
-    ax.legend(title="name", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    plots.stacked_shares(ax, region_wide, "share of the outlet's region-name mentions", "name")
 ax.set_title("Names of the region per outlet")
-reports.save_figure(report, fig, "region_names", data=region)
+plots.save_figure(report, fig, "region_names", data=region)
 reports.show_table(region, caption="Region names per outlet (counts and shares)")
 reports.show_table(mentions.loc[mentions["category"] == "region", ["outlet", "article_id", "name", "sentence_index", "sentence"]],
                    caption="Evidence: every region-name mention and its sentence")
@@ -109,24 +96,17 @@ reports.show_table(mentions.loc[mentions["category"] == "region", ["outlet", "ar
 # %%
 places = naming.place_name_choices(mentions, max_places=8)
 bars = list(dict.fromkeys(zip(places["key"], places["outlet"])))
-fig, ax = plt.subplots(figsize=(8, 0.35 * len(bars) + 1.5))
+fig, ax = plots.figure(8, 0.35 * len(bars) + 1.5)
 if not bars:
-    empty_note(ax, "places with alternative names")
-for y, (key, outlet) in enumerate(bars):
-    left = 0.0
-    rows = places[(places["key"] == key) & (places["outlet"] == outlet)]
-    for k, row in enumerate(rows.itertuples()):
-        ax.barh(y, row.key_share, left=left, color=plt.cm.tab10(k), edgecolor="white", height=0.7)
-        ax.text(left + row.key_share / 2, y, f"{row.name} ({row.count})", ha="center", va="center", fontsize="small",
-                color="white")
-        left += row.key_share
-if bars:
-    ax.set_yticks(range(len(bars)), [f"{key} · {outlet}" for key, outlet in bars])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's mentions of the place (segment: name used, mentions)")
+    plots.empty(ax, "no places with alternative names in the selection")
+else:
+    segments = []
+    for key, outlet in bars:
+        rows = places[(places["key"] == key) & (places["outlet"] == outlet)]
+        segments.append((f"{key} · {outlet}", [(row.key_share, f"{row.name} ({row.count})") for row in rows.itertuples()]))
+    plots.segmented_hbars(ax, segments, "share of the outlet's mentions of the place (segment: name used, mentions)")
 ax.set_title("Which name each outlet uses for a place")
-reports.save_figure(report, fig, "place_names", data=places)
+plots.save_figure(report, fig, "place_names", data=places)
 reports.show_table(places, caption="Place names per outlet")
 reports.show_table(mentions.loc[(mentions["category"] == "place") & mentions["key"].isin(places["key"]),
                                 ["outlet", "article_id", "key", "name", "sentence_index", "sentence"]],
@@ -143,19 +123,14 @@ reports.show_table(mentions.loc[(mentions["category"] == "place") & mentions["ke
 # %%
 labels = naming.label_rates(mentions, articles)
 labels_wide = naming.pivot_outlets(labels, "key", "per_1000_words")
-fig, ax = plt.subplots(figsize=(max(6, 0.55 * labels_wide.shape[1] + 2), 0.5 * len(labels_wide) + 2))
+fig, ax = plots.figure(max(6, 0.55 * labels_wide.shape[1] + 2), 0.5 * len(labels_wide) + 2)
 if labels_wide.empty:
-    empty_note(ax, "party labels")
+    plots.empty(ax, "no party labels in the selection")
 else:
-    image = ax.imshow(labels_wide.to_numpy(), cmap="Blues", aspect="auto")
-    ax.set_xticks(range(labels_wide.shape[1]), labels_wide.columns, rotation=45, ha="right")
-    ax.set_yticks(range(len(labels_wide)), labels_wide.index)
-    for (i, j), value in np.ndenumerate(labels_wide.to_numpy()):
-        if value:
-            ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize="small")
-    fig.colorbar(image, ax=ax, label="mentions per 1,000 words")
+    plots.heatmap(ax, labels_wide, "Blues", fmt=lambda rate: f"{rate:.1f}" if rate else "", ink="black",
+                  fontsize="small", xrotation=45, colorbar={"label": "mentions per 1,000 words"})
 ax.set_title("Party labels per 1,000 words")
-reports.save_figure(report, fig, "label_rates", data=labels)
+plots.save_figure(report, fig, "label_rates", data=labels)
 reports.show_table(labels, caption="Party labels per outlet")
 reports.show_table(mentions.loc[mentions["category"] == "label", ["outlet", "article_id", "key", "name", "sentence_index", "sentence"]],
                    caption="Evidence: every label mention and its sentence")
@@ -172,19 +147,16 @@ reports.show_table(mentions.loc[mentions["category"] == "label", ["outlet", "art
 # %%
 voice = voices.voice_by_side(sources)
 voice_wide = naming.pivot_outlets(voice, "side", "share")
-voice_wide = voice_wide[[s for s in SIDE_COLORS if s in voice_wide.columns]]
-fig, ax = plt.subplots(figsize=(8, 0.5 * len(voice_wide) + 1.5))
+voice_wide = voice_wide[[s for s in SIDE_COLOURS if s in voice_wide.columns]]
+fig, ax = plots.figure(8, 0.5 * len(voice_wide) + 1.5)
 if voice_wide.empty:
-    empty_note(ax, "sources")
+    plots.empty(ax, "no sources in the selection")
 else:
-    voice_wide.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=[SIDE_COLORS[s] for s in voice_wide.columns])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's sources (distinct per article, summed over its articles)")
-    ax.set_ylabel("")
-    ax.legend(title="side", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    plots.stacked_shares(ax, voice_wide,
+                         "share of the outlet's sources (distinct per article, summed over its articles)", "side",
+                         colours=[SIDE_COLOURS[s] for s in voice_wide.columns])
 ax.set_title("Voices by side")
-reports.save_figure(report, fig, "voices", data=voice)
+plots.save_figure(report, fig, "voices", data=voice)
 reports.show_table(voice, caption="Sources per outlet and side (distinct within each article, summed over the outlet's articles)")
 reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "sentence_index", "sentence"]],
                    caption="Evidence: every source mention and its sentence")
@@ -208,24 +180,21 @@ reports.show_table(sources[["outlet", "article_id", "source", "side", "kind", "s
 rates = hedging.hedge_rates(hedges, sources)
 rates_wide = naming.pivot_outlets(rates, "side", "rate")
 rates_wide = rates_wide[[s for s in hedging.SIDES if s in rates_wide.columns]]
-fig, ax = plt.subplots(figsize=(8, 3.5))
+fig, ax = plots.figure(8, 3.5)
 if rates_wide.empty:
-    empty_note(ax, "claims or hedges")
+    plots.empty(ax, "no claims or hedges in the selection")
 else:
-    rates_wide.plot(kind="bar", ax=ax, width=0.75, color=[SIDE_COLORS[s] for s in rates_wide.columns])
+    plots.grouped_bars(ax, rates_wide, "hedged share of the side's claims", "side",
+                       colours=[SIDE_COLOURS[s] for s in rates_wide.columns])
     armenian = rates["side"] == "armenian"
     ratio = dict(zip(rates.loc[armenian, "outlet"], hedging.ratio_text(rates)[armenian]))
     for i, outlet in enumerate(rates_wide.index):
         if outlet in ratio and ratio[outlet] != "—":
-            ax.annotate(f"Arm/Az {ratio[outlet].split(' (')[0]}", (i, rates_wide.loc[outlet].max()), ha="center",
-                        va="bottom", fontsize="small", xytext=(0, 3), textcoords="offset points")
+            plots.note(ax, (i, rates_wide.loc[outlet].max()), f"Arm/Az {ratio[outlet].split(' (')[0]}", offset=(0, 3),
+                       ha="center", va="bottom", fontsize="small")
     ax.set_ylim(0, 1.15)  # rates are shares; room above 1 for the Arm/Az labels
-    ax.set_ylabel("hedged share of the side's claims")
-    ax.set_xlabel("")
-    ax.tick_params(axis="x", rotation=0)
-    ax.legend(title="side", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 ax.set_title("Hedging rate by side")
-reports.save_figure(report, fig, "hedge_rates", data=rates)
+plots.save_figure(report, fig, "hedge_rates", data=rates)
 reports.show_table(rates.assign(ratio_to_other_side=hedging.ratio_text(rates)),
                    caption="Hedging rates per outlet and side (ratio_to_other_side: this row's side's rate ÷ the other side's rate)")
 reports.show_table(hedging.rate_evidence(hedges)[["outlet", "article_id", "marker", "kind", "side", "actor", "basis",
@@ -245,25 +214,18 @@ reports.show_table(hedging.rate_evidence(hedges)[["outlet", "article_id", "marke
 n_outlets = articles["outlet"].nunique()
 background = vocabulary.read_background(background_file) if background_file else None
 terms = (vocabulary.distinctive_terms(articles, background=background, min_df=min_df, prior_strength=prior_strength,
-                                      n_terms=n_terms) if n_outlets >= 2 else None)
+                                   n_terms=n_terms) if n_outlets >= 2 else None)
 names = sorted(terms["outlet"].unique()) if terms is not None else []
-ncols = min(len(names), 3) or 1
-nrows = max(1, -(-len(names) // ncols))
-fig, axes = plt.subplots(nrows, ncols, figsize=(4 * ncols, 0.22 * n_terms * nrows + 1.2 * nrows), squeeze=False)
-for ax in axes.flat[len(names):]:
-    ax.set_axis_off()
+fig, axes = plots.panels(len(names), row_height=0.22 * n_terms + 1.2)
 if not names:
-    empty_note(axes[0, 0], "second outlet to compare with")
-for ax, outlet in zip(axes.flat, names):
+    plots.empty(axes[0], "no second outlet to compare with in the selection")
+for ax, outlet in zip(axes, names):
     top = terms[terms["outlet"] == outlet]
-    ax.barh(top["term"], top["z"])
-    ax.invert_yaxis()
-    ax.axvline(2, color="grey", linewidth=0.8, linestyle="--")
+    plots.hbars(ax, top["term"], top["z"], xlabel="z-score", top_down=True, reference=2)
     ax.set_title(outlet)
-    ax.set_xlabel("z-score")
 fig.suptitle("Distinctive terms per outlet (log-odds, informative Dirichlet prior)")
 fig.tight_layout()
-reports.save_figure(report, fig, "distinctive_terms", data=terms)
+plots.save_figure(report, fig, "distinctive_terms", data=terms)
 if terms is not None:
     reports.show_table(terms, caption="Distinctive terms with their z-scores")
     reports.show_table(vocabulary.term_sentences(articles, terms, per_term=2),
@@ -279,33 +241,25 @@ if terms is not None:
 
 # %%
 similarity = vocabulary.outlet_similarity(articles, min_df=min_df) if n_outlets >= 2 else None
-fig, ax = plt.subplots(figsize=(0.7 * n_outlets + 3, 0.6 * n_outlets + 2))
+fig, ax = plots.figure(0.7 * n_outlets + 3, 0.6 * n_outlets + 2)
 if similarity is None:
-    empty_note(ax, "second outlet to compare with")
+    plots.empty(ax, "no second outlet to compare with in the selection")
 else:
-    image = ax.imshow(similarity.to_numpy(), cmap="viridis", vmin=0, vmax=1)
-    ax.set_xticks(range(len(similarity)), similarity.columns, rotation=45, ha="right")
-    ax.set_yticks(range(len(similarity)), similarity.index)
-    for (i, j), value in np.ndenumerate(similarity.to_numpy()):
-        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize="small", color="white" if value < 0.6 else "black")
-    fig.colorbar(image, ax=ax, label="cosine similarity")
+    plots.heatmap(ax, similarity, "viridis", fmt="{:.2f}".format, ink=lambda value: "white" if value < 0.6 else "black",
+                  vmin=0, vmax=1, aspect=None, fontsize="small", xrotation=45, colorbar={"label": "cosine similarity"})
 ax.set_title("Vocabulary similarity between outlets")
-reports.save_figure(report, fig, "outlet_similarity", data=similarity)
+plots.save_figure(report, fig, "outlet_similarity", data=similarity)
 
 coords = vocabulary.outlet_map(similarity, articles) if similarity is not None else None
-fig, ax = plt.subplots(figsize=(6, 4.5))
+fig, ax = plots.figure(6, 4.5)
 if coords is None:
-    empty_note(ax, "second outlet to compare with")
+    plots.empty(ax, "no second outlet to compare with in the selection")
 else:
-    ax.scatter(coords["x"], coords["y"], s=30 + 20 * coords["n_articles"])
-    for row in coords.itertuples():
-        ax.annotate(row.outlet, (row.x, row.y), xytext=(4, 4), textcoords="offset points")
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.margins(0.25)
+    plots.labelled_scatter(ax, coords["x"], coords["y"], coords["outlet"], sizes=30 + 20 * coords["n_articles"])
     ax.set_xlabel("MDS 1")
     ax.set_ylabel("MDS 2")
 ax.set_title("Outlet map (distances approximate 1 - similarity)")
-reports.save_figure(report, fig, "outlet_map", data=coords)
+plots.save_figure(report, fig, "outlet_map", data=coords)
 if similarity is not None:
     reports.show_table(similarity.round(3).reset_index(), caption="Similarity matrix")
     reports.show_table(coords, caption="Map coordinates (marker size: articles of the outlet)")

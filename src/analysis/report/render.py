@@ -4,9 +4,9 @@ The runner side (:func:`render`) checks parameters against each notebook's
 ``parameters`` cell before any kernel starts, runs it with papermill,
 scrubs what changes from run to run (cell ids, timings), exports HTML without
 code cells and writes it atomically with a ``<name>.provenance.json`` twin.
-The notebook side (:func:`start`, :func:`save_figure`, :func:`show_table`)
-shows the provenance block, saves every figure as SVG/PNG/PDF with a CSV of
-the numbers behind it, and escapes article text.
+The notebook side (:func:`start`, :func:`show_table`, :func:`how_to_cite`)
+shows the provenance block and escapes article text; figures are drawn and
+saved with :mod:`analysis.report.plots`.
 """
 
 from __future__ import annotations
@@ -362,28 +362,6 @@ def _display_html(markup: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(markup))
-
-
-def save_figure(report: Report, fig, stem: str, data=None) -> None:
-    """Show ``fig`` in the report and save it as SVG, PNG and PDF (``data`` as CSV).
-
-    Files go to ``reports/figures/<report>/<stem>.*`` (beside the HTML). The
-    figure is shown from its PNG bytes and closed, so it appears once and the
-    same bytes whatever the notebook's matplotlib backend.
-    """
-    import matplotlib.pyplot as plt
-    from IPython.display import Image, display
-
-    folder = report.figures_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    fixed = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
-    for ext, meta in fixed.items():
-        target = folder / f"{stem}.{ext}"
-        catalog.atomic_write(target, lambda tmp, ext=ext, meta=meta: fig.savefig(tmp, format=ext, metadata=meta, bbox_inches="tight"))
-    if data is not None:
-        catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
-    display(Image(data=(folder / f"{stem}.png").read_bytes(), format="png"))
-    plt.close(fig)
 
 
 def _blank_missing(frame):
