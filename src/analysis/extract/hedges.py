@@ -136,6 +136,27 @@ def _pick(cands, lo, hi, nearest_to=None, before=True):
     return max(inside, key=lambda c: c[2]) if before else min(inside, key=lambda c: c[2])
 
 
+def _actor_candidates(text: str, opaque, quotes, qstarts) -> list[tuple]:
+    """Actors and "both sides" phrases as (name, side, start, end, quoted), in text order."""
+    cands = [(name, side, s, e, _in_spans(qstarts, quotes, s))
+             for name, side, s, e in actors().mentions(text)]
+    cands += [(m.written, "both", m.start, m.end, _in_spans(qstarts, quotes, m.start))
+              for m in both_sides_lexicon().find(text, opaque)]
+    return sorted(cands, key=lambda c: c[2])
+
+
+def _speakers(attributions: list[dict] | None, parsed: ParsedArticle) -> list[tuple]:
+    """Speakers with content and a side, as actor candidates, from ``attributions`` or the parse."""
+    if attributions is None:
+        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end, "kind": a.kind}
+                        for a in parsed.attributions]
+    return sorted(
+        ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
+         if a.get("side") in SIDES and a.get("kind") not in CONTENT_FREE),
+        key=lambda c: c[2],
+    )
+
+
 def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: ParsedArticle | None = None) -> list[dict]:
     """Hedge markers in ``text`` with side, basis and sentence (dicts with HEDGE_COLUMNS fields).
 
@@ -153,19 +174,8 @@ def find_hedges(text: str, attributions: list[dict] | None = None, *, parsed: Pa
     sentences = parsed.sentences
     quotes = quote_spans(text)
     qstarts = [s for s, _ in quotes]
-    cands = [(name, side, s, e, _in_spans(qstarts, quotes, s))
-             for name, side, s, e in actors().mentions(text)]
-    cands += [(m.written, "both", m.start, m.end, _in_spans(qstarts, quotes, m.start))
-              for m in both_sides_lexicon().find(text, opaque)]
-    cands.sort(key=lambda c: c[2])
-    if attributions is None:
-        attributions = [{"source": a.source, "side": a.side, "start": a.start, "end": a.end, "kind": a.kind}
-                        for a in parsed.attributions]
-    speakers = sorted(
-        ((a.get("source") or "", a["side"], a["start"], a["end"], False) for a in attributions
-         if a.get("side") in SIDES and a.get("kind") not in CONTENT_FREE),
-        key=lambda c: c[2],
-    )
+    cands = _actor_candidates(text, opaque, quotes, qstarts)
+    speakers = _speakers(attributions, parsed)
     found = []
     for m in markers:
         kind, role = info[m.key]
