@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {build,report,evaluate,sums} --help``.
+"""Command line: ``python -m analysis {build,report,evaluate,devcorpus,sums} --help``.
 
 Every command exits non-zero with a one-line reason on bad input.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 from analysis.build import pipeline
 from analysis.core import config
 from analysis.core import provenance
+from analysis.evaluate import dev_corpus
 from analysis.evaluate import suite as evaluate
 from analysis.report import render as reports
 
@@ -48,6 +49,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_devcorpus(args: argparse.Namespace) -> int:
+    rows = dev_corpus.read_corpus(args.corpus)
+    checked = dev_corpus.status(rows, args.texts)
+    print(dev_corpus.format_status(checked, args.texts))
+    return 0 if all(s.state == "present" for s in checked) else 3
+
+
 def _cmd_sums(args: argparse.Namespace) -> int:
     print(provenance.write_raw_sums(args.raw))
     return 0
@@ -82,6 +90,13 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder the gold describes (default: %(default)s)")
     evaluate.add_argument("--no-manifest", action="store_true", help="ignore the manifest (score metadata read from text alone)")
     evaluate.set_defaults(run=_cmd_evaluate)
+
+    dev = sub.add_parser("devcorpus", help="which development-corpus texts are present, and how to rebuild the others",
+                         description="Check data/dev/texts against data/dev/corpus.csv (docs/DEV_CORPUS.md); "
+                                     "exits 3 when a text is missing or changed.")
+    dev.add_argument("--corpus", type=Path, default=config.DEV_CORPUS_FILE, help="corpus list (default: %(default)s)")
+    dev.add_argument("--texts", type=Path, default=config.DEV_TEXTS_DIR, help="texts folder (default: %(default)s)")
+    dev.set_defaults(run=_cmd_devcorpus)
 
     sums = sub.add_parser("sums", help="record RAW/SHA256SUMS after a deliberate change to the raw data")
     sums.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder (default: %(default)s)")
