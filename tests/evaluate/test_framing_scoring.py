@@ -4,7 +4,6 @@ pivot helpers of report 04."""
 import pandas as pd
 import pytest
 
-from analysis.evaluate import framing_scoring as framing
 from analysis.evaluate.framing_scoring import format_framing_score, score_framing, source_matches
 from analysis.extract.sources import sources_table
 from analysis.compare import overview

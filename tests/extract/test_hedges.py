@@ -9,7 +9,6 @@ import pytest
 
 from analysis.core import catalog
 from analysis.evaluate.framing_scoring import score_framing
-from analysis.extract import hedges as hedging
 from analysis.extract.hedges import find_hedges, hedges_table
 from analysis.compare.hedges import hedge_rates, ratio_text
 from analysis.compare import hedges as compare_hedges

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.core import config
 from analysis.core.frames import require_frame
+from analysis.core.dates import as_date
 from analysis.core.values import UNKNOWN_OUTLET
 
 
@@ -25,13 +26,9 @@ class SelectionError(ValueError):
 
 
 def _as_date(value, name: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
+        return as_date(value, blank_is_none=True)
+    except (TypeError, ValueError) as exc:
         raise SelectionError(f"parameter {name}: {value!r} is not a date in YYYY-MM-DD form") from exc
 
 

@@ -13,9 +13,10 @@ gold lists only event dates, so extra predictions are not penalised here.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pandas as pd
+
+from analysis.core.dates import as_date
 
 SCORE_COLUMNS = {
     "article_id": "article scored",
@@ -34,14 +35,6 @@ def _occurrences(text: str, expression: str) -> list[tuple[int, int]]:
     folded, needle = text.translate(_QUOTES).lower(), expression.translate(_QUOTES).lower()
     pattern = re.compile(r"\s+".join(re.escape(w) for w in needle.split()))
     return [(m.start(), m.end()) for m in pattern.finditer(folded)]
-
-
-def _as_date(value) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, date):
-        return value.date() if hasattr(value, "hour") else value
-    return date.fromisoformat(str(value))
 
 
 def score_dates(gold: list[dict], events: pd.DataFrame, texts: dict[str, str] | pd.DataFrame) -> pd.DataFrame:
@@ -69,12 +62,12 @@ def score_dates(gold: list[dict], events: pd.DataFrame, texts: dict[str, str] | 
         used: set[int] = set()
         for item in record.get("dated_events") or []:
             spans = _occurrences(texts[article_id], item["expression"])
-            gold_date = _as_date(item.get("date"))
+            gold_date = as_date(item.get("date"))
             candidates = [
                 i for i, p in enumerate(predicted)
                 if i not in used and any(p["start"] < e and s < p["end"] for s, e in spans)
             ]
-            right = [i for i in candidates if _as_date(predicted[i]["date"]) == gold_date]
+            right = [i for i in candidates if as_date(predicted[i]["date"]) == gold_date]
             pick = (right or candidates or [None])[0]
             if pick is not None:
                 used.add(pick)
@@ -83,7 +76,7 @@ def score_dates(gold: list[dict], events: pd.DataFrame, texts: dict[str, str] | 
                 "article_id": article_id, "expression": item["expression"], "gold_date": gold_date,
                 "found": chosen is not None,
                 "predicted": chosen["expression"] if chosen else None,
-                "predicted_date": _as_date(chosen["date"]) if chosen else None,
+                "predicted_date": as_date(chosen["date"]) if chosen else None,
                 "correct": bool(right),
             })
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))

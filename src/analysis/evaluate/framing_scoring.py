@@ -98,11 +98,7 @@ def score_framing(
     subset = articles[articles["article_id"].isin([g["article_id"] for g in gold])]
     region_counts = region_name_counts(subset) if region_counts is None else region_counts
     hedges = hedges_table(subset) if hedges is None else hedges
-    if sources is None:
-        try:
-            sources = sources_table(subset)
-        except ImportError:
-            sources = None
+    sources = sources_table(subset) if sources is None else sources
 
     region_rows, hedge_rows, source_rows = [], [], []
     for g in gold:
