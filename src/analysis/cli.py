@@ -45,7 +45,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    print(evaluate.run(args.gold, args.raw, manifest=False if args.no_manifest else None))
+    print(evaluate.run(args.gold, args.raw, manifest=False if args.no_manifest else None,
+                       split=args.split, corpus_file=args.corpus))
     return 0
 
 
@@ -89,6 +90,10 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, default=config.GOLD_FILE, help="gold annotations, one JSON article per line (default: %(default)s)")
     evaluate.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder the gold describes (default: %(default)s)")
     evaluate.add_argument("--no-manifest", action="store_true", help="ignore the manifest (score metadata read from text alone)")
+    evaluate.add_argument("--split", choices=dev_corpus.SPLITS, default=None,
+                          help="score one split of the development corpus only (dev, or test at the end of a round)")
+    evaluate.add_argument("--corpus", type=Path, default=config.DEV_CORPUS_FILE,
+                          help="development corpus list that --split reads (default: %(default)s)")
     evaluate.set_defaults(run=_cmd_evaluate)
 
     dev = sub.add_parser("devcorpus", help="which development-corpus texts are present, and how to rebuild the others",

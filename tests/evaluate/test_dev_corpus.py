@@ -108,3 +108,42 @@ def test_the_committed_corpus_list_and_gold_agree():
     for g in gold:  # offsets only: no copied text in git
         assert all("evidence" not in c for c in g["claims"] or [])
         assert all("expression" not in e for e in g["dated_events"] or [])
+
+
+def test_evaluate_reads_offset_gold_and_skips_null_sections(tmp_path):
+    """The seeds' gold rewritten as the development corpus writes it scores the same; null sections are skipped."""
+    from analysis.evaluate import suite
+
+    records = suite.load_gold(config.GOLD_FILE)
+    offsets = []
+    for record in records:
+        text = (config.RAW_DIR / f"{record['article_id']}.txt").read_text(encoding="utf-8")
+        claims = []
+        for c in record["claims"]:
+            start = text.find(c["evidence"])
+            assert start >= 0, c["evidence"]
+            rest = {k: v for k, v in c.items() if k != "evidence"}
+            claims.append(dict(rest, evidence_start=start, evidence_end=start + len(c["evidence"])))
+        offsets.append(dict(record, claims=claims))
+    offsets[0] = dict(offsets[0], framing=None, dated_events=None)
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in offsets), encoding="utf-8")
+    baseline = suite.run(config.GOLD_FILE, config.RAW_DIR)
+    report = suite.run(path, config.RAW_DIR)
+    claims_section = lambda text: text.split("== Casualty claims ==")[1].split("== Dated events ==")[0]
+    assert claims_section(report) == claims_section(baseline)
+    assert f"framing: {len(records) - 1} gold article(s)" in report
+    assert f"framing: {len(records)} gold article(s)" in baseline
+
+
+def test_an_article_with_no_predicted_source_scores_as_not_found():
+    from analysis.evaluate.framing_scoring import score_framing
+    import pandas as pd
+
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["No one is quoted here."]})
+    gold = [{"article_id": "a", "framing": {"region_names": {}, "hedges": [],
+                                           "sources": [{"name": "Defence Ministry", "side": "armenian"}]}}]
+    empty = pd.DataFrame({"article_id": pd.Series([], dtype=object), "source": pd.Series([], dtype=object),
+                          "side": pd.Series([], dtype=object)})
+    score = score_framing(gold, articles, sources=empty)
+    assert score["source_recall"] == 0 and score["sources"][0]["found"] is False

@@ -125,8 +125,10 @@ def score_framing(
         if sources is not None:
             pred_sources = sources[sources["article_id"] == aid]
             for s in framing.get("sources") or []:
-                matches = pred_sources[[source_matches(s["name"], p, s.get("side"), side)
-                                        for p, side in zip(pred_sources["source"], pred_sources["side"])]]
+                mask = [source_matches(s["name"], p, s.get("side"), side)
+                        for p, side in zip(pred_sources["source"], pred_sources["side"])]
+                # a boolean Series, so an article with no predicted source selects no row (an empty list would select no column)
+                matches = pred_sources[pd.Series(mask, index=pred_sources.index, dtype=bool)]
                 source_rows.append({"article_id": aid, "name": s["name"], "side": s.get("side"),
                                     "found": not matches.empty,
                                     "side_correct": bool((matches["side"] == s.get("side")).any()),

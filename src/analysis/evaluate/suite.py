@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.evaluate import claim_scoring
+from analysis.evaluate import dev_corpus
 from analysis.evaluate import date_scoring
 from analysis.evaluate import framing_scoring as framing
 from analysis.build import pipeline
@@ -74,19 +75,44 @@ def format_metadata(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def run(gold_path: str | Path, raw_dir: str | Path, manifest=None) -> str:
-    """Every evaluation section as printable text."""
-    gold = load_gold(gold_path)
+def with_section(gold: list[dict], section: str) -> list[dict]:
+    """The records that annotate ``section`` (a null section was not annotated and is not scored)."""
+    return [g for g in gold if g.get(section) is not None]
+
+
+def prepare_gold(gold: list[dict], raw_dir: str | Path, split: str | None = None,
+                 corpus_file: str | Path | None = None) -> list[dict]:
+    """Gold ready to score: one split of the development corpus, and spans filled from offsets."""
+    if split is not None:
+        ids = dev_corpus.split_ids(dev_corpus.read_corpus(corpus_file), split)
+        gold = [g for g in gold if g["article_id"] in ids]
+    if any("evidence_start" in c for g in gold for c in g.get("claims") or []) or \
+            any("expression_start" in e for g in gold for e in g.get("dated_events") or []):
+        gold = dev_corpus.gold_with_text(gold, raw_dir)
+    return gold
+
+
+def run(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | None = None,
+        corpus_file: str | Path | None = None) -> str:
+    """Every evaluation section as printable text; sections a record leaves null are not scored for it."""
+    gold = prepare_gold(load_gold(gold_path), raw_dir, split, corpus_file)
+    if not gold:
+        raise GoldError(f"{gold_path}: no gold records" + (f" in split {split!r}" if split else ""))
     tables = pipeline.build_tables(raw_dir, manifest=manifest)
     missing = sorted({g["article_id"] for g in gold} - set(tables["articles"]["article_id"]))
     if missing:
         raise GoldError(f"{gold_path}: article(s) {', '.join(missing)} are not among the articles built from {raw_dir}")
     sections = [format_metadata(score_metadata(gold, tables["articles"]))]
-    sections.append("== Casualty claims ==\n" + claim_scoring.format_claim_score(claim_scoring.score_claims(gold, tables["claims"])))
-    sections.append("== Dated events ==\n"
-                    + date_scoring.format_date_scores(date_scoring.score_dates(gold, tables["events"], tables["articles"])))
-    region_counts = tables["region_names"].set_index("article_id")
-    score = framing.score_framing(gold, tables["articles"], region_counts=region_counts,
-                                  hedges=tables["hedges"], sources=tables["sources"])
-    sections.append("== Framing ==\n" + framing.format_framing_score(score))
+    claims_gold, dates_gold, framing_gold = (with_section(gold, s) for s in ("claims", "dated_events", "framing"))
+    sections.append("== Casualty claims ==\n" + (claim_scoring.format_claim_score(
+        claim_scoring.score_claims(claims_gold, tables["claims"])) if claims_gold else "not annotated"))
+    sections.append("== Dated events ==\n" + (date_scoring.format_date_scores(
+        date_scoring.score_dates(dates_gold, tables["events"], tables["articles"])) if dates_gold else "not annotated"))
+    if framing_gold:
+        region_counts = tables["region_names"].set_index("article_id")
+        score = framing.score_framing(framing_gold, tables["articles"], region_counts=region_counts,
+                                      hedges=tables["hedges"], sources=tables["sources"])
+        sections.append("== Framing ==\n" + framing.format_framing_score(score))
+    else:
+        sections.append("== Framing ==\nnot annotated")
     return "\n\n".join(sections)
