@@ -14,6 +14,7 @@ from analysis.core import config
 from analysis.core import provenance
 from analysis.evaluate import dev_corpus
 from analysis.evaluate import suite as evaluate
+from analysis.evaluate import summary
 from analysis.report import render as reports
 
 
@@ -45,8 +46,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    print(evaluate.run(args.gold, args.raw, manifest=False if args.no_manifest else None,
-                       split=args.split, corpus_file=args.corpus))
+    scores = evaluate.score(args.gold, args.raw, manifest=False if args.no_manifest else None,
+                            split=args.split, corpus_file=args.corpus)
+    print(evaluate.format_scores(scores))
+    if args.summary is not None:
+        if args.split is None:
+            raise SystemExit("evaluate: --summary needs --split (the summary records one split of the development corpus)")
+        options = {"no_manifest": args.no_manifest, "raw": "development texts" if args.no_manifest else str(args.raw)}
+        entry = summary.split_summary(scores, dev_corpus.read_corpus(args.corpus), args.split,
+                                      {"gold": args.gold, "corpus": args.corpus}, options)
+        agreement = summary.agreement_figures(config.DEV_GOLD_FIRST_FILE, config.DEV_GOLD_SECOND_FILE)
+        path = summary.write_summary(entry, args.summary, agreement)
+        print(f"\nsummary of the {args.split} split written to {path}")
     return 0
 
 
@@ -94,6 +105,9 @@ def parser() -> argparse.ArgumentParser:
                           help="score one split of the development corpus only (dev, or test at the end of a round)")
     evaluate.add_argument("--corpus", type=Path, default=config.DEV_CORPUS_FILE,
                           help="development corpus list that --split reads (default: %(default)s)")
+    evaluate.add_argument("--summary", type=Path, nargs="?", const=config.ACCURACY_FILE, default=None,
+                          help="write this split's figures, the corpus size, the annotators' agreement, commit and date "
+                               "into a JSON summary (default file: %(const)s); the README and report 02 quote it")
     evaluate.set_defaults(run=_cmd_evaluate)
 
     dev = sub.add_parser("devcorpus", help="which development-corpus texts are present, and how to rebuild the others",

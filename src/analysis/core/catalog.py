@@ -10,6 +10,7 @@ run never leaves a half-written table.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -93,3 +94,9 @@ def load(name: str, processed: str | Path | None = None) -> pd.DataFrame:
 def table_paths(processed: str | Path | None = None) -> list[Path]:
     """Every Parquet table in the processed folder, sorted by name."""
     return sorted(processed_dir(processed).glob("*.parquet"))
+
+
+def accuracy_summary(path: str | Path | None = None) -> dict | None:
+    """The committed accuracy measured on the development corpus (``config.ACCURACY_FILE``), or None if never measured."""
+    path = Path(path) if path is not None else config.ACCURACY_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None

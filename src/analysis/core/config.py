@@ -33,6 +33,13 @@ DEV_DIR = DATA_DIR / "dev"  # the development corpus of real articles (docs/DEV_
 DEV_CORPUS_FILE = DEV_DIR / "corpus.csv"
 DEV_GOLD_FILE = DEV_DIR / "gold.jsonl"
 DEV_TEXTS_DIR = DEV_DIR / "texts"  # git-ignored: third-party texts
+DEV_GOLD_SECOND_FILE = DEV_DIR / "gold_second.jsonl"  # a second, independent annotation of a subset
+# The first annotator's records of that subset as they were before disagreements were settled:
+# agreement is measured between two independent readings, not against the settled gold.
+DEV_GOLD_FIRST_FILE = DEV_DIR / "gold_first_before_settling.jsonl"
+# The accuracy measured on the development corpus's splits (``python -m analysis evaluate --split test --summary``).
+# It ships with the package: it describes this code, and reports quote it wherever the package is installed.
+ACCURACY_FILE = PACKAGE_DIR / "accuracy.json"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"
 LOCK_FILE = ROOT / "requirements.lock"

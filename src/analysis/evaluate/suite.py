@@ -8,6 +8,7 @@ article metadata, casualty claims, dated events, framing.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -92,9 +93,20 @@ def prepare_gold(gold: list[dict], raw_dir: str | Path, split: str | None = None
     return gold
 
 
-def run(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | None = None,
-        corpus_file: str | Path | None = None) -> str:
-    """Every evaluation section as printable text; sections a record leaves null are not scored for it."""
+@dataclass
+class Scores:
+    """Every section's score for one gold file (a section no record annotates is None)."""
+
+    gold: list[dict]
+    metadata: pd.DataFrame
+    claims: claim_scoring.ClaimScore | None
+    dates: pd.DataFrame | None
+    framing: dict | None
+
+
+def score(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | None = None,
+          corpus_file: str | Path | None = None) -> Scores:
+    """Build every table from ``raw_dir`` in memory and score it against the gold; null sections are skipped."""
     gold = prepare_gold(load_gold(gold_path), raw_dir, split, corpus_file)
     if not gold:
         raise GoldError(f"{gold_path}: no gold records" + (f" in split {split!r}" if split else ""))
@@ -102,17 +114,32 @@ def run(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | 
     missing = sorted({g["article_id"] for g in gold} - set(tables["articles"]["article_id"]))
     if missing:
         raise GoldError(f"{gold_path}: article(s) {', '.join(missing)} are not among the articles built from {raw_dir}")
-    sections = [format_metadata(score_metadata(gold, tables["articles"]))]
     claims_gold, dates_gold, framing_gold = (with_section(gold, s) for s in ("claims", "dated_events", "framing"))
-    sections.append("== Casualty claims ==\n" + (claim_scoring.format_claim_score(
-        claim_scoring.score_claims(claims_gold, tables["claims"])) if claims_gold else "not annotated"))
-    sections.append("== Dated events ==\n" + (date_scoring.format_date_scores(
-        date_scoring.score_dates(dates_gold, tables["events"], tables["articles"])) if dates_gold else "not annotated"))
+    framing_score = None
     if framing_gold:
-        region_counts = tables["region_names"].set_index("article_id")
-        score = framing.score_framing(framing_gold, tables["articles"], region_counts=region_counts,
-                                      hedges=tables["hedges"], sources=tables["sources"])
-        sections.append("== Framing ==\n" + framing.format_framing_score(score))
-    else:
-        sections.append("== Framing ==\nnot annotated")
-    return "\n\n".join(sections)
+        framing_score = framing.score_framing(framing_gold, tables["articles"],
+                                              region_counts=tables["region_names"].set_index("article_id"),
+                                              hedges=tables["hedges"], sources=tables["sources"])
+    return Scores(
+        gold=gold,
+        metadata=score_metadata(gold, tables["articles"]),
+        claims=claim_scoring.score_claims(claims_gold, tables["claims"]) if claims_gold else None,
+        dates=date_scoring.score_dates(dates_gold, tables["events"], tables["articles"]) if dates_gold else None,
+        framing=framing_score,
+    )
+
+
+def format_scores(scores: Scores) -> str:
+    """Every evaluation section as printable text."""
+    return "\n\n".join([
+        format_metadata(scores.metadata),
+        "== Casualty claims ==\n" + (claim_scoring.format_claim_score(scores.claims) if scores.claims else "not annotated"),
+        "== Dated events ==\n" + (date_scoring.format_date_scores(scores.dates) if scores.dates is not None else "not annotated"),
+        "== Framing ==\n" + (framing.format_framing_score(scores.framing) if scores.framing else "not annotated"),
+    ])
+
+
+def run(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | None = None,
+        corpus_file: str | Path | None = None) -> str:
+    """Every evaluation section as printable text; sections a record leaves null are not scored for it."""
+    return format_scores(score(gold_path, raw_dir, manifest, split, corpus_file))

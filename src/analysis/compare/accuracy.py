@@ -1,0 +1,78 @@
+"""The committed accuracy summary as report tables: figures measured on real articles, against the targets.
+
+The summary (``catalog.accuracy_summary()``, written by ``python -m analysis
+evaluate --split test --summary``) holds each split of the development corpus.
+Reports quote the **test** split: articles the rules were never tuned on.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# (label, path into a split's figures, kind); kind "share" is a 0-1 figure, "count" a whole number.
+FIGURES = (
+    ("Casualty claims: F1", ("claims", "f1"), "share"),
+    ("Casualty claims: precision", ("claims", "precision"), "share"),
+    ("Casualty claims: recall", ("claims", "recall"), "share"),
+    ("Matched claims: victim group agrees", ("claims", "on_matched", "group"), "share"),
+    ("Matched claims: scope agrees", ("claims", "on_matched", "scope"), "share"),
+    ("Matched claims: claimant side agrees", ("claims", "on_matched", "claimant_side"), "share"),
+    ("Matched claims: qualifier agrees", ("claims", "on_matched", "qualifier"), "share"),
+    ("Dated events resolved to the right day", ("dated_events", "right_date"), "share"),
+    ("Publication dates right (or rightly none)", ("metadata", "publication_dates", "accuracy"), "share"),
+    ("Publication dates wrong", ("metadata", "publication_dates", "wrong"), "count"),
+    ("Publication dates invented (none in the text)", ("metadata", "publication_dates", "invented"), "count"),
+    ("Outlet read from the text", ("metadata", "outlets", "accuracy"), "share"),
+    ("Region names exact", ("framing", "region_names_exact"), "share"),
+)
+
+
+def _get(figures: dict, path: tuple):
+    value = figures
+    for key in path:
+        if not isinstance(value, dict) or value.get(key) is None:
+            return None
+        value = value[key]
+    return value
+
+
+def accuracy_table(summary: dict | None, splits: tuple[str, ...] = ("test", "dev")) -> pd.DataFrame:
+    """One row per figure, one column per split present in the summary (test first)."""
+    present = [s for s in splits if summary and s in summary.get("splits", {})]
+    rows = []
+    for label, path, kind in FIGURES:
+        row = {"figure": label}
+        for split in present:
+            value = _get(summary["splits"][split]["figures"], path)
+            row[f"{split} split"] = value if value is None or kind == "count" else round(float(value), 2)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["figure", *(f"{s} split" for s in present)])
+
+
+def accuracy_caption(summary: dict | None, split: str = "test") -> str:
+    """Where and when the figures were measured, in one sentence an analyst can cite."""
+    if not summary or split not in summary.get("splits", {}):
+        return f"No accuracy was measured on the {split} split of the development corpus."
+    entry = summary["splits"][split]
+    code = entry.get("code", {})
+    commit = (code.get("git_commit") or "unknown")[:12]
+    dirty = " with uncommitted changes" if code.get("uncommitted_changes") else ""
+    text = (f"Measured on {entry['measured_on']} on the {split} split of the development corpus: "
+            f"{entry['corpus']['articles']} real articles from {entry['corpus']['outlets']} outlets, "
+            f"by code at commit {commit}{dirty}, from the texts alone.")
+    agreement = summary.get("agreement")
+    if agreement:
+        text += (f" Two independent annotators of {agreement['articles']} articles agreed on claims with "
+                 f"F1 {agreement['claims_f1']:.2f} and on dated events with F1 {agreement['events_f1']:.2f}: "
+                 "no figure can honestly be claimed above that.")
+    return text
+
+
+def targets_table(summary: dict | None, split: str = "test") -> pd.DataFrame:
+    """The issue's targets for ``split``: measured value, target, met."""
+    columns = ["target", "measured", "goal", "met"]
+    if not summary or split not in summary.get("splits", {}):
+        return pd.DataFrame(columns=columns)
+    rows = [{"target": name.replace("_", " "), "measured": t["measured"], "goal": t["target"], "met": t["met"]}
+            for name, t in summary["splits"][split].get("targets", {}).items()]
+    return pd.DataFrame(rows, columns=columns)

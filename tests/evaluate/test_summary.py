@@ -1,0 +1,106 @@
+"""evaluate.summary and compare.accuracy: the committed accuracy summary, on a corpus written here."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import cli
+from analysis.compare import accuracy
+from analysis.evaluate import dev_corpus, summary
+
+TEXTS = {
+    "w1": "YEREVAN, October 2, 2020. Shelling killed three civilians in Martuni, the ministry said.\n",
+    "w2": "BAKU, October 3, 2020. Two soldiers were wounded on Friday, the ministry said.\n",
+}
+
+
+def write_dev_corpus(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    rows = []
+    for article_id, text in TEXTS.items():
+        (texts / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        rows.append({"id": article_id, "url": f"https://example.org/{article_id}", "query": "q", "rank": "1",
+                     "sha256": hashlib.sha256(text.encode()).hexdigest(), "outlet": f"Outlet {article_id}",
+                     "republished_by": "", "country": "AM", "published": "", "published_basis": "byline",
+                     "kind": "news", "split": "dev" if article_id == "w1" else "test"})
+    corpus = tmp_path / "corpus.csv"
+    with corpus.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=dev_corpus.CORPUS_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    start = TEXTS["w1"].index("three civilians")
+    gold = [
+        {"article_id": "w1", "outlet": None, "published": "2020-10-02",
+         "claims": [{"count": 3, "outcome": "killed", "side": "unspecified", "group": "civilian",
+                     "evidence_start": start, "evidence_end": start + 15}],
+         "dated_events": None, "framing": None},
+        {"article_id": "w2", "outlet": None, "published": "2020-10-03", "claims": None, "dated_events": None,
+         "framing": None},
+    ]
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return texts, corpus, gold_path
+
+
+def test_publication_dates_count_wrong_and_invented_dates_apart():
+    frame = pd.DataFrame({"published_gold": ["2020-10-02", "2020-10-02", None, "2020-10-03", None],
+                          "published": ["2020-10-02", "2020-10-01", "2020-10-05", None, None],
+                          "outlet_ok": [True, False, False, False, True]})
+    frame["published_ok"] = frame["published"].fillna("") == frame["published_gold"].fillna("")
+    dates = summary.metadata_figures(frame)["publication_dates"]
+    assert (dates["right"], dates["wrong"], dates["invented"], dates["missing"], dates["right_no_date"]) == (1, 1, 1, 1, 1)
+    assert dates["accuracy"] == 0.4
+
+
+def test_a_wrong_or_invented_date_fails_the_no_wrong_date_target():
+    figures = {"metadata": {"publication_dates": {"accuracy": 0.95, "wrong": 0, "invented": 1}, "outlets": {"accuracy": 1.0}},
+               "claims": None, "dated_events": None, "framing": None}
+    targets = summary.targets_met(figures)
+    assert targets["publication_dates"]["met"] is True
+    assert targets["publication_dates_wrong"] == {"target": 0, "measured": 1, "met": False}
+    assert targets["claims_f1"]["met"] is None  # not annotated: neither met nor failed
+
+
+def test_evaluate_writes_one_split_and_keeps_the_other(tmp_path, capsys):
+    texts, corpus, gold = write_dev_corpus(tmp_path)
+    out = tmp_path / "accuracy.json"
+    base = ["evaluate", "--gold", str(gold), "--raw", str(texts), "--no-manifest", "--corpus", str(corpus)]
+    assert cli.main([*base, "--split", "dev", "--summary", str(out)]) == 0
+    assert cli.main([*base, "--split", "test", "--summary", str(out)]) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert set(written["splits"]) == {"dev", "test"}
+    dev = written["splits"]["dev"]
+    assert dev["corpus"] == {"articles": 1, "outlets": 1}
+    assert dev["figures"]["claims"]["gold"] == 1 and dev["figures"]["metadata"]["articles"] == 1
+    assert dev["inputs"]["gold"] == hashlib.sha256(gold.read_bytes()).hexdigest()
+    assert written["splits"]["test"]["figures"]["claims"] is None  # the test record leaves claims null
+    assert "summary of the test split written to" in capsys.readouterr().out
+
+
+def test_summary_needs_a_split(tmp_path):
+    texts, corpus, gold = write_dev_corpus(tmp_path)
+    with pytest.raises(SystemExit, match="--summary needs --split"):
+        cli.main(["evaluate", "--gold", str(gold), "--raw", str(texts), "--no-manifest", "--summary", str(tmp_path / "a.json")])
+
+
+def test_the_report_tables_quote_the_test_split_first(tmp_path):
+    texts, corpus, gold = write_dev_corpus(tmp_path)
+    out = tmp_path / "accuracy.json"
+    base = ["evaluate", "--gold", str(gold), "--raw", str(texts), "--no-manifest", "--corpus", str(corpus)]
+    for split in ("dev", "test"):
+        cli.main([*base, "--split", split, "--summary", str(out)])
+    written = json.loads(out.read_text(encoding="utf-8"))
+    table = accuracy.accuracy_table(written)
+    assert list(table.columns) == ["figure", "test split", "dev split"]
+    assert pd.isna(table.set_index("figure").loc["Casualty claims: F1", "test split"])
+    caption = accuracy.accuracy_caption(written)
+    assert caption.startswith(f"Measured on {written['splits']['test']['measured_on']} on the test split")
+    assert "1 real articles from 1 outlets" in caption
+    assert accuracy.accuracy_caption(None) == "No accuracy was measured on the test split of the development corpus."
+    assert accuracy.targets_table(None).empty
