@@ -31,8 +31,9 @@ reports: data  ## render every notebook into reports/
 test: $(STAMP)  ## the whole test suite, notebooks included
 	$(BIN)/python -m pytest
 
-readme: $(STAMP)  ## regenerate the README's data dictionary from the table declaration (src/analysis/core/tables.yaml)
+readme: $(STAMP)  ## regenerate the README's data dictionary (src/analysis/core/tables.yaml) and accuracy block (src/analysis/accuracy.json)
 	$(BIN)/python -m analysis.core.schema README.md
+	$(BIN)/python -m analysis.compare.accuracy README.md
 
 lab: $(STAMP)  ## JupyterLab on the notebooks, with the project's .venv as the kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks

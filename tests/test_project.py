@@ -8,7 +8,8 @@ import tomllib
 import nbformat
 import yaml
 
-from analysis.core import config
+from analysis.compare import accuracy
+from analysis.core import catalog, config
 from analysis.report import render as reports
 
 
@@ -65,6 +66,12 @@ def test_readme_data_dictionary_matches_the_tables():
     readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- data-dictionary:start -->\n", 1)[1].split("<!-- data-dictionary:end -->", 1)[0]
     assert block == pipeline.data_dictionary(), "README data dictionary is stale: regenerate it from pipeline.data_dictionary()"
+
+
+def test_readme_quotes_the_committed_accuracy_summary():
+    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    assert accuracy.readme_with_accuracy(readme, catalog.accuracy_summary()) == readme, \
+        "README accuracy block is stale: run `make readme` after `evaluate --split test --summary`"
 
 
 def test_readme_shows_the_two_commands_and_ci_runs_the_test_one():

@@ -104,3 +104,18 @@ def test_the_report_tables_quote_the_test_split_first(tmp_path):
     assert "1 real articles from 1 outlets" in caption
     assert accuracy.accuracy_caption(None) == "No accuracy was measured on the test split of the development corpus."
     assert accuracy.targets_table(None).empty
+
+
+def test_the_readme_block_is_regenerated_between_its_markers(tmp_path):
+    texts, corpus, gold = write_dev_corpus(tmp_path)
+    out = tmp_path / "accuracy.json"
+    cli.main(["evaluate", "--gold", str(gold), "--raw", str(texts), "--no-manifest", "--corpus", str(corpus),
+              "--split", "test", "--summary", str(out)])
+    written = json.loads(out.read_text(encoding="utf-8"))
+    readme = f"# R\n\nbefore\n{accuracy.README_START}stale\n{accuracy.README_END}\nafter\n"
+    new = accuracy.readme_with_accuracy(readme, written)
+    assert "stale" not in new and new.startswith("# R\n\nbefore\n") and new.endswith("after\n")
+    assert "| figure | test split |" in new and "| Publication dates wrong | " in new
+    assert accuracy.readme_with_accuracy(new, written) == new
+    with pytest.raises(ValueError, match="no <!-- accuracy:start -->"):
+        accuracy.readme_with_accuracy("no markers", written)

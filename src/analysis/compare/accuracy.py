@@ -7,7 +7,12 @@ Reports quote the **test** split: articles the rules were never tuned on.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pandas as pd
+
+from analysis.core import catalog
 
 # (label, path into a split's figures, kind); kind "share" is a 0-1 figure, "count" a whole number.
 FIGURES = (
@@ -76,3 +81,48 @@ def targets_table(summary: dict | None, split: str = "test") -> pd.DataFrame:
     rows = [{"target": name.replace("_", " "), "measured": t["measured"], "goal": t["target"], "met": t["met"]}
             for name, t in summary["splits"][split].get("targets", {}).items()]
     return pd.DataFrame(rows, columns=columns)
+
+
+README_START = "<!-- accuracy:start -->\n"
+README_END = "<!-- accuracy:end -->"
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def accuracy_markdown(summary: dict | None) -> str:
+    """The README's accuracy block: the caption, the figures per split, the agreement."""
+    lines = [accuracy_caption(summary), ""]
+    table = accuracy_table(summary)
+    if len(table.columns) > 1:
+        lines.append("| figure | " + " | ".join(table.columns[1:]) + " |")
+        lines.append("|---" * len(table.columns) + "|")
+        for row in table.itertuples(index=False):
+            lines.append("| " + " | ".join(_cell(v) if i else v for i, v in enumerate(row)) + " |")
+        targets = targets_table(summary)
+        missed = [t.target for t in targets.itertuples() if t.met is False]
+        lines.append("")
+        lines.append("Targets on the test split: " + ("all met." if not missed and len(targets) else
+                                                       "not met: " + ", ".join(missed) + "."))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def readme_with_accuracy(readme: str, summary: dict | None) -> str:
+    """``readme`` with the text between its accuracy markers replaced by :func:`accuracy_markdown`."""
+    if README_START not in readme or README_END not in readme:
+        raise ValueError(f"README has no {README_START.strip()} ... {README_END} markers")
+    head, rest = readme.split(README_START, 1)
+    return head + README_START + accuracy_markdown(summary) + README_END + rest.split(README_END, 1)[1]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m analysis.compare.accuracy README.md``: regenerate that file's accuracy block from the summary."""
+    for path in map(Path, argv if argv is not None else sys.argv[1:]):
+        path.write_text(readme_with_accuracy(path.read_text(encoding="utf-8"), catalog.accuracy_summary()), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
