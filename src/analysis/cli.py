@@ -13,6 +13,7 @@ from analysis.build import pipeline
 from analysis.core import config
 from analysis.core import provenance
 from analysis.evaluate import dev_corpus
+from analysis.ingest import table_rows
 from analysis.evaluate import suite as evaluate
 from analysis.evaluate import summary
 from analysis.report import render as reports
@@ -20,7 +21,11 @@ from analysis.report import render as reports
 
 def _cmd_build(args: argparse.Namespace) -> int:
     manifest = False if args.no_manifest else args.manifest
-    written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums)
+    try:
+        columns = table_rows.parse_columns(args.columns)
+    except table_rows.ColumnsError as exc:
+        raise SystemExit(f"build: {exc}") from exc
+    written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums, columns=columns)
     for name, path in written.items():
         print(f"{name}: {path}")
     return 0
@@ -84,6 +89,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--manifest", type=Path, default=None, help="manifest CSV (default: RAW/manifest.csv when present)")
     build.add_argument("--no-manifest", action="store_true", help="ignore any manifest: metadata from the text alone")
     build.add_argument("--no-check-sums", action="store_true", help="do not check RAW/SHA256SUMS before building")
+    build.add_argument("--columns", default=None, metavar="OURS=THEIRS,...",
+                       help="column names of CSV/JSONL/Parquet exports, e.g. text=body,published=date "
+                            "(ours: text, title, url, published, outlet, language, article_id)")
     build.set_defaults(run=_cmd_build)
 
     report = sub.add_parser("report", help="render notebooks into HTML reports",

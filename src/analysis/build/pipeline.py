@@ -36,8 +36,9 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {name: schema.descriptions(name) for 
 """Every built table, in build order, and the meaning of each of its columns (declared in core/tables.yaml)."""
 
 
-def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest) -> dict[str, pd.DataFrame]:
-    articles, errors = corpus.load_articles(raw_dir, manifest=manifest)
+def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest,
+                 columns: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    articles, errors = corpus.load_articles(raw_dir, manifest=manifest, columns=columns)
     return {"articles": articles, "ingest_errors": errors}
 
 
@@ -142,8 +143,12 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
 
 
 def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None,
-                 timings: dict[str, float] | None = None, chunk_size: int = CHUNK_SIZE) -> dict[str, pd.DataFrame]:
+                 timings: dict[str, float] | None = None, chunk_size: int = CHUNK_SIZE,
+                 columns: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """Every table, in memory, from the raw folder (stage times into ``timings`` if given).
+
+    ``columns`` names a table export's own columns for ours
+    (:func:`analysis.ingest.table_rows.parse_columns`).
 
     After ingest, articles go through the per-article stages ``chunk_size``
     at a time, each article parsed once (:class:`~analysis.nlp.parsed.ParsedArticle`)
@@ -162,7 +167,7 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
         spent[stage] += now - last[0]
         last[0] = now
 
-    tables = ingest_stage({}, raw, manifest)
+    tables = ingest_stage({}, raw, manifest, columns)
     clock("ingest")
     articles = tables["articles"]
     frames = _Frames()
@@ -187,7 +192,8 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
-          manifest: str | Path | None | bool = None, check_sums: bool = True) -> dict[str, Path]:
+          manifest: str | Path | None | bool = None, check_sums: bool = True,
+          columns: dict[str, str] | None = None) -> dict[str, Path]:
     """Build every table from ``raw_dir`` and write it into ``out_dir``.
 
     The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
@@ -201,10 +207,12 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     if check_sums:
         provenance.verify_raw_sums(raw)
-    tables = build_tables(raw, manifest=manifest)
+    tables = build_tables(raw, manifest=manifest, columns=columns)
     validation.validate_tables(tables)  # every table checked before any is written
     written = {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
     record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
+    if columns:
+        record["columns"] = dict(sorted(columns.items()))
     catalog.atomic_write_text(catalog.processed_dir(out_dir) / provenance.BUILD_INPUTS,
                               json.dumps(record, indent=2, sort_keys=True) + "\n")
     return written

@@ -23,17 +23,22 @@ import pandas as pd
 from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
-from analysis.ingest.files import RawFile, decode, iter_raw_files, looks_binary
+from analysis.ingest.files import decode, looks_binary
+from analysis.ingest.kinds import iter_units
 from analysis.ingest.language import guess_language
 from analysis.ingest.manifest import ManifestError, ManifestRow, read_manifest
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.outlets import OutletLexicon, outlets
 from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
+from analysis.ingest.units import RawUnit
 
 ARTICLE_COLUMNS = schema.descriptions("articles")
 
 ERROR_COLUMNS = schema.descriptions("ingest_errors")
+
+GIVEN_BASES = ("html", "table")
+"""Publication bases a file's form gives (HTML metadata, a table's column); the text is still checked against them."""
 
 INGEST_CHUNK = 1000
 """Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
@@ -42,11 +47,16 @@ INGEST_CHUNK = 1000
 def load_articles(
     raw_dir: str | Path | None = None,
     manifest: str | Path | None | bool = None,
+    columns: dict[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Ingest every file of ``raw_dir`` into ``(articles, ingest_errors)``.
 
-    ``manifest`` is a path, None for ``raw_dir/manifest.csv`` when present,
-    or False to ignore any manifest (metadata from the text alone).
+    Files are read by kind (:mod:`~analysis.ingest.kinds`: plain text, HTML,
+    WARC, CSV/JSONL/Parquet); every page, record and row ends in one of the
+    two tables. ``manifest`` is a path, None for ``raw_dir/manifest.csv``
+    when present, or False to ignore any manifest (metadata from the text
+    alone). ``columns`` maps our table-export fields to an export's own
+    column names (``{"text": "body"}``).
     """
     raw_dir = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     if not raw_dir.is_dir():
@@ -61,8 +71,9 @@ def load_articles(
     ingested: set[str] = set()
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
-    for raw in iter_raw_files(raw_dir):
-        record = _article_or_error(raw, rows, lexicon, seen_bytes, seen_text)
+    for unit in iter_units(raw_dir, columns):
+        errors.extend(note_errors(unit))
+        record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested)
         if "reason" in record:
             errors.append(record)
             continue
@@ -73,7 +84,7 @@ def load_articles(
             articles = []
     parts.append(articles_frame(articles))
 
-    ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None}
+    ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None and e["record"] is None}
     errors.extend(_rows_without_file(rows, ingested, raw_dir))
     articles_table = catalog.concat_chunks(parts, articles_frame([]))
     if len(parts) > 1:  # each chunk is sorted by article_id; sort the whole
@@ -94,45 +105,60 @@ def _manifest_path(raw_dir: Path, manifest: str | Path | None | bool) -> Path | 
     return path
 
 
-def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: OutletLexicon,
-                      seen_bytes: dict[str, str], seen_text: dict[str, str]) -> dict:
-    """The ``articles`` record of one raw file, or its ``ingest_errors`` record (it has a ``reason``).
+def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: OutletLexicon,
+                      seen_bytes: dict[str, str], seen_text: dict[str, str], ingested: set[str]) -> dict:
+    """The ``articles`` record of one raw unit, or its ``ingest_errors`` record (it has a ``reason``).
 
-    ``seen_bytes``/``seen_text`` (hash -> file name of the article kept) take the file when it is kept.
+    ``seen_bytes``/``seen_text`` (hash -> place of the article kept) take the unit when it is kept.
     """
-    name = raw.path.name
+    where = unit.where
 
     def fail(reason: str, detail: str) -> dict:
-        return {"source_file": name, "row": None, "column": None, "reason": reason, "detail": detail, "sha256": raw.sha256}
+        return error_record(unit, reason, detail)
 
-    if raw.error:
-        return fail(*raw.error)
-    data = raw.data
-    if not data.strip():
-        return fail("empty", f"{name} is empty (no text to ingest)")
-    if looks_binary(data):
-        return fail("binary", f"{name} is a binary file, not text; convert it to plain text first")
-    if raw.sha256 in seen_bytes:
-        return fail("duplicate", f"{name} has the same bytes as {seen_bytes[raw.sha256]}; only the first is kept")
-    decoded = decode(data)
+    if unit.error:
+        return fail(*unit.error)
+    if unit.article_id in ingested:
+        return fail("duplicate_id", f"{where} has the article id {unit.article_id!r} of an article already read; "
+                                    "only the first is kept (rename the file or give the row an article_id)")
+    data = unit.data
+    if unit.text is None:
+        if not data.strip():
+            return fail("empty", f"{where} is empty (no text to ingest)")
+        if looks_binary(data):
+            return fail("binary", f"{where} is a binary file, not text; convert it to plain text first")
+    if unit.sha256 in seen_bytes:
+        return fail("duplicate", f"{where} has the same bytes as {seen_bytes[unit.sha256]}; only the first is kept")
+    decoded = decode(data) if unit.text is None else (unit.text, "utf-8")
     if decoded is None:
-        return fail("undecodable", f"{name} is neither UTF-8 nor any encoding that could be detected")
+        return fail("undecodable", f"{where} is neither UTF-8 nor any encoding that could be detected")
     text, encoding = decoded
-    record = build_article(raw.path.stem, name, text, encoding, raw.sha256, rows.get(raw.path.stem), lexicon)
+    record = build_article(unit, text, encoding, rows.get(unit.article_id), lexicon)
     if not record["text"].strip():
-        return fail("empty", f"{name} holds nothing but page debris or metadata")
+        return fail("empty", f"{where} holds nothing but page debris or metadata")
     text_key = hashlib.sha256(record["text"].encode()).hexdigest()
     if text_key in seen_text:
-        return fail("duplicate", f"{name} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
-    seen_bytes[raw.sha256] = name
-    seen_text[text_key] = name
+        return fail("duplicate", f"{where} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
+    seen_bytes[unit.sha256] = where
+    seen_text[text_key] = where
     return record
+
+
+def error_record(unit: RawUnit, reason: str, detail: str, column: str | None = None) -> dict:
+    """An ``ingest_errors`` record for ``unit``, named down to its record or row."""
+    return {"source_file": unit.source_file, "record": unit.record, "row": unit.row, "column": column or unit.column,
+            "reason": reason, "detail": detail, "sha256": unit.sha256}
+
+
+def note_errors(unit: RawUnit) -> list[dict]:
+    """The ``ingest_errors`` records of what a kept unit's reader corrected (a bad date in a row ...)."""
+    return [error_record(unit, reason, detail, column) for column, reason, detail in unit.notes]
 
 
 def _rows_without_file(rows: dict[str, ManifestRow], ingested: set[str], raw_dir: Path) -> list[dict]:
     """An ``ingest_errors`` record for each manifest row naming no file of the raw folder."""
     return [
-        {"source_file": config.MANIFEST_NAME, "row": row.row, "column": "article_id", "reason": "manifest_no_file",
+        {"source_file": config.MANIFEST_NAME, "record": None, "row": row.row, "column": "article_id", "reason": "manifest_no_file",
          "detail": f"{config.MANIFEST_NAME} row {row.row}, column article_id: {article_id!r} names no file in {raw_dir}",
          "sha256": None}
         for article_id, row in rows.items() if article_id not in ingested
@@ -149,10 +175,38 @@ class PublicationDate(NamedTuple):
     header_conflict: bool
 
 
-def build_article(article_id: str, name: str, text: str, encoding: str, sha256: str,
-                  row: ManifestRow | None, lexicon: OutletLexicon) -> dict:
-    """One ``articles`` record from a decoded file and its manifest row."""
+def given_values(unit: RawUnit, row: ManifestRow | None, lexicon: OutletLexicon, flags: list[str]) -> ManifestRow | None:
+    """The manifest row with what the unit's form carries filled in where the manifest is silent.
+
+    Manifest values win. A site name the outlet lexicon knows gives that
+    outlet; an unknown one is kept as written. A date the form gives (HTML
+    metadata, a table's column) stands as the manifest's would, with its own
+    basis.
+    """
+    given = dict(unit.given)
+    if not given:
+        return row
+    values = dict(row.values) if row else {}
+    site = given.pop("site_name", None)
+    if site and not given.get("outlet"):
+        given["outlet"] = lexicon.outlet_for(site) or site
+    for key in ("title", "url", "outlet", "language"):
+        if given.get(key) and not values.get(key):
+            values[key] = given[key]
+    published = row.published if row and row.published else None
+    if published is None and given.get("published"):
+        published = given["published"]
+        values["published_basis"] = unit.published_basis
+        flags.append(f"publication date {published} from the {unit.published_basis}: {unit.basis_detail}")
+    elif row and row.published and given.get("published") and given["published"] != row.published:
+        flags.append(f"{unit.published_basis} date {given['published']} differs from the manifest date {row.published}")
+    return ManifestRow(row.row if row else None, values, published)
+
+
+def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | None, lexicon: OutletLexicon) -> dict:
+    """One ``articles`` record from a decoded unit, the metadata its form carries, and its manifest row."""
     flags: list[str] = []
+    row = given_values(unit, row, lexicon, flags)
     if encoding != "utf-8":
         flags.append(f"decoded as {encoding}, not UTF-8")
     lines = normalize_text(text).split("\n")
@@ -167,6 +221,10 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
     if outlet is None:
         flags.append("no outlet: add it to the manifest")
     dates = publication_date(row, meta, body, flags)
+    if dates.basis in GIVEN_BASES:
+        conflict = header_contradicts_text(body, dates.published)
+        if conflict:
+            flags.append(f"{dates.basis} date {dates.published} contradicts the text: {conflict}")
 
     url = values.get("url")
     republished_by = values.get("republished_by")
@@ -178,7 +236,7 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         outlet = lexicon.outlet_for_host(urlparse(url).hostname or "")
 
     return {
-        "article_id": article_id,
+        "article_id": unit.article_id,
         "outlet": outlet,
         "url": url,
         "republished_by": republished_by,
@@ -190,12 +248,15 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         "language": values.get("language") or guess_language(body),
         "text": body,
         "n_words": len(body.split()),
-        "sha256": sha256,
+        "sha256": unit.sha256,
         "flags": "; ".join(flags),
         "header_date": meta.header_raw,
         "header_conflict": dates.header_conflict,
         "encoding": encoding,
-        "source_file": name,
+        "source_file": unit.source_file,
+        "record": unit.record,
+        "row": unit.row,
+        "retrieved": unit.given.get("retrieved"),
     }
 
 

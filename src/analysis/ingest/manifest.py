@@ -50,7 +50,7 @@ def read_manifest(path: Path, errors: list[dict]) -> dict[str, ManifestRow]:
         raise ManifestError(f"{path}: cannot be read: {exc}") from exc
 
     def error(row: int, column: str | None, reason: str, detail: str) -> None:
-        errors.append({"source_file": path.name, "row": row, "column": column, "reason": reason,
+        errors.append({"source_file": path.name, "record": None, "row": row, "column": column, "reason": reason,
                        "detail": f"{path.name} row {row}" + (f", column {column}" if column else "") + f": {detail}",
                        "sha256": None})
 
