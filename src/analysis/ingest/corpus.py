@@ -8,12 +8,18 @@ comes, in order of trust, from the optional ``manifest.csv``
 title suffix, sign-off), then from the dates the text mentions
 (:mod:`~analysis.ingest.publication_dates`). Manifest values win; a header
 date that contradicts the text is flagged, never trusted blindly.
+
+Dates need the corpus year (a dateline without a year takes it when the
+article writes no full date of its own): the year most articles of the build
+are dated in by manifest, header or date line. Articles the first pass could
+not date, or dated from their text, are built again once that year is known.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -28,7 +34,7 @@ from analysis.ingest.language import guess_language
 from analysis.ingest.manifest import ManifestError, ManifestRow, read_manifest
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.outlets import OutletLexicon, outlets
-from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
+from analysis.ingest.publication_dates import corpus_year, date_line_year, header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
 
 ARTICLE_COLUMNS = schema.descriptions("articles")
@@ -37,6 +43,9 @@ ERROR_COLUMNS = schema.descriptions("ingest_errors")
 
 INGEST_CHUNK = 1000
 """Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
+
+YEAR_NEEDING_BASES = (None, "text")
+"""Bases of a first-pass date that the corpus year may change: none yet, or inferred from the text."""
 
 
 def load_articles(
@@ -61,22 +70,29 @@ def load_articles(
     ingested: set[str] = set()
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
+    years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
+    pending: list[tuple] = []  # (build_article arguments) of the articles to build again with the corpus year
     for raw in iter_raw_files(raw_dir):
-        record = _article_or_error(raw, rows, lexicon, seen_bytes, seen_text)
+        record = _article_or_error(raw, rows, lexicon, seen_bytes, seen_text, pending)
         if "reason" in record:
             errors.append(record)
             continue
-        articles.append(record)
         ingested.add(record["article_id"])
+        if record["published_basis"] in YEAR_NEEDING_BASES:
+            continue  # built again below, once the corpus year is known
+        years[record["published"].year] += 1
+        articles.append(record)
         if len(articles) == INGEST_CHUNK:  # a chunk's texts are held once, as a frame (memory: see build benchmark)
             parts.append(articles_frame(articles))
             articles = []
+    year = corpus_year(years.elements())
+    articles.extend(build_article(*arguments, year_of_corpus=year) for arguments in pending)
     parts.append(articles_frame(articles))
 
     ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None}
     errors.extend(_rows_without_file(rows, ingested, raw_dir))
     articles_table = catalog.concat_chunks(parts, articles_frame([]))
-    if len(parts) > 1:  # each chunk is sorted by article_id; sort the whole
+    if len(parts) > 1 or pending:  # each chunk is sorted by article_id; sort the whole
         articles_table = articles_table.sort_values("article_id", kind="stable").reset_index(drop=True)
     return articles_table, errors_frame(errors)
 
@@ -95,10 +111,11 @@ def _manifest_path(raw_dir: Path, manifest: str | Path | None | bool) -> Path | 
 
 
 def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: OutletLexicon,
-                      seen_bytes: dict[str, str], seen_text: dict[str, str]) -> dict:
+                      seen_bytes: dict[str, str], seen_text: dict[str, str], pending: list[tuple]) -> dict:
     """The ``articles`` record of one raw file, or its ``ingest_errors`` record (it has a ``reason``).
 
-    ``seen_bytes``/``seen_text`` (hash -> file name of the article kept) take the file when it is kept.
+    ``seen_bytes``/``seen_text`` (hash -> file name of the article kept) take the file when it is kept;
+    ``pending`` takes its :func:`build_article` arguments when its date needs the corpus year.
     """
     name = raw.path.name
 
@@ -118,7 +135,8 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
     if decoded is None:
         return fail("undecodable", f"{name} is neither UTF-8 nor any encoding that could be detected")
     text, encoding = decoded
-    record = build_article(raw.path.stem, name, text, encoding, raw.sha256, rows.get(raw.path.stem), lexicon)
+    arguments = (raw.path.stem, name, text, encoding, raw.sha256, rows.get(raw.path.stem), lexicon)
+    record = build_article(*arguments)
     if not record["text"].strip():
         return fail("empty", f"{name} holds nothing but page debris or metadata")
     text_key = hashlib.sha256(record["text"].encode()).hexdigest()
@@ -126,6 +144,8 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
         return fail("duplicate", f"{name} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
     seen_bytes[raw.sha256] = name
     seen_text[text_key] = name
+    if record["published_basis"] in YEAR_NEEDING_BASES:
+        pending.append(arguments)
     return record
 
 
@@ -150,8 +170,8 @@ class PublicationDate(NamedTuple):
 
 
 def build_article(article_id: str, name: str, text: str, encoding: str, sha256: str,
-                  row: ManifestRow | None, lexicon: OutletLexicon) -> dict:
-    """One ``articles`` record from a decoded file and its manifest row."""
+                  row: ManifestRow | None, lexicon: OutletLexicon, year_of_corpus: int | None = None) -> dict:
+    """One ``articles`` record from a decoded file and its manifest row (``year_of_corpus``: see the module docstring)."""
     flags: list[str] = []
     if encoding != "utf-8":
         flags.append(f"decoded as {encoding}, not UTF-8")
@@ -166,7 +186,7 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         flags.append(f"manifest outlet {values['outlet']!r} differs from the {meta.outlet_basis} ({meta.outlet!r})")
     if outlet is None:
         flags.append("no outlet: add it to the manifest")
-    dates = publication_date(row, meta, body, flags)
+    dates = publication_date(row, meta, body, flags, year_of_corpus)
 
     url = values.get("url")
     republished_by = values.get("republished_by")
@@ -199,14 +219,24 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
     }
 
 
-def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str]) -> PublicationDate:
-    """The publication date: manifest, else header, else byline or dateline, else inferred from ``body``.
+def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str],
+                     year_of_corpus: int | None = None) -> PublicationDate:
+    """The publication date: manifest, else header, else the page's date line, else inferred from ``body``.
 
     A header date the text (or the manifest) contradicts is flagged, and not
-    used. Problems are appended to ``flags``.
+    used. A date line without a year takes the year of the text's own full
+    dates, else ``year_of_corpus`` (:func:`~analysis.ingest.publication_dates.date_line_year`).
+    Problems are appended to ``flags``.
     """
     values = row.values if row else {}
     published, basis = None, None
+    if meta.date is None and meta.line_date is not None and meta.line_date.year is None:
+        day, how = date_line_year(meta.line_date, body, year_of_corpus)
+        if day is None:
+            flags.append(f"date line {meta.line_date.line[:40]!r}: {how}")
+        else:
+            meta.date, meta.date_basis = day, "byline"
+            flags.append(f"date line {meta.line_date.line[:40]!r} has no year: {how}")
     if row and row.published:
         published, basis = row.published, values.get("published_basis") or "manifest"
     elif meta.header_date:
@@ -229,7 +259,7 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
         flags.append(f"{meta.date_basis} date {meta.date} differs from the {basis} date {published}")
     published_min = published_max = published
     if published is None:
-        guess = infer_publication_window(body)
+        guess = infer_publication_window(body, year_of_corpus)
         if guess is not None:
             published, basis = guess.best, "text"
             published_min, published_max = guess.earliest, guess.latest
