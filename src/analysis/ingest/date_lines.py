@@ -72,7 +72,7 @@ def _labels() -> re.Pattern:
 
 _LABEL = _labels()
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?),\s*$")
-_FILLER = re.compile(r"(?i)[\s|•·,;:()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
+_FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
 _PLACE_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’.-]*,[ \t]*$")  # a heading's closing "Geneva, <date>"
 _SENTENCE_WORD = re.compile(r"(?!(?:by|and|of|for|the|from|in|via|de)$)[a-z][a-z'’-]*")  # a credit is names, not words
 _WEEKDAY_LINE = re.compile(r"(?i)^\W*(?:" + "|".join(WEEKDAYS) + r")\W*$")
@@ -88,6 +88,7 @@ class LineDate:
     weekday: int | None
     kind: str
     line: str
+    end: int = 0  # where the date line's own part of the line ends (a dateline's lead goes on after it)
 
     def on(self, year: int) -> date | None:
         """The day in ``year`` (None when there is none, or the weekday printed does not fall on it)."""
@@ -150,7 +151,7 @@ def read_date_line(line: str) -> LineDate | None:
         kind = "credited"  # "FRANCE24, 29 Sep 2020"; "Statement by ... Geneva, 29 September 2020"
     else:
         kind = "bare"
-    return LineDate(month, day, year, weekday, kind, line.strip())
+    return LineDate(month, day, year, weekday, kind, line.strip(), len(line))
 
 
 def _place_end(line: str) -> int:
@@ -171,7 +172,8 @@ def _dateline(line: str) -> LineDate | None:
     if safe_date(year or 2000, month, day) is None:
         return None
     weekday = m.group("weekday")
-    return LineDate(month, day, year, _WEEKDAY_FORMS[weekday.lower()] if weekday else None, "dateline", line.strip()[:80])
+    return LineDate(month, day, year, _WEEKDAY_FORMS[weekday.lower()] if weekday else None, "dateline", line.strip()[:80],
+                    m.end())
 
 
 def page_date_lines(lines: list[str]) -> list[LineDate]:

@@ -23,7 +23,8 @@ is the earliest possible publication date. A date the text presents as its
 own ("overview of events for the morning of October 3", "today, October 3",
 "as of October 3") is the best guess; otherwise the latest date is taken only
 when the text corroborates it as its news peg: written with its year, named
-twice, or carried by a reporting verb in the lead ("X said Oct. 2"). Year-less
+twice, or in a lead sentence that reports it ("X said Oct. 2", "according
+to the ministry, on October 3 ..."). Year-less
 dates take their year from the text's own full dates, else the corpus year;
 without either the text cannot be dated.
 """
@@ -38,6 +39,7 @@ from datetime import date, timedelta
 
 from analysis.ingest.date_lines import LineDate, read_date_line
 
+from analysis.nlp.temporal.context import BACKGROUND_REACH, ONSET_NEWS_DAYS, is_background
 from analysis.nlp.temporal.expressions import DatedMention, dated_mentions, has_near_relative
 from analysis.nlp.temporal.resolution import FUTURE_WINDOW_DAYS, infer_year
 from analysis.nlp.temporal.vocabulary import safe_date
@@ -62,7 +64,7 @@ _PERIOD_START = re.compile(
     r"(?i)(?:\b(?:since|from|starting|until|till|through)\s+(?:the\s+|on\s+)?|\bsince\b[^.;!?\n]{0,60})$")
 _REPORTING = re.compile(
     r"(?i)\b(?:said|says|told|announced|stated|reported|reports|declared|wrote|noted|informed|confirmed|tweeted|"
-    r"decried|warned|urged|claimed)\b[^.!?\n]{0,60}$"
+    r"decried|warned|urged|claimed|according\s+to)\b"
 )
 
 
@@ -110,7 +112,8 @@ def _on_date_line(text: str, m: DatedMention) -> bool:
     """Whether ``m`` is on a date line (the page's own date, a widget, another story's timestamp)."""
     start = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.end)
-    return read_date_line(text[start:end if end >= 0 else len(text)]) is not None
+    read = read_date_line(text[start:end if end >= 0 else len(text)])
+    return read is not None and m.start - start < read.end
 
 
 @dataclass(frozen=True)
@@ -177,16 +180,27 @@ def infer_publication_window(text: str, year_of_corpus: int | None = None) -> Pu
 
 
 def _news_peg(text: str, latest: list[tuple[DatedMention, date]]) -> str | None:
-    """Why the latest date is the report's own news peg, or None when nothing says so."""
+    """Why the latest date is the report's own news peg, or None when nothing says so.
+
+    A date given as an onset ("the fighting, which broke out on September 27")
+    is background whatever the report's day, so it is no evidence of that day.
+    """
+    latest = [(m, d) for m, d in latest if not _onset(text, m, d)]
     if any(m.year is not None for m, _ in latest):
         return "written with its year"
     if len(latest) > 1:
         return "named more than once"
     lead_end = _lead_end(text)
     for m, _ in latest:
-        if m.start < lead_end and _REPORTING.search(text[max(0, m.start - 80):m.start]):
+        if m.start < lead_end and _REPORTING.search(m.sentence):
             return "reported in the lead"
     return None
+
+
+def _onset(text: str, m: DatedMention, day: date) -> bool:
+    """Whether ``m`` dates the onset of what the text reports (background once the report is days later)."""
+    later = day + timedelta(days=ONSET_NEWS_DAYS + 1)
+    return is_background(text, max(0, m.start - BACKGROUND_REACH), m.start, m.end, day, later)
 
 
 def _lead_end(text: str) -> int:
