@@ -71,7 +71,7 @@ def load_articles(
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
-    pending: list[tuple] = []  # (build_article arguments) of the articles to build again with the corpus year
+    pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date again with the corpus year
     for raw in iter_raw_files(raw_dir):
         record = _article_or_error(raw, rows, lexicon, seen_bytes, seen_text, pending)
         if "reason" in record:
@@ -86,7 +86,7 @@ def load_articles(
             parts.append(articles_frame(articles))
             articles = []
     year = corpus_year(years.elements())
-    articles.extend(build_article(*arguments, year_of_corpus=year) for arguments in pending)
+    articles.extend(_redate(*waiting, year) for waiting in pending)
     parts.append(articles_frame(articles))
 
     ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None}
@@ -115,7 +115,7 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
     """The ``articles`` record of one raw file, or its ``ingest_errors`` record (it has a ``reason``).
 
     ``seen_bytes``/``seen_text`` (hash -> file name of the article kept) take the file when it is kept;
-    ``pending`` takes its :func:`build_article` arguments when its date needs the corpus year.
+    ``pending`` takes the record, with what :func:`_redate` needs, when its date needs the corpus year.
     """
     name = raw.path.name
 
@@ -135,8 +135,8 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
     if decoded is None:
         return fail("undecodable", f"{name} is neither UTF-8 nor any encoding that could be detected")
     text, encoding = decoded
-    arguments = (raw.path.stem, name, text, encoding, raw.sha256, rows.get(raw.path.stem), lexicon)
-    record = build_article(*arguments)
+    row = rows.get(raw.path.stem)
+    record, meta, base_flags = _built_article(raw.path.stem, name, text, encoding, raw.sha256, row, lexicon)
     if not record["text"].strip():
         return fail("empty", f"{name} holds nothing but page debris or metadata")
     text_key = hashlib.sha256(record["text"].encode()).hexdigest()
@@ -145,7 +145,7 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
     seen_bytes[raw.sha256] = name
     seen_text[text_key] = name
     if record["published_basis"] in YEAR_NEEDING_BASES:
-        pending.append(arguments)
+        pending.append((record, meta, row, base_flags))
     return record
 
 
@@ -172,6 +172,23 @@ class PublicationDate(NamedTuple):
 def build_article(article_id: str, name: str, text: str, encoding: str, sha256: str,
                   row: ManifestRow | None, lexicon: OutletLexicon, year_of_corpus: int | None = None) -> dict:
     """One ``articles`` record from a decoded file and its manifest row (``year_of_corpus``: see the module docstring)."""
+    record, meta, base_flags = _built_article(article_id, name, text, encoding, sha256, row, lexicon)
+    return _redate(record, meta, row, base_flags, year_of_corpus) if year_of_corpus is not None else record
+
+
+def _redate(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flags: list[str],
+            year_of_corpus: int | None) -> dict:
+    """``record`` with its publication date worked out again, now that the corpus year is known."""
+    flags = list(base_flags)
+    dates = publication_date(row, meta, record["text"], flags, year_of_corpus)
+    record.update(published=dates.published, published_basis=dates.basis, published_min=dates.earliest,
+                  published_max=dates.latest, header_conflict=dates.header_conflict, flags="; ".join(flags))
+    return record
+
+
+def _built_article(article_id: str, name: str, text: str, encoding: str, sha256: str,
+                   row: ManifestRow | None, lexicon: OutletLexicon) -> tuple[dict, TextMetadata, list[str]]:
+    """The record of :func:`build_article` dated without the corpus year, its metadata, and its flags before dating."""
     flags: list[str] = []
     if encoding != "utf-8":
         flags.append(f"decoded as {encoding}, not UTF-8")
@@ -186,7 +203,8 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         flags.append(f"manifest outlet {values['outlet']!r} differs from the {meta.outlet_basis} ({meta.outlet!r})")
     if outlet is None:
         flags.append("no outlet: add it to the manifest")
-    dates = publication_date(row, meta, body, flags, year_of_corpus)
+    base_flags = list(flags)
+    dates = publication_date(row, meta, body, flags)
 
     url = values.get("url")
     republished_by = values.get("republished_by")
@@ -216,7 +234,7 @@ def build_article(article_id: str, name: str, text: str, encoding: str, sha256: 
         "header_conflict": dates.header_conflict,
         "encoding": encoding,
         "source_file": name,
-    }
+    }, meta, base_flags
 
 
 def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str],
@@ -230,19 +248,20 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
     """
     values = row.values if row else {}
     published, basis = None, None
-    if meta.date is None and meta.line_date is not None and meta.line_date.year is None:
-        day, how = date_line_year(meta.line_date, body, year_of_corpus)
-        if day is None:
+    line_day, line_basis = meta.date, meta.date_basis
+    if line_day is None and meta.line_date is not None and meta.line_date.year is None:
+        line_day, how = date_line_year(meta.line_date, body, year_of_corpus)
+        if line_day is None:
             flags.append(f"date line {meta.line_date.line[:40]!r}: {how}")
         else:
-            meta.date, meta.date_basis = day, "byline"
+            line_basis = "byline"
             flags.append(f"date line {meta.line_date.line[:40]!r} has no year: {how}")
     if row and row.published:
         published, basis = row.published, values.get("published_basis") or "manifest"
     elif meta.header_date:
         published, basis = meta.header_date, "header"
-    elif meta.date:
-        published, basis = meta.date, meta.date_basis
+    elif line_day:
+        published, basis = line_day, line_basis
 
     header_conflict = False
     if meta.header_date:
@@ -255,8 +274,8 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
         if row and row.published and row.published != meta.header_date:
             header_conflict = True
             flags.append(f"header date {meta.header_date} differs from the manifest date {row.published}")
-    if meta.date and published and meta.date != published and basis != meta.date_basis:
-        flags.append(f"{meta.date_basis} date {meta.date} differs from the {basis} date {published}")
+    if line_day and published and line_day != published and basis != line_basis:
+        flags.append(f"{line_basis} date {line_day} differs from the {basis} date {published}")
     published_min = published_max = published
     if published is None:
         guess = infer_publication_window(body, year_of_corpus)

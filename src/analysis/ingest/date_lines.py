@@ -75,6 +75,7 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'�
 _FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
 _PLACE_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’.-]*,[ \t]*$")  # a heading's closing "Geneva, <date>"
 _SENTENCE_WORD = re.compile(r"(?!(?:by|and|of|for|the|from|in|via|de)$)[a-z][a-z'’-]*")  # a credit is names, not words
+_DIGIT = re.compile(r"\d")
 _WEEKDAY_LINE = re.compile(r"(?i)^\W*(?:" + "|".join(WEEKDAYS) + r")\W*$")
 
 
@@ -121,6 +122,8 @@ def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
 
 def read_date_line(line: str) -> LineDate | None:
     """The date ``line`` prints, when the line is a date line (see the module docstring); else None."""
+    if not _DIGIT.search(line):
+        return None
     if len(line) > MAX_LINE or _DATELINE.match(line[:_place_end(line)]):
         return _dateline(line)
     dates = list(_DATE.finditer(line))
@@ -156,12 +159,16 @@ def read_date_line(line: str) -> LineDate | None:
 
 def _place_end(line: str) -> int:
     """Where a dateline's date would start: after the place and its comma(s)."""
+    if not line.lstrip()[:1].isupper() or "," not in line[:80]:
+        return 0
     m = _DATE.search(line, 0, 80)
     return m.start() if m else 0
 
 
 def _dateline(line: str) -> LineDate | None:
     """A dateline opening a lead: a place, a comma, the date, then the report ("YEREVAN, October 3. /AGENCY/. ...")."""
+    if not line.lstrip()[:1].isupper() or "," not in line[:80]:
+        return None
     m = _DATE.search(line, 0, 80)
     if m is None or not _DATELINE.match(line[:m.start()]):
         return None
