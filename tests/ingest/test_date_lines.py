@@ -73,6 +73,11 @@ def test_the_page_own_date_line():
     # a live page: its own date, not its newest entry further down
     page = ["Live: the war, day 7", "Published 3 October 2020", "Text."] + [f"{h}:00, 4 October 2020" for h in (9, 10)]
     assert own_date_line(page_date_lines(page)).date == date(2020, 10, 3)
+    # entries of a live page printed above its own date, or alone: never the newest entry
+    page = ["Live: the war, day 7", "3 October 2020", "14:05, 4 October 2020", "09:10, 3 October 2020", "Text."]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 3)
+    page = ["Live: the war, day 7", "14:05, 5 October 2020", "09:10, 4 October 2020", "Text."]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 4)
     # a weekday alone on its line is read with the date below it
     read = own_date_line(page_date_lines(["Wednesday", "September 30", "A title", "Text."]))
     assert (read.month, read.day, read.year, read.weekday) == (9, 30, None, 2)

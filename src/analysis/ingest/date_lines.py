@@ -211,9 +211,16 @@ def page_date_lines(lines: list[str]) -> list[LineDate]:
 def own_date_line(found: list[LineDate]) -> LineDate | None:
     """The page's own date among its date lines: the strongest kind, the first of that kind.
 
-    Other date lines (a current-date widget, an update, the timestamps of
-    later entries or of other stories) neither set nor bound it.
+    A kind printed with several different days is a list (a live page's
+    entries, other stories' timestamps): it yields to any other kind, and
+    alone gives its earliest day, never its newest entry. Other date lines (a
+    current-date widget, an update) neither set nor bound the date.
     """
     if not found:
         return None
-    return min(found, key=lambda d: KINDS.index(d.kind))
+    days = {kind: {(d.year, d.month, d.day) for d in found if d.kind == kind} for kind in KINDS}
+    single = [d for d in found if len(days[d.kind]) == 1]
+    if single:
+        return min(single, key=lambda d: KINDS.index(d.kind))
+    dated = [d for d in found if d.year is not None]
+    return min(dated, key=lambda d: (d.year, d.month, d.day)) if dated else None
