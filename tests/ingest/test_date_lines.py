@@ -9,6 +9,7 @@ import pytest
 
 from analysis.ingest.date_lines import own_date_line, page_date_lines, read_date_line
 from analysis.ingest.publication_dates import corpus_year, date_line_year, infer_publication_window
+from analysis.nlp.temporal.vocabulary import date_line_month_numbers, month_numbers
 
 
 @pytest.mark.parametrize("line, day, kind", [
@@ -57,6 +58,7 @@ def test_datelines_without_a_year(line, month_day):
     "The agency has not released a toll since October 3, 2020.",
     "Azerbaijan, October 3 was a quiet day",
     "Categories: 2020",
+    "FILE PHOTO: Stepanakert, 12 October 2020",  # a caption's date
 ])
 def test_sentences_are_not_date_lines(line):
     assert read_date_line(line) is None
@@ -123,3 +125,9 @@ def test_inference_ignores_furniture_history_and_period_starts():
     assert infer_publication_window(text, 2020) is None
     # a weekday printed with a day that does not fall on it is not used
     assert infer_publication_window("Prisoners were exchanged on Monday, October 4, the ministry said.", 2020) is None
+
+
+def test_foreign_month_names_serve_date_lines_only():
+    # months.csv holds them as data; the English text patterns never see them ("Mars", "Mart" are words there)
+    assert month_numbers()["october"] == 10 and "mars" not in month_numbers() and "ekim" not in month_numbers()
+    assert {date_line_month_numbers()[m] for m in ("октября", "octobre", "ekim", "հոկտեմբերի", "hoktemberi")} == {10}

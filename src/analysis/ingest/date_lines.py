@@ -59,15 +59,20 @@ _TIME = re.compile(
 
 
 def _labels() -> re.Pattern:
-    """``lexicons/date_line_labels.csv``: the words sites put before their dates, with the date each names."""
+    """``lexicons/date_line_labels.csv``: the words sites put before dates, with the date each names.
+
+Roles: ``published`` (the page's date), ``updated`` (a later edit), ``other``
+(a caption's or archive's date: not the page's).
+"""
     frame = read_lexicon("date_line_labels", required=("label", "role"))
-    published = [str(x).strip() for x, r in zip(frame["label"], frame["role"]) if r.strip() == "published"]
-    updated = [str(x).strip() for x, r in zip(frame["label"], frame["role"]) if r.strip() == "updated"]
+    published, updated, other = ([str(x).strip() for x, r in zip(frame["label"], frame["role"]) if r.strip() == role]
+                                 for role in ("published", "updated", "other"))
 
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
 
-    return re.compile(rf"(?i)(?<!\w)(?:(?P<updated>{alternation(updated)})|(?P<published>{alternation(published)}))(?=\W|\d|$)")
+    return re.compile(rf"(?i)(?<!\w)(?:(?P<other>{alternation(other)})|(?P<updated>{alternation(updated)})"
+                      rf"|(?P<published>{alternation(published)}))(?=\W|\d|$)")
 
 
 _LABEL = _labels()
@@ -146,6 +151,8 @@ def read_date_line(line: str) -> LineDate | None:
     heading = _PLACE_BEFORE.search(line, 0, dates[-1].start()) and not line[dates[-1].end():].strip()
     if not heading and (len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1):
         return _dateline(line)  # the rest is a sentence, not a credit
+    if label and label.group("other"):
+        return None  # "FILE PHOTO: ... 12 October 2020": a caption's date
     if label:
         kind = "updated" if label.group("updated") else "published"
     elif timed:
