@@ -36,6 +36,9 @@ def test_header_contradictions():
     caption = ("FILE PHOTO: The president speaks at a summit in Sochi, Russia, May 14, 2018.\n"
                "The president said on Tuesday that the talks would go on.")
     assert header_contradicts_text(caption, date(2020, 9, 29)) is None
+    # nor does a current-date widget printed on the page
+    assert header_contradicts_text("Saturday July 27 2024\nThe president said on Tuesday that talks go on.",
+                                   date(2020, 9, 29)) is None
     # "Friday, October 2" is a Friday in 2020, not in 2023.
     assert "weekday" in header_contradicts_text("Shelling hit Barda on Friday, October 2.", date(2023, 10, 5))
     with pytest.raises(TypeError, match="header_date"):

@@ -221,7 +221,7 @@ def header_contradicts_text(text: str, header_date: date) -> str | None:
         raise TypeError(f"header_date: expected datetime.date, got {type(header_date).__name__}")
     mentions = [m for m in dated_mentions(text) if not (m.meta and m.year is not None and date(m.year, m.month, m.day) == header_date)]
     for m in mentions:
-        if m.announced:
+        if m.announced or _on_date_line(text, m):  # a widget or another story's timestamp proves nothing
             continue
         year = m.year if m.year is not None else infer_year(m.month, m.day, header_date, FUTURE_WINDOW_DAYS)
         if year is not None:

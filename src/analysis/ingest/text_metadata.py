@@ -20,26 +20,7 @@ from dataclasses import dataclass, field
 from analysis.core.dates import as_date
 from analysis.ingest.date_lines import LineDate, own_date_line, page_date_lines
 from analysis.ingest.outlets import OutletLexicon
-from analysis.nlp.temporal.expressions import dated_mentions
 from analysis.nlp.temporal.vocabulary import month_numbers
-
-
-def full_dates(text: str) -> list[dt.date]:
-    """Every complete calendar date (with a year) written in ``text``."""
-    found = []
-    for m in dated_mentions(text):
-        if m.year is not None:
-            try:
-                found.append(dt.date(m.year, m.month, m.day))
-            except ValueError:
-                continue
-    return found
-
-
-def parse_full_date(text: str) -> dt.date | None:
-    """The first complete calendar date (with a year) in ``text``, or None."""
-    found = full_dates(text)
-    return found[0] if found else None
 
 
 _MONTH = r"(?P<month>(?i:" + "|".join(sorted(month_numbers(), key=len, reverse=True)) + r"))\.?"
