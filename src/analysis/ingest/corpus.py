@@ -12,7 +12,7 @@ date that contradicts the text is flagged, never trusted blindly.
 Dates need the corpus year (a dateline without a year takes it when the
 article writes no full date of its own): the year most articles of the build
 are dated in by manifest, header or date line. Articles the first pass could
-not date, or dated from their text, are built again once that year is known.
+not date from a manifest, a header or a dated line are dated once that year is known.
 """
 
 from __future__ import annotations
@@ -44,8 +44,6 @@ ERROR_COLUMNS = schema.descriptions("ingest_errors")
 INGEST_CHUNK = 1000
 """Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
 
-YEAR_NEEDING_BASES = (None, "text")
-"""Bases of a first-pass date that the corpus year may change: none yet, or inferred from the text."""
 
 
 def load_articles(
@@ -71,15 +69,15 @@ def load_articles(
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
-    pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date again with the corpus year
+    pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date with the corpus year
     for raw in iter_raw_files(raw_dir):
         record = _article_or_error(raw, rows, lexicon, seen_bytes, seen_text, pending)
         if "reason" in record:
             errors.append(record)
             continue
         ingested.add(record["article_id"])
-        if record["published_basis"] in YEAR_NEEDING_BASES:
-            continue  # built again below, once the corpus year is known
+        if record["published"] is None:
+            continue  # dated below, once the corpus year is known
         years[record["published"].year] += 1
         articles.append(record)
         if len(articles) == INGEST_CHUNK:  # a chunk's texts are held once, as a frame (memory: see build benchmark)
@@ -136,7 +134,7 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
         return fail("undecodable", f"{name} is neither UTF-8 nor any encoding that could be detected")
     text, encoding = decoded
     row = rows.get(raw.path.stem)
-    record, meta, base_flags = _built_article(raw.path.stem, name, text, encoding, raw.sha256, row, lexicon)
+    record, meta, base_flags = _built_article(raw.path.stem, name, text, encoding, raw.sha256, row, lexicon, defer=True)
     if not record["text"].strip():
         return fail("empty", f"{name} holds nothing but page debris or metadata")
     text_key = hashlib.sha256(record["text"].encode()).hexdigest()
@@ -144,7 +142,7 @@ def _article_or_error(raw: RawFile, rows: dict[str, ManifestRow], lexicon: Outle
         return fail("duplicate", f"{name} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
     seen_bytes[raw.sha256] = name
     seen_text[text_key] = name
-    if record["published_basis"] in YEAR_NEEDING_BASES:
+    if record["published"] is None:
         pending.append((record, meta, row, base_flags))
     return record
 
@@ -186,9 +184,13 @@ def _redate(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flag
     return record
 
 
-def _built_article(article_id: str, name: str, text: str, encoding: str, sha256: str,
-                   row: ManifestRow | None, lexicon: OutletLexicon) -> tuple[dict, TextMetadata, list[str]]:
-    """The record of :func:`build_article` dated without the corpus year, its metadata, and its flags before dating."""
+def _built_article(article_id: str, name: str, text: str, encoding: str, sha256: str, row: ManifestRow | None,
+                   lexicon: OutletLexicon, defer: bool = False) -> tuple[dict, TextMetadata, list[str]]:
+    """The record of :func:`build_article` dated without the corpus year, its metadata, and its flags before dating.
+
+    ``defer``: dates that may need the corpus year (a year-less date line, inference from the text) stay
+    None, for :func:`_redate`.
+    """
     flags: list[str] = []
     if encoding != "utf-8":
         flags.append(f"decoded as {encoding}, not UTF-8")
@@ -204,7 +206,7 @@ def _built_article(article_id: str, name: str, text: str, encoding: str, sha256:
     if outlet is None:
         flags.append("no outlet: add it to the manifest")
     base_flags = list(flags)
-    dates = publication_date(row, meta, body, flags)
+    dates = publication_date(row, meta, body, flags, defer=defer)
 
     url = values.get("url")
     republished_by = values.get("republished_by")
@@ -238,18 +240,18 @@ def _built_article(article_id: str, name: str, text: str, encoding: str, sha256:
 
 
 def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str],
-                     year_of_corpus: int | None = None) -> PublicationDate:
+                     year_of_corpus: int | None = None, defer: bool = False) -> PublicationDate:
     """The publication date: manifest, else header, else the page's date line, else inferred from ``body``.
 
     A header date the text (or the manifest) contradicts is flagged, and not
     used. A date line without a year takes the year of the text's own full
     dates, else ``year_of_corpus`` (:func:`~analysis.ingest.publication_dates.date_line_year`).
-    Problems are appended to ``flags``.
+    Problems are appended to ``flags``. ``defer``: leave undated what may need the corpus year.
     """
     values = row.values if row else {}
     published, basis = None, None
     line_day, line_basis = meta.date, meta.date_basis
-    if line_day is None and meta.line_date is not None and meta.line_date.year is None:
+    if line_day is None and meta.line_date is not None and meta.line_date.year is None and not defer:
         line_day, how = date_line_year(meta.line_date, body, year_of_corpus)
         if line_day is None:
             flags.append(f"date line {meta.line_date.line[:40]!r}: {how}")
@@ -277,7 +279,7 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
     if line_day and published and line_day != published and basis != line_basis:
         flags.append(f"{line_basis} date {line_day} differs from the {basis} date {published}")
     published_min = published_max = published
-    if published is None:
+    if published is None and not defer:
         guess = infer_publication_window(body, year_of_corpus)
         if guess is not None:
             published, basis = guess.best, "text"

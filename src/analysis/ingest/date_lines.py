@@ -29,6 +29,7 @@ KINDS = ("published", "timed", "credited", "dateline", "updated", "bare")
 """Kinds of date line, strongest first."""
 
 MAX_LINE = 160  # a date line is short
+MAX_LINE_WORDS = 24  # and has few words (a heading ending in "Geneva, <date>" is the longest)
 MAX_CREDIT_WORDS = 6  # "Nuard Tadevosyan, Kingston, Ontario"; a longer rest is a sentence
 TOP_LINES = 10  # non-empty lines read at the top of a page
 BOTTOM_LINES = 3  # and at its foot (a source line: "16-XI-20, nytimes")
@@ -129,7 +130,7 @@ def read_date_line(line: str) -> LineDate | None:
     """The date ``line`` prints, when the line is a date line (see the module docstring); else None."""
     if not _DIGIT.search(line):
         return None
-    if len(line) > MAX_LINE or _DATELINE.match(line[:_place_end(line)]):
+    if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:_place_end(line)]):
         return _dateline(line)
     dates = list(_DATE.finditer(line))
     if not dates:
