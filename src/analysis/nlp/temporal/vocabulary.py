@@ -4,8 +4,8 @@ The month names are data, ``lexicons/months.csv`` (``name``, ``number``,
 ``form``: ``full`` or ``abbreviation``, ``language``), read by
 :func:`month_numbers` (English, for the text) and :func:`date_line_month_numbers`
 (every language, for the date lines sites print: "5 октября 2020", "5 Ekim
-2020"); every stage that reads a month name takes it from there. Small calendar helpers used by several temporal modules
-live here too.
+2020"); every stage that reads a month name takes it from there. Small
+calendar helpers used by several temporal modules live here too.
 """
 
 from __future__ import annotations
