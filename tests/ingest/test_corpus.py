@@ -163,9 +163,34 @@ def test_folder_of_bare_text_files_works(tmp_path):
 
 
 def test_dateline_without_year_takes_year_from_text_or_flags():
-    meta, _ = corpus.read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], corpus.outlets())
-    assert meta.outlet == "Reuters" and meta.date is None
-    assert any("no year" in f for f in meta.flags)
+    meta, lines = corpus.read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], corpus.outlets())
+    assert meta.outlet == "Reuters" and meta.date is None and meta.line_date.year is None
+    flags: list[str] = []
+    dates = corpus.publication_date(None, meta, "\n".join(lines), flags)
+    assert dates.published is None and any("no year" in f for f in flags)
+    # with a corpus year, the dateline takes it
+    meta, lines = corpus.read_text_metadata(["BAKU, Oct 2 (Reuters) - Shelling hit Ganja, officials said."], corpus.outlets())
+    dates = corpus.publication_date(None, meta, "\n".join(lines), [], 2020)
+    assert (dates.published, dates.basis) == (dt.date(2020, 10, 2), "byline")
+
+
+def test_corpus_year_reaches_year_less_datelines(tmp_path):
+    raw = tmp_path / "corpus"
+    raw.mkdir()
+    (raw / "a.txt").write_text(" date 2020-10-04 Shelling in Ganja\nTwo houses were hit, the mayor said.\n", encoding="utf-8")
+    (raw / "b.txt").write_text("Talks in Moscow\nPublished: 9 October 2020\nThe ministers met for ten hours.\n", encoding="utf-8")
+    (raw / "c.txt").write_text("Ceasefire broken\nYEREVAN, October 11. /ARMENPRESS/. Shelling resumed at dawn, the ministry said.\n",
+                               encoding="utf-8")
+    # a weekday printed with the day must fall on it in the corpus year (11 October 2020 was a Sunday)
+    (raw / "d.txt").write_text("Ceasefire broken\nMonday, October 11\nShelling resumed at dawn, the ministry said.\n",
+                               encoding="utf-8")
+    articles, errors = corpus.load_articles(raw, manifest=False)
+    assert errors.empty
+    by_id = articles.set_index("article_id")
+    assert (by_id.loc["c", "published"], by_id.loc["c", "published_basis"]) == (dt.date(2020, 10, 11), "byline")
+    assert "corpus year 2020" in by_id.loc["c", "flags"]
+    assert pd.isna(by_id.loc["d", "published"]) and "weekday" in by_id.loc["d", "flags"]
+    assert list(by_id.index) == ["a", "b", "c", "d"]
 
 
 def test_language_guess_by_script_and_stopwords():

@@ -8,12 +8,18 @@ comes, in order of trust, from the optional ``manifest.csv``
 title suffix, sign-off), then from the dates the text mentions
 (:mod:`~analysis.ingest.publication_dates`). Manifest values win; a header
 date that contradicts the text is flagged, never trusted blindly.
+
+Dates need the corpus year (a dateline without a year takes it when the
+article writes no full date of its own): the year most articles of the build
+are dated in by manifest, header or date line. Articles the first pass could
+not date from a manifest, a header or a dated line are dated once that year is known.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -29,7 +35,7 @@ from analysis.ingest.language import guess_language
 from analysis.ingest.manifest import ManifestError, ManifestRow, read_manifest
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.outlets import OutletLexicon, outlets
-from analysis.ingest.publication_dates import header_contradicts_text, infer_publication_window
+from analysis.ingest.publication_dates import corpus_year, date_line_year, header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
 from analysis.ingest.units import RawUnit
 
@@ -42,6 +48,7 @@ GIVEN_BASES = ("html", "table")
 
 INGEST_CHUNK = 1000
 """Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
+
 
 
 def load_articles(
@@ -71,23 +78,30 @@ def load_articles(
     ingested: set[str] = set()
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
+    years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
+    pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date with the corpus year
     for unit in iter_units(raw_dir, columns):
         errors.extend(note_errors(unit))
-        record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested)
+        record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested, pending)
         if "reason" in record:
             errors.append(record)
             continue
-        articles.append(record)
         ingested.add(record["article_id"])
+        if record["published"] is None:
+            continue  # dated below, once the corpus year is known
+        years[record["published"].year] += 1
+        articles.append(record)
         if len(articles) == INGEST_CHUNK:  # a chunk's texts are held once, as a frame (memory: see build benchmark)
             parts.append(articles_frame(articles))
             articles = []
+    year = corpus_year(years.elements())
+    articles.extend(_redate(*waiting, year) for waiting in pending)
     parts.append(articles_frame(articles))
 
     ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None and e["record"] is None}
     errors.extend(_rows_without_file(rows, ingested, raw_dir))
     articles_table = catalog.concat_chunks(parts, articles_frame([]))
-    if len(parts) > 1:  # each chunk is sorted by article_id; sort the whole
+    if len(parts) > 1 or pending:  # each chunk is sorted by article_id; sort the whole
         articles_table = articles_table.sort_values("article_id", kind="stable").reset_index(drop=True)
     return articles_table, errors_frame(errors)
 
@@ -106,10 +120,12 @@ def _manifest_path(raw_dir: Path, manifest: str | Path | None | bool) -> Path | 
 
 
 def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: OutletLexicon,
-                      seen_bytes: dict[str, str], seen_text: dict[str, str], ingested: set[str]) -> dict:
+                      seen_bytes: dict[str, str], seen_text: dict[str, str], ingested: set[str],
+                      pending: list[tuple]) -> dict:
     """The ``articles`` record of one raw unit, or its ``ingest_errors`` record (it has a ``reason``).
 
-    ``seen_bytes``/``seen_text`` (hash -> place of the article kept) take the unit when it is kept.
+    ``seen_bytes``/``seen_text`` (hash -> place of the article kept) take the unit when it is kept;
+    ``pending`` takes the record, with what :func:`_redate` needs, when its date needs the corpus year.
     """
     where = unit.where
 
@@ -133,7 +149,7 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
     if decoded is None:
         return fail("undecodable", f"{where} is neither UTF-8 nor any encoding that could be detected")
     text, encoding = decoded
-    record = build_article(unit, text, encoding, rows.get(unit.article_id), lexicon)
+    record, meta, row, base_flags = _built_article(unit, text, encoding, rows.get(unit.article_id), lexicon, defer=True)
     if not record["text"].strip():
         return fail("empty", f"{where} holds nothing but page debris or metadata")
     text_key = hashlib.sha256(record["text"].encode()).hexdigest()
@@ -141,6 +157,8 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
         return fail("duplicate", f"{where} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
     seen_bytes[unit.sha256] = where
     seen_text[text_key] = where
+    if record["published"] is None:
+        pending.append((record, meta, row, base_flags))
     return record
 
 
@@ -203,8 +221,32 @@ def given_values(unit: RawUnit, row: ManifestRow | None, lexicon: OutletLexicon,
     return ManifestRow(row.row if row else None, values, published)
 
 
-def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | None, lexicon: OutletLexicon) -> dict:
-    """One ``articles`` record from a decoded unit, the metadata its form carries, and its manifest row."""
+def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | None, lexicon: OutletLexicon,
+                  year_of_corpus: int | None = None) -> dict:
+    """One ``articles`` record from a decoded unit, the metadata its form carries and its manifest row
+    (``year_of_corpus``: see the module docstring)."""
+    record, meta, row, base_flags = _built_article(unit, text, encoding, row, lexicon)
+    return _redate(record, meta, row, base_flags, year_of_corpus) if year_of_corpus is not None else record
+
+
+def _redate(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flags: list[str],
+            year_of_corpus: int | None) -> dict:
+    """``record`` with its publication date worked out again, now that the corpus year is known."""
+    flags = list(base_flags)
+    dates = publication_date(row, meta, record["text"], flags, year_of_corpus)
+    record.update(published=dates.published, published_basis=dates.basis, published_min=dates.earliest,
+                  published_max=dates.latest, header_conflict=dates.header_conflict, flags="; ".join(flags))
+    return record
+
+
+def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | None, lexicon: OutletLexicon,
+                   defer: bool = False) -> tuple[dict, TextMetadata, ManifestRow | None, list[str]]:
+    """The record of :func:`build_article` dated without the corpus year, its metadata, the manifest row
+    with the form's metadata filled in, and its flags before dating.
+
+    ``defer``: dates that may need the corpus year (a year-less date line, inference from the text) stay
+    None, for :func:`_redate`.
+    """
     flags: list[str] = []
     row = given_values(unit, row, lexicon, flags)
     if encoding != "utf-8":
@@ -220,7 +262,8 @@ def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | No
         flags.append(f"manifest outlet {values['outlet']!r} differs from the {meta.outlet_basis} ({meta.outlet!r})")
     if outlet is None:
         flags.append("no outlet: add it to the manifest")
-    dates = publication_date(row, meta, body, flags)
+    base_flags = list(flags)
+    dates = publication_date(row, meta, body, flags, defer=defer)
     if dates.basis in GIVEN_BASES:
         conflict = header_contradicts_text(body, dates.published)
         if conflict:
@@ -257,23 +300,34 @@ def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | No
         "record": unit.record,
         "row": unit.row,
         "retrieved": unit.given.get("retrieved"),
-    }
+    }, meta, row, base_flags
 
 
-def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str]) -> PublicationDate:
-    """The publication date: manifest, else header, else byline or dateline, else inferred from ``body``.
+def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str],
+                     year_of_corpus: int | None = None, defer: bool = False) -> PublicationDate:
+    """The publication date: manifest, else header, else the page's date line, else inferred from ``body``.
 
     A header date the text (or the manifest) contradicts is flagged, and not
-    used. Problems are appended to ``flags``.
+    used. A date line without a year takes the year of the text's own full
+    dates, else ``year_of_corpus`` (:func:`~analysis.ingest.publication_dates.date_line_year`).
+    Problems are appended to ``flags``. ``defer``: leave undated what may need the corpus year.
     """
     values = row.values if row else {}
     published, basis = None, None
+    line_day, line_basis = meta.date, meta.date_basis
+    if line_day is None and meta.line_date is not None and meta.line_date.year is None and not defer:
+        line_day, how = date_line_year(meta.line_date, body, year_of_corpus)
+        if line_day is None:
+            flags.append(f"date line {meta.line_date.line[:40]!r}: {how}")
+        else:
+            line_basis = "byline"
+            flags.append(f"date line {meta.line_date.line[:40]!r} has no year: {how}")
     if row and row.published:
         published, basis = row.published, values.get("published_basis") or "manifest"
     elif meta.header_date:
         published, basis = meta.header_date, "header"
-    elif meta.date:
-        published, basis = meta.date, meta.date_basis
+    elif line_day:
+        published, basis = line_day, line_basis
 
     header_conflict = False
     if meta.header_date:
@@ -286,11 +340,11 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
         if row and row.published and row.published != meta.header_date:
             header_conflict = True
             flags.append(f"header date {meta.header_date} differs from the manifest date {row.published}")
-    if meta.date and published and meta.date != published and basis != meta.date_basis:
-        flags.append(f"{meta.date_basis} date {meta.date} differs from the {basis} date {published}")
+    if line_day and published and line_day != published and basis != line_basis:
+        flags.append(f"{line_basis} date {line_day} differs from the {basis} date {published}")
     published_min = published_max = published
-    if published is None:
-        guess = infer_publication_window(body)
+    if published is None and not defer:
+        guess = infer_publication_window(body, year_of_corpus)
         if guess is not None:
             published, basis = guess.best, "text"
             published_min, published_max = guess.earliest, guess.latest

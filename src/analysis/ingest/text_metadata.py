@@ -1,10 +1,14 @@
 """What the text itself says about its outlet and date: header, title suffix, byline, dateline, sign-off.
 
 In the order they are read: a `` date YYYY-MM-DD`` header line, a title
-suffix naming the outlet ("... — RT Russia & Former Soviet Union"), a dated
-byline ("By Asbarez | Friday, 02 October 2020"), a dateline ("MOSCOW, October
-5. /TASS/."), and a sign-off line that is nothing but the outlet's name. The
-pure-metadata lines leave the text; the title stays its first line.
+suffix naming the outlet ("... — RT Russia & Former Soviet Union"), the
+page's own date line (:mod:`~analysis.ingest.date_lines`: a dated byline "By
+Asbarez | Friday, 02 October 2020", "Published November 09,2020", "14 October
+2020, 09:35", a dateline "MOSCOW, October 5. /TASS/."), a byline or dateline
+naming the outlet, and a sign-off line that is nothing but the outlet's name.
+The pure-metadata lines leave the text; the title stays its first line. A
+date line without a year is kept as such (``line_date``): its year is the
+caller's to resolve (:func:`analysis.ingest.publication_dates.date_line_year`).
 """
 
 from __future__ import annotations
@@ -14,27 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.core.dates import as_date
+from analysis.ingest.date_lines import LineDate, own_date_line, page_date_lines
 from analysis.ingest.outlets import OutletLexicon
-from analysis.nlp.temporal.expressions import dated_mentions
-from analysis.nlp.temporal.vocabulary import month_number, month_numbers
-
-
-def full_dates(text: str) -> list[dt.date]:
-    """Every complete calendar date (with a year) written in ``text``."""
-    found = []
-    for m in dated_mentions(text):
-        if m.year is not None:
-            try:
-                found.append(dt.date(m.year, m.month, m.day))
-            except ValueError:
-                continue
-    return found
-
-
-def parse_full_date(text: str) -> dt.date | None:
-    """The first complete calendar date (with a year) in ``text``, or None."""
-    found = full_dates(text)
-    return found[0] if found else None
+from analysis.nlp.temporal.vocabulary import month_numbers
 
 
 _MONTH = r"(?P<month>(?i:" + "|".join(sorted(month_numbers(), key=len, reverse=True)) + r"))\.?"
@@ -60,6 +46,7 @@ class TextMetadata:
     outlet_basis: str | None = None
     date: dt.date | None = None
     date_basis: str | None = None
+    line_date: LineDate | None = None  # the page's own date line, its year possibly missing
     flags: list[str] = field(default_factory=list)
 
 
@@ -73,6 +60,7 @@ def read_text_metadata(lines: list[str], lexicon: OutletLexicon) -> tuple[TextMe
     lines = list(lines)
     _read_header(lines, meta)
     _read_title(lines, meta, lexicon)
+    _read_date_lines(lines, meta)
     kept = []
     for index, line in enumerate(lines):
         byline = _BYLINE.match(line) if index < _BYLINE_LINES else None
@@ -118,36 +106,30 @@ def _read_title(lines: list[str], meta: TextMetadata, lexicon: OutletLexicon) ->
     meta.title = title
 
 
+def _read_date_lines(lines: list[str], meta: TextMetadata) -> None:
+    """The page's own date line (:func:`~analysis.ingest.date_lines.own_date_line`); with its year, the date."""
+    meta.line_date = own_date_line(page_date_lines(lines))
+    if meta.line_date is not None and meta.line_date.year is not None:
+        meta.date = meta.line_date.date
+        if meta.date is None:
+            meta.flags.append(f"date line {meta.line_date.line[:40]!r}: its weekday does not fall on that day")
+        else:
+            meta.date_basis = "byline"
+
+
 def _read_byline(byline: re.Match, meta: TextMetadata, lexicon: OutletLexicon) -> None:
-    """ "By Asbarez | Friday, 02 October 2020": the outlet (unless the title named it) and the date."""
+    """ "By Asbarez | Friday, 02 October 2020": the outlet (unless the title named it); the date is a date line's."""
     outlet = lexicon.outlet_for(byline.group("who").strip())
     if outlet and meta.outlet_basis != "title":
         meta.outlet, meta.outlet_basis = outlet, "byline"
-    date = parse_full_date(byline.group("when"))
-    if date and meta.date is None:
-        meta.date, meta.date_basis = date, "byline"
 
 
 def _read_dateline(dateline: re.Match, line: str, lines: list[str], meta: TextMetadata, lexicon: OutletLexicon) -> None:
-    """ "MOSCOW, October 5. /TASS/.": the agency as outlet, the date (a year-less one takes the text's latest year)."""
+    """ "MOSCOW, October 5. /TASS/.": the agency as outlet (its date is a date line's)."""
     agency = (dateline.group("slash") or dateline.group("paren") or "").strip()
     outlet = lexicon.outlet_for(agency)
     if outlet and meta.outlet is None:
         meta.outlet, meta.outlet_basis = outlet, "dateline"
-    if meta.date is not None:
-        return
-    month, day = month_number(dateline.group("month")), int(dateline.group("day"))
-    year = dateline.group("year")
-    if year is None:
-        years = [d.year for d in full_dates("\n".join(lines))]
-        year = max(years) if years else None
-        if year is None:
-            meta.flags.append("dateline gives no year and the text names none")
-    if year is not None:
-        try:
-            meta.date, meta.date_basis = dt.date(int(year), month, day), "byline"
-        except ValueError:
-            meta.flags.append(f"dateline date is not a valid date: {line[:40]!r}")
 
 
 def _drop_signoff(kept: list[str], meta: TextMetadata, lexicon: OutletLexicon) -> None:

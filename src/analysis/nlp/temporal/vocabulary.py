@@ -1,10 +1,11 @@
 """The words dates are written with: months (the one month table), weekdays, number words.
 
 The month names are data, ``lexicons/months.csv`` (``name``, ``number``,
-``form``: ``full`` or ``abbreviation``), read by :func:`month_numbers`; every
-stage that reads a month name (the temporal patterns, ingestion's datelines)
-takes it from there. Small calendar helpers used by several temporal modules
-live here too.
+``form``: ``full`` or ``abbreviation``, ``language``), read by
+:func:`month_numbers` (English, for the text) and :func:`date_line_month_numbers`
+(every language, for the date lines sites print: "5 октября 2020", "5 Ekim
+2020"); every stage that reads a month name takes it from there. Small
+calendar helpers used by several temporal modules live here too.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ MONTH_FORMS = ("full", "abbreviation")
 
 
 @lru_cache(maxsize=None)
-def month_table() -> tuple[tuple[str, int, str], ...]:
-    """``(name, number, form)`` of every row of ``months.csv``, names lower-case, in file order."""
+def month_table(language: str | None = "en") -> tuple[tuple[str, int, str], ...]:
+    """``(name, number, form)`` of the rows of ``months.csv`` in ``language`` (None: all), names lower-case, in file order."""
     frame = read_lexicon("months", required=("name", "number", "form"))
+    languages = frame["language"] if "language" in frame else [""] * len(frame)
     rows = []
-    for index, (name, number, form) in enumerate(zip(frame["name"], frame["number"], frame["form"])):
+    for index, (name, number, form, lang) in enumerate(zip(frame["name"], frame["number"], frame["form"], languages)):
+        if language is not None and (str(lang).strip() or "en") != language:
+            continue
         number, form = number.strip(), form.strip()
         if not number.isdigit() or not 1 <= int(number) <= 12:
             raise lexicons.LexiconError(f"months.csv: row {index + 2}: number must be a whole number from 1 to 12")
@@ -41,6 +45,12 @@ def month_table() -> tuple[tuple[str, int, str], ...]:
 def month_numbers() -> Mapping[str, int]:
     """Month name or abbreviation (lower case) -> month number: ``{"january": 1, ..., "sept": 9, ...}`` (read-only)."""
     return MappingProxyType({name: number for name, number, _ in month_table()})
+
+
+@lru_cache(maxsize=None)
+def date_line_month_numbers() -> Mapping[str, int]:
+    """Month name (lower case) -> number in every language of ``months.csv``, for the date lines sites print."""
+    return MappingProxyType({name: number for name, number, _ in month_table(None)})
 
 
 def month_names(form: str | None = None) -> list[str]:

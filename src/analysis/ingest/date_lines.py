@@ -1,0 +1,234 @@
+"""Date lines: the lines of a page that print its own date, as real sites write them.
+
+A date line is a line that holds one calendar date and little else: a label
+("Published", "Publish date", "Updated"), a weekday, a time with its zone, a
+credit (outlet, author, place), bullets and separators. Months come in every
+language of ``lexicons/months.csv`` ("5 октября 2020", "5 Ekim 2020",
+"հոկտեմբերի 5, 2020"), numeric dates as ISO, day.month.year or with a Roman
+month ("16-XI-20"); a comma may lack its space ("November 09,2020") and a
+label its space ("Publish date11 Oct 2020 - 14:49"). A dateline opens a lead:
+"YEREVAN, October 3. /AGENCY/." or "BAKU, Azerbaijan, Sept. 29".
+
+Each line read gets a kind, from the strongest: ``published`` (labelled so),
+``timed`` (with a time of day), ``credited`` (with a name), ``dateline``,
+``updated`` (labelled so), ``bare`` (a date alone: on a page top it may be the
+site's current-date widget). The year may be missing; resolving it is the
+caller's (see :mod:`~analysis.ingest.publication_dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from analysis.lexicons.load import read_lexicon
+from analysis.nlp.temporal.vocabulary import WEEKDAYS, date_line_month_numbers, safe_date
+
+KINDS = ("published", "timed", "credited", "dateline", "updated", "bare")
+"""Kinds of date line, strongest first."""
+
+MAX_LINE = 160  # a date line is short
+MAX_LINE_WORDS = 24  # and has few words (a heading ending in "Geneva, <date>" is the longest)
+MAX_CREDIT_WORDS = 6  # "Nuard Tadevosyan, Kingston, Ontario"; a longer rest is a sentence
+TOP_LINES = 10  # non-empty lines read at the top of a page
+BOTTOM_LINES = 3  # and at its foot (a source line: "16-XI-20, nytimes")
+
+_MONTHS = date_line_month_numbers()
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+_WEEKDAY_FORMS = {**WEEKDAYS, **{w[:3]: n for w, n in WEEKDAYS.items()}, "tues": 1, "thur": 3, "thurs": 3}
+
+_MONTH = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?<!\w)(?P<weekday>" + "|".join(sorted(_WEEKDAY_FORMS, key=len, reverse=True)) + r")\.?,?\s*)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    r"(?i)(?<![\d.])" + _WEEKDAY + r"(?:"
+    + _DAY + r"[ \t.-]*" + _MONTH + r"(?:[ \t]*[,.-]?[ \t]*" + _YEAR + r")?"  # 4 October 2020, 01 Oct, 2020
+    + r"|(?<!\w)" + _MONTH.replace("month", "month2") + r"[ \t]*" + _DAY.replace("day", "day2")
+    + r"(?:(?:[ \t]*,[ \t]*|[ \t]+)" + _YEAR.replace("year", "year2") + r")?"  # November 09,2020; Oct 3
+    + r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"  # 2020-11-10
+    + r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d\d)"  # 29.09.2020
+    + r"|(?P<rom_d>[0-3]?\d)[-./ ](?P<rom_m>" + "|".join(sorted(_ROMAN, key=len, reverse=True))
+    + r")[-./ ](?P<rom_y>(?:19|20)?\d\d)"  # 16-XI-20
+    + r")(?![\w])"
+)
+_TIME = re.compile(
+    r"(?i)(?<!\d)[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?[ \t]?m\.?)?"
+    r"(?:[ \t]*\(?(?:[A-Z]{2,4}\b)?[ \t]*(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)?"
+)
+
+
+def _labels() -> re.Pattern:
+    """``lexicons/date_line_labels.csv``: the words sites put before dates, with the date each names.
+
+Roles: ``published`` (the page's date), ``updated`` (a later edit), ``other``
+(a caption's or archive's date: not the page's).
+"""
+    frame = read_lexicon("date_line_labels", required=("label", "role"))
+    published, updated, other = ([str(x).strip() for x, r in zip(frame["label"], frame["role"]) if r.strip() == role]
+                                 for role in ("published", "updated", "other"))
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"(?i)(?<!\w)(?:(?P<other>{alternation(other)})|(?P<updated>{alternation(updated)})"
+                      rf"|(?P<published>{alternation(published)}))(?=\W|\d|$)")
+
+
+_LABEL = _labels()
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?),\s*$")
+_FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
+_PLACE_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’.-]*,[ \t]*$")  # a heading's closing "Geneva, <date>"
+_SENTENCE_WORD = re.compile(r"(?!(?:by|and|of|for|the|from|in|via|de)$)[a-z][a-z'’-]*")  # a credit is names, not words
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_LINE = re.compile(r"(?i)^\W*(?:" + "|".join(WEEKDAYS) + r")\W*$")
+
+
+@dataclass(frozen=True)
+class LineDate:
+    """A date a line prints: year possibly missing, the weekday printed with it, the kind of line, the line."""
+
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None
+    kind: str
+    line: str
+    end: int = 0  # where the date line's own part of the line ends (a dateline's lead goes on after it)
+
+    def on(self, year: int) -> date | None:
+        """The day in ``year`` (None when there is none, or the weekday printed does not fall on it)."""
+        day = safe_date(year, self.month, self.day)
+        if day is None or (self.weekday is not None and day.weekday() != self.weekday):
+            return None
+        return day
+
+    @property
+    def date(self) -> date | None:
+        """The day, when the line gives its year."""
+        return self.on(self.year) if self.year is not None else None
+
+
+def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
+    """(month, day, year) of a :data:`_DATE` match."""
+    g = m.groupdict()
+    if g["iso_y"]:
+        return int(g["iso_m"]), int(g["iso_d"]), int(g["iso_y"])
+    if g["dot_y"]:
+        return int(g["dot_m"]), int(g["dot_d"]), int(g["dot_y"])
+    if g["rom_y"]:
+        year = int(g["rom_y"])
+        return _ROMAN[g["rom_m"].lower()], int(g["rom_d"]), year + 2000 if year < 100 else year
+    month = g["month"] or g["month2"]
+    day = g["day"] or g["day2"]
+    year = g["year"] or g["year2"]
+    return _MONTHS[month.rstrip(".").lower()], int(day), int(year) if year else None
+
+
+def read_date_line(line: str) -> LineDate | None:
+    """The date ``line`` prints, when the line is a date line (see the module docstring); else None."""
+    if not _DIGIT.search(line):
+        return None
+    if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:_place_end(line)]):
+        return _dateline(line)
+    dates = list(_DATE.finditer(line))
+    if not dates:
+        return None
+    found = _parts(dates[0])
+    if found is None or any(_parts(m) != found for m in dates[1:]):
+        return _dateline(line)
+    month, day, year = found
+    if safe_date(year or 2000, month, day) is None:
+        return None
+    weekday = dates[0].group("weekday")
+    weekday = _WEEKDAY_FORMS[weekday.lower()] if weekday else None
+    prefix = line[:dates[0].start()]
+    rest = prefix + " " + line[dates[-1].end():]
+    label = _LABEL.search(prefix)
+    timed = _TIME.search(rest)
+    rest = _TIME.sub(" ", _LABEL.sub(" ", rest))
+    words = [w for w in _FILLER.split(rest) if w]
+    heading = _PLACE_BEFORE.search(line, 0, dates[-1].start()) and not line[dates[-1].end():].strip()
+    if not heading and (len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1):
+        return _dateline(line)  # the rest is a sentence, not a credit
+    if label and label.group("other"):
+        return None  # "FILE PHOTO: ... 12 October 2020": a caption's date
+    if label:
+        kind = "updated" if label.group("updated") else "published"
+    elif timed:
+        kind = "timed"
+    elif words:
+        kind = "credited"  # "FRANCE24, 29 Sep 2020"; "Statement by ... Geneva, 29 September 2020"
+    else:
+        kind = "bare"
+    return LineDate(month, day, year, weekday, kind, line.strip(), len(line))
+
+
+def _place_end(line: str) -> int:
+    """Where a dateline's date would start: after the place and its comma(s)."""
+    if not line.lstrip()[:1].isupper() or "," not in line[:80]:
+        return 0
+    m = _DATE.search(line, 0, 80)
+    return m.start() if m else 0
+
+
+def _dateline(line: str) -> LineDate | None:
+    """A dateline opening a lead: a place, a comma, the date, then the report ("YEREVAN, October 3. /AGENCY/. ...")."""
+    if not line.lstrip()[:1].isupper() or "," not in line[:80]:
+        return None
+    m = _DATE.search(line, 0, 80)
+    if m is None or not _DATELINE.match(line[:m.start()]):
+        return None
+    place = line[:m.start()].strip(" ,")
+    if not (place.split(",")[0].isupper() or not line[m.end():].strip(" .,;:/()–—-")):  # "BAKU, ..." or place and date alone
+        return None
+    month, day, year = _parts(m)
+    if safe_date(year or 2000, month, day) is None:
+        return None
+    weekday = m.group("weekday")
+    return LineDate(month, day, year, _WEEKDAY_FORMS[weekday.lower()] if weekday else None, "dateline", line.strip()[:80],
+                    m.end())
+
+
+def page_date_lines(lines: list[str]) -> list[LineDate]:
+    """The date lines at the top of a page (the first :data:`TOP_LINES` non-empty lines) and at its foot.
+
+    A weekday alone on a line is read with the next line ("Wednesday" /
+    "September 30"). At the foot only labelled, timed and credited lines
+    count (a source line); bare dates there belong to other stories.
+    """
+    filled = [line for line in lines if line.strip()]
+    found = []
+    top = filled[:TOP_LINES]
+    for index, line in enumerate(top):
+        if _WEEKDAY_LINE.match(line) and index + 1 < len(top):
+            continue
+        if index and _WEEKDAY_LINE.match(top[index - 1]):
+            line = top[index - 1].strip() + ", " + line
+        read = read_date_line(line)
+        if read is not None:
+            found.append(read)
+    for line in filled[max(TOP_LINES, len(filled) - BOTTOM_LINES):]:
+        read = read_date_line(line)
+        if read is not None and read.kind in ("published", "timed", "credited"):
+            found.append(read)
+    return found
+
+
+def own_date_line(found: list[LineDate]) -> LineDate | None:
+    """The page's own date among its date lines: the strongest kind, the first of that kind.
+
+    A kind printed with several different days is a list (a live page's
+    entries, other stories' timestamps): it yields to any other kind, and
+    alone gives its earliest day, never its newest entry. Other date lines (a
+    current-date widget, an update) neither set nor bound the date.
+    """
+    if not found:
+        return None
+    days = {kind: {(d.year, d.month, d.day) for d in found if d.kind == kind} for kind in KINDS}
+    single = [d for d in found if len(days[d.kind]) == 1]
+    if single:
+        return min(single, key=lambda d: KINDS.index(d.kind))
+    dated = [d for d in found if d.year is not None]
+    return min(dated, key=lambda d: (d.year, d.month, d.day)) if dated else None

@@ -1,0 +1,133 @@
+"""Date lines as sites print them, and the publication date they give (analysis.ingest.date_lines,
+analysis.ingest.publication_dates). Every line here is written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.ingest.date_lines import own_date_line, page_date_lines, read_date_line
+from analysis.ingest.publication_dates import corpus_year, date_line_year, infer_publication_window
+from analysis.nlp.temporal.vocabulary import date_line_month_numbers, month_numbers
+
+
+@pytest.mark.parametrize("line, day, kind", [
+    ("Published November 09,2020", date(2020, 11, 9), "published"),  # no space after the comma
+    ("Publish date05 Oct 2020 - 10:12", date(2020, 10, 5), "published"),  # no space after the label
+    ("- Posted: 07:15 | 3 October 2020", date(2020, 10, 3), "published"),
+    ("Last updated 4 October 2020", date(2020, 10, 4), "updated"),
+    ("14 October 2020, 09:35", date(2020, 10, 14), "timed"),
+    ("13:45, 2 October 2020", date(2020, 10, 2), "timed"),
+    ("2020-10-02 14:05", date(2020, 10, 2), "timed"),
+    ("• Oct. 21, 2020, 6:02 p.m. ET", date(2020, 10, 21), "timed"),
+    ("Politics 12 October 2020 18:20 (UTC+04:00)", date(2020, 10, 12), "timed"),
+    ("Friday, 02 October 2020", date(2020, 10, 2), "bare"),  # weekday prefix
+    ("Thurs. Oct 8 2020", date(2020, 10, 8), "bare"),
+    ("29.09.2020", date(2020, 9, 29), "bare"),
+    ("By Staff Reporter | Friday, 02 October 2020", date(2020, 10, 2), "credited"),
+    ("Example News | 19 Oct 2020", date(2020, 10, 19), "credited"),
+    ("3-X-20, examplepost", date(2020, 10, 3), "credited"),  # Roman month, two-digit year
+    ("Statement by the Regional Director on the conflict Tbilisi, 5 October 2020", date(2020, 10, 5), "credited"),
+    ("5 октября 2020, 14:05", date(2020, 10, 5), "timed"),  # Russian
+    ("5 oktyabrya 2020", date(2020, 10, 5), "bare"),  # Russian, transliterated
+    ("Publié le 5 octobre 2020", date(2020, 10, 5), "credited"),  # French
+    ("5 Ekim 2020 Pazartesi", date(2020, 10, 5), "credited"),  # Turkish
+    ("հոկտեմբերի 5, 2020", date(2020, 10, 5), "bare"),  # Armenian
+    ("hoktemberi 5, 2020 12:40", date(2020, 10, 5), "timed"),  # Armenian, transliterated
+])
+def test_date_lines_as_sites_print_them(line, day, kind):
+    read = read_date_line(line)
+    assert read is not None and (read.date, read.kind) == (day, kind)
+
+
+@pytest.mark.parametrize("line, month_day", [
+    ("YEREVAN, October 3. /EXAMPLE/. The ministry said two houses burned.", (10, 3)),
+    ("STEPANAKERT, OCTOBER 3, EXAMPLEPRESS. The ministry said two houses burned.", (10, 3)),
+    ("MOSCOW, Oct 3 (Example) - The ministry said two houses burned.", (10, 3)),
+    ("BAKU, Azerbaijan, Oct. 3", (10, 3)),
+])
+def test_datelines_without_a_year(line, month_day):
+    read = read_date_line(line)
+    assert read is not None and read.kind == "dateline" and read.year is None and (read.month, read.day) == month_day
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said on October 3, 2020 that two houses burned in the shelling.",
+    "Since the clashes began on Sept. 27, at least 300 people have died.",
+    "The agency has not released a toll since October 3, 2020.",
+    "Azerbaijan, October 3 was a quiet day",
+    "Categories: 2020",
+    "FILE PHOTO: Stepanakert, 12 October 2020",  # a caption's date
+])
+def test_sentences_are_not_date_lines(line):
+    assert read_date_line(line) is None
+
+
+def test_the_page_own_date_line():
+    # a current-date widget above the title yields to the article's timestamp
+    page = ["Monday July 1 2024", "Shelling hits Ganja", "4 October 2020 16:53 (UTC+04:00)", "Two houses burned."]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 4)
+    # a credited source line beats a bare widget; the publication date beats an update
+    assert own_date_line(page_date_lines(["Sunday, Nov 01, 2020", "A title", "EXAMPLE TV, 29 Sep 2020"])).date == date(2020, 9, 29)
+    page = ["A title", "Updated: 5 October 2020 10:00", "Published: 3 October 2020 08:00", "Text."]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 3)
+    # a live page: its own date, not its newest entry further down
+    page = ["Live: the war, day 7", "Published 3 October 2020", "Text."] + [f"{h}:00, 4 October 2020" for h in (9, 10)]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 3)
+    # entries of a live page printed above its own date, or alone: never the newest entry
+    page = ["Live: the war, day 7", "3 October 2020", "14:05, 4 October 2020", "09:10, 3 October 2020", "Text."]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 3)
+    page = ["Live: the war, day 7", "14:05, 5 October 2020", "09:10, 4 October 2020", "Text."]
+    assert own_date_line(page_date_lines(page)).date == date(2020, 10, 4)
+    # a weekday alone on its line is read with the date below it
+    read = own_date_line(page_date_lines(["Wednesday", "September 30", "A title", "Text."]))
+    assert (read.month, read.day, read.year, read.weekday) == (9, 30, None, 2)
+    # at the foot only a source line counts, not another story's bare date
+    assert page_date_lines(["A title", "Text."] + ["x"] * 10 + ["October 9, 2020"]) == []
+
+
+def test_year_of_a_year_less_date_line():
+    line = read_date_line("YEREVAN, October 3. /EXAMPLE/. Shelling resumed.")
+    # the year of the text's own full dates ...
+    assert date_line_year(line, "Shelling on September 30, 2021 killed two.", 2020)[0] == date(2021, 10, 3)
+    # ... but not of a background date older than the corpus year, nor of another line's date
+    assert date_line_year(line, "The ceasefire of May 12, 1994 held for years.", 2020)[0] == date(2020, 10, 3)
+    assert date_line_year(line, "Saturday July 27 2024\nShelling resumed.", 2020)[0] == date(2020, 10, 3)
+    # without either there is no date
+    day, why = date_line_year(line, "Shelling resumed.", None)
+    assert day is None and "no year" in why
+    # the weekday printed must fall on the day
+    monday = read_date_line("YEREVAN, Monday, October 3. /EXAMPLE/. Shelling resumed.")
+    assert date_line_year(monday, "Shelling resumed.", 2020)[0] is None
+    assert date_line_year(monday, "Shelling resumed.", 2022)[0] == date(2022, 10, 3)
+
+
+def test_corpus_year():
+    assert corpus_year([2020, 2020, 2021, 2019]) == 2020
+    assert corpus_year([2020, 2021]) == 2021
+    assert corpus_year([]) is None
+
+
+def test_inference_ignores_furniture_history_and_period_starts():
+    # "since" dates and onsets start a period: no publication date from them
+    assert infer_publication_window("Fighting has raged since September 27, officials said on Monday.", 2020) is None
+    assert infer_publication_window("Hundreds died since the war broke out on September 27, 2020.", 2020) is None
+    assert infer_publication_window("Since the Nov. 9 deal, peacekeepers patrol the road, the ministry said.", 2020) is None
+    # a historical date never sets it
+    assert infer_publication_window("On June 29, 2014, two men crossed the line, the court heard.", 2020) is None
+    # a year-less date reported in the lead takes the corpus year
+    guess = infer_publication_window("Two houses burned in Ganja, the mayor said Oct. 4.\nRepairs began.", 2020)
+    assert guess.best == date(2020, 10, 4) and "lead" in guess.evidence
+    # the same date deep in the article, named once and unreported, is no news peg
+    text = "\n".join(["The war goes on and the people of the region wait for any kind of news."] * 4
+                     + ["On October 4 two houses burned in Ganja."])
+    assert infer_publication_window(text, 2020) is None
+    # a weekday printed with a day that does not fall on it is not used
+    assert infer_publication_window("Prisoners were exchanged on Monday, October 4, the ministry said.", 2020) is None
+
+
+def test_foreign_month_names_serve_date_lines_only():
+    # months.csv holds them as data; the English text patterns never see them ("Mars", "Mart" are words there)
+    assert month_numbers()["october"] == 10 and "mars" not in month_numbers() and "ekim" not in month_numbers()
+    assert {date_line_month_numbers()[m] for m in ("октября", "octobre", "ekim", "հոկտեմբերի", "hoktemberi")} == {10}
