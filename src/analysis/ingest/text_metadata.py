@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.core.dates import as_date
+from analysis.ingest.outlet_mentions import read_outlet
 from analysis.ingest.outlets import OutletLexicon
 from analysis.nlp.temporal.expressions import dated_mentions
 from analysis.nlp.temporal.vocabulary import month_number, month_numbers
@@ -58,6 +59,7 @@ class TextMetadata:
     header_raw: str | None = None
     outlet: str | None = None
     outlet_basis: str | None = None
+    site: str | None = None
     date: dt.date | None = None
     date_basis: str | None = None
     flags: list[str] = field(default_factory=list)
@@ -72,6 +74,7 @@ def read_text_metadata(lines: list[str], lexicon: OutletLexicon) -> tuple[TextMe
     meta = TextMetadata()
     lines = list(lines)
     _read_header(lines, meta)
+    reading = read_outlet(lines, lexicon)  # before the title loses its outlet suffix
     _read_title(lines, meta, lexicon)
     kept = []
     for index, line in enumerate(lines):
@@ -84,6 +87,8 @@ def read_text_metadata(lines: list[str], lexicon: OutletLexicon) -> tuple[TextMe
             _read_dateline(dateline, line, lines, meta, lexicon)
         kept.append(line)
     _drop_signoff(kept, meta, lexicon)
+    if reading.outlet:
+        meta.outlet, meta.outlet_basis, meta.site = reading.outlet, reading.basis, reading.site
     return meta, kept
 
 
