@@ -24,10 +24,13 @@ past tense cites; an agency tags its own copy in the present, "reports").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from analysis.ingest.outlets import OutletLexicon
+from analysis.lexicons.load import alternation
 from analysis.nlp.temporal.vocabulary import month_numbers
 
 # Author cues, strongest first; then site cues. The order settles which cue names the outlet.
@@ -91,7 +94,7 @@ class _Patterns:
 @lru_cache(maxsize=8)
 def _patterns(aliases: tuple[str, ...]) -> _Patterns:
     """The cue patterns for one lexicon's aliases, compiled once (names and keywords in any case, places capitalized)."""
-    glued = r"(?P<name>(?i:" + "|".join(re.escape(a) for a in aliases) + r"))(?!\w)"  # may follow a full stop
+    glued = r"(?P<name>(?i:" + alternation(aliases) + r"))(?!\w)"  # may follow a full stop
     name = r"(?<![\w.])" + glued
     month = "(?i:" + "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True)) + r")\.?"
     date = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month}|{month}\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)"
@@ -99,20 +102,20 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
     return _Patterns(
         # "YEREVAN, Armenia (AP) —", "(Bloomberg) --", "Baku / Yerevan (dpa) –": the tag is read by _wire_tag.
         wire=re.compile(rf"^(?:{place},?\s*)?\((?P<tag>[^()\n]{{2,80}})\)\s*(?:[-—–]{{1,2}}|:)?\s*\S"),
-        slash=re.compile(rf"/\s*{name}\s*/"),
+        slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*[.,:—–-]"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
-        selftag=re.compile(rf"(?:^|(?P<comma>,)[\"”’]?\s*|[\"”’]\s*){name}\s+(?P<verb>(?i:reports|informs|says))\b"
+        selftag=re.compile(rf"{glued}\s+(?P<verb>(?i:reports|informs|says))\b"
                            rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
         byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news|reporters?))?\s*(?:[|,]|$)"),
         byline_tail=re.compile(rf"^(?i:by)\s+[^|,]{{2,60}}?[,|]?\s+{name}\s*$"),
         credit=re.compile(rf"^{name}\s*[,|]\s*(?:[^\d\n]{{0,30}}?){date}"),
         # "PTI | Moscow | Updated: ...", often glued to the sentence before it; "Agencies and A News".
-        pipe_credit=re.compile(rf"(?:^|(?<=[.!?”\"])|(?<=\s)){glued}\s*\|\s*{place}\s*\|"),
+        pipe_credit=re.compile(rf"{glued}\s*\|\s*{place}\s*\|"),
         agencies=re.compile(rf"^[-–•]?\s*(?i:agencies and|with agencies,?)\s+{name}$"),
         dated_credit=re.compile(rf"^.{{0,40}}?{date}.{{0,20}}?\(\s*{name}\s*\)\s*$"),
         source=re.compile(rf"^\(?(?i:source|sources|via|courtesy of)\s*:\s*{name}\s*[.)]?$"),
-        voice=re.compile(rf"{name}(?:\s+(?i:could not|couldn't|cannot|can't|was unable to|is unable to|has been unable to|"
+        voice=re.compile(rf"{glued}(?:\s+(?i:could not|couldn't|cannot|can't|was unable to|is unable to|has been unable to|"
                          rf"was not able to)\s+(?i:immediately\s+)?(?i:independently\s+)?(?i:verify|confirm)\b"
                          rf"|\s+(?i:has this report|has the report|has more)\b"
                          rf"|(?:(?:'s|’s)\s+(?i:correspondents?\s+|reporters?\s+)?|\s+(?i:correspondents?|reporters?)\s+)[A-Z][\w-]+\s+[A-Z][\w-]+(?:\s+in\s+[A-Z][\w-]+)?"
@@ -154,12 +157,54 @@ def _wire_tag(tag: str, lexicon: OutletLexicon, aliases: dict[str, tuple[str, ..
     return found
 
 
+_READERS: dict[int, tuple[OutletLexicon, _Patterns, tuple[re.Pattern, ...]]] = {}
+
+
+def _reader(lexicon: OutletLexicon) -> tuple[_Patterns, tuple[re.Pattern, ...]]:
+    """The cue patterns and the alias finders of one lexicon, built once."""
+    known = _READERS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        aliases = lexicon.written_aliases()
+        forms = {f for fs in aliases.values() for f in fs}
+        # case-sensitive (fast): the names as written and in capitals, web names ("News.az") in their usual cases
+        written = forms | {f.upper() for f in forms if len(f) > 2}
+        written |= {v for f in forms if "." in f for v in (f.lower(), f.title(), f[:1].upper() + f[1:].lower())}
+        finders = (re.compile(r"\b(?:" + alternation(written) + r")(?!\w)"),)
+        known = (lexicon, _patterns(tuple(sorted(aliases))), finders)
+        _READERS[id(lexicon)] = known
+    return known[1], known[2]
+
+
+def _names_by_line(lines: list[str], finders: tuple[re.Pattern, ...], aliases) -> dict[int, list[int]]:
+    """Line index -> offsets (in the stripped line) where an alias written as an outlet's name starts: one pass."""
+    text = "\n".join(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    found: dict[int, list[int]] = {}
+    for finder in finders:
+        for m in finder.finditer(text):
+            if _written_as_known(m.group(), aliases):
+                index = bisect_right(starts, m.start()) - 1
+                lead = len(lines[index]) - len(lines[index].lstrip())
+                found.setdefault(index, []).append(m.start() - starts[index] - lead)
+    return found
+
+
+_COMMA_BEFORE = re.compile(r",[\"”’]?\s*$")
+_QUOTE_BEFORE = re.compile(r"[\"”’]\s*$")
+
+
 def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
-    """Every outlet cue in ``lines`` (the text's lines, title first), in line order."""
+    """Every outlet cue in ``lines`` (the text's lines, title first), in line order.
+
+    Only lines that name an outlet are read (and the line before one: "Written By" over the name); the
+    patterns that may sit anywhere in a line are tried only where a name starts.
+    """
     aliases = lexicon.written_aliases()
-    pats = _patterns(tuple(sorted(aliases, key=len, reverse=True)))
+    pats, finders = _reader(lexicon)
     cues: list[OutletCue] = []
     last = len(lines) - 1
+    names = _names_by_line(lines, finders, aliases)
+    candidates = sorted(set(names) | {i - 1 for i in names if i > 0})
 
     def add(match: re.Match | None, basis: str, index: int) -> bool:
         outlet = _outlet(match, lexicon, aliases) if match else None
@@ -167,23 +212,32 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             cues.append(OutletCue(outlet, basis, index))
         return outlet is not None
 
-    for index, raw in enumerate(lines):
-        line = raw.strip()
+    for index in candidates:
+        line = lines[index].strip()
         if not line:
             continue
         short = len(line) <= _SHORT
         wire = pats.wire.match(line)
         if wire and (outlet := _wire_tag(wire.group("tag"), lexicon, aliases)):
             cues.append(OutletCue(outlet, "wire", index))
-        for m in pats.slash.finditer(line[:200]):
-            add(m, "wire", index)
         add(pats.dateline.match(line), "wire", index)
         if index > 0:
             add(pats.lead.match(line), "wire", index)
-        if index <= _LEAD_LINES:
-            for m in pats.selftag.finditer(line):
-                tagged = m.group("citing") or (m.group("comma") and m.group("verb").lower() != "says")
-                add(m if tagged else None, "selftag", index)
+        for pos in names.get(index, ()):
+            before = line[max(0, pos - 4):pos]
+            free = pos == 0 or not (line[pos - 1].isalnum() or line[pos - 1] in "._")
+            if pos < 200 and before.rstrip().endswith("/"):
+                add(pats.slash.match(line, pos), "wire", index)
+            if index <= _LEAD_LINES:
+                m = pats.selftag.match(line, pos)
+                comma = _COMMA_BEFORE.search(before) is not None
+                if m and (m.group("citing") or (comma and m.group("verb").lower() != "says")) and \
+                        (pos == 0 or comma or _QUOTE_BEFORE.search(before)):
+                    add(m, "selftag", index)
+            if pos == 0 or line[pos - 1].isspace() or line[pos - 1] in ".!?”\"":
+                add(pats.pipe_credit.match(line, pos), "credit", index)
+            if free:
+                add(pats.voice.match(line, pos), "voice", index)
         if short:
             add(pats.byline.match(line) or pats.byline_tail.match(line), "byline", index)
             if _BY_ALONE.match(line) and index < last and _written_as_known(lines[index + 1].strip(), aliases):
@@ -191,10 +245,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             add(pats.credit.match(line) or pats.dated_credit.match(line), "credit", index)
             add(pats.source.match(line), "source", index)
             add(pats.agencies.match(line), "credit", index)
-        add(pats.pipe_credit.search(line), "credit", index)
-        for m in pats.voice.finditer(line):
-            add(m, "voice", index)
-        add(pats.photo.search(line), "voice", index)
+        if "redit" in line or "hoto" in line:
+            add(pats.photo.search(line), "voice", index)
         if "©" in line or "opyright" in line or "(c)" in line.lower():
             add(pats.copyright.search(line), "copyright", index)
         if not short:
