@@ -12,7 +12,8 @@ Three categories, each from an analyst-editable lexicon:
   one or two words) and photo captions (a line ending in a picture credit).
   A misspelling counts under the name it spells (docs/SCHEMA.md): a
   capitalized word one letter added, dropped or replaced from a lexicon name
-  of seven letters or more ("Aretsakh", "Nagorno-Karbakh"), and letters from other
+  of seven letters or more, its first letter kept ("Aretsakh",
+  "Nagorno-Karbakh"), and letters from other
   scripts that look Latin ("Nagornօ", Armenian o) read as the Latin letter.
   Abbreviations (NK, NKR) keep their own keys. Key = the name group, ``name`` = as written.
 - ``place``: every gazetteer place other than the region itself
@@ -87,6 +88,7 @@ _SPACE = re.compile(r"\s+")
 
 # Letters of other scripts that look Latin and turn up inside Latin names ("Nagornօ"): one for one, offsets kept.
 _LOOKALIKES = str.maketrans("օասհոАВЕКМНОРСТХаеорсхуіј", "owuhnABEKMHOPCTXaeopcxyij")
+_HAS_LOOKALIKE = re.compile("[օասհոАВЕКМНОРСТХаеорсхуіј]")
 # Tag lines: "Region: Armenia, Karabakh", "Tags: ...", "Related: <a headline>".
 _TAG_LINE = re.compile(r"^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|keywords|related(?: stories| news)?|"
                        r"read (?:more|also)|see also|also read)\s*:", re.IGNORECASE)
@@ -97,7 +99,8 @@ _CAPTION = re.compile(r"(?:[(\[](?P<credit>[^()\[\]\n]{2,60})[)\]]|(?i:photograp
                       r"(?P<by>[^\n]{2,80}))\s*\.?$")
 _PICTURE_DESK = re.compile(r"^[^/\s]+(?: [^/\s]+){0,4} ?/ ?[^/\s]+(?: [^/\s]+){0,3}$|(?i:getty images|\bepa\b|shutterstock)"
                            r"|^(?i:photos?|images?|credits?)\s*(?::|by)\s")
-_CANDIDATE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?(?![\w-])")
+# A misspelling keeps the name's first letter: capitalized words of six letters or more, starting as a region name can.
+_CANDIDATE_HEAD = 6
 _MISSPELT_MIN = 7  # names shorter than this have too many real words one letter away
 
 
@@ -123,25 +126,29 @@ def _misspellings(lexicon: PhraseLexicon) -> dict[str, str]:
     """Lower-case misspelling -> key: one edit from one key's names of ``_MISSPELT_MIN`` letters or more, and no other's."""
     names = {name.lower(): key for key, name in zip(lexicon.frame["key"], lexicon.frame["name"])}
     keys: dict[str, set[str]] = {}
-    for name, key in names.items():
-        if len(name.replace(" ", "").replace("-", "")) < _MISSPELT_MIN:
+    for name, key in names.items():  # one-word and hyphenated names: "Republic of Aretsakh" is read at "Aretsakh"
+        if " " in name or len(name.replace("-", "")) < _MISSPELT_MIN:
             continue
         forms = {name, name.replace(" ", "-"), name.replace("-", " ")}
         for form in forms:
             for variant in _one_off(form):
-                keys.setdefault(variant, set()).add(key)
+                if variant[:1] == form[:1]:
+                    keys.setdefault(variant, set()).add(key)
     return {v: next(iter(k)) for v, k in keys.items() if len(k) == 1 and lexicon.key_of(v) is None}
 
 
-def _furniture_lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the tag lines and section labels of ``text``."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if (_TAG_LINE.match(line) and not _SENTENCE_BREAK.search(line)) or (line.strip() and len(line.split()) <= _LABEL_WORDS) or _is_caption(line):
-            spans.append((start, end))
-        start = end + 1
-    return spans
+@lru_cache(maxsize=8)
+def _candidates(lexicon: PhraseLexicon) -> re.Pattern:
+    """Capitalized words (or pairs) that may be misspellings of ``lexicon``'s names: same first letter, long enough."""
+    firsts = sorted({v[0].upper() for v in _misspellings(lexicon)})
+    head = "[" + "".join(re.escape(c) for c in firsts) + "]"
+    return re.compile(rf"(?<![\w-])({head}[^\W\d_]{{{_CANDIDATE_HEAD - 1},}})(?:[- ]([A-Z][^\W\d_]+))?(?![\w-])")
+
+
+def _is_furniture(line: str) -> bool:
+    """A tag line, a section label (one or two words) or a photo caption."""
+    return (_TAG_LINE.match(line) is not None and not _SENTENCE_BREAK.search(line)) or \
+        (len(line) < 60 and len(line.split()) <= _LABEL_WORDS) or _is_caption(line)
 
 
 def _is_caption(line: str) -> bool:
@@ -157,23 +164,29 @@ def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
                     opaque: list[tuple[int, int]] | None = None) -> list[PhraseMatch]:
     """Region-name mentions in ``text``: lexicon names, misspellings of them, none in page furniture; in text order."""
     lexicon = lexicon or region_lexicon()
-    read = text.translate(_LOOKALIKES)
+    read = text.translate(_LOOKALIKES) if _HAS_LOOKALIKE.search(text) else text
     opaque = opaque_spans(text) if opaque is None else opaque
     found = [PhraseMatch(m.key, text[m.start:m.end], m.start, m.end) for m in lexicon.find(read, opaque)]
     misspelt = _misspellings(lexicon)
-    taken = {i for m in found for i in range(m.start, m.end)}
-    for c in _CANDIDATE.finditer(read):
-        parts = [c.span()]
-        if c.start() not in taken and read[c.start():c.end()].lower() not in misspelt:
-            gap = re.search(r"[- ]", c.group())
-            parts = [(c.start(), c.start() + gap.start()), (c.start() + gap.end(), c.end())] if gap else []
+    exact = [(m.start, m.end) for m in found]
+    for c in _candidates(lexicon).finditer(read):
+        if c.group().lower() in misspelt:
+            parts = [c.span()]
+        else:
+            parts = [c.span(1), c.span(2)] if c.group(2) else [c.span(1)]
         for start, end in parts:
             key = misspelt.get(read[start:end].lower())
-            if key and start not in taken and not _inside_any(opaque, start, end):
+            if key and not any(s < end and start < e for s, e in exact) and not _inside_any(opaque, start, end):
                 found.append(PhraseMatch(key, text[start:end], start, end))
-    furniture = _furniture_lines(text) if found else []
-    found = [m for m in found if not _inside_any(furniture, m.start, m.end)]
-    return sorted(found, key=lambda m: m.start)
+    kept, furniture = [], {}
+    for m in found:  # only the lines that hold a name are read for furniture
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if line_start not in furniture:
+            line_end = text.find("\n", m.start)
+            furniture[line_start] = _is_furniture(text[line_start:line_end if line_end >= 0 else len(text)])
+        if not furniture[line_start]:
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
