@@ -64,6 +64,8 @@ def test_cue(text, outlet, basis):
     "A title\nAnalysts see a rising trend, trend reports say.",
     "A title\nAzerbaijan Says Town Taken (PHOTO)\nThe ministry spoke.",
     "A title\nThe ministry said: 'Reuters got it wrong', and moved on.",
+    "A title\nHuman Rights Watch (HRW) said the strikes hit homes.",
+    "A title\nAnadolu Agency (AA) reported fresh shelling on Monday.",
 ])
 def test_a_quoted_or_unnamed_source_is_not_the_outlet(text):
     assert reading(text).outlet is None

@@ -101,7 +101,7 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
     place = r"[A-Z][\w.'’-]*(?:[ ,/]+[A-Z][\w.'’-]*){0,4}"
     return _Patterns(
         # "YEREVAN, Armenia (AP) —", "(Bloomberg) --", "Baku / Yerevan (dpa) –": the tag is read by _wire_tag.
-        wire=re.compile(rf"^(?:{place},?\s*)?\((?P<tag>[^()\n]{{2,80}})\)\s*(?:[-—–]{{1,2}}|:)?\s*\S"),
+        wire=re.compile(rf"^(?:{place},?\s*)?\((?P<tag>[^()\n]{{2,80}})\)\s*(?P<dash>[-—–]{{1,2}}|:)?\s*\S"),
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*[.,:—–-]"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
@@ -218,8 +218,9 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             continue
         short = len(line) <= _SHORT
         wire = pats.wire.match(line)
-        if wire and (outlet := _wire_tag(wire.group("tag"), lexicon, aliases)):
-            cues.append(OutletCue(outlet, "wire", index))
+        if wire and (wire.group("dash") or re.search(r"/| - ", wire.group("tag"))) and \
+                (outlet := _wire_tag(wire.group("tag"), lexicon, aliases)):
+            cues.append(OutletCue(outlet, "wire", index))  # a dash after the tag: "Human Rights Watch (HRW) said" is no tag
         add(pats.dateline.match(line), "wire", index)
         if index > 0:
             add(pats.lead.match(line), "wire", index)
