@@ -4,7 +4,9 @@ In the order they are read: a `` date YYYY-MM-DD`` header line, a title
 suffix naming the outlet ("... — RT Russia & Former Soviet Union"), a dated
 byline ("By Asbarez | Friday, 02 October 2020"), a dateline ("MOSCOW, October
 5. /TASS/."), and a sign-off line that is nothing but the outlet's name. The
-pure-metadata lines leave the text; the title stays its first line.
+pure-metadata lines leave the text; the title stays its first line. The
+outlet itself is settled by :mod:`analysis.ingest.outlet_mentions` (the
+outlet that wrote the text over the site that shows it).
 """
 
 from __future__ import annotations
