@@ -18,6 +18,7 @@ from analysis.evaluate import dev_corpus
 from analysis.evaluate import date_scoring
 from analysis.evaluate import framing_scoring as framing
 from analysis.build import pipeline
+from analysis.ingest.outlets import outlets
 
 
 class GoldError(ValueError):
@@ -60,7 +61,9 @@ def score_metadata(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
             "basis_gold": record.get("published_basis"), "basis": pred["published_basis"] if found else None,
         })
     frame = pd.DataFrame(rows)
-    frame["outlet_ok"] = frame["outlet"] == frame["outlet_gold"]
+    lexicon = outlets()  # outlets compare through the lexicon: "News.am" and "news.am" are one outlet
+    frame["outlet_ok"] = [lexicon.same_outlet(p, g) if p is not None and not pd.isna(p) else g is None
+                          for p, g in zip(frame["outlet"], frame["outlet_gold"])]
     frame["published_ok"] = frame["published"].fillna("") == frame["published_gold"].fillna("")
     frame["basis_ok"] = frame["basis"].fillna("") == frame["basis_gold"].fillna("")
     return frame
@@ -69,7 +72,9 @@ def score_metadata(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
 def format_metadata(frame: pd.DataFrame) -> str:
     lines = ["== Article metadata ==",
              f"publication-date accuracy: {frame['published_ok'].mean():.3f} ({frame['published_ok'].sum()}/{len(frame)})",
-             f"outlet accuracy:           {frame['outlet_ok'].mean():.3f}",
+             f"outlet accuracy:           {frame['outlet_ok'].mean():.3f} ({frame['outlet_ok'].sum()}/{len(frame)}; "
+             f"{int((~frame['outlet_ok'] & frame['outlet'].notna()).sum())} wrong outlet(s) output, "
+             f"{int((~frame['outlet_ok'] & frame['outlet'].isna()).sum())} missing)",
              f"date-basis accuracy:       {frame['basis_ok'].mean():.3f}"]
     for row in frame[~(frame["published_ok"] & frame["outlet_ok"])].itertuples():
         lines.append(f"  miss {row.article_id}: outlet {row.outlet!r} (gold {row.outlet_gold!r}), published {row.published} (gold {row.published_gold})")

@@ -7,9 +7,15 @@ Three categories, each from an analyst-editable lexicon:
   "Nagorno-Karabakh"), Daghlig Garabagh, ... "Republic of Artsakh" is one
   Artsakh. Every occurrence in the normalized text counts, headline and quoted
   speech included (an outlet chooses whom to quote and in what words); words
-  inside web addresses and @handles do not, nor do misspellings ("Arstakh"):
-  a typo is not a naming choice and fuzzy matching would also catch other
-  words. Key = the name group, ``name`` = as written.
+  inside web addresses and @handles do not, nor does page furniture: tag lines
+  ("Region: Armenia, Karabakh", "Related: ...") and section labels (a line of
+  one or two words) and photo captions (a line ending in a picture credit).
+  A misspelling counts under the name it spells (docs/SCHEMA.md): a
+  capitalized word one letter added, dropped or replaced from a lexicon name
+  of seven letters or more, its first letter kept ("Aretsakh",
+  "Nagorno-Karbakh"), and letters from other
+  scripts that look Latin ("Nagornօ", Armenian o) read as the Latin letter.
+  Abbreviations (NK, NKR) keep their own keys. Key = the name group, ``name`` = as written.
 - ``place``: every gazetteer place other than the region itself
   (``lexicons/gazetteer.csv``); key = canonical place (Stepanakert), name = as
   written (Khankendi), so name shares within a key show which name an outlet uses.
@@ -30,9 +36,10 @@ import pandas as pd
 
 from analysis.core import schema
 from analysis.core.frames import iter_articles, require_frame
+from analysis.ingest.outlets import outlets
 from analysis.lexicons.load import gazetteer
 from analysis.nlp.parsed import parsed_for, parses_for
-from analysis.lexicons.phrases import PhraseLexicon, opaque_spans
+from analysis.lexicons.phrases import PhraseLexicon, PhraseMatch, opaque_spans
 from analysis.nlp.sentences import sentence_at
 
 REGION_KEYS = ("Artsakh", "Nagorno-Karabakh", "Karabakh")
@@ -79,6 +86,112 @@ def _lexicons(region=None, place=None, label=None) -> dict[str, PhraseLexicon]:
 
 _SPACE = re.compile(r"\s+")
 
+# Letters of other scripts that look Latin and turn up inside Latin names ("Nagornօ"): one for one, offsets kept.
+_LOOKALIKES = str.maketrans("օասհոАВЕКМНОРСТХаеорсхуіј", "owuhnABEKMHOPCTXaeopcxyij")
+_HAS_LOOKALIKE = re.compile("[օասհոАВЕКМНОРСТХаеорсхуіј]")
+# Tag lines: "Region: Armenia, Karabakh", "Tags: ...", "Related: <a headline>".
+_TAG_LINE = re.compile(r"^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|keywords|related(?: stories| news)?|"
+                       r"read (?:more|also)|see also|also read)\s*:", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")  # a tag line lists names or one headline, not sentences
+_LABEL_WORDS = 2  # a line of at most this many words is a section label
+# A photo caption: a line that ends in a picture credit, "(AFP)", "[Ministry of Defence/AP]", "Photograph: X/Y".
+_CAPTION = re.compile(r"(?:[(\[](?P<credit>[^()\[\]\n]{2,60})[)\]]|(?i:photograph|photo|image|credit)\s*(?::|…)\s*"
+                      r"(?P<by>[^\n]{2,80}))\s*\.?$")
+_PICTURE_DESK = re.compile(r"^[^/\s]+(?: [^/\s]+){0,4} ?/ ?[^/\s]+(?: [^/\s]+){0,3}$|(?i:getty images|\bepa\b|shutterstock)"
+                           r"|^(?i:photos?|images?|credits?)\s*(?::|by)\s")
+# A misspelling keeps the name's first letter: capitalized words of six letters or more, starting as a region name can.
+_CANDIDATE_HEAD = 6
+_MISSPELT_MIN = 7  # names shorter than this have too many real words one letter away
+
+
+def _one_off(name: str) -> set[str]:
+    """Every string one edit (delete, insert or replace a letter) from ``name`` (lower case), save longer endings.
+
+    Swapped letters ("Arstakh") are left out: the seeds' gold does not count them, docs/SCHEMA.md names deletions
+    and insertions ("Nagorno-Karbakh", "Aretsakh")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = set()
+    for i in range(len(name) + 1):
+        if i < len(name):
+            out.add(name[:i] + name[i + 1:])
+            out.update(name[:i] + c + name[i + 1:] for c in letters)
+        if 0 < i < len(name):
+            out.update(name[:i] + c + name[i:] for c in letters)
+    out.discard(name)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _misspellings(lexicon: PhraseLexicon) -> dict[str, str]:
+    """Lower-case misspelling -> key: one edit from one key's names of ``_MISSPELT_MIN`` letters or more, and no other's."""
+    names = {name.lower(): key for key, name in zip(lexicon.frame["key"], lexicon.frame["name"])}
+    keys: dict[str, set[str]] = {}
+    for name, key in names.items():  # one-word and hyphenated names: "Republic of Aretsakh" is read at "Aretsakh"
+        if " " in name or len(name.replace("-", "")) < _MISSPELT_MIN:
+            continue
+        forms = {name, name.replace(" ", "-"), name.replace("-", " ")}
+        for form in forms:
+            for variant in _one_off(form):
+                if variant[:1] == form[:1]:
+                    keys.setdefault(variant, set()).add(key)
+    return {v: next(iter(k)) for v, k in keys.items() if len(k) == 1 and lexicon.key_of(v) is None}
+
+
+@lru_cache(maxsize=8)
+def _candidates(lexicon: PhraseLexicon) -> re.Pattern:
+    """Capitalized words (or pairs) that may be misspellings of ``lexicon``'s names: same first letter, long enough."""
+    firsts = sorted({v[0].upper() for v in _misspellings(lexicon)})
+    head = "[" + "".join(re.escape(c) for c in firsts) + "]"
+    return re.compile(rf"(?<![\w-])({head}[^\W\d_]{{{_CANDIDATE_HEAD - 1},}})(?:[- ]([A-Z][^\W\d_]+))?(?![\w-])")
+
+
+def _is_furniture(line: str) -> bool:
+    """A tag line, a section label (one or two words) or a photo caption."""
+    return (_TAG_LINE.match(line) is not None and not _SENTENCE_BREAK.search(line)) or \
+        (len(line) < 60 and len(line.split()) <= _LABEL_WORDS) or _is_caption(line)
+
+
+def _is_caption(line: str) -> bool:
+    """The line ends in a picture credit: an agency or outlet (``outlets.csv``), or "Name/Agency"."""
+    m = _CAPTION.search(line) if line.endswith((")", "]", ").", "].")) or "hoto" in line or "redit" in line else None
+    if not m:
+        return False
+    credit = (m.group("credit") or m.group("by") or "").strip()
+    return m.group("by") is not None or _PICTURE_DESK.search(credit) is not None or outlets().outlet_for(credit) is not None
+
+
+def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
+                    opaque: list[tuple[int, int]] | None = None) -> list[PhraseMatch]:
+    """Region-name mentions in ``text``: lexicon names, misspellings of them, none in page furniture; in text order."""
+    lexicon = lexicon or region_lexicon()
+    read = text.translate(_LOOKALIKES) if _HAS_LOOKALIKE.search(text) else text
+    opaque = opaque_spans(text) if opaque is None else opaque
+    found = [PhraseMatch(m.key, text[m.start:m.end], m.start, m.end) for m in lexicon.find(read, opaque)]
+    misspelt = _misspellings(lexicon)
+    exact = [(m.start, m.end) for m in found]
+    for c in _candidates(lexicon).finditer(read):
+        if c.group().lower() in misspelt:
+            parts = [c.span()]
+        else:
+            parts = [c.span(1), c.span(2)] if c.group(2) else [c.span(1)]
+        for start, end in parts:
+            key = misspelt.get(read[start:end].lower())
+            if key and not any(s < end and start < e for s, e in exact) and not _inside_any(opaque, start, end):
+                found.append(PhraseMatch(key, text[start:end], start, end))
+    kept, furniture = [], {}
+    for m in found:  # only the lines that hold a name are read for furniture
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if line_start not in furniture:
+            line_end = text.find("\n", m.start)
+            furniture[line_start] = _is_furniture(text[line_start:line_end if line_end >= 0 else len(text)])
+        if not furniture[line_start]:
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
 
 def find_names(text: str, lexicons: dict[str, PhraseLexicon] | None = None,
                opaque: list[tuple[int, int]] | None = None) -> list[dict]:
@@ -87,7 +200,8 @@ def find_names(text: str, lexicons: dict[str, PhraseLexicon] | None = None,
     opaque = opaque_spans(text) if opaque is None else opaque
     found = []
     for category, lexicon in lexicons.items():
-        for m in lexicon.find(text, opaque):
+        matches = region_mentions(text, lexicon, opaque) if category == "region" else lexicon.find(text, opaque)
+        for m in matches:
             found.append({"category": category, "key": m.key, "name": _SPACE.sub(" ", m.written),
                           "start": m.start, "end": m.end})
     found.sort(key=lambda f: (f["start"], f["category"]))
@@ -191,7 +305,7 @@ def region_count_rows(articles: pd.DataFrame, *, region: PhraseLexicon | None = 
     parses = parses_for(articles["text"], parsed)
     for (article_id, _outlet, text), parse in zip(iter_articles(articles), parses):
         counts: dict[str, int] = dict.fromkeys(REGION_KEYS, 0)
-        for m in lexicon.find(text, None if parse is None else parsed_for(text, parse).opaque):
+        for m in region_mentions(text, lexicon, None if parse is None else parsed_for(text, parse).opaque):
             counts[m.key] = counts.get(m.key, 0) + 1
         rows[article_id] = counts
     return rows

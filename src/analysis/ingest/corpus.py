@@ -258,7 +258,7 @@ def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | N
     values = row.values if row else {}
 
     outlet = values.get("outlet") or meta.outlet
-    if values.get("outlet") and meta.outlet and meta.outlet != values["outlet"]:
+    if values.get("outlet") and meta.outlet and not lexicon.same_outlet(meta.outlet, values["outlet"]):
         flags.append(f"manifest outlet {values['outlet']!r} differs from the {meta.outlet_basis} ({meta.outlet!r})")
     if outlet is None:
         flags.append("no outlet: add it to the manifest")
@@ -275,6 +275,8 @@ def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | N
         host = (urlparse(url).hostname or "").removeprefix("www.")
         if host and lexicon.owns_host(outlet, host) is False:
             republished_by = host
+    if republished_by is None and meta.site and outlet and not lexicon.same_outlet(meta.site, outlet):
+        republished_by = meta.site  # the text names the site that shows it, and another outlet as its author
     if outlet is None and url:
         outlet = lexicon.outlet_for_host(urlparse(url).hostname or "")
 

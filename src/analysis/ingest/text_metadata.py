@@ -8,7 +8,9 @@ Asbarez | Friday, 02 October 2020", "Published November 09,2020", "14 October
 naming the outlet, and a sign-off line that is nothing but the outlet's name.
 The pure-metadata lines leave the text; the title stays its first line. A
 date line without a year is kept as such (``line_date``): its year is the
-caller's to resolve (:func:`analysis.ingest.publication_dates.date_line_year`).
+caller's to resolve (:func:`analysis.ingest.publication_dates.date_line_year`). The
+outlet itself is settled by :mod:`analysis.ingest.outlet_mentions` (the
+outlet that wrote the text over the site that shows it).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 
 from analysis.core.dates import as_date
 from analysis.ingest.date_lines import LineDate, own_date_line, page_date_lines
+from analysis.ingest.outlet_mentions import read_outlet
 from analysis.ingest.outlets import OutletLexicon
 from analysis.nlp.temporal.vocabulary import month_numbers
 
@@ -44,6 +47,7 @@ class TextMetadata:
     header_raw: str | None = None
     outlet: str | None = None
     outlet_basis: str | None = None
+    site: str | None = None
     date: dt.date | None = None
     date_basis: str | None = None
     line_date: LineDate | None = None  # the page's own date line, its year possibly missing
@@ -59,6 +63,7 @@ def read_text_metadata(lines: list[str], lexicon: OutletLexicon) -> tuple[TextMe
     meta = TextMetadata()
     lines = list(lines)
     _read_header(lines, meta)
+    reading = read_outlet(lines, lexicon)  # before the title loses its outlet suffix
     _read_title(lines, meta, lexicon)
     _read_date_lines(lines, meta)
     kept = []
@@ -72,6 +77,8 @@ def read_text_metadata(lines: list[str], lexicon: OutletLexicon) -> tuple[TextMe
             _read_dateline(dateline, line, lines, meta, lexicon)
         kept.append(line)
     _drop_signoff(kept, meta, lexicon)
+    if reading.outlet:
+        meta.outlet, meta.outlet_basis, meta.site = reading.outlet, reading.basis, reading.site
     return meta, kept
 
 

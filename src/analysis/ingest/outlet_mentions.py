@@ -1,0 +1,281 @@
+"""Which outlet wrote a text, read from the text itself: the cues real pages carry.
+
+Two kinds of cue, each naming an outlet of ``lexicons/outlets.csv``:
+
+- **author** cues name the outlet that wrote the text: a wire tag in a lead or
+  dateline ("YEREVAN, Armenia (AP) —", "MOSCOW, October 5. /TASS/.",
+  "(Bloomberg) --", "STEPANAKERT, DECEMBER 16, ARMENPRESS."), an agency's own
+  tag ("..., Trend reports."; "Report informs"), a lead prefix
+  ("PanARMENIAN.Net - ..."), a byline ("By VOA News"), a credit line
+  ("AFP, Baku Sunday 08 November 2020"; a bare name over a date line), a
+  source line ("Source: IRNA"), a sign-off line that is nothing but the name,
+  and the outlet's own voice ("Al Jazeera could not independently verify",
+  a photo "for The New York Times");
+- **site** cues name the site that shows the page: a title suffix ("... -
+  DW News"), a section label ("TODAY.AZ / Politics"), a copyright line
+  ("© 2020 ..."), a bare name at the top.
+
+An author cue wins over a site cue (a wire copy carried by another site is the
+wire's text), and the site is then the republisher. A source the text quotes
+is not a cue: "according to Reuters", "told TASS", "Interfax reported" (the
+past tense cites; an agency tags its own copy in the present, "reports").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from analysis.ingest.outlets import OutletLexicon
+from analysis.lexicons.load import alternation
+from analysis.nlp.temporal.vocabulary import month_numbers
+
+# Author cues, strongest first; then site cues. The order settles which cue names the outlet.
+AUTHOR_BASES = ("wire", "selftag", "byline", "credit", "source", "signoff", "voice")
+SITE_BASES = ("title", "label", "copyright")
+
+_TOP_LINES = 4  # a title, a section label, a bare site name: among the first lines
+_END_LINES = 4  # a sign-off: among the last lines
+_SHORT = 90  # a metadata line is short
+_LEAD_LINES = 8  # an agency tags its copy in the lead
+
+
+_BY_ALONE = re.compile(r"^(?:(?i:written|posted|reported))?\s*(?i:by):?$")  # a byline whose name is the next line
+
+
+@dataclass(frozen=True)
+class OutletCue:
+    """One place the text names an outlet: which outlet, the kind of cue (``basis``), and its line."""
+
+    outlet: str
+    basis: str
+    line: int
+
+    @property
+    def author(self) -> bool:
+        return self.basis in AUTHOR_BASES
+
+
+@dataclass(frozen=True)
+class OutletReading:
+    """The outlet that wrote the text (with its basis) and the site that shows it, when it differs."""
+
+    outlet: str | None = None
+    basis: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    wire: re.Pattern
+    slash: re.Pattern
+    dateline: re.Pattern
+    lead: re.Pattern
+    selftag: re.Pattern
+    byline: re.Pattern
+    byline_tail: re.Pattern
+    credit: re.Pattern
+    dated_credit: re.Pattern
+    pipe_credit: re.Pattern
+    agencies: re.Pattern
+    source: re.Pattern
+    voice: re.Pattern
+    photo: re.Pattern
+    suffix: re.Pattern
+    label: re.Pattern
+    prompt: re.Pattern
+    copyright: re.Pattern
+    date_line: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def _patterns(aliases: tuple[str, ...]) -> _Patterns:
+    """The cue patterns for one lexicon's aliases, compiled once (names and keywords in any case, places capitalized)."""
+    glued = r"(?P<name>(?i:" + alternation(aliases) + r"))(?!\w)"  # may follow a full stop
+    name = r"(?<![\w.])" + glued
+    month = "(?i:" + "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True)) + r")\.?"
+    date = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month}|{month}\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)"
+    place = r"[A-Z][\w.'’-]*(?:[ ,/]+[A-Z][\w.'’-]*){0,4}"
+    return _Patterns(
+        # "YEREVAN, Armenia (AP) —", "(Bloomberg) --", "Baku / Yerevan (dpa) –": the tag is read by _wire_tag.
+        wire=re.compile(rf"^(?:{place},?\s*)?\((?P<tag>[^()\n]{{2,80}})\)\s*(?P<dash>[-—–]{{1,2}}|:)?\s*\S"),
+        slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
+        dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*[.,:—–-]"),
+        lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
+        selftag=re.compile(rf"{glued}\s+(?P<verb>(?i:reports|informs|says))\b"
+                           rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
+        byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news|reporters?))?\s*(?:[|,]|$)"),
+        byline_tail=re.compile(rf"^(?i:by)\s+[^|,]{{2,60}}?[,|]?\s+{name}\s*$"),
+        credit=re.compile(rf"^{name}\s*[,|]\s*(?:[^\d\n]{{0,30}}?){date}"),
+        # "PTI | Moscow | Updated: ...", often glued to the sentence before it; "Agencies and A News".
+        pipe_credit=re.compile(rf"{glued}\s*\|\s*{place}\s*\|"),
+        agencies=re.compile(rf"^[-–•]?\s*(?i:agencies and|with agencies,?)\s+{name}$"),
+        dated_credit=re.compile(rf"^.{{0,40}}?{date}.{{0,20}}?\(\s*{name}\s*\)\s*$"),
+        source=re.compile(rf"^\(?(?i:source|sources|via|courtesy of)\s*:\s*{name}\s*[.)]?$"),
+        voice=re.compile(rf"{glued}(?:\s+(?i:could not|couldn't|cannot|can't|was unable to|is unable to|has been unable to|"
+                         rf"was not able to)\s+(?i:immediately\s+)?(?i:independently\s+)?(?i:verify|confirm)\b"
+                         rf"|\s+(?i:has this report|has the report|has more)\b"
+                         rf"|(?:(?:'s|’s)\s+(?i:correspondents?\s+|reporters?\s+)?|\s+(?i:correspondents?|reporters?)\s+)[A-Z][\w-]+\s+[A-Z][\w-]+(?:\s+in\s+[A-Z][\w-]+)?"
+                         rf"\s+(?i:reports|says)\b)"),
+        photo=re.compile(rf"(?i:credit|photo|photograph)\W.{{0,60}}?\b(?i:for)\s+{name}\s*\.?$"),
+        suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*\.?$"),
+        label=re.compile(rf"^{name}\s*(?:[/|—–-]\s*)?(?:[A-Z][\w&]*(?:\s+[A-Z&][\w&]*){{0,2}})?$"),
+        prompt=re.compile(rf"^(?i:join|subscribe to|support|sign up for|follow)\s+{name}(?:\s+(?i:today|now|on \w+))?[.!]?$"),
+        copyright=re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
+                             rf"\s*[,.]?\s*(?:(?i:the)\s+)?{name}"),
+        date_line=re.compile(rf"^[\W\d]*(?:[A-Z][a-z]+,?\s+)?{date}[\w\s,:.|-]*$"),
+    )
+
+
+def _written_as_known(written: str, aliases: dict[str, tuple[str, ...]]) -> bool:
+    """``written`` is an alias in a case that fits it: as the lexicon writes it, all capitals, or any case for a
+    web name ("News.Az" for "News.az"); "trend" is not "Trend"."""
+    forms = aliases.get(written.lower())
+    if not forms:
+        return False
+    return written in forms or (written.isupper() and len(written) > 2) or any("." in f for f in forms)
+
+
+def _outlet(match: re.Match, lexicon: OutletLexicon, aliases: dict[str, tuple[str, ...]]) -> str | None:
+    written = match.group("name")
+    return lexicon.outlet_for(written) if _written_as_known(written, aliases) else None
+
+
+def _wire_tag(tag: str, lexicon: OutletLexicon, aliases: dict[str, tuple[str, ...]]) -> str | None:
+    """The agency a wire tag names: "AP", "dpa", "UrduPoint News / Sputnik - 22nd October, 2020" (the carried wire: last)."""
+    whole = tag.strip()
+    if _written_as_known(whole, aliases):
+        return lexicon.outlet_for(whole)
+    found = None
+    for part in tag.split("/"):
+        part = re.split(r"\s+[-–—]\s+|,", part)[0].strip()
+        if part and _written_as_known(part, aliases):
+            found = lexicon.outlet_for(part)
+    return found
+
+
+_READERS: dict[int, tuple[OutletLexicon, _Patterns, tuple[re.Pattern, ...]]] = {}
+
+
+def _reader(lexicon: OutletLexicon) -> tuple[_Patterns, tuple[re.Pattern, ...]]:
+    """The cue patterns and the alias finders of one lexicon, built once."""
+    known = _READERS.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        aliases = lexicon.written_aliases()
+        forms = {f for fs in aliases.values() for f in fs}
+        # case-sensitive (fast): the names as written and in capitals, web names ("News.az") in their usual cases
+        written = forms | {f.upper() for f in forms if len(f) > 2}
+        written |= {v for f in forms if "." in f for v in (f.lower(), f.title(), f[:1].upper() + f[1:].lower())}
+        finders = (re.compile(r"\b(?:" + alternation(written) + r")(?!\w)"),)
+        known = (lexicon, _patterns(tuple(sorted(aliases))), finders)
+        _READERS[id(lexicon)] = known
+    return known[1], known[2]
+
+
+def _names_by_line(lines: list[str], finders: tuple[re.Pattern, ...], aliases) -> dict[int, list[int]]:
+    """Line index -> offsets (in the stripped line) where an alias written as an outlet's name starts: one pass."""
+    text = "\n".join(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    found: dict[int, list[int]] = {}
+    for finder in finders:
+        for m in finder.finditer(text):
+            if _written_as_known(m.group(), aliases):
+                index = bisect_right(starts, m.start()) - 1
+                lead = len(lines[index]) - len(lines[index].lstrip())
+                found.setdefault(index, []).append(m.start() - starts[index] - lead)
+    return found
+
+
+_COMMA_BEFORE = re.compile(r",[\"”’]?\s*$")
+_QUOTE_BEFORE = re.compile(r"[\"”’]\s*$")
+
+
+def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
+    """Every outlet cue in ``lines`` (the text's lines, title first), in line order.
+
+    Only lines that name an outlet are read (and the line before one: "Written By" over the name); the
+    patterns that may sit anywhere in a line are tried only where a name starts.
+    """
+    aliases = lexicon.written_aliases()
+    pats, finders = _reader(lexicon)
+    cues: list[OutletCue] = []
+    last = len(lines) - 1
+    names = _names_by_line(lines, finders, aliases)
+    candidates = sorted(set(names) | {i - 1 for i in names if i > 0})
+
+    def add(match: re.Match | None, basis: str, index: int) -> bool:
+        outlet = _outlet(match, lexicon, aliases) if match else None
+        if outlet:
+            cues.append(OutletCue(outlet, basis, index))
+        return outlet is not None
+
+    for index in candidates:
+        line = lines[index].strip()
+        if not line:
+            continue
+        short = len(line) <= _SHORT
+        wire = pats.wire.match(line)
+        if wire and (wire.group("dash") or re.search(r"/| - ", wire.group("tag"))) and \
+                (outlet := _wire_tag(wire.group("tag"), lexicon, aliases)):
+            cues.append(OutletCue(outlet, "wire", index))  # a dash after the tag: "Human Rights Watch (HRW) said" is no tag
+        add(pats.dateline.match(line), "wire", index)
+        if index > 0:
+            add(pats.lead.match(line), "wire", index)
+        for pos in names.get(index, ()):
+            before = line[max(0, pos - 4):pos]
+            free = pos == 0 or not (line[pos - 1].isalnum() or line[pos - 1] in "._")
+            if pos < 200 and before.rstrip().endswith("/"):
+                add(pats.slash.match(line, pos), "wire", index)
+            if index <= _LEAD_LINES:
+                m = pats.selftag.match(line, pos)
+                comma = _COMMA_BEFORE.search(before) is not None
+                if m and (m.group("citing") or (comma and m.group("verb").lower() != "says")) and \
+                        (pos == 0 or comma or _QUOTE_BEFORE.search(before)):
+                    add(m, "selftag", index)
+            if pos == 0 or line[pos - 1].isspace() or line[pos - 1] in ".!?”\"":
+                add(pats.pipe_credit.match(line, pos), "credit", index)
+            if free:
+                add(pats.voice.match(line, pos), "voice", index)
+        if short:
+            add(pats.byline.match(line) or pats.byline_tail.match(line), "byline", index)
+            if _BY_ALONE.match(line) and index < last and _written_as_known(lines[index + 1].strip(), aliases):
+                cues.append(OutletCue(lexicon.outlet_for(lines[index + 1]), "byline", index))
+            add(pats.credit.match(line) or pats.dated_credit.match(line), "credit", index)
+            add(pats.source.match(line), "source", index)
+            add(pats.agencies.match(line), "credit", index)
+        if "redit" in line or "hoto" in line:
+            add(pats.photo.search(line), "voice", index)
+        if "©" in line or "opyright" in line or "(c)" in line.lower():
+            add(pats.copyright.search(line), "copyright", index)
+        if not short:
+            continue
+        add(pats.prompt.match(line), "label", index)
+        bare = lexicon.outlet_for(line.strip(" .—–-")) if _written_as_known(line.strip(" .—–-"), aliases) else None
+        if bare:
+            dated_next = index < last and pats.date_line.match(lines[index + 1].strip() or "-") is not None
+            if dated_next and index < _TOP_LINES + 2:
+                cues.append(OutletCue(bare, "credit", index))
+            elif index >= last - _END_LINES + 1 and index > 0:
+                cues.append(OutletCue(bare, "signoff", index))
+            elif index < _TOP_LINES:
+                cues.append(OutletCue(bare, "label", index))
+            continue
+        if index < _TOP_LINES or index > last - _END_LINES:
+            if not add(pats.suffix.match(line), "title", index):
+                add(pats.label.match(line), "label", index)
+    return cues
+
+
+def read_outlet(lines: list[str], lexicon: OutletLexicon) -> OutletReading:
+    """The outlet that wrote the text (the strongest author cue, else the strongest site cue) and the showing site."""
+    cues = outlet_cues(lines, lexicon)
+    if not cues:
+        return OutletReading()
+    order = {basis: rank for rank, basis in enumerate(AUTHOR_BASES + SITE_BASES)}
+    best = min(cues, key=lambda c: (order[c.basis], c.line))
+    sites = [c for c in cues if not c.author]
+    site = min(sites, key=lambda c: (order[c.basis], c.line)).outlet if sites else None
+    return OutletReading(best.outlet, best.basis, site if site != best.outlet else None)

@@ -1,0 +1,117 @@
+"""The outlet that wrote a text, read from the text (``analysis.ingest.outlet_mentions``), and the outlet lexicon.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from analysis.core.config import LEXICON_DIR
+from analysis.evaluate.suite import score_metadata
+from analysis.ingest.outlet_mentions import read_outlet
+from analysis.ingest.outlets import outlets
+from analysis.ingest.text_metadata import read_text_metadata
+
+
+def reading(text: str):
+    return read_outlet(text.split("\n"), outlets())
+
+
+@pytest.mark.parametrize("text, outlet, basis", [
+    # wire tags and datelines
+    ("Ceasefire frays\nSTEPANAKERT, Azerbaijan (AP) — Shells fell on the town again.", "Associated Press", "wire"),
+    ("Talks resume\nMOSCOW (Reuters) - Ministers met for ten hours.", "Reuters", "wire"),
+    ("(Bloomberg) -- Oil prices rose as fighting spread.", "Bloomberg", "wire"),
+    ("Baku / Yerevan (dpa) – The town changed hands, officials said.", "Deutsche Presse-Agentur", "wire"),
+    ("YEREVAN, October 7. /TASS/. The ministry reported new shelling.", "TASS", "wire"),
+    ("YEREVAN, OCTOBER 9, ARMENPRESS. The ombudsman visited the shelters.", "Armenpress", "wire"),
+    ("GORIS (Daily Site News / Sputnik - 9th October, 2020) Refugees arrived overnight.", "Sputnik", "wire"),
+    ("A title\nPanARMENIAN.Net - Three more soldiers were named by the ministry.", "PanArmenian.Net", "wire"),
+    ("A title\nBAKU, Azerbaijan, Oct. 9\nTrend:\nThe ministry said the village was taken.", "Trend", "wire"),
+    # an agency's own tag in its lead, in the present tense
+    ("A title\nThe army took two villages, Trend reports.", "Trend", "selftag"),
+    ("A title\nThe shelling went on overnight, ARMENPRESS reports citing the ministry.", "Armenpress", "selftag"),
+    ("A title\nFour people were hurt, Report informs.", "Report.az", "selftag"),
+    # bylines, credit lines, source lines, sign-offs
+    ("A title\nBy VOA News\nFighting went on.", "Voice of America", "byline"),
+    ("A title\nWritten By\nAssociated Press\nFighting went on.", "Associated Press", "byline"),
+    ("A title\nAFP, Baku Friday 09 October 2020\nFighting went on.", "AFP", "credit"),
+    ("A title\nNew York Times\nOct 9 2020\nFighting went on.", "The New York Times", "credit"),
+    ("Fighting went on near the town.\nSource: IRNA", "IRNA", "source"),
+    ("A title\nFighting went on near the town.\nMore shelling was heard.\nTASS", "TASS", "signoff"),
+    ("The talks ended.PTI | Moscow | Updated: 10-10-2020", "Press Trust of India", "credit"),
+    # the outlet's own voice
+    ("A title\nAl Jazeera could not independently verify the claims of either side.", "Al Jazeera", "voice"),
+    ("A title\nFamilies fled the shelling. FRANCE 24 correspondent Jane Roe reports from Goris.", "France 24", "voice"),
+    # site cues, when no author cue
+    ("Refugees flee the fighting - DW News.\nFamilies left at night.", "Deutsche Welle", "title"),
+    ("DAILY SITE\nJoin EUobserver today\nThe talks ended.", "EUobserver", "label"),
+])
+def test_cue(text, outlet, basis):
+    r = reading(text)
+    assert (r.outlet, r.basis) == (outlet, basis)
+
+
+@pytest.mark.parametrize("text", [
+    "A title\nThe ministry confirmed the deaths, according to Reuters.",
+    "A title\nThe spokesman told TASS that the line held.",
+    "A title\nThe army took the town, Interfax reported.",
+    "A title\nPrisoners were exchanged, Russian RIA Novosti reports, citing officials.",
+    "A title\nAnalysts see a rising trend, trend reports say.",
+    "A title\nAzerbaijan Says Town Taken (PHOTO)\nThe ministry spoke.",
+    "A title\nThe ministry said: 'Reuters got it wrong', and moved on.",
+    "A title\nHuman Rights Watch (HRW) said the strikes hit homes.",
+    "A title\nAnadolu Agency (AA) reported fresh shelling on Monday.",
+])
+def test_a_quoted_or_unnamed_source_is_not_the_outlet(text):
+    assert reading(text).outlet is None
+
+
+def test_the_author_wins_over_the_site_and_the_site_is_the_republisher():
+    text = "Town falls | Daily Sabah\nANKARA (Reuters) - The town fell, officials said.\n© 2020 Daily Sabah"
+    r = reading(text)
+    assert (r.outlet, r.basis, r.site) == ("Reuters", "wire", "Daily Sabah")
+
+
+def test_a_site_that_is_the_author_is_no_republisher():
+    r = reading("Town falls - Daily Sabah\nThe town fell, officials said.\n© 2020 Daily Sabah")
+    assert (r.outlet, r.site) == ("Daily Sabah", None)
+
+
+def test_text_metadata_takes_the_author_and_keeps_the_title():
+    meta, lines = read_text_metadata(["Town falls - Daily Sabah", "ANKARA (AP) — The town fell."], outlets())
+    assert (meta.outlet, meta.outlet_basis, meta.site) == ("Associated Press", "wire", "Daily Sabah")
+    assert meta.title == "Town falls"
+
+
+def test_names_compare_through_the_lexicon():
+    lex = outlets()
+    assert lex.same_outlet("News.am", "news.am")
+    assert lex.same_outlet("Hurriyet Daily News", "Hürriyet Daily News")
+    assert lex.same_outlet("DW News", "Deutsche Welle")
+    assert lex.same_outlet("Some Local Paper", "some local paper")  # unknown names: case-insensitive
+    assert not lex.same_outlet("Reuters", "Associated Press")
+    assert not lex.same_outlet("Reuters", None)
+
+
+def test_score_metadata_compares_outlets_through_the_lexicon():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["news.am", "Reuters", None],
+                             "published": [None, None, None], "published_basis": [None, None, None]})
+    gold = [{"article_id": "a", "outlet": "News.am"}, {"article_id": "b", "outlet": "AP"},
+            {"article_id": "c", "outlet": "TASS"}]
+    assert score_metadata(gold, articles)["outlet_ok"].tolist() == [True, False, False]
+
+
+def test_the_lexicon_is_an_analysts_table():
+    with open(LEXICON_DIR / "outlets.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len({r["outlet"] for r in rows}) >= 100
+    owner: dict[str, str] = {}
+    for number, r in enumerate(rows, start=2):
+        assert r["outlet"].strip() and r["alias"].strip() and r["country"].strip(), number
+        key = r["alias"].strip().lower()
+        assert owner.setdefault(key, r["outlet"]) == r["outlet"], (number, r["alias"])
