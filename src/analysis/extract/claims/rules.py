@@ -46,6 +46,7 @@ class Rules:
     heads: frozenset  # civilian | military | neutral: every person noun
     force_nouns: frozenset  # attack words that name a force, not an act ("troops")
     toll_hints: tuple  # words one of which a toll window must hold
+    collective: frozenset  # person nouns that name a body of people ("army"), never a count of one
     # a count and the words around it
     subject: re.Pattern  # "19 civilians were killed"
     noun: re.Pattern  # "60 civilian deaths"
@@ -53,6 +54,8 @@ class Rules:
     obj_coord: re.Pattern  # "lost 12 units ... and | 200 personnel"
     obj_after: re.Pattern  # the victims after an object count
     toll_before: re.Pattern  # "the death toll ... rose to | 12"
+    predicate: re.Pattern  # "| (, who) were killed": the verb group of a subject read past asides
+    injury: re.Pattern  # "received various injuries": an outcome phrase that is not in the participle table
     # count 1 and count 0
     named: re.Pattern  # "Artak Beglaryan was killed"
     single: re.Pattern  # "a soldier was wounded"
@@ -86,6 +89,15 @@ class Rules:
     place_after: re.Pattern  # "Martuni | village"
     anaphor: re.Pattern  # "the city"
 
+    def part_outcome(self, words: str) -> str:
+        """The outcome of a participle phrase matched by the patterns ("killed", "received injuries")."""
+        key = word_key(words)
+        if key in self.outcome_part:
+            return self.outcome_part[key]
+        if self.injury.fullmatch(key):
+            return "wounded"
+        raise KeyError(words)
+
 
 @lru_cache(maxsize=None)
 def rules() -> Rules:
@@ -116,6 +128,7 @@ def _word_tables(d: dict) -> dict:
         civilian=civ, military=mil, neutral=neu, heads=civ | mil | neu,
         force_nouns=frozenset(word_key(w) for w in d.get("attacker_force_nouns") or []),
         toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]),
+        collective=frozenset(word_key(w) for w in d.get("collective_nouns") or []),
     )
 
 
@@ -129,6 +142,8 @@ class _Fragments:
     part: str  # an outcome participle
     aux: str  # auxiliaries and adverbs between the victims and the participle
     pp: str  # a phrase after the victims ("on both sides", "from the Ministry", ", including children,")
+    free: str  # up to three other words right before a person noun ("pro-government rebel", "village")
+    injury: str  # "received various injuries"
 
 
 def _fragments(d: dict, words: dict) -> _Fragments:
@@ -148,7 +163,13 @@ def _fragments(d: dict, words: dict) -> _Fragments:
     pp = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{side})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
           rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
           rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
-    return _Fragments(side=side, head=alt(words["heads"]), npmod=npmod, part=alt(words["outcome_part"]), aux=aux, pp=pp)
+    head = alt(words["heads"])
+    stops = alt([str(w) for w in d.get("free_modifier_stops") or ["and"]] + list(d["equipment_nouns"]) + list(d["unit_nouns"]))
+    free = rf"(?:(?:\s+(?!(?:{stops})\b)[^\W\d][\w’'-]*){{1,3}}?(?=\s+(?:{head})\b))?"
+    injury = (rf"(?:{alt(d.get('injury_verbs') or ['suffered'])})\s+(?:[\w-]+\s+){{0,2}}?"
+              rf"(?:{alt(d.get('injury_nouns') or ['injuries'])})")
+    part = rf"{alt(words['outcome_part'])}|{injury}"
+    return _Fragments(side=side, head=head, npmod=npmod, part=part, aux=aux, pp=pp, free=free, injury=injury)
 
 
 def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
@@ -162,7 +183,7 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
     pverb = words["person_verb"]
     return dict(
         subject=re.compile(
-            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
             rf"(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}", re.IGNORECASE),
         noun=re.compile(
             rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)\s+(?P<onoun>{noun})\b(?:\s+(?:and|or|&)\s+(?P<onoun2>{noun})\b)?"
@@ -170,7 +191,10 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
         obj_coord=re.compile(rf"\b(?P<verb>{alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE),
-        obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
+        obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
+        predicate=re.compile(rf"(?P<rel>,?\s+(?:who|that|which)\b)?(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}",
+                             re.IGNORECASE),
+        injury=re.compile(f.injury, re.IGNORECASE),
         toll_before=re.compile(
             rf"\b(?P<toll>{alt(words['toll'])}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))\s+(?P<tpart>{f.part})"
             rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{noun}))\b"
@@ -181,13 +205,17 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
 def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
     """Count 1 (a named person, "a soldier") and count 0 ("no casualties", "no one")."""
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
-    singular = [w for w in words["heads"] if not w.endswith("s") or w in ("person",)] + ["man", "woman", "policeman", "police officer"]
+    singular = [w for w in words["heads"] if (not w.endswith("s") or w in ("person",)) and w not in words["collective"]] \
+        + ["man", "woman", "policeman", "police officer"]
+    # "a", "the", "my", "our" ..., and a possessive after them ("my neighbour's child")
+    det = r"(?:[Aa]n?|[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w-]+(?:’s|'s))?"
     return dict(
         named=re.compile(
             rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
-            rf"\b(?P<det>[Aa]n?)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+(?:(?:{f.aux})\s+){{1,3}}(?P<opart>{f.part})\b"),
+            rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
         zero=re.compile(
             rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
             rf"(?P<zn>{alt(words['zero_noun'])})\b(?!\s+(?:{alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE),

@@ -17,6 +17,14 @@ def scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_senten
     """The scope of claim ``c``. ``prev_in_sentence``: a claim comes before it in its sentence;
     ``prev_sentence``: the sentence before it in the paragraph; ``memo``: per-article cache of sentence tests."""
     memo = {} if memo is None else memo
+    if c.parent is not None and ("scope", id(c.parent)) in memo:
+        return memo[("scope", id(c.parent))]  # a breakdown has the scope of its figure
+    found = _scope(r, text, c, prev_in_sentence, prev_sentence, memo)
+    memo[("scope", id(c))] = found
+    return found
+
+
+def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sentence: Sentence | None, memo: dict) -> str:
     s = c.sentence
     window = text[max(s.start, c.q.start - 80):min(s.end, c.ev_end + 40)]
     if r.historical.search(window):
