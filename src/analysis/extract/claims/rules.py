@@ -72,6 +72,11 @@ class Rules:
     mil_ctx: re.Pattern
     cumulative: re.Pattern
     since_began: re.Pattern
+    running: re.Pattern  # a running total in the verb: "have been killed", "are still missing", "remain missing"
+    war_subject: re.Pattern  # the war as the subject: "The fighting has killed", "Fighting ... is killing scores"
+    incident_day: re.Pattern  # one day's event: "today", "on Monday", "overnight"
+    whole_war: re.Pattern  # the war as a whole: "in the Nagorno-Karabakh war", "in six weeks of fighting"
+    historical_when: re.Pattern  # "since the 1990s, when ...": the figure belongs to the earlier war
     incident: re.Pattern
     increment_cue: re.Pattern
     historical: re.Pattern
@@ -244,12 +249,28 @@ def _non_counts(d: dict) -> dict:
 def _group_and_scope(d: dict, words: dict) -> dict:
     """Cues for the victims' group and for the scope of a figure."""
     hist_cues = [str(w) for w in d["historical_cues"]]  # the cheap first-letter test before the look-behinds
+    part = alt(words["outcome_part"])
+    fillers = alt(["also", "so far", "now", "already", "reportedly", "still", "currently", "presently", "since",
+                   "been reported", "considered", "believed", "listed as", "being", "officially", "altogether"])
+    war = alt(d.get("war_words") or ["fighting"])
+    state = alt(["still", "considered", "believed", "listed as", "currently", "presently", "now", "being"])  # "are still missing"
     return dict(
+        running=re.compile(
+            rf"\b(?:(?:have|has)\s+(?:(?:{fillers})\s+){{0,3}}(?:been\s+)?(?:{fillers}\s+)?|(?:are|is)\s+(?:(?:{state})\s+){{1,3}}"
+            rf"|(?:remain|remains)\s+(?:(?:{fillers})\s+){{0,2}})(?:{part})\b", re.IGNORECASE),
+        war_subject=re.compile(rf"\W*(?:(?:the|this|that|a|an|new|latest|recent|current|ongoing|renewed|heavy|intense|six-week|"
+                               rf"[\w-]+-day|month-long|weeks-long|[A-Z][\w-]*)\s+){{0,4}}(?:{war})\b", re.IGNORECASE),
+        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities)\b"
+                             rf"|\b(?:weeks?|months?)\s+of\s+(?:fighting|war|hostilities|clashes)\b"
+                             rf"|\b(?:[\w]+-(?:week|day|month)|weeks-long|month-long)\s+(?:[\w-]+\s+){{0,2}}(?:war|offensive|fighting|conflict)\b",
+                             re.IGNORECASE),
+        historical_when=re.compile(r"\b(?:19\d\ds|19\d\d)\s*,\s+when\b"),
+                incident_day=re.compile(rf"\b(?:{alt(d.get('incident_day_cues') or ['today'])})\b", re.IGNORECASE),
         group_words=re.compile(rf"\b(?P<w>{alt(words['civilian'] | words['military'])})\b", re.IGNORECASE),
         civ_ctx=re.compile(rf"\b(?:{alt(d.get('civilian_context') or ['in their sleep'])})\b", re.IGNORECASE),
         mil_ctx=re.compile(rf"\b(?:{alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE),
         cumulative=re.compile(rf"\b(?:{alt(d['cumulative_cues'])})\b", re.IGNORECASE),
-        since_began=re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}(?:{alt(d.get('cumulative_verbs') or ['began'])})\b",
+        since_began=re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{alt(d.get('cumulative_verbs') or ['began'])})\b",
                                re.IGNORECASE),
         incident=re.compile(rf"\b(?:{alt(d['incident_nouns'])})\b", re.IGNORECASE),
         increment_cue=re.compile(rf"\b(?:{alt(d.get('increment_cues') or ['rose by'])})\s+$", re.IGNORECASE),
