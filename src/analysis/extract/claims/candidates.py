@@ -74,7 +74,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
             cand.sentence = sent
             out.append(cand)
     out = _with_breakdowns(r, text, out)
-    for finder in (_named, _single, _zeros):
+    for finder in (_named, _named_list, _single, _zeros):
         for cand in finder(r, text):
             cand.sentence = sentence_at(sentences, cand.ev_start)
             if cand.sentence is not None:
@@ -293,13 +293,15 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         if words:
             head, end = words[-1].group(0), words[-1].end()
     verb = word_key(vb.group("verb"))
+    if verb in r.lives_verb and (not head or word_key(head) not in ("lives", "life")):
+        return None  # "claimed 12 soldiers were killed" is a report, "claimed 12 lives" a toll
     if verb in r.person_verb and not head:
         return None
     if not head and not r.follow_ok.match(text, end, hi):
         return None
     if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
         return None
-    out = r.object_verb.get(verb) or r.person_verb[verb]
+    out = r.object_verb.get(verb) or r.person_verb.get(verb) or r.lives_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
     start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
     return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) == "others",
@@ -337,10 +339,13 @@ def _passive_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_passive_windows(text))
 
 
-def _window_matches(pattern: re.Pattern, text: str):
+_WIDE = 450  # how far before its verb a named list may start
+
+
+def _window_matches(pattern: re.Pattern, text: str, wide: bool = False):
     seen = set()
     for lo, hi in _passive_spans(text):
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, max(0, hi - _WIDE) if wide else lo, hi):
             if m.start() not in seen:
                 seen.add(m.start())
                 yield m
@@ -355,6 +360,22 @@ def _named(r: Rules, text: str):
         out = "captured" if m.group("opart").startswith(("captured", "taken")) else r.part_outcome(m.group("opart"))
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.start("name") + len(name))
         yield Candidate(q, out, m.start(), m.end(), "", None, elliptical=True, person_named=True)
+
+
+def _named_list(r: Rules, text: str):
+    """People named together with one outcome: one claim counting them ("residents A (born
+    1992) and B (born 1977) were injured")."""
+    longest: dict[int, re.Match] = {}  # a list is read from where its first name starts (windows may cut into it)
+    for m in _window_matches(r.named_list, text, wide=True):
+        if m.end() not in longest or m.start() < longest[m.end()].start():
+            longest[m.end()] = m
+    for m in longest.values():
+        names = [n.group(0) for n in r.name.finditer(m.group("names"))]
+        people = [n for n in names if not _not_a_person(n)]
+        if len(people) < 2 or len(people) < len(names) - 1:
+            continue
+        q = Quantity(len(people), None, "exact", float(len(people)), float(len(people)), m.start(), m.end("names"))
+        yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), "", None, elliptical=True, person_named=True)
 
 
 _NOT_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "there", "one", "his", "her"})
@@ -385,7 +406,7 @@ def _single(r: Rules, text: str):
 
 # "no", "nobody", "none" or "without" as a word, on lower-cased text. The word
 # start is checked after the first letter, so the engine only stops at n and w.
-_ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one)|w(?<!\w.)ithout)\b")
+_ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one|ot|ever)|w(?<!\w.)ithout)\b")
 
 
 def _zeros(r: Rules, text: str):
@@ -393,6 +414,9 @@ def _zeros(r: Rules, text: str):
     if not _ZERO_HINT.search(lexicons.lowered(text)):
         return
     for m in r.zero.finditer(text):
+        q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
+        yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
+    for m in r.zero_not.finditer(text):  # "did not cause any human damage"
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
         yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
     for m in r.zero_subject.finditer(text):

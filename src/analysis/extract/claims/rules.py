@@ -38,6 +38,7 @@ class Rules:
     outcome_noun: dict  # noun -> outcome ("deaths" -> killed)
     object_verb: dict  # verb with a count object -> outcome ("killing")
     person_verb: dict  # verb whose object must be a person noun ("lost")
+    lives_verb: dict  # verb whose object must be "lives" ("claimed thousands of lives")
     toll: dict  # toll phrase -> outcome, or "same"
     zero_noun: dict  # noun after "no" -> outcome ("casualties")
     civilian: frozenset
@@ -60,6 +61,9 @@ class Rules:
     named: re.Pattern  # "Artak Beglaryan was killed"
     single: re.Pattern  # "a soldier was wounded"
     zero: re.Pattern  # "no casualties"
+    zero_not: re.Pattern  # "did not cause any human damage"
+    named_list: re.Pattern  # "residents A (born 1992) and B were injured"
+    name: re.Pattern  # one name in a named list
     zero_subject: re.Pattern  # "no one was killed"
     # numbers that are not counts
     non_count_before: re.Pattern  # "aged 25"
@@ -129,6 +133,7 @@ def _word_tables(d: dict) -> dict:
         data=d, outcome_part=low(d["outcome_participles"]), outcome_noun=low(d["outcome_nouns"]),
         object_verb=low(d["object_verbs"]),
         person_verb={k: v for k, v in low(d.get("object_verbs_person_only") or {}).items() if v},
+        lives_verb=low(d.get("object_verbs_lives") or {}),
         toll=low(d["toll_phrases"]), zero_noun=low(d.get("zero_nouns") or {}),
         civilian=civ, military=mil, neutral=neu, heads=civ | mil | neu,
         force_nouns=frozenset(word_key(w) for w in d.get("attacker_force_nouns") or []),
@@ -155,7 +160,7 @@ def _fragments(d: dict, words: dict) -> _Fragments:
     actors = lexicons.actors().frame
     side_words = list(actors["name"][actors["kind"].isin(["adjective", "country"])]) if "kind" in actors else list(actors["name"])
     side = alt(side_words + [w + "’s" for w in side_words] + [w + "'s" for w in side_words])
-    npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her",
+    npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her", "captured",
                  "local", "innocent", "peaceful", "ethnic", "young", "elderly", "unarmed", "civilian",
                  "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
                  "women", "and", "fellow", "foreign", "Syrian", "of them", "among them"]) + "|" + side
@@ -185,13 +190,13 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
     outpair = rf"(?P<opart>{f.part})\b(?:\s+(?:and|or|&|and/or)\s+(?P<opart2>{f.part})\b)?"
     noun = alt(words["outcome_noun"])
     adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|as\s+many\s+as))?"
-    pverb = words["person_verb"]
+    pverb = list(words["person_verb"]) + list(words["lives_verb"])
     return dict(
         subject=re.compile(
-            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b(?:\s+{_NAME})?)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
             rf"(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}", re.IGNORECASE),
         noun=re.compile(
-            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)\s+(?P<onoun>{noun})\b(?:\s+(?:and|or|&)\s+(?P<onoun2>{noun})\b)?"
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*?)\s+(?P<onoun>{noun})\b(?:\s+(?:and|or|&)\s+(?P<onoun2>{noun})\b)?"
             rf"(?P<head2>\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
@@ -205,6 +210,12 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
             rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{noun}))\b"
             rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{alt(d['toll_links'])})\s+$", re.IGNORECASE),
     )
+
+
+# A person's name: two or three capitalised words ("Tunar Aliyev").
+_NAME = r"(?-i:[A-Z][a-zà-ÿ’'\-]+)(?:\s+(?-i:[A-Z][a-zà-ÿ’'\-]+)){1,2}"
+# A name with what may follow it in a list: "(born 1977)", ", 45,"
+_NAME_ITEM = rf"{_NAME}(?:\s*\([^()\n]{{1,30}}\)|,\s*\d{{1,3}},)?"
 
 
 def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
@@ -224,6 +235,15 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
         zero=re.compile(
             rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
             rf"(?P<zn>{alt(words['zero_noun'])})\b(?!\s+(?:{alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE),
+        # "residents A (born 1992) and B (born 1977) were injured": people named together, one claim counting them
+        named_list=re.compile(
+            rf"\b(?P<names>{_NAME_ITEM}(?:\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:[\w-]+,?\s+){{0,4}}?{_NAME_ITEM})+)"
+            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,)?\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
+            rf"(?P<opart>{f.part})\b"),
+        name=re.compile(_NAME),
+        zero_not=re.compile(
+            rf"\b(?P<neg>not|never)\s+(?:{alt(d.get('zero_verbs') or ['cause'])})\s+any\s+(?:[\w-]+\s+(?:or\s+|and\s+)?){{0,3}}?"
+            rf"(?P<zn>{alt(words['zero_noun'])})\b", re.IGNORECASE),
         zero_subject=re.compile(
             rf"\b(?P<zs>{alt(d.get('zero_subjects') or ['no one'])})\s+(?:(?:{f.aux})\s+){{0,3}}(?P<opart>{f.part})\b", re.IGNORECASE),
     )
