@@ -370,12 +370,20 @@ def _named_list(r: Rules, text: str):
         if m.end() not in longest or m.start() < longest[m.end()].start():
             longest[m.end()] = m
     for m in longest.values():
-        names = [n.group(0) for n in r.name.finditer(m.group("names"))]
+        names = [_without_role(r, n.group(0)) for n in r.name.finditer(m.group("names"))]
         people = [n for n in names if not _not_a_person(n)]
         if len(people) < 2 or len(people) < len(names) - 1:
             continue
         q = Quantity(len(people), None, "exact", float(len(people)), float(len(people)), m.start(), m.end("names"))
         yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), "", None, elliptical=True, person_named=True)
+
+
+def _without_role(r: Rules, name: str) -> str:
+    """A name without the person nouns that open it ("Villagers Anna Petrosyan" -> "Anna Petrosyan")."""
+    words = name.split()
+    while len(words) > 1 and word_key(words[0]) in r.heads:
+        words.pop(0)
+    return " ".join(words)
 
 
 _NOT_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "there", "one", "his", "her"})

@@ -70,6 +70,8 @@ def breakdown_items(text: str, pos: int, hi: int) -> list[tuple[re.Match, int]]:
     """
     pattern = grammar().pattern
     items = []
+    while pos < hi and text[pos].isspace():
+        pos += 1
     while pos < hi:
         q = pattern.match(text, pos, hi)
         if q is None:
