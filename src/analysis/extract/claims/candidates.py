@@ -191,7 +191,7 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         out = _outcome(m.group("opart"), m.group("opart2"), r.part_outcome)
         victim = " ".join(filter(None, [m.group("np"), m.group("head"), m.group("pp")]))
         head = m.group("head")
-        return Candidate(q, out, q.start, m.end(), victim, head, elliptical=head is None or word_key(head) == "others",
+        return Candidate(q, out, q.start, m.end(), victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                          increment=_has_increment(m.group("np")))
     cand = _subject_past_asides(r, text, q, hi)
     if cand is not None:
@@ -207,6 +207,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     return None
 
 
+_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
+_ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
 
 
@@ -217,6 +219,8 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
     head = np.group("head")
     if not head and np.group("np").strip():
         return None
+    if not _ASIDE_OPENS.match(text, np.end(), hi):
+        return None  # the cheap test first: no aside or relative word opens here
     pos, asides = skip_asides(text, np.end(), hi)
     p = r.predicate.match(text, pos, hi)
     if p is None or not (asides or p.group("rel")):
@@ -227,7 +231,7 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
         return None
     out = _outcome(p.group("opart"), p.group("opart2"), r.part_outcome)
     victim = " ".join(filter(None, [np.group("np"), head, np.group("pp")]))
-    return Candidate(q, out, q.start, p.end(), victim, head, elliptical=head is None or word_key(head) == "others",
+    return Candidate(q, out, q.start, p.end(), victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                      increment=_has_increment(np.group("np")), asides=tuple(asides))
 
 
@@ -285,7 +289,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None
     a = r.obj_after.match(text, q.end, hi)
     head = a.group("head") if a else None
-    if coord and (not head or word_key(head) == "others"):
+    if coord and (not head or word_key(head) in _ELLIPTICAL):
         return None
     end = a.end() if a and (head or a.group("pp")) else q.end
     if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
@@ -297,14 +301,14 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None  # "claimed 12 soldiers were killed" is a report, "claimed 12 lives" a toll
     if verb in r.person_verb and not head:
         return None
-    if not head and not r.follow_ok.match(text, end, hi):
+    if not head and not (r.follow_ok.match(text, end, hi) or (a and a.group("pp") and r.follow_ok.match(text, q.end, hi))):
         return None
     if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
         return None
     out = r.object_verb.get(verb) or r.person_verb.get(verb) or r.lives_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
     start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
-    return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) == "others",
+    return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                      increment=bool(_ANOTHER.search(vb.group(0))))
 
 
@@ -313,47 +317,57 @@ def _has_increment(np: str | None) -> bool:
 
 
 _PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$")
-
-
 _BARE_WORDS = ("died", "perished", "injur", "wounds", "lives", "life", "hospitali")  # no auxiliary needed
-
-
-def _passive_windows(text: str):
-    """(lo, hi) windows ending at "was killed"-like phrases, or at "died", "suffered injuries":
-    where count-1 claims can be."""
-    for word in _PASSIVE_WORDS + _BARE_WORDS:
-        bare = word in _BARE_WORDS
-        pos = text.find(word)
-        while pos >= 0:
-            end = text.find(" ", pos)
-            end = len(text) if end < 0 else end
-            if bare or _PASSIVE_BEFORE.search(text, max(0, pos - 40), pos):
-                yield max(0, pos - 150), min(len(text), end + 1)
-            pos = text.find(word, end)
-
-
-@lru_cache(maxsize=8)
-def _passive_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`_passive_windows` of ``text``, found once for the named and the singular finder."""
-    return tuple(_passive_windows(text))
-
-
+_OUTCOME_HIT = re.compile("|".join(_PASSIVE_WORDS + _BARE_WORDS))
+_BEFORE = {"was": re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$"),
+           "were": re.compile(r"\b(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+){0,3}$")}
 _WIDE = 450  # how far before its verb a named list may start
 
 
-def _window_matches(pattern: re.Pattern, text: str, wide: bool = False):
-    seen = set()
-    for lo, hi in _passive_spans(text):
-        for m in pattern.finditer(text, max(0, hi - _WIDE) if wide else lo, hi):
-            if m.start() not in seen:
-                seen.add(m.start())
-                yield m
+@lru_cache(maxsize=8)
+def _outcome_hits(text: str) -> tuple[tuple[int, int, frozenset], ...]:
+    """Each outcome word of ``text`` once: (start, end of its word, kinds), kinds from "was"
+    (after was/has been), "were" (after were/have been) and "bare" (no auxiliary needed)."""
+    out = []
+    for m in _OUTCOME_HIT.finditer(text):
+        end = text.find(" ", m.end())
+        end = len(text) if end < 0 else end
+        if m.group(0) in _BARE_WORDS:
+            kinds = frozenset({"bare"})
+        else:
+            kinds = frozenset(k for k, pat in _BEFORE.items() if pat.search(text, max(0, m.start() - 40), m.start()))
+        if kinds:
+            out.append((m.start(), end, kinds))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _windows(text: str, kinds: frozenset, reach: int) -> tuple[tuple[int, int], ...]:
+    """Merged windows of ``reach`` characters ending at the outcome words of ``kinds``: where
+    count-1 claims (and named lists) can be."""
+    out: list[tuple[int, int]] = []
+    for pos, end, k in _outcome_hits(text):
+        if not k & kinds:
+            continue
+        lo, hi = max(0, pos - reach), min(len(text), end + 1)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return tuple(out)
+
+
+def _window_matches(pattern: re.Pattern, text: str, kinds: frozenset, reach: int = 150):
+    for lo, hi in _windows(text, kinds, reach):
+        yield from pattern.finditer(text, lo, hi)
+
+
+_WAS, _WAS_OR_BARE, _WERE_OR_BARE = frozenset({"was"}), frozenset({"was", "bare"}), frozenset({"were", "bare"})
 
 
 def _named(r: Rules, text: str):
     """A named person who was killed/wounded: count 1."""
-    for m in _window_matches(r.named, text):
+    for m in _window_matches(r.named, text, _WAS):
         name = m.group("name")
         if _not_a_person(name):
             continue
@@ -365,17 +379,17 @@ def _named(r: Rules, text: str):
 def _named_list(r: Rules, text: str):
     """People named together with one outcome: one claim counting them ("residents A (born
     1992) and B (born 1977) were injured")."""
-    longest: dict[int, re.Match] = {}  # a list is read from where its first name starts (windows may cut into it)
-    for m in _window_matches(r.named_list, text, wide=True):
-        if m.end() not in longest or m.start() < longest[m.end()].start():
-            longest[m.end()] = m
-    for m in longest.values():
+    for m in _window_matches(r.named_list, text, _WERE_OR_BARE, _WIDE):
         names = [_without_role(r, n.group(0)) for n in r.name.finditer(m.group("names"))]
         people = [n for n in names if not _not_a_person(n)]
         if len(people) < 2 or len(people) < len(names) - 1:
             continue
         q = Quantity(len(people), None, "exact", float(len(people)), float(len(people)), m.start(), m.end("names"))
-        yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), "", None, elliptical=True, person_named=True)
+        start = max(0, m.start() - 30)
+        start = max([start] + [text.rfind(p, start, m.start()) + 1 for p in ".;:!?"])  # not across a sentence end
+        roles = [w.group(0) for w in _WORD.finditer(text, start, m.end("names")) if word_key(w.group(0)) in r.heads]
+        yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), " ".join(roles), None, elliptical=not roles,
+                        person_named=True)
 
 
 def _without_role(r: Rules, name: str) -> str:
@@ -404,7 +418,7 @@ def _not_a_person(name: str) -> bool:
 
 def _single(r: Rules, text: str):
     """"a soldier was killed", "an elderly woman was wounded": count 1."""
-    for m in _window_matches(r.single, text):
+    for m in _window_matches(r.single, text, _WAS_OR_BARE):
         if not m.group("aux").strip() and word_key(m.group("opart")) in _ACTIVE_PARTS:
             continue  # "a soldier killed two civilians"
         out = r.part_outcome(m.group("opart"))
@@ -412,19 +426,31 @@ def _single(r: Rules, text: str):
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
 
 
+def _denied(r: Rules, text: str):
+    """"did not cause any human damage", "did not claim any lives": read only around " any "."""
+    low = lexicons.lowered(text)
+    pos = low.find(" any ")
+    last = -1
+    while pos >= 0:
+        m = r.zero_not.search(text, max(last, pos - 40), min(len(text), pos + 60))
+        if m is not None and m.start() > last:
+            last = m.end()
+            q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
+            yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
+        pos = low.find(" any ", pos + 5)
+
+
 # "no", "nobody", "none" or "without" as a word, on lower-cased text. The word
 # start is checked after the first letter, so the engine only stops at n and w.
-_ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one|ot|ever)|w(?<!\w.)ithout)\b")
+_ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one)|w(?<!\w.)ithout)\b")
 
 
 def _zeros(r: Rules, text: str):
-    """"no casualties", "no human losses", "no one was killed": count 0."""
+    """"no casualties", "no human losses", "no one was killed", "did not cause any losses": count 0."""
+    yield from _denied(r, text)
     if not _ZERO_HINT.search(lexicons.lowered(text)):
         return
     for m in r.zero.finditer(text):
-        q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
-        yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
-    for m in r.zero_not.finditer(text):  # "did not cause any human damage"
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
         yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
     for m in r.zero_subject.finditer(text):

@@ -74,6 +74,7 @@ class Rules:
     group_words: re.Pattern
     civ_ctx: re.Pattern
     mil_ctx: re.Pattern
+    mil_outcome: re.Pattern  # outcome words that name soldiers ("prisoners of war")
     cumulative: re.Pattern
     since_began: re.Pattern
     running: re.Pattern  # a running total in the verb: "have been killed", "are still missing", "remain missing"
@@ -288,7 +289,8 @@ def _group_and_scope(d: dict, words: dict) -> dict:
                 incident_day=re.compile(rf"\b(?:{alt(d.get('incident_day_cues') or ['today'])})\b", re.IGNORECASE),
         group_words=re.compile(rf"\b(?P<w>{alt(words['civilian'] | words['military'])})\b", re.IGNORECASE),
         civ_ctx=re.compile(rf"\b(?:{alt(d.get('civilian_context') or ['in their sleep'])})\b", re.IGNORECASE),
-        mil_ctx=re.compile(rf"\b(?:{alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE),
+        mil_outcome=re.compile(rf"\b(?:{alt(d.get('military_outcome_nouns') or ['prisoners of war'])})\b", re.IGNORECASE),
+                mil_ctx=re.compile(rf"\b(?:{alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE),
         cumulative=re.compile(rf"\b(?:{alt(d['cumulative_cues'])})\b", re.IGNORECASE),
         since_began=re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{alt(d.get('cumulative_verbs') or ['began'])})\b",
                                re.IGNORECASE),
