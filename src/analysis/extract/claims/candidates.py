@@ -318,10 +318,10 @@ def _has_increment(np: str | None) -> bool:
 
 _PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
 _BARE_WORDS = ("died", "perished", "injur", "wounds", "lives", "life", "hospitali")  # no auxiliary needed
-_OUTCOME_HIT = re.compile("|".join(_PASSIVE_WORDS + _BARE_WORDS))
 _BEFORE = {"was": re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$"),
            "were": re.compile(r"\b(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+){0,3}$")}
 _WIDE = 450  # how far before its verb a named list may start
+_BARE = frozenset({"bare"})
 
 
 @lru_cache(maxsize=8)
@@ -329,16 +329,17 @@ def _outcome_hits(text: str) -> tuple[tuple[int, int, frozenset], ...]:
     """Each outcome word of ``text`` once: (start, end of its word, kinds), kinds from "was"
     (after was/has been), "were" (after were/have been) and "bare" (no auxiliary needed)."""
     out = []
-    for m in _OUTCOME_HIT.finditer(text):
-        end = text.find(" ", m.end())
-        end = len(text) if end < 0 else end
-        if m.group(0) in _BARE_WORDS:
-            kinds = frozenset({"bare"})
-        else:
-            kinds = frozenset(k for k, pat in _BEFORE.items() if pat.search(text, max(0, m.start() - 40), m.start()))
-        if kinds:
-            out.append((m.start(), end, kinds))
-    return tuple(out)
+    for word in _PASSIVE_WORDS + _BARE_WORDS:  # str.find per word: faster than one alternation
+        bare = word in _BARE_WORDS
+        pos = text.find(word)
+        while pos >= 0:
+            end = text.find(" ", pos + len(word))
+            end = len(text) if end < 0 else end
+            kinds = _BARE if bare else frozenset(k for k, pat in _BEFORE.items() if pat.search(text, max(0, pos - 40), pos))
+            if kinds:
+                out.append((pos, end, kinds))
+            pos = text.find(word, end)
+    return tuple(sorted(out, key=lambda h: h[0]))
 
 
 @lru_cache(maxsize=16)
