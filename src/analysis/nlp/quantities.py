@@ -55,6 +55,7 @@ class Grammar:
     number_words: dict
     scale_words: dict
     approximate: dict
+    article_numbers: dict  # "a hundred": exact unless qualified
     vague_words: dict
     vague_intervals: dict
     vague_phrase_intervals: dict
@@ -75,6 +76,7 @@ def grammar() -> Grammar:
     nums = {k.lower(): int(v) for k, v in data["number_words"].items()}
     scales = {k.lower(): int(v) for k, v in data["scale_words"].items()}
     approx = {k.lower(): int(v) for k, v in (data.get("approximate_numbers") or {}).items()}
+    article = {k.lower(): int(v) for k, v in (data.get("article_numbers") or {}).items()}
     vague = {k.lower(): v for k, v in data["vague_words"].items()}
     intervals = {k: (float(a), float(b)) for k, (a, b) in data["vague_intervals"].items()}
     bad = sorted(set(vague.values()) - set(intervals))
@@ -87,11 +89,11 @@ def grammar() -> Grammar:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     # Every quantity starts with a digit or the first letter of a listed word:
     # checked first so most positions are rejected at once.
-    first = lexicons.first_characters(list(quals) + list(approx) + list(vague) + list(nums) + list(scales))
+    first = lexicons.first_characters(list(quals) + list(approx) + list(article) + list(vague) + list(nums) + list(scales))
     pattern = re.compile(
         rf"(?<![\w.,:\-/#$€£])(?=[\d{first}])(?:(?P<qual>{lexicons.alternation(quals)})\s+)?"
         rf"(?:(?P<digits>{digits})(?:\s*(?P<dscale>thousand|million)\b)?"
-        rf"|(?P<approx>{lexicons.alternation(approx)})"
+        rf"|(?P<approx>{lexicons.alternation(list(approx) + list(article))})"
         rf"|(?P<vague>{lexicons.alternation(vague)})"
         rf"|(?P<words>(?:{word})(?:(?:\s*-\s*|\s+|\s+and\s+)(?:{word}))*))"
         rf"(?![\w\-]|:\d|[.,]\d)",
@@ -99,7 +101,7 @@ def grammar() -> Grammar:
     )
     after = (re.compile(rf"\s*(?P<q>{lexicons.alternation(quals_after)})(?![\w])", re.IGNORECASE) if quals_after
              else re.compile(r"(?!x)x"))
-    return Grammar(number_words=nums, scale_words=scales, approximate=approx, vague_words=vague,
+    return Grammar(number_words=nums, scale_words=scales, approximate=approx, article_numbers=article, vague_words=vague,
                    vague_intervals=intervals, vague_phrase_intervals=phrase_iv,
                    needs_noun=frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
                    qualifiers=quals, qualifiers_after=quals_after, about_band=float(data.get("about_band", 0.1)),
@@ -193,8 +195,12 @@ def parse_match(m: re.Match, text: str) -> Quantity | None:
             qualifier = None
         return Quantity(None, label, None, low, high, m.start(), end, word)
     if m.group("approx"):
-        count = g.approximate[_SPACES.sub(" ", m.group("approx").lower())]
-        qualifier = qualifier or "about"
+        word = _SPACES.sub(" ", m.group("approx").lower())
+        if word in g.article_numbers:
+            count = g.article_numbers[word]
+        else:
+            count = g.approximate[word]
+            qualifier = qualifier or "about"
     elif m.group("digits"):
         raw = m.group("digits").replace(",", "")
         value = float(raw)

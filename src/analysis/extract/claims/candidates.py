@@ -6,6 +6,10 @@ patterns of :mod:`.rules` then read what surrounds each one:
 - subject: "19 civilians were killed", "Two people are dead", "dozens of wounded";
 - object: "killing at least 13", "has injured two", "killed some 30,000 people";
 - toll: "the death toll ... rose to 12", "the total number of killed soldiers has risen to 107";
+- a subject read past asides (:mod:`.clauses`): "five civilians — four in X and one in Y —
+  have been killed", "2,000 soldiers, who fought for ..., were killed", "four fighters who had died";
+- breakdowns, each a claim of its own with the outcome of the figure it breaks down:
+  "..., including 6 children and 9 women", "(two women and one man)";
 - and, in their own passes, a named person who "was killed", "a soldier was
   wounded", and zeros ("no casualties", "no human losses", "no one was killed").
 
@@ -19,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract.claims.clauses import Aside, breakdown_items, list_opening, skip_asides
 from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
 from analysis.nlp.quantities import Quantity, find_quantities, grammar, parse_match
@@ -47,6 +52,8 @@ class Candidate:
     claimant: str | None = None
     claimant_side: str | None = "outlet"
     location: str | None = None
+    asides: tuple[Aside, ...] = ()  # asides read between the subject and its verb
+    parent: Candidate | None = None  # the figure this one breaks down ("including 6 children")
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -66,7 +73,8 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         if cand is not None:
             cand.sentence = sent
             out.append(cand)
-    for finder in (_named, _single, _zeros):
+    out = _with_breakdowns(r, text, out)
+    for finder in (_named, _named_list, _single, _zeros):
         for cand in finder(r, text):
             cand.sentence = sentence_at(sentences, cand.ev_start)
             if cand.sentence is not None:
@@ -85,12 +93,62 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _outcome(w1: str, w2: str | None, table: dict) -> str:
-    """The outcome of one or two coordinated words ("killed and wounded" -> casualties)."""
-    o1 = table[word_key(w1)]
-    if w2 and table[word_key(w2)] != o1:
+def _outcome(w1: str, w2: str | None, table) -> str:
+    """The outcome of one or two coordinated words ("killed and wounded" -> casualties);
+    ``table``: a word table or a lookup function."""
+    look = table if callable(table) else (lambda w: table[word_key(w)])
+    o1 = look(w1)
+    if w2 and look(w2) != o1:
         return "casualties"
     return o1
+
+
+def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Mark or add the numbered breakdowns of each figure: the items of its asides
+    ("(two women and one man)") and of an "including ..." list in or right after it."""
+    by_start = {c.q.start: c for c in cands}
+    added: list[Candidate] = []
+    for c in cands:
+        if c.parent is not None or c.sentence is None:
+            continue
+        hi = c.sentence.end
+        starts = [a.inner for a in c.asides if a.kind != "place"]
+        starts += [p for p in (list_opening(text, m.start(), hi) for m in _LIST_WORD.finditer(text, c.q.end, c.ev_end)) if p]
+        after = list_opening(text, c.ev_end, hi)
+        if after is not None:
+            starts.append(after)
+        for pos in starts:
+            op = list_opening(text, pos, hi)
+            for qm, end in breakdown_items(text, op if op is not None else pos, hi):
+                child = _breakdown(r, text, c, qm, end, by_start.get(qm.start()))
+                if child is not None and child.q.start not in by_start:
+                    by_start[child.q.start] = child
+                    added.append(child)
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
+
+
+_LIST_WORD = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b|\(", re.IGNORECASE)
+
+
+def _breakdown(r: Rules, text: str, parent: Candidate, qm: re.Match, end: int, known: Candidate | None) -> Candidate | None:
+    """The claim of one breakdown item, with the outcome of ``parent``; ``known``: a candidate read for it already."""
+    q = parse_match(qm, text)
+    if q is None or q.start == parent.q.start or _is_blocked(r, text, q, parent.sentence.start):
+        return None
+    words = text[q.end:end]
+    if r.non_person.match(text, q.end, end) or (q.vague_word in grammar().needs_noun):
+        return None
+    if known is not None:
+        known.parent, known.outcome = parent, parent.outcome
+        return None
+    heads = [w.group(0) for w in _WORD.finditer(words) if word_key(w.group(0)) in r.heads]
+    head = heads[-1] if heads else None
+    cand = Candidate(q, parent.outcome, q.start, end if words.strip() else q.end, (words + " " + parent.victim).strip(), head,
+                     elliptical=head is None, parent=parent)
+    cand.sentence = parent.sentence
+    return cand
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -130,11 +188,14 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     # "19 civilians were killed", "two were wounded", "12 people dead"
     m = r.subject.match(text, q.end, hi)
     if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()):
-        out = _outcome(m.group("opart"), m.group("opart2"), r.outcome_part)
+        out = _outcome(m.group("opart"), m.group("opart2"), r.part_outcome)
         victim = " ".join(filter(None, [m.group("np"), m.group("head"), m.group("pp")]))
         head = m.group("head")
-        return Candidate(q, out, q.start, m.end(), victim, head, elliptical=head is None or word_key(head) == "others",
+        return Candidate(q, out, q.start, m.end(), victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                          increment=_has_increment(m.group("np")))
+    cand = _subject_past_asides(r, text, q, hi)
+    if cand is not None:
+        return cand
     if obj is not None:
         return obj
     # "the death toll ... rose to 12"
@@ -144,6 +205,34 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     if tb:
         return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
     return None
+
+
+_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
+_ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
+_ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
+
+
+def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate | None:
+    """"five civilians — four in X and one in Y — have been killed", "2,783 servicemen, who
+    fought for ..., were killed", "four fighters who had died": a subject, asides, its verb."""
+    np = r.obj_after.match(text, q.end, hi)
+    head = np.group("head")
+    if not head and np.group("np").strip():
+        return None
+    if not _ASIDE_OPENS.match(text, np.end(), hi):
+        return None  # the cheap test first: no aside or relative word opens here
+    pos, asides = skip_asides(text, np.end(), hi)
+    p = r.predicate.match(text, pos, hi)
+    if p is None or not (asides or p.group("rel")):
+        return None
+    if p.group("rel") and not p.group("aux").strip() and word_key(p.group("opart")) in _ACTIVE_PARTS:
+        return None  # "soldiers who killed ...": active, not what happened to them
+    if not head and not p.group("aux").strip():
+        return None
+    out = _outcome(p.group("opart"), p.group("opart2"), r.part_outcome)
+    victim = " ".join(filter(None, [np.group("np"), head, np.group("pp")]))
+    return Candidate(q, out, q.start, p.end(), victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
+                     increment=_has_increment(np.group("np")), asides=tuple(asides))
 
 
 _TOLL_MODIFIERS = re.compile(r"(?:[\w’'-]+\s+){0,2}$")  # "the Armenian military death toll"
@@ -157,7 +246,7 @@ def _toll_cand(r: Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Ma
     if not head and not r.follow_ok.match(text, q.end, hi):
         return None
     if tb.group("tpart"):
-        out = r.outcome_part[word_key(tb.group("tpart"))]
+        out = r.part_outcome(tb.group("tpart"))
     elif tb.group("tnoun"):  # "the number of civilian deaths"
         out = r.outcome_noun[word_key(tb.group("tnoun"))]
     else:
@@ -200,7 +289,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None
     a = r.obj_after.match(text, q.end, hi)
     head = a.group("head") if a else None
-    if coord and (not head or word_key(head) == "others"):
+    if coord and (not head or word_key(head) in _ELLIPTICAL):
         return None
     end = a.end() if a and (head or a.group("pp")) else q.end
     if a and not head:  # "one civilian (and ...)": a head word also read as a modifier
@@ -208,16 +297,18 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         if words:
             head, end = words[-1].group(0), words[-1].end()
     verb = word_key(vb.group("verb"))
+    if verb in r.lives_verb and (not head or word_key(head) not in ("lives", "life")):
+        return None  # "claimed 12 soldiers were killed" is a report, "claimed 12 lives" a toll
     if verb in r.person_verb and not head:
         return None
-    if not head and not r.follow_ok.match(text, end, hi):
+    if not head and not (r.follow_ok.match(text, end, hi) or (a and a.group("pp") and r.follow_ok.match(text, q.end, hi))):
         return None
     if not head and r.non_person.match(text, q.end, min(hi, q.end + 40)) and not r.follow_ok.match(text, q.end, hi):
         return None
-    out = r.object_verb.get(verb) or r.person_verb[verb]
+    out = r.object_verb.get(verb) or r.person_verb.get(verb) or r.lives_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
     start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
-    return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) == "others",
+    return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                      increment=bool(_ANOTHER.search(vb.group(0))))
 
 
@@ -226,44 +317,88 @@ def _has_increment(np: str | None) -> bool:
 
 
 _PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$")
-
-
-def _passive_windows(text: str):
-    """(lo, hi) windows ending at "was killed"-like phrases: where count-1 claims can be."""
-    for word in _PASSIVE_WORDS:
-        pos = text.find(word)
-        while pos >= 0:
-            end = pos + len(word)
-            if _PASSIVE_BEFORE.search(text, max(0, pos - 40), pos):
-                yield max(0, pos - 150), end
-            pos = text.find(word, end)
+_BARE_WORDS = ("died", "perished", "injur", "wounds", "lives", "life", "hospitali")  # no auxiliary needed
+_BEFORE = {"was": re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$"),
+           "were": re.compile(r"\b(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+){0,3}$")}
+_WIDE = 450  # how far before its verb a named list may start
+_BARE = frozenset({"bare"})
 
 
 @lru_cache(maxsize=8)
-def _passive_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`_passive_windows` of ``text``, found once for the named and the singular finder."""
-    return tuple(_passive_windows(text))
+def _outcome_hits(text: str) -> tuple[tuple[int, int, frozenset], ...]:
+    """Each outcome word of ``text`` once: (start, end of its word, kinds), kinds from "was"
+    (after was/has been), "were" (after were/have been) and "bare" (no auxiliary needed)."""
+    out = []
+    for word in _PASSIVE_WORDS + _BARE_WORDS:  # str.find per word: faster than one alternation
+        bare = word in _BARE_WORDS
+        pos = text.find(word)
+        while pos >= 0:
+            end = text.find(" ", pos + len(word))
+            end = len(text) if end < 0 else end
+            kinds = _BARE if bare else frozenset(k for k, pat in _BEFORE.items() if pat.search(text, max(0, pos - 40), pos))
+            if kinds:
+                out.append((pos, end, kinds))
+            pos = text.find(word, end)
+    return tuple(sorted(out, key=lambda h: h[0]))
 
 
-def _window_matches(pattern: re.Pattern, text: str):
-    seen = set()
-    for lo, hi in _passive_spans(text):
-        for m in pattern.finditer(text, lo, hi):
-            if m.start() not in seen:
-                seen.add(m.start())
-                yield m
+@lru_cache(maxsize=16)
+def _windows(text: str, kinds: frozenset, reach: int) -> tuple[tuple[int, int], ...]:
+    """Merged windows of ``reach`` characters ending at the outcome words of ``kinds``: where
+    count-1 claims (and named lists) can be."""
+    out: list[tuple[int, int]] = []
+    for pos, end, k in _outcome_hits(text):
+        if not k & kinds:
+            continue
+        lo, hi = max(0, pos - reach), min(len(text), end + 1)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return tuple(out)
+
+
+def _window_matches(pattern: re.Pattern, text: str, kinds: frozenset, reach: int = 150):
+    for lo, hi in _windows(text, kinds, reach):
+        yield from pattern.finditer(text, lo, hi)
+
+
+_WAS, _WAS_OR_BARE, _WERE_OR_BARE = frozenset({"was"}), frozenset({"was", "bare"}), frozenset({"were", "bare"})
 
 
 def _named(r: Rules, text: str):
     """A named person who was killed/wounded: count 1."""
-    for m in _window_matches(r.named, text):
+    for m in _window_matches(r.named, text, _WAS):
         name = m.group("name")
         if _not_a_person(name):
             continue
-        out = "captured" if m.group("opart").startswith(("captured", "taken")) else r.outcome_part[word_key(m.group("opart"))]
+        out = "captured" if m.group("opart").startswith(("captured", "taken")) else r.part_outcome(m.group("opart"))
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.start("name") + len(name))
         yield Candidate(q, out, m.start(), m.end(), "", None, elliptical=True, person_named=True)
+
+
+def _named_list(r: Rules, text: str):
+    """People named together with one outcome: one claim counting them ("residents A (born
+    1992) and B (born 1977) were injured")."""
+    for m in _window_matches(r.named_list, text, _WERE_OR_BARE, _WIDE):
+        names = [_without_role(r, n.group(0)) for n in r.name.finditer(m.group("names"))]
+        people = [n for n in names if not _not_a_person(n)]
+        if len(people) < 2 or len(people) < len(names) - 1:
+            continue
+        q = Quantity(len(people), None, "exact", float(len(people)), float(len(people)), m.start(), m.end("names"))
+        start = max(0, m.start() - 30)
+        start = max([start] + [text.rfind(p, start, m.start()) + 1 for p in ".;:!?"])  # not across a sentence end
+        roles = [w.group(0) for w in _WORD.finditer(text, start, m.end("names")) if word_key(w.group(0)) in r.heads]
+        yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), " ".join(roles), None, elliptical=not roles,
+                        person_named=True)
+
+
+def _without_role(r: Rules, name: str) -> str:
+    """A name without the person nouns that open it ("Villagers Anna Petrosyan" -> "Anna Petrosyan")."""
+    words = name.split()
+    while len(words) > 1 and word_key(words[0]) in r.heads:
+        words.pop(0)
+    return " ".join(words)
 
 
 _NOT_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "there", "one", "his", "her"})
@@ -284,10 +419,26 @@ def _not_a_person(name: str) -> bool:
 
 def _single(r: Rules, text: str):
     """"a soldier was killed", "an elderly woman was wounded": count 1."""
-    for m in _window_matches(r.single, text):
-        out = r.outcome_part[word_key(m.group("opart"))]
+    for m in _window_matches(r.single, text, _WAS_OR_BARE):
+        if not m.group("aux").strip() and word_key(m.group("opart")) in _ACTIVE_PARTS:
+            continue  # "a soldier killed two civilians"
+        out = r.part_outcome(m.group("opart"))
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.end("det"))
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+
+
+def _denied(r: Rules, text: str):
+    """"did not cause any human damage", "did not claim any lives": read only around " any "."""
+    low = lexicons.lowered(text)
+    pos = low.find(" any ")
+    last = -1
+    while pos >= 0:
+        m = r.zero_not.search(text, max(last, pos - 40), min(len(text), pos + 60))
+        if m is not None and m.start() > last:
+            last = m.end()
+            q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("neg"))
+            yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
+        pos = low.find(" any ", pos + 5)
 
 
 # "no", "nobody", "none" or "without" as a word, on lower-cased text. The word
@@ -296,7 +447,8 @@ _ZERO_HINT = re.compile(r"(?:n(?<!\w.)(?:o|obody|one)|w(?<!\w.)ithout)\b")
 
 
 def _zeros(r: Rules, text: str):
-    """"no casualties", "no human losses", "no one was killed": count 0."""
+    """"no casualties", "no human losses", "no one was killed", "did not cause any losses": count 0."""
+    yield from _denied(r, text)
     if not _ZERO_HINT.search(lexicons.lowered(text)):
         return
     for m in r.zero.finditer(text):
@@ -304,5 +456,5 @@ def _zeros(r: Rules, text: str):
         yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
     for m in r.zero_subject.finditer(text):
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("zs"))
-        yield Candidate(q, r.outcome_part[word_key(m.group("opart"))], m.start(), m.end(), m.group("zs"), None,
+        yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), m.group("zs"), None,
                         elliptical=True)

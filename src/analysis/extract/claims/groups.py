@@ -49,6 +49,8 @@ def _own_group(r: Rules, text: str, c: Candidate) -> str | None:
     own = victim_group(r, c.victim)
     if own:
         return own
+    if r.mil_outcome.search(text, c.ev_start, c.ev_end):  # "44 POWs"
+        return "military"
     lo, hi = c.clause
     tail = text[c.ev_end:min(c.sentence.end, c.ev_end + 100)]
     ap = _APPOSITION.match(tail)

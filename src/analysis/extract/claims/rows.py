@@ -75,8 +75,8 @@ def _attributed(r: Rules, text: str, cands: list[Candidate], atts) -> list[Candi
             c.outcome = earlier[-1].outcome
             c.victim = c.victim + " " + earlier[-1].victim
             c.increment = False
-        if _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
-            continue  # "Eleven civilians, including three children, ...": a breakdown, not a new figure
+        if c.parent is None and _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
+            continue  # after "including" only a breakdown read with its figure (candidates) is a claim
         c.clause = clause(text, s, c.q.start, c.ev_end)
         att = attribution_at(atts, s.index, c.q.start)
         c.claimant = att.source if att else None

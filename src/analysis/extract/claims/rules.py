@@ -38,6 +38,7 @@ class Rules:
     outcome_noun: dict  # noun -> outcome ("deaths" -> killed)
     object_verb: dict  # verb with a count object -> outcome ("killing")
     person_verb: dict  # verb whose object must be a person noun ("lost")
+    lives_verb: dict  # verb whose object must be "lives" ("claimed thousands of lives")
     toll: dict  # toll phrase -> outcome, or "same"
     zero_noun: dict  # noun after "no" -> outcome ("casualties")
     civilian: frozenset
@@ -46,6 +47,7 @@ class Rules:
     heads: frozenset  # civilian | military | neutral: every person noun
     force_nouns: frozenset  # attack words that name a force, not an act ("troops")
     toll_hints: tuple  # words one of which a toll window must hold
+    collective: frozenset  # person nouns that name a body of people ("army"), never a count of one
     # a count and the words around it
     subject: re.Pattern  # "19 civilians were killed"
     noun: re.Pattern  # "60 civilian deaths"
@@ -53,10 +55,15 @@ class Rules:
     obj_coord: re.Pattern  # "lost 12 units ... and | 200 personnel"
     obj_after: re.Pattern  # the victims after an object count
     toll_before: re.Pattern  # "the death toll ... rose to | 12"
+    predicate: re.Pattern  # "| (, who) were killed": the verb group of a subject read past asides
+    injury: re.Pattern  # "received various injuries": an outcome phrase that is not in the participle table
     # count 1 and count 0
     named: re.Pattern  # "Artak Beglaryan was killed"
     single: re.Pattern  # "a soldier was wounded"
     zero: re.Pattern  # "no casualties"
+    zero_not: re.Pattern  # "did not cause any human damage"
+    named_list: re.Pattern  # "residents A (born 1992) and B were injured"
+    name: re.Pattern  # one name in a named list
     zero_subject: re.Pattern  # "no one was killed"
     # numbers that are not counts
     non_count_before: re.Pattern  # "aged 25"
@@ -67,8 +74,14 @@ class Rules:
     group_words: re.Pattern
     civ_ctx: re.Pattern
     mil_ctx: re.Pattern
+    mil_outcome: re.Pattern  # outcome words that name soldiers ("prisoners of war")
     cumulative: re.Pattern
     since_began: re.Pattern
+    running: re.Pattern  # a running total in the verb: "have been killed", "are still missing", "remain missing"
+    war_subject: re.Pattern  # the war as the subject: "The fighting has killed", "Fighting ... is killing scores"
+    incident_day: re.Pattern  # one day's event: "today", "on Monday", "overnight"
+    whole_war: re.Pattern  # the war as a whole: "in the Nagorno-Karabakh war", "in six weeks of fighting"
+    historical_when: re.Pattern  # "since the 1990s, when ...": the figure belongs to the earlier war
     incident: re.Pattern
     increment_cue: re.Pattern
     historical: re.Pattern
@@ -85,6 +98,15 @@ class Rules:
     locative: re.Pattern  # "in | Stepanakert"
     place_after: re.Pattern  # "Martuni | village"
     anaphor: re.Pattern  # "the city"
+
+    def part_outcome(self, words: str) -> str:
+        """The outcome of a participle phrase matched by the patterns ("killed", "received injuries")."""
+        key = word_key(words)
+        if key in self.outcome_part:
+            return self.outcome_part[key]
+        if self.injury.fullmatch(key):
+            return "wounded"
+        raise KeyError(words)
 
 
 @lru_cache(maxsize=None)
@@ -112,10 +134,12 @@ def _word_tables(d: dict) -> dict:
         data=d, outcome_part=low(d["outcome_participles"]), outcome_noun=low(d["outcome_nouns"]),
         object_verb=low(d["object_verbs"]),
         person_verb={k: v for k, v in low(d.get("object_verbs_person_only") or {}).items() if v},
+        lives_verb=low(d.get("object_verbs_lives") or {}),
         toll=low(d["toll_phrases"]), zero_noun=low(d.get("zero_nouns") or {}),
         civilian=civ, military=mil, neutral=neu, heads=civ | mil | neu,
         force_nouns=frozenset(word_key(w) for w in d.get("attacker_force_nouns") or []),
         toll_hints=tuple(str(w).lower() for w in d.get("toll_hints") or ["toll", "number", "total"]),
+        collective=frozenset(word_key(w) for w in d.get("collective_nouns") or []),
     )
 
 
@@ -129,13 +153,15 @@ class _Fragments:
     part: str  # an outcome participle
     aux: str  # auxiliaries and adverbs between the victims and the participle
     pp: str  # a phrase after the victims ("on both sides", "from the Ministry", ", including children,")
+    free: str  # up to three other words right before a person noun ("pro-government rebel", "village")
+    injury: str  # "received various injuries"
 
 
 def _fragments(d: dict, words: dict) -> _Fragments:
     actors = lexicons.actors().frame
     side_words = list(actors["name"][actors["kind"].isin(["adjective", "country"])]) if "kind" in actors else list(actors["name"])
     side = alt(side_words + [w + "’s" for w in side_words] + [w + "'s" for w in side_words])
-    npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her",
+    npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her", "captured",
                  "local", "innocent", "peaceful", "ethnic", "young", "elderly", "unarmed", "civilian",
                  "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
                  "women", "and", "fellow", "foreign", "Syrian", "of them", "among them"]) + "|" + side
@@ -148,7 +174,13 @@ def _fragments(d: dict, words: dict) -> _Fragments:
     pp = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{side})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
           rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
           rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
-    return _Fragments(side=side, head=alt(words["heads"]), npmod=npmod, part=alt(words["outcome_part"]), aux=aux, pp=pp)
+    head = alt(words["heads"])
+    stops = alt([str(w) for w in d.get("free_modifier_stops") or ["and"]] + list(d["equipment_nouns"]) + list(d["unit_nouns"]))
+    free = rf"(?:(?:\s+(?!(?:{stops})\b)[^\W\d][\w’'-]*){{1,3}}?(?=\s+(?:{head})\b))?"
+    injury = (rf"(?:{alt(d.get('injury_verbs') or ['suffered'])})\s+(?:[\w-]+\s+){{0,2}}?"
+              rf"(?:{alt(d.get('injury_nouns') or ['injuries'])})")
+    part = rf"{alt(words['outcome_part'])}|{injury}"
+    return _Fragments(side=side, head=head, npmod=npmod, part=part, aux=aux, pp=pp, free=free, injury=injury)
 
 
 def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
@@ -159,18 +191,21 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
     outpair = rf"(?P<opart>{f.part})\b(?:\s+(?:and|or|&|and/or)\s+(?P<opart2>{f.part})\b)?"
     noun = alt(words["outcome_noun"])
     adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|as\s+many\s+as))?"
-    pverb = words["person_verb"]
+    pverb = list(words["person_verb"]) + list(words["lives_verb"])
     return dict(
         subject=re.compile(
-            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b(?:\s+{_NAME})?)?(?P<pp>{f.pp})?(?P<coord>{coord})?"
             rf"(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}", re.IGNORECASE),
         noun=re.compile(
-            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)\s+(?P<onoun>{noun})\b(?:\s+(?:and|or|&)\s+(?P<onoun2>{noun})\b)?"
+            rf"(?P<np>(?:\s+(?:{f.npmod})\b)*?)\s+(?P<onoun>{noun})\b(?:\s+(?:and|or|&)\s+(?P<onoun2>{noun})\b)?"
             rf"(?P<head2>\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
         obj_coord=re.compile(rf"\b(?P<verb>{alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE),
-        obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*)(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
+        obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
+        predicate=re.compile(rf"(?P<rel>,?\s+(?:who|that|which)\b)?(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}",
+                             re.IGNORECASE),
+        injury=re.compile(f.injury, re.IGNORECASE),
         toll_before=re.compile(
             rf"\b(?P<toll>{alt(words['toll'])}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))\s+(?P<tpart>{f.part})"
             rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{noun}))\b"
@@ -178,19 +213,38 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
     )
 
 
+# A person's name: two or three capitalised words ("Tunar Aliyev").
+_NAME = r"(?-i:[A-Z][a-zà-ÿ’'\-]+)(?:\s+(?-i:[A-Z][a-zà-ÿ’'\-]+)){1,2}"
+# A name with what may follow it in a list: "(born 1977)", ", 45,"
+_NAME_ITEM = rf"{_NAME}(?:\s*\([^()\n]{{1,30}}\)|,\s*\d{{1,3}},)?"
+
+
 def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
     """Count 1 (a named person, "a soldier") and count 0 ("no casualties", "no one")."""
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
-    singular = [w for w in words["heads"] if not w.endswith("s") or w in ("person",)] + ["man", "woman", "policeman", "police officer"]
+    singular = [w for w in words["heads"] if (not w.endswith("s") or w in ("person",)) and w not in words["collective"]] \
+        + ["man", "woman", "policeman", "police officer"]
+    # "a", "the", "my", "our" ..., and a possessive after them ("my neighbour's child")
+    det = r"(?:[Aa]n?|[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w-]+(?:’s|'s))?"
     return dict(
         named=re.compile(
             rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
-            rf"\b(?P<det>[Aa]n?)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+(?:(?:{f.aux})\s+){{1,3}}(?P<opart>{f.part})\b"),
+            rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
         zero=re.compile(
             rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
             rf"(?P<zn>{alt(words['zero_noun'])})\b(?!\s+(?:{alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE),
+        # "residents A (born 1992) and B (born 1977) were injured": people named together, one claim counting them
+        named_list=re.compile(
+            rf"\b(?P<names>{_NAME_ITEM}(?:\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:[\w-]+,?\s+){{0,4}}?{_NAME_ITEM})+)"
+            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,)?\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
+            rf"(?P<opart>{f.part})\b"),
+        name=re.compile(_NAME),
+        zero_not=re.compile(
+            rf"\b(?P<neg>not|never)\s+(?:{alt(d.get('zero_verbs') or ['cause'])})\s+any\s+(?:[\w-]+\s+(?:or\s+|and\s+)?){{0,3}}?"
+            rf"(?P<zn>{alt(words['zero_noun'])})\b", re.IGNORECASE),
         zero_subject=re.compile(
             rf"\b(?P<zs>{alt(d.get('zero_subjects') or ['no one'])})\s+(?:(?:{f.aux})\s+){{0,3}}(?P<opart>{f.part})\b", re.IGNORECASE),
     )
@@ -216,12 +270,29 @@ def _non_counts(d: dict) -> dict:
 def _group_and_scope(d: dict, words: dict) -> dict:
     """Cues for the victims' group and for the scope of a figure."""
     hist_cues = [str(w) for w in d["historical_cues"]]  # the cheap first-letter test before the look-behinds
+    part = alt(words["outcome_part"])
+    fillers = alt(["also", "so far", "now", "already", "reportedly", "still", "currently", "presently", "since",
+                   "been reported", "considered", "believed", "listed as", "being", "officially", "altogether"])
+    war = alt(d.get("war_words") or ["fighting"])
+    state = alt(["still", "considered", "believed", "listed as", "currently", "presently", "now", "being"])  # "are still missing"
     return dict(
+        running=re.compile(
+            rf"\b(?:(?:have|has)\s+(?:(?:{fillers})\s+){{0,3}}(?:been\s+)?(?:{fillers}\s+)?|(?:are|is)\s+(?:(?:{state})\s+){{1,3}}"
+            rf"|(?:remain|remains)\s+(?:(?:{fillers})\s+){{0,2}})(?:{part})\b", re.IGNORECASE),
+        war_subject=re.compile(rf"\W*(?:(?:the|this|that|a|an|new|latest|recent|current|ongoing|renewed|heavy|intense|six-week|"
+                               rf"[\w-]+-day|month-long|weeks-long|[A-Z][\w-]*)\s+){{0,4}}(?:{war})\b", re.IGNORECASE),
+        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities)\b"
+                             rf"|\b(?:weeks?|months?)\s+of\s+(?:fighting|war|hostilities|clashes)\b"
+                             rf"|\b(?:[\w]+-(?:week|day|month)|weeks-long|month-long)\s+(?:[\w-]+\s+){{0,2}}(?:war|offensive|fighting|conflict)\b",
+                             re.IGNORECASE),
+        historical_when=re.compile(r"\b(?:19\d\ds|19\d\d)\s*,\s+when\b"),
+                incident_day=re.compile(rf"\b(?:{alt(d.get('incident_day_cues') or ['today'])})\b", re.IGNORECASE),
         group_words=re.compile(rf"\b(?P<w>{alt(words['civilian'] | words['military'])})\b", re.IGNORECASE),
         civ_ctx=re.compile(rf"\b(?:{alt(d.get('civilian_context') or ['in their sleep'])})\b", re.IGNORECASE),
-        mil_ctx=re.compile(rf"\b(?:{alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE),
+        mil_outcome=re.compile(rf"\b(?:{alt(d.get('military_outcome_nouns') or ['prisoners of war'])})\b", re.IGNORECASE),
+                mil_ctx=re.compile(rf"\b(?:{alt(d.get('military_context') or ['among the military'])})\b", re.IGNORECASE),
         cumulative=re.compile(rf"\b(?:{alt(d['cumulative_cues'])})\b", re.IGNORECASE),
-        since_began=re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}(?:{alt(d.get('cumulative_verbs') or ['began'])})\b",
+        since_began=re.compile(rf"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}(?:{alt(d.get('cumulative_verbs') or ['began'])})\b",
                                re.IGNORECASE),
         incident=re.compile(rf"\b(?:{alt(d['incident_nouns'])})\b", re.IGNORECASE),
         increment_cue=re.compile(rf"\b(?:{alt(d.get('increment_cues') or ['rose by'])})\s+$", re.IGNORECASE),

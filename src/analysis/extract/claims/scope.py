@@ -1,4 +1,13 @@
-"""The scope of a figure: incident, cumulative (a running total), increment (N more) or historical (an earlier war)."""
+"""The scope of a figure: incident, cumulative (a running total), increment (N more) or historical (an earlier war).
+
+Cues are read anywhere in the sentence: an earlier war; "N more", one day's
+bulletin; "so far", "to date", "since the fighting began"; a toll (cumulative
+unless it is one strike's); an incident word or a day ("in the strike", "on
+Monday"); a running total in the verb ("have been killed", "are still
+missing") or the war as the subject ("The fighting has killed"); a figure for
+both parties; a running total in the sentence before. A breakdown takes the
+scope of its figure.
+"""
 
 from __future__ import annotations
 
@@ -17,19 +26,34 @@ def scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_senten
     """The scope of claim ``c``. ``prev_in_sentence``: a claim comes before it in its sentence;
     ``prev_sentence``: the sentence before it in the paragraph; ``memo``: per-article cache of sentence tests."""
     memo = {} if memo is None else memo
+    if c.parent is not None and ("scope", id(c.parent)) in memo:
+        return memo[("scope", id(c.parent))]  # a breakdown has the scope of its figure
+    found = _scope(r, text, c, prev_in_sentence, prev_sentence, memo)
+    memo[("scope", id(c))] = found
+    return found
+
+
+def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sentence: Sentence | None, memo: dict) -> str:
     s = c.sentence
     window = text[max(s.start, c.q.start - 80):min(s.end, c.ev_end + 40)]
-    if r.historical.search(window):
+    if r.historical.search(window) or r.historical_when.search(text, s.start, c.q.start):
         return "historical"
     before = text[max(s.start, c.q.start - 20):c.q.start]
-    if (c.increment and not prev_in_sentence) or r.increment_cue.search(before):
+    if (c.increment or r.increment_cue.search(before)) and not prev_in_sentence:  # "2 killed and another one injured": one event
         return "increment"
     if not c.toll and r.period.search(window):  # "over the past 24 hours, 12 servicemen were killed"
         return "increment"
-    if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s):
+    if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
+            or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)):
         return "cumulative"
     if c.toll or _TOLL.search(text[s.start:c.q.start]):
         return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
+    if _in_sentence(memo, r.incident, text, s) or r.incident_day.search(text, s.start, s.end):
+        return "incident"
+    # a running total in the verb ("have been killed", "are still missing", "remain missing"),
+    # or the war itself as the subject ("The fighting has killed", "Clashes ... left hundreds dead")
+    if r.running.search(text, s.start, c.ev_end) or r.war_subject.match(text, s.start, c.q.start):
+        return "cumulative"
     if c.side == "both":
         return "cumulative"
     if prev_sentence is not None and _in_sentence(memo, _RUNNING_TOTAL, text, prev_sentence):
