@@ -72,12 +72,14 @@ _LEAD_IN = re.compile(r"(?:[^“”\"\n.;:]{1,80}?:|\s+(?:on|in|at|to|during|via
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+$")
 _BY = re.compile(r"\s+by\s+")
 _BACK_REFERENCE = re.compile(r"\W*(?:this|that|it|these|the\s+(?:information|news|figures?|data))\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"\W*(?:it|this)\s+(?:is|was|has\s+been)\s+(?:also\s+)?$", re.IGNORECASE)
 _SAID_SO = re.compile(r"\s+(?:this|so)\s*[.,;]")
 # "according to (the) information/data/a report provided by X", "a report from X said"
 _VIA_STATEMENT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
                             r"(?:information|data|figures|reports?|statements?|estimates?)\s+"
                             r"(?:(?:provided|released|issued|published|given|received)\s+)?(?:by|from|of)\s+", re.IGNORECASE)
-_PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")
+_PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)(?:\s+(?:today|yesterday|also|earlier|later|\w+ly))?\s*$")
+_APPOSITIVE_AFTER = re.compile(r"[’']?s?,\s+([^,.;:\n“”\"]{3,90})")
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
 _NOT_SUBJECT = frozenset({"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "with",
@@ -139,10 +141,12 @@ class _Found:
             if name:
                 full = _expand_surname(name, text, src_span[0])
                 side = lexicons.actors().side_of(full) or source_side(source, text, src_span[0], self.items) \
-                    or _side_from_first_mention(name, text, src_span[0])
+                    or _side_from_first_mention(name, text, src_span[1])
                 source = full
             else:
                 side = source_side(source, text, src_span[0], self.items)
+                if side is None and source[:1].isupper() and " " not in source:  # a surname alone
+                    side = _side_from_first_mention(source, text, src_span[1])
         covered = [sent.index, *extra]
         if quote is not None:
             covered = sorted({s.index for s in self.sentences if s.start < quote[1] and s.end > quote[0]} | set(covered))
@@ -161,6 +165,9 @@ def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
         lead = text[max(0, pos - 60):pos]
         lead = lead[max(lead.rfind(c) for c in ".,;:\n“”\"") + 1:]
         side = side_in_phrase(lead) if lead.strip() else None
+        after = _APPOSITIVE_AFTER.match(text, pos + len(surname))
+        if side is None and after:  # "X, a researcher at Human Rights Watch"
+            side = side_in_phrase(after.group(1))
         if side:
             return side
         pos = text.find(surname, pos + len(surname), before)
@@ -240,12 +247,18 @@ def _continued(text: str, sentences: list[Sentence], quotes: list[tuple[int, int
             continue
         if last is None:
             continue
-        quoted = _OPENS_QUOTE.match(text, sent.start) or _inside(quotes, sent.start)
+        quoted = _OPENS_QUOTE.match(text, sent.start) or _inside(quotes, sent.start) or _in_open_quote(text, sent.start)
         if quoted and (sent.index - last_i == 1 or _credited(added, sent.index - 1)) and last.kind != "according_to":
             added.append(_moved(last, sent.index))
     if not added:
         return items
     return sorted(items + added, key=lambda a: (a.sentence_index, a.start))
+
+
+def _in_open_quote(text: str, pos: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph (line) is still open at ``pos``."""
+    seg = text[max(text.rfind("\n", 0, pos) + 1, pos - 2000):pos]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
 
 
 def _credited(added: list[Attribution], index: int) -> bool:
@@ -290,6 +303,10 @@ def _said(found: _Found, m: re.Match, sent: Sentence, quotes: list[tuple[int, in
         if span:
             back = _BACK_REFERENCE.match(text, sent.start, m.start())
             found.add(span, "said", sent, extra=(sent.index - 1,) if back and sent.index > 0 else ())
+        elif _IMPERSONAL.match(text, sent.start, m.start()) and found.last_named is not None \
+                and sent.index - found.last_named.sentence_index <= 2:
+            last = found.last_named  # "It is emphasized that ...": the speaker just named goes on
+            found.items.append(Attribution(last.source, last.side, "said", last.start, last.end, sent.index))
         return
     before = text[max(sent.start, m.start() - 200):m.start()]
     quote_before = _CLOSE_BEFORE.search(before)

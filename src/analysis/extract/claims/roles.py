@@ -26,6 +26,7 @@ class RolePatterns:
     victim_frame: re.Pattern  # "on the Azerbaijani side"
     between: re.Pattern  # "between Armenian and Azerbaijani forces"
     own: re.Pattern  # "our", "its"
+    anaphoric_attack: re.Pattern  # "the attack", "the strikes"
 
 
 def _phrase(words) -> str:
@@ -51,6 +52,7 @@ def role_patterns() -> RolePatterns:
         between=re.compile(rf"\b(?:{_phrase(d.get('between_words') or ['between'])})\s+(?:the\s+)?"
                            rf"[^,;:.]{{0,60}}?\band\s+(?:the\s+)?(?:{actor})\b(?:\s+(?:armed\s+)?(?:forces|troops|armies|army|sides|militaries|military))?"),
         own=re.compile(rf"\b(?:{_phrase(d['own_words'])})\b", re.IGNORECASE),
+        anaphoric_attack=re.compile(rf"\b(?:{_phrase(d.get('anaphoric_attacks') or ['the attack'])})\b", re.IGNORECASE),
     )
 
 

@@ -31,7 +31,7 @@ import re
 
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
-from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of
+from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of, previous_sentence
 from analysis.extract.claims.roles import RolePatterns, frame_actor, in_between, role_patterns
 from analysis.extract.claims.rules import Rules, word_key
 from analysis.lexicons import load as lexicons
@@ -48,7 +48,7 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     for idx, c in enumerate(claims):
         exclude = [(a.start, a.end) for a in atts if a.sentence_index == c.sentence.index]
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
-        side = _side_in_clause(r, p, text, c, exclude, pm)
+        side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
             side = _side_from_neighbours(r, p, text, sentences, c, claims[:idx], decided, atts)
         decided.append(side)
@@ -61,6 +61,8 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     """The side the victims themselves are given (rule 1 of the module doc)."""
     s, (lo, hi), cside = c.sentence, c.clause, c.claimant_side
     side = _actor_side(c.victim) if c.victim else None
+    if side is None and c.person_named:  # "a volunteer from the Azerbaijan Red Crescent, X, was killed"
+        side = _actor_side(text[max(lo, s.start, c.ev_start - 60):c.ev_start])
     if side is not None:
         return side
     for m in p.victim_frame.finditer(text, max(lo, s.start), min(max(hi, c.ev_end) + 30, s.end)):
@@ -73,16 +75,16 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return "both"
     if cside in PARTIES and r.our.search(text, max(lo, s.start), c.ev_end):
         return cside
-    if cside == "third_party" and p.own.search(text, max(lo, s.start), c.ev_end):
+    if cside == "third_party" and p.own.search(text, s.start, c.ev_end):
         return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"
     inside = r.in_country.match(text, c.ev_end, s.end)
-    if inside:  # "killing 65 civilians in Azerbaijan"
-        return lexicons.actors().side_of(inside.group("actor"))
+    if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
+        return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
     return None
 
 
-def _side_in_clause(r: Rules, p: RolePatterns, text: str, c: Candidate, exclude: list[tuple[int, int]],
-                    pm: lexicons.PlaceMention | None) -> str | None:
+def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
+                    exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None) -> str | None:
     """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc)."""
     side = _victims_side(r, p, text, c)
     if side is not None:
@@ -95,9 +97,27 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, c: Candidate, exclude:
         side = PLACE_COUNTRY_SIDE.get(gaz.country.get(pm.place, ""))
         if side:
             return side
-    if c.claimant_side in ("outlet", "third_party") and p.war_event.search(text, c.sentence.start, c.sentence.end):
+    s = c.sentence
+    if p.anaphoric_attack.search(text, s.start, s.end):  # "the attack killed 21": the attack named before
+        atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
+        if atk:
+            return OTHER_PARTY[atk]
+    if c.claimant_side not in PARTIES and _war_total(p, text, sentences, s):
         return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes"
     return None
+
+
+_ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is looked up
+
+
+def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentence) -> bool:
+    """The war or the fighting as a whole is named in the sentence, or in the one before it
+    in the paragraph when the sentence names no actor ("Fighting has gone on since September.
+    More than 150 people have been killed")."""
+    if p.war_event.search(text, s.start, s.end):
+        return True
+    prev = previous_sentence(text, sentences, s)
+    return prev is not None and not lexicons.actors().mentions(s.text) and bool(p.war_event.search(text, prev.start, prev.end))
 
 
 def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
@@ -142,11 +162,11 @@ _TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towar
                             re.IGNORECASE)
 
 
-def _is_target(r: Rules, text: str, sent: Sentence, m: re.Match) -> bool:
+def _is_target(r: Rules, text: str, m: re.Match) -> bool:
     """The actor is where an attack lands ("strikes on Armenian positions") or,
     after "in", the victims' ranks ("losses in the Armenian army"); but "killed
     in Azerbaijani shelling" names the attacker (an attack act, not a force)."""
-    t = _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start())
+    t = _TARGET_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if t is None:
         return False
     noun = m.groupdict().get("noun")
@@ -169,15 +189,20 @@ def _attacker_side(r: Rules, text: str, sent: Sentence, pos: int, speakers=()) -
     ("the Karabakh army says", "according to the Azerbaijani side") is not an
     attacker, nor are the two parties of "fighting between A and B".
     """
+    return _attacker_in(r, text, sent.start, sent.end, pos, speakers)
+
+
+def _attacker_in(r: Rules, text: str, lo: int, hi: int, pos: int, speakers) -> str | None:
+    """:func:`_attacker_side` over ``text[lo:hi]``."""
     p = role_patterns()
-    skip = list(speakers) + in_between(p, text, sent.start, sent.end)
+    skip = list(speakers) + in_between(p, text, lo, hi)
     best = None
     for pat in (r.attacker, r.attacked_by, p.agent, p.subject_attacker):
-        for m in pat.finditer(text, sent.start, sent.end):
+        for m in pat.finditer(text, lo, hi):
             side = lexicons.actors().side_of(m.group("actor"))
             if side not in PARTIES or any(a <= m.start("actor") < b for a, b in skip):
                 continue
-            if pat is r.attacker and (_is_target(r, text, sent, m) or _place_struck(text, m)):
+            if pat is r.attacker and (_is_target(r, text, m) or _place_struck(text, m)):
                 continue
             dist = abs(m.start("actor") - pos)
             if best is None or dist < best[0]:
