@@ -1,6 +1,7 @@
 """The roles around a casualty figure beyond the victim phrase: the attacker, a
 side named as the victims' ("on the Azerbaijani side"), a toll for both parties
-("the fighting has killed hundreds"), and the claimant's own people ("our", "its").
+("the fighting has killed hundreds"), the claimant's own people ("our", "its"),
+and the claimant of a headline that copies a body figure.
 
 Patterns are compiled once from ``lexicons/roles.yaml`` and the actor lexicon;
 :mod:`.sides` applies them in the order of its module docstring.
@@ -12,8 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.layout import is_heading
 from analysis.lexicons import load as lexicons
 from analysis.lexicons.load import alternation as alt
+from analysis.nlp.attribution import Attribution, attribution_at
+from analysis.nlp.quantities import grammar
+from analysis.nlp.sentences import Sentence
+from analysis.nlp.source_words import head_noun
 
 
 @dataclass(frozen=True)
@@ -64,3 +71,37 @@ def frame_actor(m: re.Match) -> str:
 def in_between(p: RolePatterns, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans of "between A and B" in ``text[lo:hi]``: the actors there are the two parties, not an attacker."""
     return [(m.start(), m.end()) for m in p.between.finditer(text, lo, hi)]
+
+
+# Word stems of each outcome, to find the body sentence a headline's figure copies.
+_OUTCOME_STEMS = {
+    "killed": r"kill|dead|death|died|die|lives|slain|perish",
+    "wounded": r"wound|injur|hurt|hospitali",
+    "casualties": r"casualt|kill|dead|death|died|wound|injur|victim",
+    "missing": r"missing",
+    "captured": r"captur|prisoner|pows?\b|detain|hostage",
+}
+_HEADLINE_REACH = 60  # body sentences searched for the copy of a headline's figure
+_OWN_REPORTERS = frozenset({"correspondent", "reporter", "journalist"})
+
+
+def headline_source(text: str, sentences: list[Sentence], atts, c: Candidate) -> Attribution | None:
+    """The claimant of the first body sentence after a headline that gives the headline's figure
+    (the same count, as digits or in words, and an outcome word), if that sentence credits anyone."""
+    count = c.q.count
+    if count is None or c.outcome not in _OUTCOME_STEMS:
+        return None
+    words = [w for w, v in grammar().number_words.items() if v == count]
+    number = re.compile(rf"(?<![\w,.])(?:{alt([f'{count:,}', str(count), *words])})(?![\w,])", re.IGNORECASE)
+    stem = re.compile(rf"\b(?:{_OUTCOME_STEMS[c.outcome]})", re.IGNORECASE)
+    for sent in sentences[c.sentence.index + 1:c.sentence.index + 1 + _HEADLINE_REACH]:
+        m = number.search(text, sent.start, sent.end)
+        if m is None or is_heading(text, sent) or not stem.search(text, m.end(), sent.end):
+            continue
+        return attribution_at(atts, sent.index, m.start())
+    return None
+
+
+def is_own_reporter(source: str) -> bool:
+    """A correspondent or reporter: the outlet's own reporting, not a claimant of its own."""
+    return head_noun(source) in _OWN_REPORTERS
