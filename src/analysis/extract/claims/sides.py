@@ -65,8 +65,10 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         side = _actor_side(text[max(lo, s.start, c.ev_start - 60):c.ev_start])
     if side is not None:
         return side
-    for m in p.victim_frame.finditer(text, max(lo, s.start), min(max(hi, c.ev_end) + 30, s.end)):
-        return lexicons.actors().side_of(frame_actor(m))  # "On the Azerbaijani side, 12 servicemen"
+    frames = list(p.victim_frame.finditer(text, s.start, min(max(hi, c.ev_end) + 30, s.end)))
+    if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure
+        near = min(frames, key=lambda m: abs(m.start() - c.q.start))
+        return lexicons.actors().side_of(frame_actor(near))
     for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
         return lexicons.actors().side_of(m.group("actor"))  # "the Azerbaijani side has suffered"
     if cside in PARTIES and r.enemy.search(text, max(lo, s.start), c.ev_end):
