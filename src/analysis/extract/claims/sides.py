@@ -28,12 +28,13 @@ paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of, previous_sentence
 from analysis.extract.claims.roles import RolePatterns, frame_actor, in_between, role_patterns
-from analysis.extract.claims.rules import Rules, word_key
+from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
 from analysis.nlp.source_side import PLACE_COUNTRY_SIDE
@@ -65,7 +66,8 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         side = _actor_side(text[max(lo, s.start, c.ev_start - 60):c.ev_start])
     if side is not None:
         return side
-    frames = list(p.victim_frame.finditer(text, s.start, min(max(hi, c.ev_end) + 30, s.end)))
+    frames = list(p.victim_frame.finditer(text, s.start, min(max(hi, c.ev_end) + 30, s.end))) \
+        if " side" in s.text or "among" in s.text else []
     if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure
         near = min(frames, key=lambda m: abs(m.start() - c.q.start))
         return lexicons.actors().side_of(frame_actor(near))
@@ -196,20 +198,31 @@ def _attacker_side(r: Rules, text: str, sent: Sentence, pos: int, speakers=()) -
 
 def _attacker_in(r: Rules, text: str, lo: int, hi: int, pos: int, speakers) -> str | None:
     """:func:`_attacker_side` over ``text[lo:hi]``."""
-    p = role_patterns()
-    skip = list(speakers) + in_between(p, text, lo, hi)
     best = None
-    for pat in (r.attacker, r.attacked_by, p.agent, p.subject_attacker):
+    for start, side in _attackers(text, lo, hi, tuple(speakers)):
+        dist = abs(start - pos)
+        if best is None or dist < best[0]:
+            best = (dist, side)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int, str], ...]:
+    """(offset, side) of every attacker named in ``text[lo:hi]``, found once per span."""
+    r, p = rules(), role_patterns()
+    span = text[lo:hi]
+    skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else [])
+    pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker]
+    found = []
+    for pat in pats:
         for m in pat.finditer(text, lo, hi):
             side = lexicons.actors().side_of(m.group("actor"))
             if side not in PARTIES or any(a <= m.start("actor") < b for a, b in skip):
                 continue
             if pat is r.attacker and (_is_target(r, text, m) or _place_struck(text, m)):
                 continue
-            dist = abs(m.start("actor") - pos)
-            if best is None or dist < best[0]:
-                best = (dist, side)
-    return best[1] if best else None
+            found.append((m.start("actor"), side))
+    return tuple(found)
 
 
 def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:
