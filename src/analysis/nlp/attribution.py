@@ -16,7 +16,16 @@ saying plus "according to" and "a statement by"; word lists live in
   the press service of the X ministry reported;
 - X said on Facebook: “...” (a short lead-in before the quote);
 - "X, a spokesman for Y, said Armenian forces shelled ...": a comma before the
-  verb makes "said Z" an inversion only when Z ends the clause.
+  verb makes "said Z" an inversion only when Z ends the clause;
+- "This was stated by X" (also credits the sentence before), "It is emphasized
+  that ..." (the speaker just named), "according to information provided by X",
+  "X (Nagorno-Karabakh) reported";
+- across sentences (:func:`find_attributions` last step): a quotation going on
+  after its speaker's sentence, a sentence between two credits of one source,
+  a speaker's label opening a line ("Name, a resident of X: ...").
+
+:func:`attribution_at` lets a news agency that passes a report on give way to
+the source it cites.
 
 Where a source phrase begins and ends is :mod:`analysis.nlp.source_phrases`;
 the side of a source is decided in one place,
