@@ -47,3 +47,13 @@ def test_an_unqualified_body_takes_the_side_of_the_articles_other_sources():
     text = ("Azerbaijani presidential aide Hikmet Hajiyev said the city was struck. "
             "The prosecutor general's office said 4 civilians were killed.")
     assert credited(text, 1).side == "azerbaijani"
+
+
+def test_background_paragraphs_between_two_credits_stay_the_outlets():
+    text = ("Armenian officials said shelling continued overnight.\n"
+            "The region is mountainous and close to pipelines.\n"
+            "Armenian officials said 40 soldiers had died.")
+    assert credited(text, 1) is None
+    same_paragraph = ("Armenian officials said shelling continued overnight. Four villages were hit. "
+                      "Armenian officials said 40 soldiers had died.")
+    assert credited(same_paragraph, 1).source == "Armenian officials"

@@ -185,7 +185,7 @@ def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
 
 # "Name, resident of Stepanakert:" / "A statement from X, ICRC director, in Geneva:" opening a line:
 # the rest of the line, or the paragraphs after a label alone on its line, are the speaker's.
-_LABEL = re.compile(r"^[ \t]*(?:(?:an?|the)\s+(?:statement|message|address)\s+(?:from|by)\s+)?"
+_LABEL = re.compile(r"^[ \t]*(?P<lead>(?:an?|the)\s+(?:statement|message|address)\s+(?:from|by)\s+)?"
                     r"(?P<who>[A-Z][^\n:“”\".!?]{2,120}?):[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
 _LABEL_PARAGRAPHS = 6
 
@@ -200,6 +200,8 @@ def _speaker_labels(found: _Found) -> None:
         name = name_in(who.split(",")[0])
         if name is None or len(who.split(",")[0].split()) > 5:
             continue  # "Region: ...", "Theme: ...": a tag, not a speaker
+        if "," not in who and not m.group("lead") and lexicons.actors().side_of(name) is None:
+            continue  # "Read More:", "Search Keywords:": a speaker is described, introduced or known
         if m.group("rest").strip():
             lo, hi = m.end("who") + 1, m.end()
         else:
@@ -234,7 +236,7 @@ def _continued(text: str, sentences: list[Sentence], quotes: list[tuple[int, int
     """Attribution across sentences: a sentence with no source of its own is the previous
     speaker's when it goes on quoting them (it opens or lies in a quotation right after a
     sentence credited to them) or when it stands between two sentences credited to the same
-    source, a few sentences apart."""
+    source, a few sentences apart, in the paragraph of one of them."""
     content = {}
     for a in items:
         if a.kind not in CONTENT_FREE:
@@ -248,8 +250,11 @@ def _continued(text: str, sentences: list[Sentence], quotes: list[tuple[int, int
         here = content.get(sent.index)
         if here:
             nxt = here[0]
-            if last is not None and 1 < sent.index - last_i <= _CARRY_GAP + 1 and _same_source(last, nxt):
-                for j in range(last_i + 1, sent.index):
+            if last is not None and 1 < sent.index - last_i <= _CARRY_GAP + 1 and _same_source(last, nxt) \
+                    and all(_line_of(text, sentences[j].start) in (_line_of(text, sentences[last_i].start),
+                                                                   _line_of(text, sent.start))
+                            for j in range(last_i + 1, sent.index)):
+                for j in range(last_i + 1, sent.index):  # each in the paragraph of one of the two credits
                     if j not in content and not _credited(added, j):
                         added.append(_moved(last, j))
             last, last_i = here[-1], sent.index
@@ -268,6 +273,10 @@ def _in_open_quote(text: str, pos: int) -> bool:
     """Whether a quotation opened earlier in the paragraph (line) is still open at ``pos``."""
     seg = text[max(text.rfind("\n", 0, pos) + 1, pos - 2000):pos]
     return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos)
 
 
 def _credited(added: list[Attribution], index: int) -> bool:
