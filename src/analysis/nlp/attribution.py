@@ -89,6 +89,7 @@ _VIA_STATEMENT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:latest\s+|new\s+|offic
                             r"(?:(?:provided|released|issued|published|given|received)\s+)?(?:by|from|of)\s+", re.IGNORECASE)
 _PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)(?:\s+(?:today|yesterday|also|earlier|later|\w+ly))?\s*$")
 _APPOSITIVE_AFTER = re.compile(r"[’']?s?,\s+([^,.;:\n“”\"]{3,90})")
+_SENTENCE_ENDS = frozenset('.!?"”’»')
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
 _NOT_SUBJECT = frozenset({"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "with",
@@ -401,8 +402,8 @@ def _elided_subject(text: str, sent: Sentence, verb_start: int) -> tuple[int, in
 def _sentence_subject(text: str, sent: Sentence) -> tuple[int, str, str | None] | None:
     """(offset, name, side) when the sentence opens with a person's name
     ("Hikmet Hajiyev, assistant to ..., shared", "Defense Ministry spokesperson X spoke")."""
-    if not sent.text[:1].isupper():
-        return None
+    if not sent.text[:1].isupper() or sent.text.rstrip()[-1:] not in _SENTENCE_ENDS:
+        return None  # a title line ("X Battles Take Toll On Civilians") is not a sentence with a subject
     toks = tokens(text, sent.start, min(sent.end, sent.start + 120))
     k = 0
     while k < len(toks) and toks[k][0] not in ",;:“”\"()" and in_source_phrase(toks[k][0]):
