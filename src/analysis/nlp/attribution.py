@@ -16,7 +16,16 @@ saying plus "according to" and "a statement by"; word lists live in
   the press service of the X ministry reported;
 - X said on Facebook: “...” (a short lead-in before the quote);
 - "X, a spokesman for Y, said Armenian forces shelled ...": a comma before the
-  verb makes "said Z" an inversion only when Z ends the clause.
+  verb makes "said Z" an inversion only when Z ends the clause;
+- "This was stated by X" (also credits the sentence before), "It is emphasized
+  that ..." (the speaker just named), "according to information provided by X",
+  "X (Nagorno-Karabakh) reported";
+- across sentences (:func:`find_attributions` last step): a quotation going on
+  after its speaker's sentence, a sentence between two credits of one source,
+  a speaker's label opening a line ("Name, a resident of X: ...").
+
+:func:`attribution_at` lets a news agency that passes a report on give way to
+the source it cites.
 
 Where a source phrase begins and ends is :mod:`analysis.nlp.source_phrases`;
 the side of a source is decided in one place,
@@ -27,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from analysis.lexicons import load as lexicons
@@ -67,6 +77,19 @@ _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)
 # "said on Facebook: “", "told reporters in Baku, “": a short lead-in, then a quote
 _LEAD_IN = re.compile(r"(?:[^“”\"\n.;:]{1,80}?:|\s+(?:on|in|at|to|during|via|from|after|before|through|over|"
                       r"reporters|journalists|parliament|lawmakers)\b[^“”\"\n.;:,]{0,60}?,)\s*[“\"]")
+# "was stated by X": a passive verb of saying with its agent; "This was stated by X" refers back.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+$")
+_BY = re.compile(r"\s+by\s+")
+_BACK_REFERENCE = re.compile(r"\W*(?:this|that|it|these|the\s+(?:information|news|figures?|data))\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"\W*(?:it|this)\s+(?:is|was|has\s+been)\s+(?:also\s+)?$", re.IGNORECASE)
+_SAID_SO = re.compile(r"\s+(?:this|so)\s*[.,;]")
+# "according to (the) information/data/a report provided by X", "a report from X said"
+_VIA_STATEMENT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
+                            r"(?:information|data|figures|reports?|statements?|estimates?)\s+"
+                            r"(?:(?:provided|released|issued|published|given|received)\s+)?(?:by|from|of)\s+", re.IGNORECASE)
+_PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)(?:\s+(?:today|yesterday|also|earlier|later|\w+ly))?\s*$")
+_APPOSITIVE_AFTER = re.compile(r"[’']?s?,\s+([^,.;:\n“”\"]{3,90})")
+_SENTENCE_ENDS = frozenset('.!?"”’»')
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
 _NOT_SUBJECT = frozenset({"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "with",
@@ -85,7 +108,8 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         if sent is None or _inside(quotes, m.start()):
             continue
         if m.group("acc"):
-            span = phrase_after(text, m.end(), sent.end)
+            via = _VIA_STATEMENT.match(text, m.end(), sent.end)  # "according to information provided by X"
+            span = phrase_after(text, via.end() if via else m.end(), sent.end)
             if span:
                 found.add(span, "according_to", sent)
         elif m.group("contact"):
@@ -93,8 +117,9 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
         else:
             _said(found, m, sent, quotes)
     _statements(found, quotes)
+    _speaker_labels(found)
     found.items.sort(key=lambda a: (a.sentence_index, a.start))
-    return _dedupe(found.items)
+    return _continued(text, found.sentences, quotes, _dedupe(found.items))
 
 
 class _Found:
@@ -106,8 +131,9 @@ class _Found:
         self.items: list[Attribution] = []
         self.last_named: Attribution | None = None
 
-    def add(self, src_span: tuple[int, int], kind: str, sent: Sentence, quote: tuple[int, int] | None = None) -> None:
-        """Credit the source at ``src_span`` with ``sent`` (and every sentence ``quote`` covers)."""
+    def add(self, src_span: tuple[int, int], kind: str, sent: Sentence, quote: tuple[int, int] | None = None,
+            extra: tuple[int, ...] = ()) -> None:
+        """Credit the source at ``src_span`` with ``sent`` (and every sentence ``quote`` covers, and ``extra``)."""
         w = source_words()
         text = self.text
         raw = text[src_span[0]:src_span[1]]
@@ -124,17 +150,153 @@ class _Found:
             name = name_in(source)
             if name:
                 full = _expand_surname(name, text, src_span[0])
-                side = lexicons.actors().side_of(full) or source_side(source, text, src_span[0], self.items)
+                side = lexicons.actors().side_of(full) or source_side(source, text, src_span[0], self.items) \
+                    or _side_from_first_mention(name, text, src_span[1])
                 source = full
             else:
                 side = source_side(source, text, src_span[0], self.items)
-        covered = [sent.index]
+                if side is None and source[:1].isupper() and " " not in source:  # a surname alone
+                    side = _side_from_first_mention(source, text, src_span[1])
+        covered = [sent.index, *extra]
         if quote is not None:
-            covered = sorted({s.index for s in self.sentences if s.start < quote[1] and s.end > quote[0]} | {sent.index})
+            covered = sorted({s.index for s in self.sentences if s.start < quote[1] and s.end > quote[0]} | set(covered))
         for idx in covered:
             self.items.append(Attribution(source, side, kind, src_span[0], src_span[1], idx))
         if low not in w.pronouns:
             self.last_named = self.items[-1]
+
+
+def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
+    """The side of a person from the title written before an earlier mention of the name
+    ("Artsakh President Arayik X ... X said")."""
+    surname = name.split()[-1]
+    pos = text.find(surname, 0, before)
+    while 0 <= pos < before:
+        lead = text[max(0, pos - 60):pos]
+        lead = lead[max(lead.rfind(c) for c in ".,;:\n“”\"") + 1:]
+        side = side_in_phrase(lead) if lead.strip() else None
+        after = _APPOSITIVE_AFTER.match(text, pos + len(surname))
+        if side is None and after:  # "X, a researcher at Human Rights Watch"
+            side = side_in_phrase(after.group(1))
+        if side:
+            return side
+        pos = text.find(surname, pos + len(surname), before)
+    return None
+
+
+# "Name, resident of Stepanakert:" / "A statement from X, ICRC director, in Geneva:" opening a line:
+# the rest of the line, or the paragraphs after a label alone on its line, are the speaker's.
+_LABEL = re.compile(r"^[ \t]*(?P<lead>(?:an?|the)\s+(?:statement|message|address)\s+(?:from|by)\s+)?"
+                    r"(?P<who>[A-Z][^\n:“”\".!?]{2,120}?):[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
+_LABEL_PARAGRAPHS = 6
+
+
+def _speaker_labels(found: _Found) -> None:
+    """A line introduced by a speaker's label credits that speaker with what follows it."""
+    text = found.text
+    if ":" not in text:
+        return
+    for m in _LABEL.finditer(text):
+        who = m.group("who")
+        name = name_in(who.split(",")[0])
+        if name is None or len(who.split(",")[0].split()) > 5:
+            continue  # "Region: ...", "Theme: ...": a tag, not a speaker
+        if "," not in who and not m.group("lead") and lexicons.actors().side_of(name) is None:
+            continue  # "Read More:", "Search Keywords:": a speaker is described, introduced or known
+        if m.group("rest").strip():
+            lo, hi = m.end("who") + 1, m.end()
+        else:
+            lo, hi = m.end(), _label_scope_end(text, m.end())
+        side = lexicons.actors().side_of(name) or side_in_phrase(who) or source_side(who, text, m.start(), found.items)
+        for sent in found.sentences:
+            if sent.end > lo and sent.start < hi:
+                found.items.append(Attribution(name, side, "label", m.start("who"), m.start("who") + len(name), sent.index))
+
+
+def _label_scope_end(text: str, pos: int) -> int:
+    """Where the paragraphs after a label alone on its line end: at the next label or after a few paragraphs."""
+    nxt = _LABEL.search(text, pos + 1)
+    end = pos
+    for _ in range(_LABEL_PARAGRAPHS):
+        line_end = text.find("\n", end + 1)
+        if line_end < 0:
+            end = len(text)
+            break
+        end = line_end
+        if nxt and end >= nxt.start():
+            return nxt.start()
+    return end
+
+
+_OPENS_QUOTE = re.compile(r"\s*[“\"]")
+_CARRY_GAP = 3
+
+
+def _continued(text: str, sentences: list[Sentence], quotes: list[tuple[int, int]],
+               items: list[Attribution]) -> list[Attribution]:
+    """Attribution across sentences: a sentence with no source of its own is the previous
+    speaker's when it goes on quoting them (it opens or lies in a quotation right after a
+    sentence credited to them) or when it stands between two sentences credited to the same
+    source, a few sentences apart, in the paragraph of one of them."""
+    content = {}
+    for a in items:
+        if a.kind not in CONTENT_FREE:
+            content.setdefault(a.sentence_index, []).append(a)
+    if not content:
+        return items
+    added: list[Attribution] = []
+    last: Attribution | None = None
+    last_i = -10
+    for sent in sentences:
+        here = content.get(sent.index)
+        if here:
+            nxt = here[0]
+            if last is not None and 1 < sent.index - last_i <= _CARRY_GAP + 1 and _same_source(last, nxt) \
+                    and all(_line_of(text, sentences[j].start) in (_line_of(text, sentences[last_i].start),
+                                                                   _line_of(text, sent.start))
+                            for j in range(last_i + 1, sent.index)):
+                for j in range(last_i + 1, sent.index):  # each in the paragraph of one of the two credits
+                    if j not in content and not _credited(added, j):
+                        added.append(_moved(last, j))
+            last, last_i = here[-1], sent.index
+            continue
+        if last is None:
+            continue
+        quoted = _OPENS_QUOTE.match(text, sent.start) or _inside(quotes, sent.start) or _in_open_quote(text, sent.start)
+        if quoted and (sent.index - last_i == 1 or _credited(added, sent.index - 1)) and last.kind != "according_to":
+            added.append(_moved(last, sent.index))
+    if not added:
+        return items
+    return sorted(items + added, key=lambda a: (a.sentence_index, a.start))
+
+
+def _in_open_quote(text: str, pos: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph (line) is still open at ``pos``."""
+    seg = text[max(text.rfind("\n", 0, pos) + 1, pos - 2000):pos]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos)
+
+
+def _credited(added: list[Attribution], index: int) -> bool:
+    return any(a.sentence_index == index for a in added)
+
+
+def _moved(a: Attribution, index: int) -> Attribution:
+    return Attribution(a.source, a.side, a.kind, a.start, a.end, index)
+
+
+def _same_source(a: Attribution, b: Attribution) -> bool:
+    """The same speaker named twice ("The Defence Ministry ... the ministry said", "Aliyev ... he said")."""
+    if a.source.lower() == b.source.lower():
+        return True
+    ha, hb = head_noun(a.source), head_noun(b.source)
+    if ha and ha == hb and (a.side == b.side or b.side is None):
+        return True
+    na, nb = a.source.split()[-1:], b.source.split()[-1:]
+    return bool(na) and na == nb and name_in(a.source) is not None
 
 
 def _contact(found: _Found, m: re.Match, sent: Sentence) -> None:
@@ -151,8 +313,20 @@ def _contact(found: _Found, m: re.Match, sent: Sentence) -> None:
 
 
 def _said(found: _Found, m: re.Match, sent: Sentence, quotes: list[tuple[int, int]]) -> None:
-    """A verb of saying: the inverted "..., said X" / "“...,” said X", else the subject before the verb."""
+    """A verb of saying: the inverted "..., said X" / "“...,” said X", a passive "was stated by X",
+    else the subject before the verb. "This was stated by X" and "X said so" credit the sentence before too."""
     text = found.text
+    if m.group("verb") != "quoted" and _PASSIVE.search(text, max(sent.start, m.start() - 16), m.start()):
+        by = _BY.match(text, m.end(), sent.end)
+        span = phrase_after(text, by.end(), sent.end) if by else None
+        if span:
+            back = _BACK_REFERENCE.match(text, sent.start, m.start())
+            found.add(span, "said", sent, extra=(sent.index - 1,) if back and sent.index > 0 else ())
+        elif _IMPERSONAL.match(text, sent.start, m.start()) and found.last_named is not None \
+                and sent.index - found.last_named.sentence_index <= 2:
+            last = found.last_named  # "It is emphasized that ...": the speaker just named goes on
+            found.items.append(Attribution(last.source, last.side, "said", last.start, last.end, sent.index))
+        return
     before = text[max(sent.start, m.start() - 200):m.start()]
     quote_before = _CLOSE_BEFORE.search(before)
     prev_char = before.rstrip()[-1:] if before.strip() else ""
@@ -169,11 +343,15 @@ def _said(found: _Found, m: re.Match, sent: Sentence, quotes: list[tuple[int, in
         if m.group("verb") == "quoted" else None
     if passive:  # "X was quoted (by Y) as saying"
         verb_at = passive.start()
+    paren = _PAREN_BEFORE.search(text, max(sent.start, verb_at - 80), verb_at)
+    if paren:  # "the Defense Ministry of Artsakh (Nagorno-Karabakh) reported", "Human Rights Watch (HRW) said"
+        verb_at = paren.start()
     span = subject_before(text, max(sent.start, verb_at - 200), verb_at) or _elided_subject(text, sent, verb_at)
     if span is None:
         return
     q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end(), sent.end)
-    found.add(span, "quote" if q else "said", sent, q)
+    back = (sent.index - 1,) if sent.index > 0 and _SAID_SO.match(text, m.end(), sent.end) else ()
+    found.add(span, "quote" if q else "said", sent, q, back)
 
 
 def _statements(found: _Found, quotes: list[tuple[int, int]]) -> None:
@@ -224,8 +402,8 @@ def _elided_subject(text: str, sent: Sentence, verb_start: int) -> tuple[int, in
 def _sentence_subject(text: str, sent: Sentence) -> tuple[int, str, str | None] | None:
     """(offset, name, side) when the sentence opens with a person's name
     ("Hikmet Hajiyev, assistant to ..., shared", "Defense Ministry spokesperson X spoke")."""
-    if not sent.text[:1].isupper():
-        return None
+    if not sent.text[:1].isupper() or sent.text.rstrip()[-1:] not in _SENTENCE_ENDS:
+        return None  # a title line ("X Battles Take Toll On Civilians") is not a sentence with a subject
     toks = tokens(text, sent.start, min(sent.end, sent.start + 120))
     k = 0
     while k < len(toks) and toks[k][0] not in ",;:“”\"()" and in_source_phrase(toks[k][0]):
@@ -316,12 +494,28 @@ def attribution_at(attributions: Sequence[Attribution], sentence_index: int, off
 
     The nearest source mentioned before the offset in that sentence, else the
     first one after it ("..., according to X"), else a quote's speaker.
-    Contact attributions ("X talked to Y") credit no content and are skipped.
+    Contact attributions ("X talked to Y") credit no content and are skipped,
+    and a news agency that passes the report on ("..., the Interfax news agency
+    reported") gives way to the source it cites.
     """
     here = [a for a in attributions if a.sentence_index == sentence_index and a.kind not in CONTENT_FREE]
+    if len(here) > 1:
+        here = [a for a in here if not is_relay(a.source)] or here
     if not here:
         return None
     before = [a for a in here if a.end <= offset]
     if before:
         return max(before, key=lambda a: a.start)
     return min(here, key=lambda a: a.start)
+
+
+def is_relay(source: str) -> bool:
+    """Whether a source is a news outlet passing a report on (an agency, a listed outlet)."""
+    low = source.lower()
+    return head_noun(low) == "agency" or "news" in low.split() or low in _outlet_names()
+
+
+@lru_cache(maxsize=None)
+def _outlet_names() -> frozenset:
+    frame = lexicons.read_lexicon("outlets", required=("outlet", "alias"))
+    return frozenset(str(n).strip().lower() for n in list(frame["outlet"]) + list(frame["alias"]))

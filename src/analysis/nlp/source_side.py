@@ -11,12 +11,17 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from analysis.core.values import PARTIES
 from analysis.lexicons import load as lexicons
 from analysis.nlp.source_words import head_noun, name_in
 
 # A source located in a place speaks for the side holding it in 2020
 # ("a Ganja resident"); disputed places were held by the Armenian side.
 PLACE_COUNTRY_SIDE = {"armenia": "armenian", "azerbaijan": "azerbaijani", "disputed": "armenian"}
+
+# Bodies of a state: named without their country, they are the country of the article's other sources.
+_STATE_BODIES = frozenset({"ministry", "office", "prosecutor", "government", "authorities", "presidency",
+                           "administration", "committee", "service", "department", "army", "command", "headquarters"})
 
 _REGION_WORDS = re.compile(r"\b(?:the\s+)?(?:region|republic|enclave)[’']s\b|\bregional\b|\blocal\b", re.IGNORECASE)
 
@@ -76,6 +81,9 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> s
         for att in reversed(previous):
             if att.side and head_noun(att.source) == head:
                 return att.side
+        sides = {att.side for att in previous if att.side in PARTIES}
+        if head in _STATE_BODIES and len(sides) == 1:  # "the prosecutor general's office" after only Azerbaijani sources
+            return sides.pop()
         if text:  # "The Armenian Foreign Ministry issued ... added the foreign ministry"
             low = lexicons.lowered(text)
             pos = low.rfind(head, 0, at)

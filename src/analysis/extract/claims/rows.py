@@ -1,6 +1,8 @@
 """Claims as rows: :func:`extract_claims` runs the stages on one article, :func:`claims_table` on many.
 
-The stages: candidates (:mod:`.candidates`), claimant and clause (here), group
+The stages: candidates (:mod:`.candidates`), claimant and clause (here; a
+headline's figure with no source of its own takes the claimant of the body
+sentence that gives it, :func:`.roles.headline_source`), group
 (:mod:`.groups`), side and place (:mod:`.sides`), scope (:mod:`.scope`), then
 the rows, without headline restatements and repeated figures.
 """
@@ -16,6 +18,7 @@ from analysis.core import schema
 from analysis.extract.claims.candidates import Candidate, find_candidates
 from analysis.extract.claims.groups import assign_groups
 from analysis.extract.claims.layout import clause, is_heading, previous_sentence
+from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
 from analysis.extract.claims.sides import assign_sides_and_places
@@ -46,7 +49,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
     cands = find_candidates(text, sentences)
     if not cands:
         return []
-    claims = _attributed(r, text, cands, parsed.attributions)
+    claims = _attributed(r, text, sentences, cands, parsed.attributions)
     assign_groups(r, text, claims)
     assign_sides_and_places(r, text, sentences, claims, parsed.attributions)
     rows = _drop_headline_restatements(_rows(r, text, sentences, claims))
@@ -59,7 +62,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
 _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
 
 
-def _attributed(r: Rules, text: str, cands: list[Candidate], atts) -> list[Candidate]:
+def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Candidate], atts) -> list[Candidate]:
     """The candidates that are claims, with their clause and claimant: not speculation
     ("may have killed"), not a breakdown of the figure before ("including three children");
     "bringing the total to N" takes the outcome and victims of the figure before it."""
@@ -79,6 +82,10 @@ def _attributed(r: Rules, text: str, cands: list[Candidate], atts) -> list[Candi
             continue  # after "including" only a breakdown read with its figure (candidates) is a claim
         c.clause = clause(text, s, c.q.start, c.ev_end)
         att = attribution_at(atts, s.index, c.q.start)
+        if att is None and is_heading(text, s):
+            att = headline_source(text, sentences, atts, c)  # a headline copy takes the body's claimant
+        if att is not None and is_own_reporter(att.source):
+            att = None  # "our correspondent in Stepanakert confirmed": the outlet's own reporting
         c.claimant = att.source if att else None
         c.claimant_side = att.side if att else "outlet"
         kept.append(c)

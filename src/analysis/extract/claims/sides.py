@@ -1,14 +1,24 @@
 """Whose people the victims of each claim were, and where they were hit.
 
-Victim side, in order: an actor in the victim phrase ("Armenian soldiers",
-"on both sides"); "the Azerbaijani side has suffered"; "the enemy" -> the
-claimant's other side; "our"/"we"/"its" -> the claimant's side; the attacker
-named next to an attack word ("an Armenian rocket strike", "Azeri fire") -> the
-other side; the country of the place hit (gazetteer; disputed places were held
-by the Armenian side in 2020); "... in Azerbaijan"; both sides named around an
-outlet-voice figure -> both; the claim before it in the sentence; the
-claimant's side; the attacker or the last claim earlier in the paragraph; the
-article's majority side.
+The claimant, the attacker and the victims are read apart (:mod:`.roles`), and
+the victim side comes, in order:
+
+1. from the victims: an actor in the victim phrase ("Armenian soldiers", "on
+   both sides"), a side named as the victims' ("On the Azerbaijani side, 12
+   servicemen were killed", "the Azerbaijani side has suffered"), "the enemy"
+   (the claimant's other side), "our"/"we"/"its" (the claimant's own people;
+   a third party's own are ``other``), "... in Azerbaijan";
+2. else from the attacker, the other side: an attack word with its actor ("an
+   Armenian rocket strike"), an agent ("shot down by Armenians"), a subject
+   ("Armenia launched attacks"), never the two parties of "between A and B";
+3. else from the place hit (gazetteer; disputed places were held by the
+   Armenian side in 2020);
+4. a figure of the war or the fighting as a whole ("the fighting has killed
+   hundreds") given by no party: ``both``;
+5. else the figure before it in the sentence, the claimant's side, the attacker
+   or the last figure earlier in the paragraph.
+
+Nothing comes from the article's majority side: an unknown side stays ``unspecified``.
 
 Location: the place named as where things happened, nearest the claim in its
 sentence ("the city" -> the last town named before it), else earlier in the
@@ -18,12 +28,13 @@ paragraph.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of, previous_sentence
-from analysis.extract.claims.rules import Rules, word_key
+from analysis.extract.claims.roles import RolePatterns, frame_actor, in_between, role_patterns
+from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
 from analysis.nlp.source_side import PLACE_COUNTRY_SIDE
@@ -33,59 +44,90 @@ _TOWNS = ("city", "town", "village")
 
 def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate], atts) -> None:
     """Set ``side`` and ``location`` on every claim (``atts``: the article's attributions)."""
+    p = role_patterns()
     decided: list[str | None] = []
     for idx, c in enumerate(claims):
         exclude = [(a.start, a.end) for a in atts if a.sentence_index == c.sentence.index]
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
-        side = _side_in_clause(r, text, c, exclude, pm)
+        side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
-            side = _side_from_neighbours(r, text, sentences, c, claims[:idx], decided, atts)
+            side = _side_from_neighbours(r, p, text, sentences, c, claims[:idx], decided, atts)
         decided.append(side)
         c.location = _location(r, text, sentences, c, pm)
-    top = Counter(x for x in decided if x).most_common(2)
-    fallback = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else "unspecified"
     for c, side in zip(claims, decided):
-        c.side = side or fallback
+        c.side = side or "unspecified"
 
 
-def _side_in_clause(r: Rules, text: str, c: Candidate, exclude: list[tuple[int, int]],
-                    pm: lexicons.PlaceMention | None) -> str | None:
-    """The side the claim's own words, clause and sentence give (rules 1-8 of the module doc)."""
+def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | None:
+    """The side the victims themselves are given (rule 1 of the module doc)."""
     s, (lo, hi), cside = c.sentence, c.clause, c.claimant_side
     side = _actor_side(c.victim) if c.victim else None
-    if side is None:  # "the Azerbaijani side has suffered heavy casualties"
-        for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
-            side = lexicons.actors().side_of(m.group("actor"))
+    if side is None and c.person_named:  # "a volunteer from the Azerbaijan Red Crescent, X, was killed"
+        side = _actor_side(text[max(lo, s.start, c.ev_start - 60):c.ev_start])
     if side is not None:
         return side
+    frames = list(p.victim_frame.finditer(text, s.start, min(max(hi, c.ev_end) + 30, s.end))) \
+        if " side" in s.text or "among" in s.text else []
+    if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure
+        near = min(frames, key=lambda m: abs(m.start() - c.q.start))
+        return lexicons.actors().side_of(frame_actor(near))
+    for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
+        return lexicons.actors().side_of(m.group("actor"))  # "the Azerbaijani side has suffered"
     if cside in PARTIES and r.enemy.search(text, max(lo, s.start), c.ev_end):
         return OTHER_PARTY[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
     if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
         return "both"
-    if r.our.search(text, max(lo, s.start), c.ev_end) and cside in PARTIES:
+    if cside in PARTIES and r.our.search(text, max(lo, s.start), c.ev_end):
         return cside
-    atk = _attacker_side(r, text, s, c.q.start, exclude)
+    if cside == "third_party" and p.own.search(text, s.start, c.ev_end):
+        return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"
+    inside = r.in_country.match(text, c.ev_end, s.end)
+    if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
+        return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
+    return None
+
+
+def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
+                    exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None) -> str | None:
+    """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc)."""
+    side = _victims_side(r, p, text, c)
+    if side is not None:
+        return side
+    atk = _attacker_side(r, text, c.sentence, c.q.start, exclude)
     if atk:
         return OTHER_PARTY[atk]
     gaz = lexicons.gazetteer()
-    side = None
     if pm is not None and gaz.kind.get(pm.place) != "region":
         side = PLACE_COUNTRY_SIDE.get(gaz.country.get(pm.place, ""))
-    inside = r.in_country.match(text, c.ev_end, s.end) if side is None else None
-    if inside:  # "killing 65 civilians in Azerbaijan"
-        side = lexicons.actors().side_of(inside.group("actor"))
-    return side
+        if side:
+            return side
+    s = c.sentence
+    if p.anaphoric_attack.search(text, s.start, s.end):  # "the attack killed 21": the attack named before
+        atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
+        if atk:
+            return OTHER_PARTY[atk]
+    if c.claimant_side not in PARTIES and _war_total(p, text, sentences, s):
+        return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes"
+    return None
 
 
-def _side_from_neighbours(r: Rules, text: str, sentences: list[Sentence], c: Candidate, earlier: list[Candidate],
-                          decided: list[str | None], atts) -> str | None:
-    """The side from around the claim (rules 9-12): both sides named, the sentence's last claim, the claimant, the paragraph."""
+_ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is looked up
+
+
+def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentence) -> bool:
+    """The war or the fighting as a whole is named in the sentence, or in the one before it
+    in the paragraph when the sentence names no actor ("Fighting has gone on since September.
+    More than 150 people have been killed")."""
+    if p.war_event.search(text, s.start, s.end):
+        return True
+    prev = previous_sentence(text, sentences, s)
+    return prev is not None and not lexicons.actors().mentions(s.text) and bool(p.war_event.search(text, prev.start, prev.end))
+
+
+def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
+                          earlier: list[Candidate], decided: list[str | None], atts) -> str | None:
+    """The side from around the claim (rule 5): the sentence's last claim, the claimant, the paragraph."""
     s, cside = c.sentence, c.claimant_side
-    if cside in ("outlet", "third_party"):
-        prev_s = previous_sentence(text, sentences, s)
-        ctx = text[prev_s.start:s.end] if prev_s else text[s.start:s.end]
-        if _actor_side(ctx) == "both":
-            return "both"
     same = [decided[j] for j, o in enumerate(earlier) if o.sentence.index == s.index and decided[j]]
     if same:
         return same[-1]
@@ -124,11 +166,11 @@ _TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towar
                             re.IGNORECASE)
 
 
-def _is_target(r: Rules, text: str, sent: Sentence, m: re.Match) -> bool:
+def _is_target(r: Rules, text: str, m: re.Match) -> bool:
     """The actor is where an attack lands ("strikes on Armenian positions") or,
     after "in", the victims' ranks ("losses in the Armenian army"); but "killed
     in Azerbaijani shelling" names the attacker (an attack act, not a force)."""
-    t = _TARGET_BEFORE.search(text, max(sent.start, m.start() - 12), m.start())
+    t = _TARGET_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if t is None:
         return False
     noun = m.groupdict().get("noun")
@@ -148,19 +190,39 @@ def _attacker_side(r: Rules, text: str, sent: Sentence, pos: int, speakers=()) -
     """Side of the attacker named nearest to ``pos`` in the sentence, if any.
 
     ``speakers``: (start, end) spans of the sentence's sources; a source
-    ("the Karabakh army says", "according to the Azerbaijani side") is not an attacker.
+    ("the Karabakh army says", "according to the Azerbaijani side") is not an
+    attacker, nor are the two parties of "fighting between A and B".
     """
+    return _attacker_in(r, text, sent.start, sent.end, pos, speakers)
+
+
+def _attacker_in(r: Rules, text: str, lo: int, hi: int, pos: int, speakers) -> str | None:
+    """:func:`_attacker_side` over ``text[lo:hi]``."""
     best = None
-    for pat in (r.attacker, r.attacked_by):
-        for m in pat.finditer(text, sent.start, sent.end):
-            side = lexicons.actors().side_of(m.group("actor"))
-            if side not in PARTIES or _is_target(r, text, sent, m) or _place_struck(text, m) \
-                    or any(a <= m.start("actor") < b for a, b in speakers):
-                continue
-            dist = abs(m.start("actor") - pos)
-            if best is None or dist < best[0]:
-                best = (dist, side)
+    for start, side in _attackers(text, lo, hi, tuple(speakers)):
+        dist = abs(start - pos)
+        if best is None or dist < best[0]:
+            best = (dist, side)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int, str], ...]:
+    """(offset, side) of every attacker named in ``text[lo:hi]``, found once per span."""
+    r, p = rules(), role_patterns()
+    span = text[lo:hi]
+    skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else [])
+    pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker]
+    found = []
+    for pat in pats:
+        for m in pat.finditer(text, lo, hi):
+            side = lexicons.actors().side_of(m.group("actor"))
+            if side not in PARTIES or any(a <= m.start("actor") < b for a, b in skip):
+                continue
+            if pat is r.attacker and (_is_target(r, text, m) or _place_struck(text, m)):
+                continue
+            found.append((m.start("actor"), side))
+    return tuple(found)
 
 
 def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:

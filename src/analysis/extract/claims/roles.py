@@ -1,0 +1,107 @@
+"""The roles around a casualty figure beyond the victim phrase: the attacker, a
+side named as the victims' ("on the Azerbaijani side"), a toll for both parties
+("the fighting has killed hundreds"), the claimant's own people ("our", "its"),
+and the claimant of a headline that copies a body figure.
+
+Patterns are compiled once from ``lexicons/roles.yaml`` and the actor lexicon;
+:mod:`.sides` applies them in the order of its module docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.layout import is_heading
+from analysis.lexicons import load as lexicons
+from analysis.lexicons.load import alternation as alt
+from analysis.nlp.attribution import Attribution, attribution_at
+from analysis.nlp.quantities import grammar
+from analysis.nlp.sentences import Sentence
+from analysis.nlp.source_words import head_noun
+
+
+@dataclass(frozen=True)
+class RolePatterns:
+    """The compiled role cues (see ``lexicons/roles.yaml``)."""
+
+    war_event: re.Pattern  # "the fighting", "clashes"
+    agent: re.Pattern  # "shot down by | Armenians"
+    subject_attacker: re.Pattern  # "Armenia | launched attacks"
+    victim_frame: re.Pattern  # "on the Azerbaijani side"
+    between: re.Pattern  # "between Armenian and Azerbaijani forces"
+    own: re.Pattern  # "our", "its"
+    anaphoric_attack: re.Pattern  # "the attack", "the strikes"
+
+
+def _phrase(words) -> str:
+    return alt([str(w) for w in words]).replace(r"\ ", r"\s+")
+
+
+@lru_cache(maxsize=None)
+def role_patterns() -> RolePatterns:
+    """The role cues, compiled once."""
+    d = lexicons.yaml_lexicon("roles")
+    lexicons.require_lists("roles", d, ("war_events", "agent_verbs", "subject_attack_verbs", "victim_side_frames",
+                                        "own_words"))
+    actor = alt(list(lexicons.actors().frame["name"]))
+    fillers = _phrase(d.get("subject_fillers") or ["forces"])
+    frames = [re.escape(str(f)).replace(r"\{actor\}", f"(?P<actor{i}>{actor})").replace(r"\ ", r"\s+")
+              for i, f in enumerate(d["victim_side_frames"])]
+    return RolePatterns(
+        war_event=re.compile(rf"\b(?:{_phrase(d['war_events'])})\b", re.IGNORECASE),
+        agent=re.compile(rf"\b(?:{_phrase(d['agent_verbs'])})\s+(?:[\w’'-]+\s+){{0,6}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
+        subject_attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{fillers})\s+){{0,3}}"
+                                    rf"(?:{_phrase(d['subject_attack_verbs'])})\b"),
+        victim_frame=re.compile("|".join(rf"\b{f}\b" for f in frames), re.IGNORECASE),
+        between=re.compile(rf"\b(?:{_phrase(d.get('between_words') or ['between'])})\s+(?:the\s+)?"
+                           rf"[^,;:.]{{0,60}}?\band\s+(?:the\s+)?(?:{actor})\b(?:\s+(?:armed\s+)?(?:forces|troops|armies|army|sides|militaries|military))?"),
+        own=re.compile(rf"\b(?:{_phrase(d['own_words'])})\b", re.IGNORECASE),
+        anaphoric_attack=re.compile(rf"\b(?:{_phrase(d.get('anaphoric_attacks') or ['the attack'])})\b", re.IGNORECASE),
+    )
+
+
+def frame_actor(m: re.Match) -> str:
+    """The actor a :attr:`RolePatterns.victim_frame` match names."""
+    return next(v for k, v in m.groupdict().items() if v is not None and k.startswith("actor"))
+
+
+def in_between(p: RolePatterns, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of "between A and B" in ``text[lo:hi]``: the actors there are the two parties, not an attacker."""
+    return [(m.start(), m.end()) for m in p.between.finditer(text, lo, hi)]
+
+
+# Word stems of each outcome, to find the body sentence a headline's figure copies.
+_OUTCOME_STEMS = {
+    "killed": r"kill|dead|death|died|die|lives|slain|perish",
+    "wounded": r"wound|injur|hurt|hospitali",
+    "casualties": r"casualt|kill|dead|death|died|wound|injur|victim",
+    "missing": r"missing",
+    "captured": r"captur|prisoner|pows?\b|detain|hostage",
+}
+_HEADLINE_REACH = 60  # body sentences searched for the copy of a headline's figure
+_OWN_REPORTERS = frozenset({"correspondent", "reporter", "journalist"})
+
+
+def headline_source(text: str, sentences: list[Sentence], atts, c: Candidate) -> Attribution | None:
+    """The claimant of the first body sentence after a headline that gives the headline's figure
+    (the same count, as digits or in words, and an outcome word), if that sentence credits anyone."""
+    count = c.q.count
+    if count is None or c.outcome not in _OUTCOME_STEMS:
+        return None
+    words = [w for w, v in grammar().number_words.items() if v == count]
+    number = re.compile(rf"(?<![\w,.])(?:{alt([f'{count:,}', str(count), *words])})(?![\w,])", re.IGNORECASE)
+    stem = re.compile(rf"\b(?:{_OUTCOME_STEMS[c.outcome]})", re.IGNORECASE)
+    for sent in sentences[c.sentence.index + 1:c.sentence.index + 1 + _HEADLINE_REACH]:
+        m = number.search(text, sent.start, sent.end)
+        if m is None or is_heading(text, sent) or not stem.search(text, m.end(), sent.end):
+            continue
+        return attribution_at(atts, sent.index, m.start())
+    return None
+
+
+def is_own_reporter(source: str) -> bool:
+    """A correspondent or reporter: the outlet's own reporting, not a claimant of its own."""
+    return head_noun(source) in _OWN_REPORTERS

@@ -1,0 +1,65 @@
+"""Victim side from roles (analysis.extract.claims.sides and .roles): the victims first, else
+the attacker (the other side), else the place or the claimant; totals of the war are ``both``,
+and an unknown side stays ``unspecified`` (never the article's majority side). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.claims import extract_claims
+
+
+def sides(text: str) -> list[tuple]:
+    return [(c["count"] if c["count"] is not None else c["vague"], c["outcome"], c["side"]) for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # 1. the victims' own words
+    ("On the Azerbaijani side, 12 servicemen were killed in the battle.", (12, "killed", "azerbaijani")),
+    ("Nine Armenian soldiers were wounded near the front line, officials in Yerevan said.", (9, "wounded", "armenian")),
+    # 2. the attacker: the victims are the other side
+    ("Armenia launched attacks on the frontline villages, killing 7 civilians.", (7, "killed", "azerbaijani")),
+    ("Two drones were shot down by Azerbaijani forces, and 40 soldiers were killed.", (40, "killed", "armenian")),
+    # the parties of "fighting between A and B" are not an attacker: a total for both
+    ("Fighting between Armenian and Azerbaijani forces has left hundreds of people dead.", ("hundreds", "killed", "both")),
+])
+def test_side_from_victims_then_attacker(text, want):
+    assert sides(text)[0] == want
+
+
+@pytest.mark.parametrize("text", [
+    "The clashes have so far killed more than 300 people, the agency wrote.",
+    "Since September, hundreds of people have been killed in the fighting over the region.",
+    "The war has killed thousands of people, according to the United Nations.",
+])
+def test_a_total_of_the_war_is_both(text):
+    assert sides(text)[-1][2] == "both"
+
+
+def test_an_unknown_side_stays_unspecified_whatever_the_article_says_elsewhere():
+    text = ("Azerbaijani shelling killed 4 Armenian civilians in Martuni.\n"
+            "Armenian officials said 12 Armenian soldiers died.\n"
+            "Elsewhere, 3 people were injured in a road accident.")
+    assert [s for *_, s in sides(text)] == ["armenian", "armenian", "unspecified"]
+
+
+def test_the_attack_takes_the_attacker_named_before_it():
+    text = ("A rocket fired by Armenian forces hit the town centre on Tuesday.\n"
+            "Investigators said the attack killed at least 9 civilians.")
+    assert sides(text)[-1] == (9, "killed", "azerbaijani")
+
+
+def test_a_third_partys_own_people_are_other():
+    text = "Russia said one of its aircraft was downed near the border, killing three servicemen."
+    assert sides(text)[-1][2] == "other"
+
+
+def test_the_claimants_own_losses():
+    text = "“We have lost 15 of our soldiers today,” Armenian defence ministry spokeswoman Shushan Stepanyan said."
+    assert sides(text)[0] == (15, "killed", "armenian")
+
+
+def test_a_country_named_as_the_attacker_is_not_the_victims_country():
+    text = "One civilian was killed and four others were wounded in Azerbaijan’s shelling of a village in Syunik."
+    assert [s for *_, s in sides(text)] == ["armenian", "armenian"]

@@ -1,0 +1,59 @@
+"""Attribution across sentences and relayed reports (analysis.nlp.attribution): which source a
+figure is credited to when the source stands in another sentence, or a news agency passes the
+report on. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from analysis.nlp.attribution import attribution_at, find_attributions, is_relay
+from analysis.nlp.sentences import split_sentences
+
+
+def credited(text: str, sentence: int, offset: int | None = None):
+    sentences = split_sentences(text)
+    atts = find_attributions(text, sentences)
+    at = sentences[sentence].start if offset is None else offset
+    return attribution_at(atts, sentence, at)
+
+
+def test_a_relaying_agency_gives_way_to_the_source_it_cites():
+    text = "The Armenian defence ministry said 30 soldiers were killed, the Interfax news agency reported."
+    att = credited(text, 0, text.index("30"))
+    assert att.source.endswith("defence ministry") and att.side == "armenian"
+
+
+def test_an_agency_alone_stays_the_source():
+    text = "Thirty soldiers were killed, the Interfax news agency reported."
+    assert "Interfax" in credited(text, 0).source
+
+
+def test_is_relay():
+    assert is_relay("Interfax news agency") and is_relay("Reuters")
+    assert not is_relay("Armenian Defense Ministry")
+
+
+def test_an_unquoted_sentence_after_an_official_is_the_outlets():
+    text = "Azerbaijani presidential aide Hikmet Hajiyev said the strike hit a market. Eleven people died in the war."
+    assert credited(text, 1) is None
+
+
+def test_a_continuing_quote_stops_at_the_next_unquoted_sentence():
+    text = ("“Our units repelled the attack,” Armenian defence ministry spokeswoman Shushan Stepanyan said. "
+            "“Two soldiers were wounded.” Fighting also continued in the south.")
+    assert credited(text, 1).source == "Shushan Stepanyan"
+    assert credited(text, 2) is None
+
+
+def test_an_unqualified_body_takes_the_side_of_the_articles_other_sources():
+    text = ("Azerbaijani presidential aide Hikmet Hajiyev said the city was struck. "
+            "The prosecutor general's office said 4 civilians were killed.")
+    assert credited(text, 1).side == "azerbaijani"
+
+
+def test_background_paragraphs_between_two_credits_stay_the_outlets():
+    text = ("Armenian officials said shelling continued overnight.\n"
+            "The region is mountainous and close to pipelines.\n"
+            "Armenian officials said 40 soldiers had died.")
+    assert credited(text, 1) is None
+    same_paragraph = ("Armenian officials said shelling continued overnight. Four villages were hit. "
+                      "Armenian officials said 40 soldiers had died.")
+    assert credited(same_paragraph, 1).source == "Armenian officials"
