@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from analysis.lexicons.load import read_lexicon
 from analysis.nlp.temporal import patterns
-from analysis.nlp.temporal.vocabulary import WEEKDAYS, cased, month_numbers
+from analysis.nlp.temporal.vocabulary import WEEKDAY_ABBREVIATIONS, WEEKDAYS, cased, month_numbers
 
 
 @dataclass
@@ -41,10 +41,16 @@ class Found:
 _MONTHS = month_numbers()
 _TRIGGER_FIRST = "".join(sorted({w[0].upper() for w in [*_MONTHS, *WEEKDAYS]}))
 _TRIGGER = re.compile(
-    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdmr]))(?:(?P<month>{cased(_MONTHS)})|(?P<weekday>{cased(WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
-    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend|recent"
+    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdmrhi]))(?:(?P<month>{cased(_MONTHS)})"
+    rf"|(?P<weekday>{cased(WEEKDAYS)}|{cased(WEEKDAY_ABBREVIATIONS)})"
+    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend|recent|within|(?<=the\s)time"
     r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
-    r"|(?:day|week|month|hour|night|evening)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
+    r"|(?:day|week|month|hour|night|evening)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday))))"
+    r"|(?P<daypart>(?i:morning|afternoon|evening|night|nightfall|dawn|daybreak|sunrise|dusk|sunset|midnight|noon|midday"
+    r"|(?<=the\s)day|(?<=the\s)hours|(?<=early\s)hours|(?<=until\s)late)"
+    r"|\d{1,2}(?i::\d\d(?:\s*[ap]\.?m)?|(?:\.\d\d)?\s*[ap]\.?m)|\d{4}\s*(?:GMT|UTC)|\d\dh\d\d)"
+    r"|(?P<now>(?i:(?<=we\s)speak|(?<=this\s)(?:hour|moment|writing)|writing|press(?=\s+time)))"
+    r"|(?P<numeric>\d{1,4}[./-]\d))(?![a-z])"
 )
 _WINDOW = 80
 # Which patterns can match around which trigger.
@@ -53,6 +59,8 @@ _PATTERNS = {
               (patterns.RANGE_DM, "range"), (patterns.MONTH_ONLY, "month")),
     "weekday": ((patterns.WEEKDAY_EXPR, "weekday"),),
     "numeric": ((patterns.ABSOLUTE_NUMERIC, "numeric"),),
+    "daypart": ((patterns.TIME_OF_DAY, "daypart"),),
+    "now": ((patterns.NOW, "now"),),
     "relative": ((patterns.OFFSET_AGO, "ago"), (patterns.OFFSET_ANCHOR, "offset"), (patterns.DAY_ANCHOR, "dayanchor"),
                  (patterns.VAGUE, "vague"), (patterns.RELATIVE, "relative")),
 }

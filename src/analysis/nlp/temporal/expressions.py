@@ -28,16 +28,20 @@ from analysis.nlp.temporal.context import (
 from analysis.nlp.temporal.patterns import ANNOUNCED
 from analysis.nlp.temporal.resolution import numeric_date
 from analysis.nlp.temporal.resolve import Resolver
-from analysis.nlp.temporal.vocabulary import WEEKDAYS, month_number, safe_date
+from analysis.nlp.temporal.times_of_day import anchor_in_sentence
+from analysis.nlp.temporal.vocabulary import month_number, safe_date, weekday_number
 
 
-def find_temporal_expressions(text: str, published: date | None, *, parsed: ParsedArticle | None = None) -> list[dict]:
+def find_temporal_expressions(text: str, published: date | None, *, parsed: ParsedArticle | None = None,
+                              default_year: int | None = None) -> list[dict]:
     """Every expression dating a reported event, resolved against ``published``.
 
     Returns dicts with ``expression, start, end, date, date_min, date_max,
     part_of_day, resolution, event_type, location, sentence, background``
     (offsets into ``text``), in text order. ``parsed``: the article's shared
     parse (its sentences are reused), made here when not given.
+    ``default_year``: the year of year-less dates in an article with neither a
+    publication date nor a full date of its own (the corpus's year).
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected str, got {type(text).__name__}")
@@ -50,8 +54,8 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         return []
     meta = meta_spans(text)
     sentences = parsed_for(text, parsed).sentences
-    resolver = Resolver(published, found)
-    rows = []
+    resolver = Resolver(published, found, default_year)
+    rows, kinds, spans = [], [], []
     triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
     places: dict[tuple[int, int], list] = {}
     for f in found:
@@ -74,6 +78,9 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         row["background"] = is_background(text, max(sentence.start, f.start - BACKGROUND_REACH), f.start, f.end,
                                           row["date_max"], published)
         rows.append(row)
+        kinds.append(f.kind)
+        spans.append(span)
+    anchor_in_sentence(rows, kinds, spans)
     return rows
 
 
@@ -102,7 +109,7 @@ def dated_mentions(text: str) -> list[DatedMention]:
         if f.kind in ("md", "dm"):
             month, day = month_number(m.group("month")), int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
-            weekday = WEEKDAYS[m.group("weekday").lower()] if m.group("weekday") else None
+            weekday = weekday_number(m.group("weekday")) if m.group("weekday") else None
         elif f.kind == "numeric":
             d = numeric_date(m)
             if d is None:
