@@ -55,7 +55,7 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
     meta = meta_spans(text)
     sentences = parsed_for(text, parsed).sentences
     resolver = Resolver(published, found, default_year)
-    rows, kinds, spans = [], [], []
+    rows, kept, spans = [], [], []
     triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
     places: dict[tuple[int, int], list] = {}
     for f in found:
@@ -78,10 +78,9 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         row["background"] = is_background(text, max(sentence.start, f.start - BACKGROUND_REACH), f.start, f.end,
                                           row["date_max"], published)
         rows.append(row)
-        kinds.append(f.kind)
+        kept.append(f)
         spans.append(span)
-    anchor_in_sentence(rows, kinds, spans)
-    return rows
+    return anchor_in_sentence(text, rows, kept, spans, published)
 
 
 @dataclass(frozen=True)

@@ -158,8 +158,13 @@ VAGUE = re.compile(
 # Times of day with no day of their own ("at night", "in the afternoon", "throughout
 # the day", "before nightfall", "at 1:30 p.m.", "2000 GMT"): their day is the one of
 # the dated mention in scope (see :mod:`analysis.nlp.temporal.times_of_day`).
-_CLOCK_LEAD = r"(?:(?:at|from|until|till|since|by|around|after|before|as\s+of|shortly\s+(?:before|after))\s+)?"
-_ABOUT = r"(?:(?:about|around|approximately|nearly|roughly|some|exactly|precisely|almost)\s+)?"
+# A clock time dates an event only after a preposition or "about" ("at 1:30 p.m.",
+# "from 01:00", "about 8 am") or as a conversion in brackets ("(2000 GMT)"): a bare
+# one ("October 3, 2020 - 13:09", "0:00 / 0:02:29") is a timestamp or a player's clock.
+_CLOCK_LEAD = (r"(?:(?:(?:at|from|until|till|since|by|around|after|before|as\s+of|shortly\s+(?:before|after))\s+)"
+               r"(?:(?:about|around|approximately|nearly|roughly|some|exactly|precisely|almost)\s+)?"
+               r"|(?:about|around|approximately|nearly|roughly|exactly|precisely|almost)\s+|(?<=\())")
+_ABOUT = ""
 _MERIDIEM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])"
 _ZONE = (r"(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::00)?\)|\s*\([+-]\d{1,2}\)"
          r"|\s+(?:GMT|UTC|local\s+time|(?:Moscow|Baku|Yerevan|Ankara|Tehran)\s+time)|\s+\((?:local|Moscow|Baku|Yerevan)\s+time\))?")

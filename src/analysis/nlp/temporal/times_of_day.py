@@ -73,23 +73,43 @@ def now(f: Found, ref: Reference) -> dict:
     return resolved_row(f, "relative", ref.published)
 
 
-def anchor_in_sentence(rows: list[dict], kinds: list[str], sentences: list[tuple[int, int]]) -> None:
-    """Give each time of day the date of the nearest other dated expression of its sentence, when there is one.
+# Between a time of day and the date it sits beside ("late in the afternoon on October
+# 10", "On September 27, at 07:10", "at 2000 GMT on Saturday"): one expression.
+_ADJACENT = re.compile(r"[\s,]*(?:(?:on|of)\s+)?")
 
-    ``rows``, ``kinds`` (the candidate kind of each row) and ``sentences``
-    (each row's sentence span) run in parallel, in text order; rows are
-    changed in place.
+
+def anchor_in_sentence(text: str, rows: list[dict], found: list[Found], sentences: list[tuple[int, int]],
+                       published=None) -> list[dict]:
+    """The rows, each time of day dated by the nearest other dated expression of its sentence when there is one.
+
+    ``rows``, ``found`` (the candidate of each row) and ``sentences`` (each
+    row's sentence span) run in parallel, in text order. A time of day right
+    beside its date becomes part of that expression (docs/SCHEMA.md: several
+    time phrases for one event are one expression); one further away keeps
+    its own row with that date. A night dated so to ``published`` is the night
+    before ("tensions eased at night, the ministry said on Friday", published
+    Friday).
     """
+    kinds = [f.kind for f in found]
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for i, span in enumerate(sentences):
         by_sentence.setdefault(span, []).append(i)
+    merged: set[int] = set()
     for members in by_sentence.values():
         dated = [j for j in members if kinds[j] != "daypart" and rows[j]["date"] is not None]
-        if not dated:
-            continue
-        for i in members:
-            if kinds[i] != "daypart":
+        for i in (i for i in members if kinds[i] == "daypart" and dated):
+            row = rows[i]
+            nearest = min(dated, key=lambda j: min(abs(rows[j]["start"] - row["end"]), abs(row["start"] - rows[j]["end"])))
+            other = rows[nearest]
+            lo, hi = (row["end"], other["start"]) if row["end"] <= other["start"] else (other["end"], row["start"])
+            if _ADJACENT.fullmatch(text, lo, hi):
+                start, end = min(row["start"], other["start"]), max(row["end"], other["end"])
+                other.update(start=start, end=end, expression=text[start:end],
+                             part_of_day=other["part_of_day"] or row["part_of_day"])
+                merged.add(i)
                 continue
-            nearest = min(dated, key=lambda j: min(abs(rows[j]["start"] - rows[i]["end"]), abs(rows[i]["start"] - rows[j]["end"])))
-            day = rows[nearest]["date"]
-            rows[i].update(date=day, date_min=day, date_max=day, resolution="relative")
+            day = other["date"]
+            if day == published and part_and_night(found[i].match)[1]:
+                day -= timedelta(days=1)
+            row.update(date=day, date_min=day, date_max=day, resolution="relative")
+    return [row for i, row in enumerate(rows) if i not in merged]

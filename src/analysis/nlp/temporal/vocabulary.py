@@ -73,9 +73,10 @@ def cased(words) -> str:
 WEEKDAY_ABBREVIATIONS = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }
+_IN_SENTENCE = r"(?=,|\s+[a-z0-9(]|\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d)"  # the full stop ends no sentence
 WEEKDAY_WORD = (
-    rf"(?:{cased(WEEKDAYS)}|(?:{cased(('tues', 'thurs'))})(?![\w'’])\.?"
-    rf"|(?:{cased(WEEKDAY_ABBREVIATIONS)})\.(?=,|\s+[a-z0-9(]|\s+(?:[A-Z][a-z]{{2,8}}\.?\s+)?\d))"
+    rf"(?:{cased(WEEKDAYS)}|(?:{cased(('tues', 'thurs'))})(?:\.{_IN_SENTENCE})?(?![\w'’])"
+    rf"|(?:{cased(WEEKDAY_ABBREVIATIONS)})\.{_IN_SENTENCE})"
 )
 """A weekday as written, in full or abbreviated: the regex every temporal pattern spells weekdays with."""
 
