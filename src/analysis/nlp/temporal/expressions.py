@@ -129,4 +129,5 @@ def dated_mentions(text: str) -> list[DatedMention]:
 
 def has_near_relative(text: str) -> bool:
     """Whether ``text`` dates events relative to its own day (today, on Friday, ...)."""
-    return any(f.kind in ("weekday", "relative") for f in find_candidates(text))
+    return any(f.kind == "weekday" or f.kind == "relative" and f.extra[0] == "pub" or f.kind == "now"
+               for f in find_candidates(text))
