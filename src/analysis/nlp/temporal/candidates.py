@@ -40,16 +40,24 @@ class Found:
 # checked first, so most positions are rejected before the long alternation.
 _MONTHS = month_numbers()
 _TRIGGER_FIRST = "".join(sorted({w[0].upper() for w in [*_MONTHS, *WEEKDAYS]}))
+# Lower-case, capitalised or upper-case, spelled out: literal first letters keep the scan fast.
+_RELATIVE_WORDS = "|".join(
+    f"[{w[0]}{w[0].upper()}]{w[1:]}|{w.upper()}"
+    for w in ("today", "tonight", "yesterday", "tomorrow", "ago", "earlier", "later", "last", "past", "overnight",
+              "weekend", "recent", "within")
+)
 _TRIGGER = re.compile(
-    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdmrhi]))(?:(?P<month>{cased(_MONTHS)})"
+    rf"(?<![\w])(?=[{_TRIGGER_FIRST}\dtyaelpowsnfdmrhTYAELPOWSNFDMR])(?:(?P<month>{cased(_MONTHS)})"
     rf"|(?P<weekday>{cased(WEEKDAYS)}|{cased(WEEKDAY_ABBREVIATIONS)})"
-    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend|recent|within|(?<=the\s)time"
-    r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
-    r"|(?:day|week|month|hour|night|evening)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday))))"
-    r"|(?P<daypart>(?i:morning|afternoon|evening|night|nightfall|dawn|daybreak|sunrise|dusk|sunset|midnight|noon|midday"
-    r"|(?<=the\s)day|(?<=the\s)hours|(?<=early\s)hours|(?<=until\s)late)"
-    r"|\d{1,2}(?i::\d\d(?:\s*[ap]\.?m)?|(?:\.\d\d)?\s*[ap]\.?m)|\d{4}\s*(?:GMT|UTC)|\d\dh\d\d)"
-    r"|(?P<now>(?i:(?<=we\s)speak|(?<=this\s)(?:hour|moment|writing)|writing|press(?=\s+time)))"
+    rf"|(?P<relative>{_RELATIVE_WORDS}|(?<=the\s)time"
+    r"|(?:[Tt]his|[Tt]hat|[Ss]ame|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding)"
+    r"(?=\s+(?i:day|morning|afternoon|evening|night|week|month|year|past|coming))"
+    r"|(?:[Dd]ay|[Ww]eek|[Mm]onth|[Hh]our|[Nn]ight|[Ee]vening)s?(?=\s+(?i:ago|earlier|later|before|after|prior|yesterday)))"
+    # parts of the day, capitalised or not (literal first letters keep the scan fast), clock times
+    r"|(?P<daypart>[Mm](?:orning|idnight|idday)|[Aa]fternoon|[Ee]vening|[Nn](?:ight(?:fall)?|oon)|[Dd](?:awn|aybreak|usk)"
+    r"|[Ss]un(?:rise|set)|(?<=the\s)day|(?<=early\s)hours|(?<=until\s)late"
+    r"|\d{1,2}(?::\d\d(?:\s*[apAP]\.?[mM])?|(?:\.\d\d)?\s*[apAP]\.?[mM])|\d{4}\s*(?:GMT|UTC)|\d\dh\d\d)"
+    r"|(?P<now>(?<=we\s)speak|[Tt]his(?=\s+(?:hour|moment|writing))|writing|press(?=\s+time))"
     r"|(?P<numeric>\d{1,4}[./-]\d))(?![a-z])"
 )
 _WINDOW = 80

@@ -91,6 +91,8 @@ def anchor_in_sentence(text: str, rows: list[dict], found: list[Found], sentence
     Friday).
     """
     kinds = [f.kind for f in found]
+    if "daypart" not in kinds:
+        return rows
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for i, span in enumerate(sentences):
         by_sentence.setdefault(span, []).append(i)
