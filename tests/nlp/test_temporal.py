@@ -71,9 +71,9 @@ def test_year_inference_prefers_past_but_allows_announced_events():
     assert infer_year(12, 30, date(2021, 1, 5)) == 2020
 
 
-def test_day_range_is_a_vague_span():
+def test_day_range_is_a_vague_span_dated_to_its_first_day():
     row = only("Clashes broke out on the night of October 16-17 in Martuni.")
-    assert row["date"] is None and (row["date_min"], row["date_max"]) == (date(2020, 10, 16), date(2020, 10, 17))
+    assert row["date"] == date(2020, 10, 16) and (row["date_min"], row["date_max"]) == (date(2020, 10, 16), date(2020, 10, 17))
     assert row["part_of_day"] == "night" and row["location"] == "Martuni"
 
 

@@ -2,13 +2,15 @@
 
 Each article's expressions come from
 :func:`analysis.nlp.temporal.expressions.find_temporal_expressions`, resolved
-against its publication date; the table carries the article's outlet and
+against its publication date (an article with no date of its own takes
+the corpus's year, :func:`corpus_year`, for year-less dates); the table carries the article's outlet and
 where its date came from, so that incidents and reporting lag
 (:mod:`analysis.link`) can be built from this table alone.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pandas as pd
@@ -45,15 +47,27 @@ def event_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
     outlets = articles["outlet"] if "outlet" in articles.columns else [None] * len(articles)
     bases = articles["published_basis"] if "published_basis" in articles.columns else [None] * len(articles)
     parses = parses_for(articles["text"], parsed)
+    published_dates = [_published(p, a) for a, p in zip(articles["article_id"], articles["published"])]
+    year = corpus_year(published_dates)
     for article_id, outlet, text, published, basis, parse in zip(
-        articles["article_id"], outlets, articles["text"], articles["published"], bases, parses
+        articles["article_id"], outlets, articles["text"], published_dates, bases, parses
     ):
-        published = _published(published, article_id)
         text = text if isinstance(text, str) else ""
-        for row in find_temporal_expressions(text, published, parsed=parse):
+        for row in find_temporal_expressions(text, published, parsed=parse, default_year=year):
             row.update(article_id=article_id, outlet=outlet, published=published, published_basis=basis)
             rows.append(row)
     return rows
+
+
+def corpus_year(published: list[date | None]) -> int | None:
+    """The most common year of the known publication dates (the latest on a tie); None when none is known.
+
+    An article with neither a publication date nor a full date of its own
+    dates "on September 27" in this year: the corpus's articles report one
+    period, and a year-less date in one of them means that period's year.
+    """
+    counts = Counter(d.year for d in published if d is not None)
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 def _published(value, article_id) -> date | None:

@@ -1,6 +1,7 @@
 """Resolvers of expressions written as calendar dates: a day, a numeric date, a range of days, a month.
 
-A date without a year takes the year that puts it closest on or before the
+A range of days ("September 27-28", "between November 5 and 7") is its span
+with the date of its first day (docs/SCHEMA.md). A date without a year takes the year that puts it closest on or before the
 reference (:func:`~analysis.nlp.temporal.resolution.infer_year`); with no
 reference at all it is unresolved. Each resolver returns a row, or None when
 the text is not a real date ("February 30", "10/2/2020").
@@ -31,7 +32,7 @@ def absolute(f: Found, ref: Reference) -> dict | None:
         last = safe_date(year, month, int(m.group("day2")))
         if last is None or last <= first:
             return None
-        return resolved_row(f, "vague", None, first, last, part=part_of_day(m))
+        return resolved_row(f, "vague", first, first, last, part=part_of_day(m))
     return resolved_row(f, "absolute", first, part=part_of_day(m))
 
 
@@ -66,7 +67,7 @@ def date_range(f: Found, ref: Reference) -> dict | None:
     first, last = safe_date(year1, month1, day1), safe_date(year2, month2, day2)
     if first is None or last is None or not first < last <= first + timedelta(days=366):
         return None
-    return resolved_row(f, "vague", None, first, last, part=part_of_day(m))
+    return resolved_row(f, "vague", first, first, last, part=part_of_day(m))
 
 
 def month_only(f: Found, ref: Reference) -> dict:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from analysis.lexicons.load import read_lexicon
 from analysis.nlp.temporal import patterns
-from analysis.nlp.temporal.vocabulary import WEEKDAYS, cased, month_numbers
+from analysis.nlp.temporal.vocabulary import WEEKDAY_ABBREVIATIONS, WEEKDAYS, cased, month_numbers
 
 
 @dataclass
@@ -40,11 +40,25 @@ class Found:
 # checked first, so most positions are rejected before the long alternation.
 _MONTHS = month_numbers()
 _TRIGGER_FIRST = "".join(sorted({w[0].upper() for w in [*_MONTHS, *WEEKDAYS]}))
+# Lower-case, capitalised or upper-case, spelled out: literal first letters keep the scan fast.
+_RELATIVE_WORDS = "|".join(
+    f"[{w[0]}{w[0].upper()}]{w[1:]}|{w.upper()}"
+    for w in ("today", "tonight", "yesterday", "tomorrow", "ago", "earlier", "later", "last", "past", "overnight",
+              "weekend", "recent", "within")
+)
 _TRIGGER = re.compile(
-    rf"(?<![\w])(?=[{_TRIGGER_FIRST}]|\d|(?i:[tyaelpowsnfdmr]))(?:(?P<month>{cased(_MONTHS)})|(?P<weekday>{cased(WEEKDAYS)})|(?P<numeric>\d{{1,4}}[./-]\d)"
-    r"|(?P<relative>(?i:today|tonight|yesterday|tomorrow|ago|earlier|later|last|past|overnight|weekend|recent"
-    r"|(?:this|that|same|next|following|previous|preceding)(?=\s+(?:day|morning|afternoon|evening|night|week|month|year|past|coming))"
-    r"|(?:day|week|month|hour|night|evening)s?(?=\s+(?:ago|earlier|later|before|after|prior|yesterday)))))(?![a-z])"
+    rf"(?<![\w])(?=[{_TRIGGER_FIRST}\dtyaelpowsnfdmrhTYAELPOWSNFDMR])(?:(?P<month>{cased(_MONTHS)})"
+    rf"|(?P<weekday>{cased(WEEKDAYS)}|{cased(WEEKDAY_ABBREVIATIONS)})"
+    rf"|(?P<relative>{_RELATIVE_WORDS}|(?<=the\s)time"
+    r"|(?:[Tt]his|[Tt]hat|[Ss]ame|[Nn]ext|[Ff]ollowing|[Pp]revious|[Pp]receding)"
+    r"(?=\s+(?i:day|morning|afternoon|evening|night|week|month|year|past|coming))"
+    r"|(?:[Dd]ay|[Ww]eek|[Mm]onth|[Hh]our|[Nn]ight|[Ee]vening)s?(?=\s+(?i:ago|earlier|later|before|after|prior|yesterday)))"
+    # parts of the day, capitalised or not (literal first letters keep the scan fast), clock times
+    r"|(?P<daypart>[Mm](?:orning|idnight|idday)|[Aa]fternoon|[Ee]vening|[Nn](?:ight(?:fall)?|oon)|[Dd](?:awn|aybreak|usk)"
+    r"|[Ss]un(?:rise|set)|(?<=the\s)day|(?<=early\s)hours|(?<=until\s)late"
+    r"|\d{1,2}(?::\d\d(?:\s*[apAP]\.?[mM])?|(?:\.\d\d)?\s*[apAP]\.?[mM])|\d{4}\s*(?:GMT|UTC)|\d\dh\d\d)"
+    r"|(?P<now>(?<=we\s)speak|[Tt]his(?=\s+(?:hour|moment|writing))|writing|press(?=\s+time))"
+    r"|(?P<numeric>\d{1,4}[./-]\d))(?![a-z])"
 )
 _WINDOW = 80
 # Which patterns can match around which trigger.
@@ -53,6 +67,8 @@ _PATTERNS = {
               (patterns.RANGE_DM, "range"), (patterns.MONTH_ONLY, "month")),
     "weekday": ((patterns.WEEKDAY_EXPR, "weekday"),),
     "numeric": ((patterns.ABSOLUTE_NUMERIC, "numeric"),),
+    "daypart": ((patterns.TIME_OF_DAY, "daypart"),),
+    "now": ((patterns.NOW, "now"),),
     "relative": ((patterns.OFFSET_AGO, "ago"), (patterns.OFFSET_ANCHOR, "offset"), (patterns.DAY_ANCHOR, "dayanchor"),
                  (patterns.VAGUE, "vague"), (patterns.RELATIVE, "relative")),
 }

@@ -28,16 +28,20 @@ from analysis.nlp.temporal.context import (
 from analysis.nlp.temporal.patterns import ANNOUNCED
 from analysis.nlp.temporal.resolution import numeric_date
 from analysis.nlp.temporal.resolve import Resolver
-from analysis.nlp.temporal.vocabulary import WEEKDAYS, month_number, safe_date
+from analysis.nlp.temporal.times_of_day import anchor_in_sentence
+from analysis.nlp.temporal.vocabulary import month_number, safe_date, weekday_number
 
 
-def find_temporal_expressions(text: str, published: date | None, *, parsed: ParsedArticle | None = None) -> list[dict]:
+def find_temporal_expressions(text: str, published: date | None, *, parsed: ParsedArticle | None = None,
+                              default_year: int | None = None) -> list[dict]:
     """Every expression dating a reported event, resolved against ``published``.
 
     Returns dicts with ``expression, start, end, date, date_min, date_max,
     part_of_day, resolution, event_type, location, sentence, background``
     (offsets into ``text``), in text order. ``parsed``: the article's shared
     parse (its sentences are reused), made here when not given.
+    ``default_year``: the year of year-less dates in an article with neither a
+    publication date nor a full date of its own (the corpus's year).
     """
     if not isinstance(text, str):
         raise TypeError(f"text: expected str, got {type(text).__name__}")
@@ -50,8 +54,8 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         return []
     meta = meta_spans(text)
     sentences = parsed_for(text, parsed).sentences
-    resolver = Resolver(published, found)
-    rows = []
+    resolver = Resolver(published, found, default_year)
+    rows, kept, spans = [], [], []
     triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
     places: dict[tuple[int, int], list] = {}
     for f in found:
@@ -74,7 +78,9 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         row["background"] = is_background(text, max(sentence.start, f.start - BACKGROUND_REACH), f.start, f.end,
                                           row["date_max"], published)
         rows.append(row)
-    return rows
+        kept.append(f)
+        spans.append(span)
+    return anchor_in_sentence(text, rows, kept, spans, published)
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def dated_mentions(text: str) -> list[DatedMention]:
         if f.kind in ("md", "dm"):
             month, day = month_number(m.group("month")), int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
-            weekday = WEEKDAYS[m.group("weekday").lower()] if m.group("weekday") else None
+            weekday = weekday_number(m.group("weekday")) if m.group("weekday") else None
         elif f.kind == "numeric":
             d = numeric_date(m)
             if d is None:
@@ -123,4 +129,5 @@ def dated_mentions(text: str) -> list[DatedMention]:
 
 def has_near_relative(text: str) -> bool:
     """Whether ``text`` dates events relative to its own day (today, on Friday, ...)."""
-    return any(f.kind in ("weekday", "relative") for f in find_candidates(text))
+    return any(f.kind == "weekday" or f.kind == "relative" and f.extra[0] == "pub" or f.kind == "now"
+               for f in find_candidates(text))

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from analysis.nlp.temporal.vocabulary import WEEKDAYS, cased, month_names
+from analysis.nlp.temporal.vocabulary import WEEKDAY_WORD, cased, month_names
 
 _FULL_MONTHS = cased(month_names("full"))
 _SHORT_MONTHS = cased(month_names("abbreviation"))  # these may end in a full stop: "Sept. 27"
 _MONTH = rf"(?P<month>(?:{_FULL_MONTHS})(?![A-Za-z])|(?:{_SHORT_MONTHS})(?![A-Za-z])\.?)"
-_WEEKDAY = rf"(?P<weekday>{cased(WEEKDAYS)})"
+_WEEKDAY = rf"(?P<weekday>{WEEKDAY_WORD})"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
@@ -89,7 +89,7 @@ MONTH_ONLY = re.compile(
     r"(?<![\w'’])(?i:(?P<lead>(?:since|until|till|in|during|by|from|through|throughout|at|towards?|around|of)\s+"
     r"(?:the\s+)?(?:(?P<phase>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+)?))"
     # Not "since the September 27 offensive": a day after the month makes it a date.
-    rf"{_MONTH}(?:\s+(?P<year>{_YEAR})(?![\w])|(?![\w])(?!\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d])))"
+    rf"{_MONTH}(?:\s+(?P<year>{_YEAR})(?![\w])|(?![\w])(?!\.?\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d])))"
 )
 WEEKDAY_EXPR = re.compile(
     r"(?<![\w'’])(?i:(?P<lead>"
@@ -104,7 +104,7 @@ WEEKDAY_EXPR = re.compile(
     r"))"
     rf"{_WEEKDAY}(?P<poss>['’]s)?(?![\w'’])" + _TRAIL_PART
     # "overnight Sunday into Monday", "from Friday to Sunday": a span of days.
-    + rf"(?:\s+(?i:into|to|through|until|till)\s+(?P<weekday2>{cased(WEEKDAYS)})(?![\w'’]))?"
+    + rf"(?:\s+(?i:into|to|through|until|till)\s+(?P<weekday2>{WEEKDAY_WORD})(?![\w'’]))?"
 )
 
 # (pattern, kind, payload): relative to publication ("pub") or to the
@@ -121,6 +121,8 @@ RELATIVE_TERMS = [
     (r"(?:earlier|later)\s+(?:in\s+the|that|on\s+that)\s+(?P<part>morning|afternoon|evening|night|day)", "anchor", 0, None),
     (r"(?:on\s+)?that\s+(?P<part>morning|afternoon|evening|night|day)", "anchor", 0, None),
     (r"(?:on\s+|later\s+|earlier\s+)?the\s+same\s+(?P<part>day|morning|evening|night)", "anchor", 0, None),
+    (r"at\s+the\s+time(?!\s+of\b)", "anchor", 0, None),  # "at the time" of the last date given
+    (r"within\s+(?:a\s+few\s+|several\s+)?hours", "anchor", 0, None),
 ]
 # One pass for all of them: alternative i is group ``r{i}``, its part ``part{i}``.
 RELATIVE = re.compile(
@@ -151,6 +153,42 @@ VAGUE = re.compile(
     r"|(?P<span>(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|ten|few|several)?\s*(?P<unit>hour|day|week)s?)"
     r"|(?P<overnight>overnight)"
     r")(?![\w-])"
+)
+
+# Times of day with no day of their own ("at night", "in the afternoon", "throughout
+# the day", "before nightfall", "at 1:30 p.m.", "2000 GMT"): their day is the one of
+# the dated mention in scope (see :mod:`analysis.nlp.temporal.times_of_day`).
+# A clock time dates an event only after a preposition or "about" ("at 1:30 p.m.",
+# "from 01:00", "about 8 am") or as a conversion in brackets ("(2000 GMT)"): a bare
+# one ("October 3, 2020 - 13:09", "0:00 / 0:02:29") is a timestamp or a player's clock.
+_CLOCK_LEAD = (r"(?:(?:(?:at|from|until|till|since|by|around|after|before|as\s+of|shortly\s+(?:before|after))\s+)"
+               r"(?:(?:about|around|approximately|nearly|roughly|some|exactly|precisely|almost)\s+)?"
+               r"|(?:about|around|approximately|nearly|roughly|exactly|precisely|almost)\s+|(?<=\())")
+_ABOUT = ""
+_MERIDIEM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])"
+_ZONE = (r"(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::00)?\)|\s*\([+-]\d{1,2}\)"
+         r"|\s+(?:GMT|UTC|local\s+time|(?:Moscow|Baku|Yerevan|Ankara|Tehran)\s+time)|\s+\((?:local|Moscow|Baku|Yerevan)\s+time\))?")
+TIME_OF_DAY = re.compile(
+    r"(?<![\w'’:.])(?i:"
+    r"(?P<clock>" + _CLOCK_LEAD + _ABOUT
+    + r"(?:(?P<h1>[01]?\d|2[0-3]):(?P<m1>[0-5]\d)(?:\s*(?:(?P<mer1>" + _MERIDIEM + r")|hours\b|hrs\b))?"
+    r"|(?P<h2>1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*(?P<mer2>" + _MERIDIEM + r")"
+    r"|(?P<h3>[01]\d|2[0-3])h(?:[0-5]\d)?"
+    r"|(?P<h4>[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC)))"
+    + _ZONE + r")"
+    r"|(?P<phrase>(?:(?:early|late|later|earlier|deep|well)\s+)?"
+    r"(?:(?:in|during|throughout|through|into)\s+the\s+(?:(?:early|late|small|wee)\s+)?(?P<part>morning|afternoon|evening|night|day|hours)"
+    r"|(?:at|by|before|after|until|till|from|around|towards?|since|shortly\s+(?:before|after))\s+"
+    r"(?:about\s+)?(?P<clock_part>dawn|daybreak|sunrise|dusk|nightfall|sunset|midnight|noon|midday)"
+    r"|at\s+(?P<night>night)"
+    r"|until\s+late(?=\s*[.,;])))"
+    r")(?![\w'’])"
+)
+# "Now" phrases: the moment of writing, i.e. the publication date. A bare "now"
+# or "currently" describes a state and dates no event (docs/SCHEMA.md).
+NOW = re.compile(
+    r"(?<![\w-])(?i:as\s+we\s+speak|at\s+this\s+(?:hour|moment)|at\s+the\s+time\s+of\s+(?:writing|publication|going\s+to\s+press)"
+    r"|as\s+of\s+(?:this\s+)?writing|at\s+press\s+time|as\s+of\s+press\s+time)(?![\w-])"
 )
 
 # Sentences announcing planned events may carry year-less dates further ahead.

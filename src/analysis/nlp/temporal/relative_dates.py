@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from analysis.nlp.temporal.candidates import Found
 from analysis.nlp.temporal.resolution import Reference, part_of_day, resolved_row, unresolved
-from analysis.nlp.temporal.vocabulary import WEEKDAYS, month_range, number
+from analysis.nlp.temporal.vocabulary import month_range, number, weekday_number
 
 
 def weekday(f: Found, ref: Reference) -> dict:
@@ -22,13 +22,13 @@ def weekday(f: Found, ref: Reference) -> dict:
     part = part_of_day(m)
     if p is None:
         return unresolved(f, part)
-    wd = WEEKDAYS[m.group("weekday").lower()]
+    wd = weekday_number(m.group("weekday"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if m.group("weekday2") and not rel:
         # Both ends on or before publication, the span no longer than a week.
-        last = p - timedelta(days=(p.weekday() - WEEKDAYS[m.group("weekday2").lower()]) % 7)
+        last = p - timedelta(days=(p.weekday() - weekday_number(m.group("weekday2"))) % 7)
         first = last - timedelta(days=(last.weekday() - wd) % 7 or 7)
-        return resolved_row(f, "vague", None, first, last, part=part)
+        return resolved_row(f, "vague", first, first, last, part=part)
     if rel in ("next", "this coming", "coming"):
         ahead = (wd - p.weekday()) % 7 or 7
         return resolved_row(f, "weekday", p + timedelta(days=ahead), part=part)
@@ -130,8 +130,10 @@ def vague(f: Found, ref: Reference) -> dict:
         n = number(m.group("n")) if m.group("n") else 1
         n = n or 7
         days = {"hour": max(1, -(-n // 24)), "day": n, "week": 7 * n}[unit]
-        return resolved_row(f, "vague", None, p - timedelta(days=days), p)
-    return resolved_row(f, "vague", None, p - timedelta(days=1), p, part="overnight")
+        # "in the past 24 hours" is the day of the report; longer spans name no single day.
+        return resolved_row(f, "vague", p if days == 1 else None, p - timedelta(days=days), p)
+    # A bare "overnight" is the night that began the day before publication (docs/SCHEMA.md).
+    return resolved_row(f, "vague", p - timedelta(days=1), p - timedelta(days=1), p, part="overnight")
 
 
 def _week(f: Found, p: date, phrase: str) -> dict:
@@ -141,7 +143,8 @@ def _week(f: Found, p: date, phrase: str) -> dict:
         saturday = p - timedelta(days=(p.weekday() - 5) % 7)
         if "last" in phrase and saturday >= p - timedelta(days=1):
             saturday -= timedelta(days=7)
-        return resolved_row(f, "vague", None, saturday, min(saturday + timedelta(days=1), p))
+        # "over the weekend" resolves to its Saturday (docs/SCHEMA.md).
+        return resolved_row(f, "vague", saturday, saturday, min(saturday + timedelta(days=1), p))
     if "last" in phrase or "past" in phrase:
         return resolved_row(f, "vague", None, monday - timedelta(days=7), monday - timedelta(days=1))
     return resolved_row(f, "vague", None, monday, p)

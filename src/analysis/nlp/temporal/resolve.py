@@ -49,7 +49,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from analysis.nlp.temporal import calendar_dates, relative_dates
+from analysis.nlp.temporal import calendar_dates, relative_dates, times_of_day
 from analysis.nlp.temporal.candidates import Found
 from analysis.nlp.temporal.patterns import ANNOUNCED
 from analysis.nlp.temporal.resolution import (
@@ -68,12 +68,15 @@ RESOLVERS: dict[str, Callable[[Found, Reference], dict | None]] = {
     "offset": relative_dates.offset,  # "six days earlier"
     "dayanchor": relative_dates.day_anchor,  # "the next day"
     "vague": relative_dates.vague,  # "last week", "overnight"
+    "daypart": times_of_day.time_of_day,  # "at night", "in the afternoon", "at 1:30 p.m."
+    "now": times_of_day.now,  # "as we speak", "at the time of writing"
 }
 """The resolver of each kind of candidate (:attr:`~analysis.nlp.temporal.candidates.Found.kind`)."""
 
 
-def year_reference(published: date | None, found: list[Found]) -> date | None:
-    """Where year-less dates take their year: ``published``, else the latest full date in the article."""
+def year_reference(published: date | None, found: list[Found], default_year: int | None = None) -> date | None:
+    """Where year-less dates take their year: ``published``, else the latest full date in the article, else
+    the last day of ``default_year`` (the corpus's year, see :func:`analysis.extract.events.corpus_year`)."""
     if published is not None:
         return published
     latest = None
@@ -81,15 +84,20 @@ def year_reference(published: date | None, found: list[Found]) -> date | None:
         day = explicit_year_date(f)
         if day is not None and (latest is None or day > latest):
             latest = day
+    if latest is None and default_year is not None:
+        return date(default_year, 12, 31)
     return latest
+
+
+_NO_ANCHOR = frozenset({"daypart"})  # a time of day takes its day from the reference time; it never sets it
 
 
 class Resolver:
     """Resolves the candidates of one article in text order, tracking the reference time."""
 
-    def __init__(self, published: date | None, found: list[Found]):
+    def __init__(self, published: date | None, found: list[Found], default_year: int | None = None):
         self.published = published
-        self.year = year_reference(published, found)
+        self.year = year_reference(published, found, default_year)
         self.anchor: date | None = None
 
     def resolve(self, f: Found, sentence: str) -> dict | None:
@@ -97,6 +105,6 @@ class Resolver:
         window = ANNOUNCED_WINDOW_DAYS if ANNOUNCED.search(sentence) else FUTURE_WINDOW_DAYS
         resolver = RESOLVERS.get(f.kind)
         row = resolver(f, Reference(self.published, self.year, self.anchor, window)) if resolver else None
-        if row is not None and row["date"] is not None:
+        if row is not None and row["date"] is not None and f.kind not in _NO_ANCHOR:
             self.anchor = row["date"]
         return row

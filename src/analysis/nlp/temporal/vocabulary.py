@@ -67,6 +67,36 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 }
+
+
+def cased(words) -> str:
+    """Capitalised or upper-case forms only, as one regex alternation: "May 5" is a date, "may the" is not."""
+    forms = set()
+    for w in words:
+        forms.add(w.capitalize())
+        forms.add(w.upper())
+    return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# Abbreviated weekdays ("Thurs", "Tue."): "Tues" and "Thurs" are no other word;
+# the three-letter forms ("Sun.", "Wed.") only with their full stop inside a sentence.
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+_IN_SENTENCE = r"(?=,|\s+[a-z0-9(]|\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d)"  # the full stop ends no sentence
+WEEKDAY_WORD = (
+    rf"(?:{cased(WEEKDAYS)}|(?:{cased(('tues', 'thurs'))})(?:\.{_IN_SENTENCE})?(?![\w'’])"
+    rf"|(?:{cased(WEEKDAY_ABBREVIATIONS)})\.{_IN_SENTENCE})"
+)
+"""A weekday as written, in full or abbreviated: the regex every temporal pattern spells weekdays with."""
+
+
+def weekday_number(word: str) -> int:
+    """The weekday a name or abbreviation means, Monday 0 ("Thurs." -> 3)."""
+    word = word.rstrip(".").lower()
+    return WEEKDAYS[word] if word in WEEKDAYS else WEEKDAY_ABBREVIATIONS[word]
+
+
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -87,15 +117,6 @@ def number(word: str) -> int | None:
     if tens in _TENS and (not unit or unit in _UNITS):
         return _TENS[tens] + _UNITS.get(unit, 0)
     return NUMBERS.get(word)
-
-
-def cased(words) -> str:
-    """Capitalised or upper-case forms only, as one regex alternation: "May 5" is a date, "may the" is not."""
-    forms = set()
-    for w in words:
-        forms.add(w.capitalize())
-        forms.add(w.upper())
-    return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
