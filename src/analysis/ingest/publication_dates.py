@@ -104,8 +104,9 @@ def _own_full_dates(text: str) -> list[date]:
 
 def _period_start(text: str, m: DatedMention) -> bool:
     """Whether ``m`` starts (or ends) a period ("since September 27", "Since the Nov. 9 deal") rather than dating a report."""
+    before = text[max(0, m.start - 70):m.start]
     lead = m.expression.split(maxsplit=1)[0] if m.expression[:1].isalpha() else ""
-    return _PERIOD_START.search(text[max(0, m.start - 70):m.start] + lead + " ") is not None
+    return any(_PERIOD_START.search(read) is not None for read in (before, before + lead + " "))
 
 
 def _on_date_line(text: str, m: DatedMention) -> bool:
