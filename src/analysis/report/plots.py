@@ -11,6 +11,8 @@ as SVG, PNG and PDF beside a CSV of the numbers behind it
 
 from __future__ import annotations
 
+import base64
+import html
 import math
 
 import matplotlib.dates as mdates
@@ -22,6 +24,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from analysis.core import catalog
+from analysis.report.page import figure_anchor
 from analysis.report.palette import CATEGORICAL
 
 # Fixed metadata, so the same figure gives the same bytes on every run.
@@ -62,14 +65,24 @@ def placeholder(message: str, width: float = 8.0, height: float = 1.2):
     return fig
 
 
+def figure_html(png: bytes, stem: str, files: str, has_data: bool) -> str:
+    """The figure as it sits in the page: the PNG embedded, an id findings link to, links to its files beside the page."""
+    data = f"<a href='{files}/{stem}.csv'>numbers (CSV)</a> · " if has_data else ""
+    return (f"<figure id='{html.escape(figure_anchor(stem))}'>"
+            f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' alt='figure {html.escape(stem)}'>"
+            f"<figcaption>{data}<a href='{files}/{stem}.svg'>SVG</a> · <a href='{files}/{stem}.pdf'>PDF</a> · "
+            f"<a href='{files}/{stem}.png'>PNG</a></figcaption></figure>")
+
+
 def save_figure(report, fig, stem: str, data=None) -> None:
     """Show ``fig`` in the report and save it as SVG, PNG and PDF (``data`` as CSV, its index included).
 
     Files go to ``reports/figures/<report>/<stem>.*`` (``report.figures_dir``,
-    beside the HTML). The figure is shown from its PNG bytes and closed, so it
-    appears once and the same bytes whatever the notebook's matplotlib backend.
+    beside the HTML). The figure is shown once, from its PNG bytes, with the
+    id ``fig-<stem>`` (a finding links to it) and links to its files, and then
+    closed, so it gives the same bytes whatever the notebook's matplotlib backend.
     """
-    from IPython.display import Image, display
+    from IPython.display import HTML, display
 
     folder = report.figures_dir
     folder.mkdir(parents=True, exist_ok=True)
@@ -79,7 +92,8 @@ def save_figure(report, fig, stem: str, data=None) -> None:
                                                                                  bbox_inches="tight"))
     if data is not None:
         catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
-    display(Image(data=(folder / f"{stem}.png").read_bytes(), format="png"))
+    files = f"figures/{html.escape(folder.name)}"
+    display(HTML(figure_html((folder / f"{stem}.png").read_bytes(), stem, files, data is not None)))
     plt.close(fig)
 
 
