@@ -52,7 +52,7 @@ def _slug(value: Any) -> str:
     text = str(value)
     if os.sep in text:  # a path: its last part says enough
         text = Path(text).name or text
-    return re.sub(r"[^A-Za-z0-9._+]+", "_", text).strip("_.") or "x"
+    return re.sub(r"[^A-Za-z0-9._+-]+", "_", text).strip("_.-") or "x"
 
 
 def custom_folder_name(report: str, overrides: dict[str, Any]) -> str:
