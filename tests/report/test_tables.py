@@ -72,3 +72,16 @@ def test_show_table_folds_long_tables_and_anchors_them(monkeypatch):
     assert shown[0].startswith("<details id='tab-long'>") and "40 rows" in shown[0]
     reports.show_evidence(pd.DataFrame(columns=["outlet", "sentence", "evidence"]), span="evidence", caption="Ev")
     assert "none" in shown[1]
+
+
+def test_a_wide_table_of_sentences_is_shown_as_evidence_with_its_fields_named():
+    rows = pd.DataFrame({"label": ["Martuni, 2020-09-27"], "basis": ["place"], "outlet": ["Asbarez"],
+                         "article_id": ["001_b"], "claimant": ["Artak Beglarian"], "outcome": ["killed"],
+                         "side": ["armenian"], "figure": ["2"], "count_low": [2], "evidence": ["two civilians killed"],
+                         "sentence": ["Overnight two civilians killed in Martuni."], "start": [311], "end": [331]})
+    assert tables.looks_like_evidence(rows) and not tables.looks_like_evidence(rows[["outlet", "sentence"]])
+    page = tables.auto_evidence_html(rows)
+    assert page.count("<th>") == 4
+    assert "Overnight <mark>two civilians killed</mark> in Martuni." in page
+    assert "<small>claimant:</small> Artak Beglarian" in page and "<small>count_low:</small> 2" in page
+    assert "001_b @ 311" in page and "<small>end:" not in page

@@ -434,8 +434,10 @@ def table_markup(frame, caption: str | None = None, max_rows: int = 200, fold_af
     """The HTML :func:`show_table` displays."""
     if frame.empty:
         return f"<p><b>{html.escape(caption) if caption else 'Table'}</b>: <i>none</i></p>"
-    parts = tables.narrow(frame.head(max_rows), max_columns)
-    markup = "".join(tables.table_html(part, percent) for part in parts)
+    if tables.looks_like_evidence(frame):
+        markup = tables.auto_evidence_html(frame.head(max_rows))
+    else:
+        markup = "".join(tables.table_html(part, percent) for part in tables.narrow(frame.head(max_rows), max_columns))
     return _fold(markup, caption, len(frame), max_rows, fold_after, anchor)
 
 
@@ -446,7 +448,9 @@ def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_afte
     Shares print as percentages (columns in ``percent``, and float columns
     named share/fraction/proportion in [0, 1]); a wide pivot (more than
     ``max_columns`` numeric columns) is transposed or split
-    (:func:`analysis.report.tables.narrow`). Tables longer than ``fold_after``
+    (:func:`analysis.report.tables.narrow`); a table of sentences with many
+    columns is shown in evidence form, the span marked in its sentence and the
+    other columns listed by name beside it. Tables longer than ``fold_after``
     rows are folded into a ``<details>`` element (click to open), so evidence
     tables do not bury the figures; ``anchor`` gives the table an id a
     :class:`Finding` can point to.

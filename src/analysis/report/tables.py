@@ -9,7 +9,8 @@
   columns, e.g. one column per outlet) is transposed when that makes it
   narrower, else split into several tables that repeat the label columns.
 - Evidence (:func:`evidence_html`): four columns only (outlet, the claim, the
-  sentence with the span highlighted, article id and offset).
+  sentence with the span highlighted, article id and offset); a table of
+  sentences with many columns is shown that way too (:func:`auto_evidence_html`).
 """
 
 from __future__ import annotations
@@ -193,7 +194,36 @@ def evidence_frame(frame: pd.DataFrame, span: str, claim=(), sentence: str = "se
     return out if claim else out.drop(columns=["claim"])
 
 
-def evidence_html(frame: pd.DataFrame, span: str, claim=(), **names) -> str:
-    """The evidence table's HTML (:func:`evidence_frame`, its cells already escaped)."""
-    compact = evidence_frame(frame, span, claim, **names)
+def evidence_html(frame: pd.DataFrame, span: str, claim=(), labelled: bool = False, **names) -> str:
+    """The evidence table's HTML (:func:`evidence_frame`, its cells already escaped).
+
+    ``labelled``: the claim column lists each of its fields as ``name: value``
+    on a line of its own, instead of joining the values.
+    """
+    compact = evidence_frame(frame, span, () if labelled else claim, **names)
+    if labelled:
+        fields = [c for c in ([claim] if isinstance(claim, str) else list(claim)) if c in frame.columns]
+        lines = ["<br>".join(f"<small>{html.escape(str(c))}:</small> {cell_text(v)}" for c, v in zip(fields, row)
+                             if not _missing(v) and str(v) != "")
+                 for row in frame[fields].itertuples(index=False, name=None)]
+        compact.insert(1, "claim", lines)
     return table_html(compact, raw_columns=set(compact.columns), classes="warcov-evidence")
+
+
+SPAN_COLUMNS = ("evidence", "expression", "marker", "name_written", "name", "source", "figure")
+PLUMBING = {"sentence", "sentence_index", "start", "end", "text", "outlet", "article_id"}
+EVIDENCE_AFTER = 7  # a table with a sentence column and more columns than this is shown as evidence
+
+
+def looks_like_evidence(frame: pd.DataFrame) -> bool:
+    """A table of sentences with many columns: shown in evidence form so the sentence keeps its width."""
+    return "sentence" in frame.columns and frame.shape[1] > EVIDENCE_AFTER
+
+
+def auto_evidence_html(frame: pd.DataFrame) -> str:
+    """:func:`evidence_html` for a table that :func:`looks_like_evidence`: the span column guessed, every other
+    column listed by name in the claim cell."""
+    span = next((c for c in SPAN_COLUMNS if c in frame.columns), None)
+    claim = [c for c in frame.columns if c not in PLUMBING and c != span]
+    offset = "start" if "start" in frame.columns else None
+    return evidence_html(frame, span or "sentence", claim, labelled=True, offset=offset)
