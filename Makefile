@@ -10,7 +10,8 @@ export PYTHONHASHSEED := 0
 # .venv (git runs filters from the top of the work tree), so another clone or
 # worktree of the same repository does not redirect it to its environment.
 NBSTRIP_RELATIVE := git config filter.nbstripout.clean '$(BIN)/python -m nbstripout' && \
-	git config diff.ipynb.textconv '$(BIN)/python -m nbstripout -t'
+	git config diff.ipynb.textconv '$(BIN)/python -m nbstripout -t' && \
+	git config filter.nbstripout.extrakeys 'metadata.language_info metadata.vscode'
 
 .PHONY: setup data reports test lab lock readme benchmark clean
 

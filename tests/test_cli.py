@@ -33,16 +33,36 @@ def test_a_failing_cell_is_reported_in_one_line(capsys, tmp_path):
     assert "01_corpus_overview: cell" in err and "TableNotBuilt" in err and "articles" in err
 
 
-def test_an_empty_parameter_file_still_renders_beside_the_default(tmp_path, monkeypatch):
-    calls = []
+def test_an_empty_parameter_file_still_renders_beside_the_default_and_is_indexed(tmp_path, monkeypatch):
+    calls, indexed = [], []
 
     def fake_render(name, overrides, **kw):
-        calls.append(kw["custom"])
+        calls.append((kw["custom"], kw["out_dir"]))
         return reports.Rendered(name, tmp_path / "x.html", tmp_path / "x.json", "warcov-test")
 
     monkeypatch.setattr(reports, "render", fake_render)
-    monkeypatch.setattr(reports, "write_index", lambda *a, **k: pytest.fail("a custom rendering rewrote index.html"))
+    monkeypatch.setattr(reports, "write_index", lambda folder=None: indexed.append(folder) or tmp_path / "index.html")
     params = tmp_path / "empty.yaml"
     params.write_text("{}\n", encoding="utf-8")
     assert cli.main(["report", "01", "-f", str(params)]) == 0
-    assert calls == [True]
+    assert calls == [(True, None)] and indexed == [None]  # reports/index.html lists it
+
+
+def test_out_is_relative_to_the_callers_directory(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(reports, "render", lambda name, overrides, **kw: calls.append(kw["out_dir"]) or
+                        reports.Rendered(name, tmp_path / "x.html", tmp_path / "x.json", "warcov-test"))
+    monkeypatch.setattr(reports, "write_index", lambda folder=None: calls.append(("index", folder)) or folder)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["report", "01", "--out", "mine"]) == 0
+    assert calls == [tmp_path / "mine", ("index", tmp_path / "mine")]
+
+
+def test_a_raw_folder_without_its_tables_is_refused_in_one_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(reports, "render", lambda *a, **k: pytest.fail("a kernel was started"))
+    other = tmp_path / "raw"
+    other.mkdir()
+    (other / "a.txt").write_text("An article.\n", encoding="utf-8")
+    assert cli.main(["report", "01", "-p", "raw_dir", str(other)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "python -m analysis build --raw" in err

@@ -37,16 +37,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
         overrides.update(reports.load_parameter_file(args.params_file))
     for key, value in args.param or []:
         overrides[key] = reports.parse_value(value)
-    custom = bool(args.params_file or args.param)
+    custom = bool(args.params_file or args.param) or None  # None: the renderer decides ($WARCOV_PROCESSED)
     names = reports.resolve_names(args.names)
-    for name in names:  # every notebook's parameters are checked before any kernel starts
-        reports.merge_parameters(reports.notebook_paths()[name], overrides)
+    out = args.out.expanduser().resolve() if args.out is not None else None  # relative to where the user stands
+    for name in names:  # every notebook's parameters and tables are checked before any kernel starts
+        reports.check_tables(reports.merge_parameters(reports.notebook_paths()[name], overrides))
     for name in names:
-        rendered = reports.render(name, overrides, out_dir=args.out, with_code=args.with_code, custom=custom)
+        rendered = reports.render(name, overrides, out_dir=out, with_code=args.with_code, custom=custom)
         print(f"{rendered.name}: {rendered.html} ({rendered.report_id})")
-    if not custom and args.out is None:
-        index = reports.write_index()
-        print(f"index: {index}")
+    index = reports.write_index(out)
+    print(f"index: {index}")
     return 0
 
 
@@ -95,12 +95,15 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_cmd_build)
 
     report = sub.add_parser("report", help="render notebooks into HTML reports",
-                            description="Run notebooks with papermill and render HTML without code cells. "
-                                        "With -p/-f the report goes to reports/<report id>/, never over the default one.")
+                            description="Run notebooks with papermill and render self-contained HTML without code "
+                                        "cells. With -p/-f (or $WARCOV_PROCESSED) a report goes to "
+                                        "reports/<report>-<parameters asked>/, never over the default one, and "
+                                        "reports/index.html lists it. A raw_dir whose files the tables were not "
+                                        "built from is refused.")
     report.add_argument("names", nargs="*", help="reports to render, e.g. 01 or 01_corpus_overview (default: all)")
     report.add_argument("-p", "--param", nargs=2, action="append", metavar=("KEY", "VALUE"), help="set a parameter (YAML value)")
     report.add_argument("-f", "--params-file", type=Path, help="YAML file of parameters")
-    report.add_argument("--out", type=Path, default=None, help="output folder (default: reports/)")
+    report.add_argument("--out", type=Path, default=None, help="output folder, relative to the current directory (default: reports/)")
     report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
     report.set_defaults(run=_cmd_report)
 

@@ -1,20 +1,23 @@
-"""The outlet palette: one colour and marker per outlet, the same in every figure of every report."""
+"""The outlet palette: one colour and marker per outlet, the same in every figure of every report and corpus."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
-import matplotlib
 import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 
 from analysis.core.values import ACTOR_SIDES, UNKNOWN_OUTLET
+from analysis.lexicons.load import read_lexicon
 from analysis.report import palette
 from analysis.report.palette import OutletPalette
 
 SEEDS = ["Asbarez", "Asbarez", "JAMnews", "RT", "Press TV"]
 MANY = [f"outlet {k:02d}" for k in range(60)]
+LEXICON = read_lexicon("outlets")
+LISTED = sorted(set(LEXICON["outlet"]))
 
 
 def test_a_name_keeps_its_colour_whatever_the_order_repeats_or_lookups():
@@ -24,67 +27,95 @@ def test_a_name_keeps_its_colour_whatever_the_order_repeats_or_lookups():
     for name in set(SEEDS):
         assert first.colour(name) == second.colour(name)
         assert first.marker(name) == second.marker(name)
-        assert first.colour(name) == first.colour(name)
 
 
-def test_a_figure_of_some_outlets_colours_them_as_the_whole_corpus_does():
-    corpus = OutletPalette(SEEDS)
-    assert corpus.colours(["RT", "Press TV"]) == [corpus.colour("RT"), corpus.colour("Press TV")]
-    assert corpus.colour("RT") != OutletPalette(["RT"]).colour("RT")  # the corpus, not the figure, fixes the slot
+def test_an_outlets_colour_is_the_same_on_every_corpus():
+    """The colour depends on the name alone: a corpus of one outlet or of seventy colours it alike."""
+    big = OutletPalette(LISTED + MANY)
+    for name in LISTED + MANY[:10]:
+        assert OutletPalette([name]).colour(name) == big.colour(name) == palette.outlet_colour(name)
 
 
-def test_the_first_ten_outlets_take_tab10_in_name_order_as_the_reports_did():
-    names = sorted(set(SEEDS))
-    corpus = OutletPalette(SEEDS)
-    tab10 = matplotlib.colormaps["tab10"]
-    for k, name in enumerate(names):
-        assert to_rgba(corpus.colour(name)) == to_rgba(tab10(k))
+def test_outlets_take_the_colours_of_their_camp_from_the_outlet_lexicon():
+    for outlet, camp in zip(LEXICON["outlet"], LEXICON["camp"]):
+        family = palette.CAMP_COLOURS.get(camp, palette.CAMP_COLOURS[palette.OTHER_CAMP])
+        assert palette.outlet_colour(outlet) in family, outlet
+    armenian = {palette.outlet_colour(o) for o, c in zip(LEXICON["outlet"], LEXICON["camp"]) if c == "armenian"}
+    azerbaijani = {palette.outlet_colour(o) for o, c in zip(LEXICON["outlet"], LEXICON["camp"]) if c == "azerbaijani"}
+    assert armenian and azerbaijani and not armenian & azerbaijani
+    assert palette.camp("An outlet nobody listed") == palette.OTHER_CAMP
 
 
-@pytest.mark.parametrize("n", [2, 4, 10, 20])
-def test_the_first_twenty_outlets_have_distinct_colours(n):
-    corpus = OutletPalette(MANY[:n])
-    colours = {to_rgba(corpus.colour(name)) for name in MANY[:n]}
-    assert len(colours) == n
+def test_camp_families_are_told_apart_by_colour_blind_readers():
+    """The first shade of every camp differs from every other camp's under each simulated deficiency."""
+    firsts = [family[0] for family in palette.CAMP_COLOURS.values()]
+    for a, b in itertools.combinations(firsts, 2):
+        assert not palette.confusable(a, b), (a, b)
+    assert palette.confusable("#44AA99", "#44AA99")
 
 
-def test_markers_are_distinct_for_twelve_outlets_and_colour_marker_pairs_for_sixty():
-    corpus = OutletPalette(MANY)
-    assert len({corpus.marker(name) for name in MANY[:12]}) == 12
-    assert len({(to_rgba(corpus.colour(name)), corpus.marker(name)) for name in MANY}) == 60
+@pytest.mark.parametrize("names", [LISTED, MANY[:30], LISTED[:15] + MANY[:15]])
+def test_outlets_of_confusable_colours_never_share_a_marker(names):
+    corpus = OutletPalette(names)
+    for a, b in itertools.combinations(sorted(set(names)), 2):
+        if palette.confusable(corpus.colour(a), corpus.colour(b)):
+            assert corpus.marker(a) != corpus.marker(b), (a, b)
+    pairs = {(corpus.colour(n), corpus.marker(n)) for n in set(names)}
+    assert len(pairs) == len(set(names))
+
+
+def test_a_figure_of_some_outlets_marks_them_as_the_whole_corpus_does():
+    corpus = OutletPalette(MANY[:30])
+    assert [corpus.marker(n) for n in MANY[5:8]] == [corpus.marker(n) for n in MANY[5:8]]
+    assert corpus.colours(MANY[5:8]) == [palette.outlet_colour(n) for n in MANY[5:8]]
 
 
 @pytest.mark.parametrize("missing", [None, math.nan, pd.NA, UNKNOWN_OUTLET])
-def test_a_missing_outlet_is_black_and_does_not_shift_the_others(missing):
+def test_a_missing_outlet_is_grey_shown_apart_and_does_not_shift_the_others(missing):
     with_missing = OutletPalette(SEEDS + [missing])
     assert with_missing.colour(missing) == palette.UNKNOWN_COLOUR
     assert with_missing.marker(missing) == palette.UNKNOWN_MARKER
     assert missing not in with_missing
     assert with_missing.colours(SEEDS) == OutletPalette(SEEDS).colours(SEEDS)
-    known = {to_rgba(c) for c in OutletPalette(SEEDS).colours(SEEDS)}
+    assert [with_missing.marker(s) for s in SEEDS] == [OutletPalette(SEEDS).marker(s) for s in SEEDS]
+    known = {to_rgba(c) for c in palette.OUTLET_COLOURS}
     assert to_rgba(palette.UNKNOWN_COLOUR) not in known
+    assert with_missing.order(["RT", missing, "Asbarez"])[-1] is missing
 
 
-def test_an_outlet_outside_the_corpus_takes_the_next_free_slot_and_keeps_it():
+def test_order_groups_outlets_by_camp_then_name():
+    corpus = OutletPalette(LISTED)
+    ordered = corpus.order(reversed(LISTED))
+    camps = [palette.camp(o) for o in ordered]
+    ranks = [palette.CAMPS.index(c) for c in camps]
+    assert ranks == sorted(ranks)
+    handles = corpus.handles(["RT", "Asbarez"])
+    assert [h.get_label() for h in handles] == ["Asbarez", "RT"]
+    assert handles[0].get_marker() == corpus.marker("Asbarez")
+
+
+def test_an_outlet_outside_the_corpus_gets_a_marker_and_keeps_it():
     corpus = OutletPalette(SEEDS)
-    outsider = corpus.colour("Zvezda")
-    assert "Zvezda" in corpus
-    assert outsider == corpus.colour("Zvezda")
-    assert to_rgba(outsider) not in {to_rgba(c) for c in corpus.colours(set(SEEDS))}
+    first = corpus.marker("Zvezda")
+    assert "Zvezda" in corpus and corpus.marker("Zvezda") == first
 
 
 def test_from_articles_reads_the_outlet_column():
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["RT", None, "Asbarez"]})
-    expected = OutletPalette(["RT", "Asbarez"]).colours(["Asbarez", "RT"])
-    assert OutletPalette.from_articles(articles).colours(["Asbarez", "RT"]) == expected
+    expected = OutletPalette(["RT", "Asbarez"])
+    got = OutletPalette.from_articles(articles)
+    assert [got.marker(o) for o in ("Asbarez", "RT")] == [expected.marker(o) for o in ("Asbarez", "RT")]
 
 
 def test_categorical_colours_follow_the_order_series_are_first_drawn():
     colours = palette.categorical(["b", "a", "b", "c"])
     assert list(colours) == ["b", "a", "c"]
     assert [colours[k] for k in ("b", "a", "c")] == list(palette.CATEGORICAL[:3])
+    for a, b in itertools.combinations(palette.CATEGORICAL[:6], 2):
+        assert not palette.confusable(a, b), (a, b)
 
 
 def test_every_actor_side_has_a_colour():
     assert set(ACTOR_SIDES) <= set(palette.SIDE_COLOURS)
     assert len(set(palette.SIDE_COLOURS.values())) == len(palette.SIDE_COLOURS)
+    assert not palette.confusable(palette.SIDE_COLOURS["armenian"], palette.SIDE_COLOURS["azerbaijani"])

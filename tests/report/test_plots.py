@@ -59,7 +59,7 @@ def test_a_saved_figure_has_its_csv_twin_and_svg_png_pdf(tmp_path, capsys):
     assert (folder / "counts.csv").read_text(encoding="utf-8") == "outlet,n\nRT,2\nAsbarez,1\n"
     assert (folder / "counts.png").read_bytes().startswith(b"\x89PNG")
     assert not plt.fignum_exists(fig.number)  # shown once from its PNG, then closed
-    assert "Image" in capsys.readouterr().out
+    assert "HTML" in capsys.readouterr().out
 
 
 def test_a_figure_without_data_has_no_csv_and_saves_the_same_bytes_twice(tmp_path):

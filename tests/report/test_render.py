@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import shlex
 import shutil
+import subprocess
 import tempfile
 
+import nbformat
 import pytest
 
+from analysis.core import config
 from analysis.core import provenance
 from analysis.report import render as reports
 
@@ -53,8 +59,8 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
     second = reports.render("01", params, out_dir=root / "b")
     assert first.report_id == second.report_id
     assert _sha(first.html) == _sha(second.html)
-    # with parameters the report goes into a folder named by its id
-    assert first.html.parent.name == first.report_id
+    # --out takes the report as it is
+    assert first.html.parent == root / "a"
     record = json.loads(first.provenance.read_text(encoding="utf-8"))
     assert record["report_id"] == first.report_id
     assert record["inputs"]["raw"]["900_hostile.txt"] == provenance.sha256_file(raw / "900_hostile.txt")
@@ -63,9 +69,100 @@ def test_render_twice_is_byte_identical_and_carries_provenance(hostile_corpus):
     assert set(record["parameters"]) == set(reports.declared_parameters(reports.notebook_paths()["01_corpus_overview"]))
     page = first.html.read_text(encoding="utf-8")
     assert first.report_id in page and "Provenance" in page  # the notebook shows the same record
+    # the id opens the page, the provenance closes it, folded
+    assert page.index(first.report_id) < page.index("<h2") < re.search(r"<details class=.warcov-provenance", page).start()
+    assert_self_contained(page)
     figures = first.html.parent / "figures" / "01_corpus_overview"
     for ext in ("svg", "png", "pdf", "csv"):
         assert (figures / f"timeline.{ext}").exists()
+
+
+NETWORK = re.compile(r"""<(script|link|img|iframe|source)\b[^>]*\b(src|href)\s*=\s*["']?\s*(https?:)?//"""
+                     r"""|@import|url\(\s*["']?\s*(https?:)?//|@font-face""", re.IGNORECASE)
+
+
+def assert_self_contained(page: str) -> None:
+    """No script at all, and no style sheet, font, image or frame loaded from the network; little CSS."""
+    assert NETWORK.search(page) is None, NETWORK.search(page).group(0)
+    assert re.search(r"<script", page, re.IGNORECASE) is None
+    assert "mathjax" not in page.lower() and "require.js" not in page.lower() and "require.min.js" not in page.lower()
+    css = sum(len(block) for block in re.findall(r"<style[^>]*>(.*?)</style>", page, re.DOTALL))
+    assert css < 10_000, f"{css} characters of CSS"
+
+
+def test_the_network_check_finds_what_the_default_template_loads():
+    lab = '<script src="https://cdnjs.cloudflare.com/ajax/libs/require.js/2.1.10/require.min.js"></script>'
+    for page in (lab, "<link rel='stylesheet' href='//fonts.example/x.css'>", "<style>@import url(https://x/y.css);</style>"):
+        with pytest.raises(AssertionError):
+            assert_self_contained(page)
+    assert_self_contained("<p><a href='https://example.org/article'>a cited article</a></p><style>td{}</style>")
+
+
+def test_a_custom_rendering_goes_to_a_folder_named_after_it_and_into_the_index(hostile_corpus, monkeypatch, tmp_path):
+    """$WARCOV_PROCESSED counts as a parameter: it never overwrites the default HTML."""
+    raw, processed, root = hostile_corpus
+    monkeypatch.setattr(config, "REPORTS_DIR", tmp_path / "reports")
+    monkeypatch.setenv("WARCOV_PROCESSED", str(processed))
+    rendered = reports.render("01")
+    assert rendered.html == tmp_path / "reports" / "01_corpus_overview-processed_dir-processed" / "01_corpus_overview.html"
+    assert not (tmp_path / "reports" / "01_corpus_overview.html").exists()
+    record = json.loads(rendered.provenance.read_text(encoding="utf-8"))
+    assert record["parameters"]["processed_dir"] == str(processed) and record["data"]["articles"] == 6
+    index = reports.write_index().read_text(encoding="utf-8")
+    assert "01_corpus_overview-processed_dir-processed/01_corpus_overview.html" in index
+    assert rendered.report_id in index and "processed_dir=" in index
+
+
+def test_tables_of_another_raw_folder_are_refused_before_any_kernel(hostile_corpus, monkeypatch, tmp_path):
+    raw, processed, root = hostile_corpus
+    monkeypatch.setattr(reports, "_render_into", lambda *a, **k: pytest.fail("a kernel was started"))
+    with pytest.raises(reports.ReportError, match="raw_dir .* built from other raw files"):
+        reports.render("01", {"raw_dir": str(config.RAW_DIR), "processed_dir": str(processed)}, out_dir=tmp_path)
+    with pytest.raises(reports.ReportError, match="never mixes them"):
+        reports.render("02", {"raw_dir": str(raw)}, out_dir=tmp_path)  # the raw folder beside the seeds' tables
+
+
+def test_the_readme_papermill_example_runs_as_written_into_scratch(hostile_corpus, tmp_path):
+    """Run outside the renderer, a notebook writes its figures into a scratch folder, never into reports/."""
+    raw, processed, root = hostile_corpus
+    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    (command,) = re.findall(r"`(\.venv/bin/papermill [^`]+)`", readme)
+    argv = shlex.split(command)
+    argv[0] = str(config.ROOT / argv[0])
+    argv[2] = str(tmp_path / "out.ipynb")
+    before = sorted(p.relative_to(config.REPORTS_DIR) for p in config.REPORTS_DIR.rglob("*"))
+    env = dict(os.environ, WARCOV_SCRATCH=str(tmp_path / "scratch"), WARCOV_PROCESSED=str(processed))
+    env.pop("WARCOV_REPORTS", None)
+    subprocess.run(argv + ["--log-level", "ERROR"], cwd=config.ROOT, env=env, check=True, capture_output=True)
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "1 of 6 articles selected" in text  # outlets arrived as the list [RT]
+    assert (tmp_path / "scratch" / "figures" / "01_corpus_overview" / "timeline.png").exists()
+    assert "scratch" in text
+    assert sorted(p.relative_to(config.REPORTS_DIR) for p in config.REPORTS_DIR.rglob("*")) == before
+
+
+def test_a_notebook_saved_by_jupyterlab_hashes_as_the_committed_one(tmp_path):
+    """Running a notebook adds outputs, counts, ids and language_info: the git filter strips them all."""
+    if subprocess.run(["git", "-C", str(config.ROOT), "rev-parse"], capture_output=True).returncode:
+        pytest.skip("not a git checkout")
+    path = reports.notebook_paths()["01_corpus_overview"]
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["metadata"]["language_info"] = {"name": "python", "version": "3.11.2", "codemirror_mode": {"name": "ipython"}}
+    for k, cell in enumerate(nb["cells"]):
+        cell["id"] = f"lab-{k}-x"
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = k
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["5 of 5\n"]}]
+    saved = tmp_path / "saved.ipynb"
+    saved.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    rel = path.relative_to(config.ROOT).as_posix()
+
+    def blob(*args):
+        return subprocess.run(["git", "-C", str(config.ROOT), "hash-object", *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    assert blob("--path", rel, str(saved)) == blob("--path", rel, str(path))
 
 
 def test_report_kernels_use_local_sockets_and_leave_nothing(hostile_corpus, capfd, monkeypatch, tmp_path):
@@ -160,7 +257,7 @@ def test_show_table_leaves_missing_values_empty(monkeypatch):
     reports.show_table(pd.DataFrame({"when": [dt.date(2020, 10, 2), None], "what": ["151", pd.NA]}))
     assert "None" not in shown[0] and "&lt;NA&gt;" not in shown[0] and "2020-10-02" in shown[0]
     reports.show_table(pd.DataFrame({"value": pd.Series([31, 0.969, None], dtype=object)}))
-    assert "<td>31</td>" in shown[1] and "<td>0.969</td>" in shown[1] and "31.0" not in shown[1]
+    assert ">31</td>" in shown[1] and ">0.969</td>" in shown[1] and "31.0" not in shown[1]
 
 
 def test_index_warns_when_the_corpus_is_small(tmp_path):

@@ -11,6 +11,8 @@ as SVG, PNG and PDF beside a CSV of the numbers behind it
 
 from __future__ import annotations
 
+import base64
+import html
 import math
 
 import matplotlib.dates as mdates
@@ -22,7 +24,8 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from analysis.core import catalog
-from analysis.report.palette import CATEGORICAL
+from analysis.report.page import figure_anchor
+from analysis.report.palette import CATEGORICAL, OTHERS_LABEL
 
 # Fixed metadata, so the same figure gives the same bytes on every run.
 FIXED_METADATA = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}
@@ -62,14 +65,24 @@ def placeholder(message: str, width: float = 8.0, height: float = 1.2):
     return fig
 
 
+def figure_html(png: bytes, stem: str, files: str, has_data: bool) -> str:
+    """The figure as it sits in the page: the PNG embedded, an id findings link to, links to its files beside the page."""
+    data = f"<a href='{files}/{stem}.csv'>numbers (CSV)</a> · " if has_data else ""
+    return (f"<figure id='{html.escape(figure_anchor(stem))}'>"
+            f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' alt='figure {html.escape(stem)}'>"
+            f"<figcaption>{data}<a href='{files}/{stem}.svg'>SVG</a> · <a href='{files}/{stem}.pdf'>PDF</a> · "
+            f"<a href='{files}/{stem}.png'>PNG</a></figcaption></figure>")
+
+
 def save_figure(report, fig, stem: str, data=None) -> None:
     """Show ``fig`` in the report and save it as SVG, PNG and PDF (``data`` as CSV, its index included).
 
     Files go to ``reports/figures/<report>/<stem>.*`` (``report.figures_dir``,
-    beside the HTML). The figure is shown from its PNG bytes and closed, so it
-    appears once and the same bytes whatever the notebook's matplotlib backend.
+    beside the HTML). The figure is shown once, from its PNG bytes, with the
+    id ``fig-<stem>`` (a finding links to it) and links to its files, and then
+    closed, so it gives the same bytes whatever the notebook's matplotlib backend.
     """
-    from IPython.display import Image, display
+    from IPython.display import HTML, display
 
     folder = report.figures_dir
     folder.mkdir(parents=True, exist_ok=True)
@@ -79,8 +92,83 @@ def save_figure(report, fig, stem: str, data=None) -> None:
                                                                                  bbox_inches="tight"))
     if data is not None:
         catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
-    display(Image(data=(folder / f"{stem}.png").read_bytes(), format="png"))
+    files = f"figures/{html.escape(folder.name)}"
+    display(HTML(figure_html((folder / f"{stem}.png").read_bytes(), stem, files, data is not None)))
     plt.close(fig)
+
+
+# ------------------------------------------------------ many outlets ----
+
+MAX_SERIES = 12  # past this many outlets a figure shows the top ones and "other outlets", or small multiples
+
+
+def top_columns(wide: pd.DataFrame, n: int = MAX_SERIES, label: str = OTHERS_LABEL) -> pd.DataFrame:
+    """``wide`` (one column per outlet) with its ``n`` largest columns (by total) and the rest summed into ``label``.
+
+    Columns keep their order; the summed column comes last. At most ``n``
+    columns come back as they are.
+    """
+    if wide.shape[1] <= n:
+        return wide
+    totals = wide.sum(numeric_only=True)
+    keep = set(totals.sort_values(ascending=False, kind="stable").index[: n - 1])
+    kept = [c for c in wide.columns if c in keep]
+    rest = [c for c in wide.columns if c not in keep]
+    out = wide[kept].copy()
+    out[label] = wide[rest].sum(axis=1)
+    return out
+
+
+def top_labels(values: pd.Series, n: int = MAX_SERIES, label: str = OTHERS_LABEL) -> pd.Series:
+    """``values`` (outlet names, one per row) with all but the ``n - 1`` most frequent replaced by ``label``."""
+    counts = values.value_counts(dropna=False)
+    if len(counts) <= n:
+        return values
+    keep = set(counts.index[: n - 1])
+    return values.where(values.isin(keep), label)
+
+
+def panel_grid(n: int, ncols: int = 4, panel_width: float = 3.0, row_height: float = 2.2, **kwargs):
+    """Small multiples: :func:`panels` with shared axes by default, for one panel per outlet past :data:`MAX_SERIES`."""
+    cols = min(n, ncols) or 1
+    rows = max(1, -(-n // cols))
+    kwargs.setdefault("sharex", True)
+    kwargs.setdefault("sharey", True)
+    fig, axes = plt.subplots(rows, cols, figsize=(panel_width * cols, row_height * rows), squeeze=False, **kwargs)
+    for ax in axes.flat[n:]:
+        ax.set_axis_off()
+    return fig, list(axes.flat)
+
+
+def clip_dates(dates: pd.Series, low: float = 0.01, high: float = 0.99, pad_days: int = 3):
+    """``(start, end, outliers)``: a time axis that covers the corpus's period, not one stray date.
+
+    The axis runs from the ``low`` to the ``high`` quantile of ``dates``
+    (widened by ``pad_days``), extended to any date within 30 days of it;
+    ``outliers`` is the boolean mask of the dates left outside, to list
+    under the figure. Dates may be ``datetime.date`` or timestamps; missing
+    ones are ignored (and never outliers).
+    """
+    stamps = pd.to_datetime(pd.Series(dates), errors="coerce")
+    known = stamps.dropna()
+    if known.empty:
+        return None, None, pd.Series(False, index=stamps.index)
+    start, end = known.quantile(low), known.quantile(high)
+    gap = pd.Timedelta(days=30)
+    inside = known[(known >= start - gap) & (known <= end + gap)]
+    start, end = inside.min() - pd.Timedelta(days=pad_days), inside.max() + pd.Timedelta(days=pad_days)
+    outliers = stamps.notna() & ((stamps < start) | (stamps > end))
+    return start, end, outliers
+
+
+def robust_limits(values, low: float = 0.02, high: float = 0.98) -> tuple[float, float]:
+    """``(vmin, vmax)`` for a colour scale that one outlier does not saturate: the ``low``–``high`` quantiles."""
+    array = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce").dropna(), dtype=float)
+    array = array[np.isfinite(array)]
+    if array.size == 0:
+        return 0.0, 1.0
+    vmin, vmax = float(np.quantile(array, low)), float(np.quantile(array, high))
+    return (vmin, vmax) if vmax > vmin else (vmin, vmin + 1.0)
 
 
 # --------------------------------------------------------- axes and keys ----

@@ -4,9 +4,14 @@ The runner side (:func:`render`) checks parameters against each notebook's
 ``parameters`` cell before any kernel starts, runs it with papermill,
 scrubs what changes from run to run (cell ids, timings), exports HTML without
 code cells and writes it atomically with a ``<name>.provenance.json`` twin.
-The notebook side (:func:`start`, :func:`show_table`, :func:`how_to_cite`)
-shows the provenance block and escapes article text; figures are drawn and
-saved with :mod:`analysis.report.plots`.
+The notebook side (:func:`start`, :func:`show_findings`, :func:`show_caveats`,
+:func:`show_table`, :func:`show_evidence`, :func:`how_to_cite`) shows the id
+line at the top, computed findings and caveats (:mod:`analysis.report.page`),
+readable tables (:mod:`analysis.report.tables`) and the provenance folded at
+the end; figures are drawn and saved with :mod:`analysis.report.plots`. Where
+a report is written and which tables it may read: :mod:`analysis.report.paths`.
+The page itself is nbconvert's ``lab`` cell markup in warcov's own template
+(``templates/warcov``): no script, style or font from the network.
 """
 
 from __future__ import annotations
@@ -27,7 +32,13 @@ import yaml
 from analysis.core import catalog
 from analysis.core import config
 from analysis.core import provenance
+from analysis.report import page as layout
+from analysis.report import paths
+from analysis.report import tables
+from analysis.report.page import Finding, corpus_caveats  # noqa: F401  (the notebooks' API)
 
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "warcov"
 DEFAULT_PARAMETERS = ("raw_dir", "processed_dir")
 
 
@@ -163,9 +174,10 @@ def scrub_notebook(nb) -> None:
 
 
 def export_html(nb, with_code: bool = False) -> str:
+    """The executed notebook as one self-contained HTML page (warcov's template: nothing loaded from the network)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)])
     exporter.exclude_input = not with_code
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -186,25 +198,45 @@ def render(name: str, overrides: dict[str, Any] | None = None, out_dir: str | Pa
            with_code: bool = False, notebooks_dir: str | Path | None = None, custom: bool | None = None) -> Rendered:
     """Run notebook ``name`` with papermill and write ``<out>/<name>.html``.
 
-    The default rendering goes to ``reports/``; a custom one (parameters
-    given, ``custom=True``) goes to ``reports/<report id>/`` so the default is
-    never overwritten. Everything is rendered into a temporary folder first and
-    moved into place only when the whole notebook ran, so a failed run leaves
-    no half-written report or figures.
+    ``out_dir`` (relative to the caller's working directory) takes the report
+    as it is. Without it, the default rendering goes to ``reports/`` and a
+    custom one (parameters given, ``custom=True``, or ``$WARCOV_PROCESSED``
+    set) to ``reports/<name>-<what was asked>/``
+    (:func:`analysis.report.paths.custom_folder_name`), never over the
+    default. A ``raw_dir`` whose files are not those the tables were built
+    from is refused before any kernel starts. Everything is rendered into a
+    temporary folder first and moved into place only when the whole notebook
+    ran, so a failed run leaves no half-written report or figures.
     """
     notebook = notebook_paths(notebooks_dir)[resolve_names([name], notebooks_dir)[0]]
     overrides = dict(overrides or {})
     parameters = merge_parameters(notebook, overrides)
+    from_env = paths.processed_from_environment(parameters)
+    if from_env != parameters:
+        overrides.setdefault("processed_dir", from_env["processed_dir"])
+        parameters, custom = from_env, True
+    check_tables(parameters)
     record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"), notebook)
-    base = Path(out_dir) if out_dir else config.REPORTS_DIR
     custom = bool(overrides) if custom is None else custom
-    target_dir = base / record["report_id"] if custom else base
+    if out_dir is not None:
+        base = target_dir = paths.caller_path(out_dir)
+    else:
+        base = config.REPORTS_DIR
+        target_dir = base / paths.custom_folder_name(notebook.stem, overrides) if custom else base
     base.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{notebook.stem}.", dir=base))
     try:
         return _render_into(notebook, parameters, record, staging, target_dir, with_code)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_tables(parameters: dict) -> None:
+    """Refuse (a :class:`ReportError` saying how to build them) tables not built from the named ``raw_dir``."""
+    try:
+        paths.check_tables_match_raw(parameters.get("raw_dir"), parameters.get("processed_dir"))
+    except paths.TablesMismatch as exc:
+        raise ReportError(str(exc)) from exc
 
 
 def _local_kernel_manager():
@@ -245,7 +277,7 @@ def _render_into(notebook: Path, parameters: dict, record: dict, staging: Path, 
     import nbformat
     import papermill
 
-    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", "WARCOV_REPORTS": str(staging)}
+    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", paths.REPORTS_ENV: str(staging)}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
@@ -301,8 +333,8 @@ class Report:
 
     @property
     def figures_dir(self) -> Path:
-        base = Path(os.environ.get("WARCOV_REPORTS", config.REPORTS_DIR))
-        return base / "figures" / self.name
+        """Where figures go: beside the HTML when the renderer runs the notebook, else a scratch folder."""
+        return paths.figures_base()[0] / "figures" / self.name
 
 
 def _provenance_html(record: dict, name: str) -> str:
@@ -337,25 +369,46 @@ def _provenance_html(record: dict, name: str) -> str:
         "recompute with <code>python -c \"from analysis import provenance; "
         f"print(provenance.notebook_source_hash('notebooks/{cell(n)}'))\"</code></small></td></tr>"
         for n, h in sources)
+    dirty = " — with uncommitted changes" if dirty else ""
     return (
-        "<style>.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {text-align: left; vertical-align: top;}</style>"
-        "<div class='warcov-provenance'><h3>Provenance</h3>"
+        "<details class='warcov-provenance' id='provenance'>"
+        f"<summary><b>Provenance</b>: report id <code>{cell(record['report_id'])}</code>, commit "
+        f"<code>{cell((code.get('git_commit') or 'unknown')[:12])}</code>{cell(dirty)} (click to show)</summary>"
         f"<table>{body}{notebook}</table>"
         f"<details><summary>SHA-256 of {len(inputs)} input files (<code>sha256sum</code> gives the same)</summary>"
-        f"<table>{files}</table></details></div>"
+        f"<table>{files}</table></details></details>"
     )
 
 
 def start(name: str, **parameters: Any) -> Report:
-    """Open a report: apply deterministic plot settings and show the provenance block."""
+    """Open a report: deterministic plot settings, the tables checked against ``raw_dir``, the id line shown.
+
+    The provenance itself closes the page (:func:`how_to_cite`). Run outside
+    the renderer (JupyterLab, papermill), the report says where its figures
+    go: a scratch folder, never ``reports/``.
+    """
     import matplotlib
 
     matplotlib.rcParams["svg.hashsalt"] = "warcov"
     matplotlib.rcParams["figure.dpi"] = 100
+    check_tables(parameters)
     notebook = notebook_paths().get(name)
     record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"), notebook)
-    _display_html(_provenance_html(record, name))
-    return Report(name, parameters, record)
+    report = Report(name, parameters, record)
+    _display_html(layout.id_line_html(name, record["report_id"], record.get("data", {}).get("articles"), parameters))
+    if not paths.figures_base()[1]:
+        print(f"Not run by `python -m analysis report`: figures go to {report.figures_dir} (scratch), not reports/.")
+    return report
+
+
+def show_findings(findings, title: str = "Findings", empty: str = "Nothing to report on this selection.") -> None:
+    """Show computed findings (:class:`Finding`, ``(text, figure stem)`` pairs or sentences), each linked to its figure."""
+    _display_html(layout.findings_html(findings, title, empty))
+
+
+def show_caveats(caveats, title: str = "Caveats") -> None:
+    """Show caveats (sentences; :func:`corpus_caveats` computes the corpus's own)."""
+    _display_html(layout.caveats_html(caveats, title))
 
 
 def _display_html(markup: str) -> None:
@@ -364,41 +417,61 @@ def _display_html(markup: str) -> None:
     display(HTML(markup))
 
 
-def _blank_missing(frame):
-    """``frame`` with None / pd.NA in object columns made empty text (``to_html`` would print "None")."""
-    import pandas as pd
-
-    def blank(value):
-        return "" if value is None or value is pd.NA or value is pd.NaT else value
-
-    objects = [i for i, dtype in enumerate(frame.dtypes) if dtype == object]
-    if not objects:
-        return frame
-    frame = frame.copy()
-    for i in objects:  # built as object columns: map() would infer a dtype and turn 31 into 31.0
-        column = frame.iloc[:, i]
-        frame.isetitem(i, pd.Series([blank(v) for v in column], index=column.index, dtype=object))
-    return frame
+def _fold(markup: str, caption: str | None, rows: int, max_rows: int, fold_after: int, anchor: str | None) -> str:
+    title = html.escape(caption) if caption else "Table"
+    ident = f" id='{html.escape(anchor)}'" if anchor else ""
+    if rows > max_rows:
+        markup += f"<p><i>{rows - max_rows} more rows not shown (the CSV of the figure or the table has them all).</i></p>"
+    if rows > fold_after:
+        return f"<details{ident}><summary><b>{title}</b> ({rows} rows, click to show)</summary>{markup}</details>"
+    if caption:
+        return f"<p{ident}><b>{title}</b></p>" + markup
+    return f"<div{ident}>{markup}</div>" if anchor else markup
 
 
-def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_after: int = 15) -> None:
+def table_markup(frame, caption: str | None = None, max_rows: int = 200, fold_after: int = 15, percent=(),
+                 max_columns: int = tables.MAX_COLUMNS, anchor: str | None = None) -> str:
+    """The HTML :func:`show_table` displays."""
+    if frame.empty:
+        return f"<p><b>{html.escape(caption) if caption else 'Table'}</b>: <i>none</i></p>"
+    if tables.looks_like_evidence(frame):
+        markup = tables.auto_evidence_html(frame.head(max_rows))
+    else:
+        markup = "".join(tables.table_html(part, percent) for part in tables.narrow(frame.head(max_rows), max_columns))
+    return _fold(markup, caption, len(frame), max_rows, fold_after, anchor)
+
+
+def show_table(frame, caption: str | None = None, max_rows: int = 200, fold_after: int = 15, percent=(),
+               max_columns: int = tables.MAX_COLUMNS, anchor: str | None = None) -> None:
     """Display a dataframe with every cell HTML-escaped (article text can hold markup); missing values are empty cells.
 
-    Tables longer than ``fold_after`` rows are folded into a ``<details>``
-    element (click to open), so evidence tables do not bury the figures.
+    Shares print as percentages (columns in ``percent``, and float columns
+    named share/fraction/proportion in [0, 1]); a wide pivot (more than
+    ``max_columns`` numeric columns) is transposed or split
+    (:func:`analysis.report.tables.narrow`); a table of sentences with many
+    columns is shown in evidence form, the span marked in its sentence and the
+    other columns listed by name beside it. Tables longer than ``fold_after``
+    rows are folded into a ``<details>`` element (click to open), so evidence
+    tables do not bury the figures; ``anchor`` gives the table an id a
+    :class:`Finding` can point to.
     """
-    title = html.escape(caption) if caption else "Table"
+    _display_html(table_markup(frame, caption, max_rows, fold_after, percent, max_columns, anchor))
+
+
+def show_evidence(frame, span: str, claim=(), caption: str | None = None, max_rows: int = 200, fold_after: int = 15,
+                  anchor: str | None = None, **names) -> None:
+    """Evidence in four columns: outlet, the claim, the sentence with ``span`` highlighted, article id @ offset.
+
+    ``span``: the column holding the span's text (``evidence``, ``name``,
+    ``marker`` ...); ``claim``: the columns that say what was claimed, joined;
+    ``names``: other column names (``sentence=``, ``outlet=``, ``article=``,
+    ``offset=``) when they differ.
+    """
     if frame.empty:
-        _display_html(f"<p><b>{title}</b>: <i>none</i></p>")
+        _display_html(f"<p><b>{html.escape(caption) if caption else 'Evidence'}</b>: <i>none</i></p>")
         return
-    markup = _blank_missing(frame.head(max_rows)).to_html(escape=True, index=False, na_rep="", border=0)
-    if len(frame) > max_rows:
-        markup += f"<p><i>{len(frame) - max_rows} more rows not shown.</i></p>"
-    if len(frame) > fold_after:
-        markup = f"<details><summary><b>{title}</b> ({len(frame)} rows, click to show)</summary>{markup}</details>"
-    elif caption:
-        markup = f"<p><b>{title}</b></p>" + markup
-    _display_html(markup)
+    markup = tables.evidence_html(frame.head(max_rows), span, claim, **names)
+    _display_html(_fold(markup, caption or "Evidence", len(frame), max_rows, fold_after, anchor))
 
 
 def notebook_summary(notebook: Path) -> tuple[str, str]:
@@ -433,31 +506,48 @@ def small_corpus_caveat(sizes) -> str:
             "articles only, not the outlets' coverage in general.</p>")
 
 
+def _index_row(folder: Path, html_path: Path, record: dict, notebooks: dict) -> str:
+    name = record.get("report") or html_path.stem
+    notebook = notebooks.get(name)
+    title, summary = notebook_summary(notebook) if notebook else (name, "")
+    link = html_path.relative_to(folder).as_posix()
+    prov = html_path.with_name(f"{html_path.stem}.provenance.json").relative_to(folder).as_posix()
+    asked = {k: v for k, v in record.get("parameters", {}).items() if v not in (None, "", [], {})}
+    shown = ", ".join(f"{k}={v}" for k, v in asked.items()) or "defaults"
+    return (f"<tr><td><a href='{html.escape(link)}'>{html.escape(title)}</a></td>"
+            f"<td><code>{html.escape(record['report_id'])}</code></td><td>{html.escape(shown)}</td>"
+            f"<td>{html.escape(summary)}</td><td><a href='{html.escape(prov)}'>provenance</a></td></tr>")
+
+
+def rendered_reports(folder: Path, notebooks_dir: str | Path | None = None) -> list[tuple[Path, dict]]:
+    """``(html, provenance record)`` of every report in ``folder`` and its sub-folders, the default ones first."""
+    names = notebook_paths(notebooks_dir)
+    found = []
+    for depth, pattern in enumerate(("*.provenance.json", "*/*.provenance.json")):
+        for prov in sorted(folder.glob(pattern)):
+            page = prov.with_name(prov.name.replace(".provenance.json", ".html"))
+            stem = page.stem
+            if stem in names and page.exists():
+                found.append((depth, page, json.loads(prov.read_text(encoding="utf-8"))))
+    return [(page, record) for _, page, record in sorted(found, key=lambda t: (t[0], t[1].as_posix()))]
+
+
 def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path | None = None) -> Path:
-    """Write ``reports/index.html`` listing each rendered report with its id and summary."""
+    """Write ``index.html`` listing each rendered report (default ones, then those rendered with parameters)."""
     folder = Path(reports_dir) if reports_dir else config.REPORTS_DIR
-    rows = []
-    sizes = set()
-    for name, notebook in notebook_paths(notebooks_dir).items():
-        prov = folder / f"{name}.provenance.json"
-        if not (folder / f"{name}.html").exists() or not prov.exists():
-            continue
-        record = json.loads(prov.read_text(encoding="utf-8"))
-        if record.get("data", {}).get("articles") is not None:
-            sizes.add(record["data"]["articles"])
-        title, summary = notebook_summary(notebook)
-        rows.append(
-            f"<tr><td><a href='{html.escape(name)}.html'>{html.escape(title)}</a></td>"
-            f"<td><code>{html.escape(record['report_id'])}</code></td><td>{html.escape(summary)}</td>"
-            f"<td><a href='{html.escape(name)}.provenance.json'>provenance</a></td></tr>"
-        )
+    notebooks = notebook_paths(notebooks_dir)
+    found = rendered_reports(folder, notebooks_dir)
+    sizes = {r["data"]["articles"] for p, r in found if p.parent == folder and r.get("data", {}).get("articles") is not None}
+    rows = [_index_row(folder, page, record, notebooks) for page, record in found]
     commit = provenance.code_version()
     page = (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>warcov reports</title></head><body>"
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>warcov reports</title>"
+        "<style>body{font:15px/1.5 system-ui,sans-serif;margin:1em 2em}td,th{padding:.25em .6em;text-align:left;"
+        "vertical-align:top;border-bottom:1px solid #ddd}table{border-collapse:collapse}</style></head><body>"
         "<h1>warcov reports</h1>"
         f"<p>Code: warcov {html.escape(commit['version'])}, commit <code>{html.escape(str(commit['git_commit']))}</code>.</p>"
         + small_corpus_caveat(sizes) +
-        "<table border='1' cellpadding='4'><tr><th>report</th><th>report id</th><th>summary</th><th></th></tr>"
+        "<table><tr><th>report</th><th>report id</th><th>parameters</th><th>summary</th><th></th></tr>"
         + "".join(rows) + "</table></body></html>\n"
     )
     target = folder / "index.html"
@@ -466,7 +556,7 @@ def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path
 
 
 def how_to_cite(report: Report) -> None:
-    """Show the "How to cite" section: software citation and this report's id."""
+    """Show the "How to cite" section (software citation and this report's id), then the provenance, folded."""
     cff = config.ROOT / "CITATION.cff"
     title = "warcov"
     if cff.exists():
@@ -481,8 +571,9 @@ def how_to_cite(report: Report) -> None:
         "<h2>How to cite</h2>"
         f"<p>{html.escape(text)}</p>"
         "<p>The report id changes whenever the code, the inputs, the parameters or the pinned libraries change; "
-        "the provenance block above and <code>" + html.escape(report.name) + ".provenance.json</code> list them. "
+        "the provenance below and <code>" + html.escape(report.name) + ".provenance.json</code> list them. "
         "To reproduce: check out the commit, put the same raw files in <code>data/raw/</code>, "
         "run <code>make reports</code> (or <code>python -m analysis report " + html.escape(report.name)
         + " -p KEY VALUE</code> with the parameters above) and compare the report id.</p>"
+        + _provenance_html(report.record, report.name)
     )
