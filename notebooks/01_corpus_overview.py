@@ -111,7 +111,8 @@ reports.show_table(outliers, caption="Articles dated outside the corpus period (
 # the rest; the busiest twelve outlets by name).
 
 # %%
-fig, (left, right) = plots.figure(10, 1.6 + 0.32 * max(len(lengths), 3), ncols=2, width_ratios=[1, 1.3])
+fig, (left, right) = plots.figure(10, 1.6 + 0.32 * max(len(lengths), 3), ncols=2, width_ratios=[1, 1.3],
+                                   layout="constrained")
 if articles.empty:
     plots.empty(left, "No article selected.")
     right.set_axis_off()

@@ -59,6 +59,7 @@ import warnings
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
+from matplotlib import colormaps
 
 from analysis.compare import incidents
 from analysis.compare import lag
@@ -128,7 +129,8 @@ show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.a
 # Figure 1: each cell is the lag in days from the incident (row) to the outlet's earliest report (column); empty
 # cells: the outlet did not mention the incident in a dated article. Hatched cells marked `*` rest on a
 # publication date inferred from the text (see the last section). The colour scale stops at the 90th percentile
-# of the lags (at least 7 days), so a few very long lags do not flatten the rest; they keep their number. At
+# of the lags (at least 7 days), so a few very long lags do not flatten the rest; negative lags are blue; every
+# cell keeps its number. At
 # most 40 incidents (those most outlets reported) and the twelve busiest outlets are drawn, the others as one
 # column holding their earliest report; the tables list every lag.
 
@@ -143,8 +145,10 @@ if matrix.empty:
 else:
     vmin, vmax = lag.colour_limits(lags["lag_days"])
     values = matrix.to_numpy()
-    extend = "max" if np.nanmax(values) > vmax else "neither"
-    plots.heatmap(ax, matrix, "YlOrRd", fmt=lambda days: f"{int(days)}", vmin=vmin, vmax=vmax, fontsize="small",
+    extend = {(False, False): "neither", (True, False): "min", (False, True): "max", (True, True): "both"}[
+        (bool(np.nanmin(values) < vmin), bool(np.nanmax(values) > vmax))]
+    scale = colormaps["YlOrRd"].with_extremes(under="#4a90c8")  # negative lags: blue, below the scale
+    plots.heatmap(ax, matrix, scale, fmt=lambda days: f"{int(days)}", vmin=vmin, vmax=vmax, fontsize="small",
                   xrotation=30, marked=inferred.fillna(False).astype(bool), missing="#eeeeee",
                   colorbar={"label": "lag (days)", "shrink": 0.8, "integer": True, "extend": extend})
     ax.set_xlabel("outlet")
@@ -154,7 +158,7 @@ ax.set_title("Figure 1 · Days from incident to first report (* inferred publica
 plots.save_figure(report, fig, "lag_matrix", data=lags)
 
 # %%
-reports.show_table(incidents.mention_evidence(found, mentions, lags)[EVIDENCE], max_rows=200,
+reports.show_table(incidents.mention_evidence(found, mentions, lags)[EVIDENCE], max_rows=100,
                    caption="Sentences behind the lags: the mentions in each outlet's earliest report")
 
 # %% [markdown]
@@ -185,7 +189,7 @@ reports.show_table(per_outlet, caption="Lags per outlet, every outlet")
 
 # %%
 reports.show_table(incidents.mention_evidence(found, mentions, lags).sort_values(["outlet", "lag_days"], kind="stable")[EVIDENCE],
-                   max_rows=200, caption="Sentences behind each outlet's lags, by outlet")
+                   max_rows=100, caption="Sentences behind each outlet's lags, by outlet")
 
 # %% [markdown]
 # ## Who reported first
@@ -195,7 +199,7 @@ reports.show_table(incidents.mention_evidence(found, mentions, lags).sort_values
 
 # %%
 first = lag.first_reports(lags)
-reports.show_table(first, caption="First report of each incident")
+reports.show_table(first, caption="First report of each incident", max_rows=100)
 fig, ax = plots.figure(8, 1.5 + 0.45 * max(len(per_group), 1))
 if per_group.empty:
     plots.empty(ax, "No dated report in this selection.")
@@ -209,7 +213,7 @@ ax.set_title("Figure 3 · First reports per outlet")
 plots.save_figure(report, fig, "first_reports", data=per_group[["outlet", "incidents", "first", "first_alone"]])
 
 # %%
-reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_first"]])[EVIDENCE], max_rows=200,
+reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_first"]])[EVIDENCE], max_rows=100,
                    caption="Sentences behind the first reports")
 
 # %% [markdown]
@@ -260,7 +264,7 @@ reports.show_table(stray.drop_duplicates("incident_id")[["label", "incident_date
                    caption="Incidents dated outside the incidents' period (not drawn)")
 
 # %%
-reports.show_table(incidents.mention_evidence(found, mentions)[EVIDENCE[:3] + EVIDENCE[4:]], max_rows=200,
+reports.show_table(incidents.mention_evidence(found, mentions)[EVIDENCE[:3] + EVIDENCE[4:]], max_rows=100,
                    caption="Sentences behind the timeline: every mention of every incident")
 
 # %% [markdown]
@@ -317,10 +321,10 @@ else:
     ax.set_title("Figure 5 · Lag from a claimant's first announcement to each outlet relaying it")
     plots.save_figure(report, fig, "announcement_lag", data=relayed)
 reports.show_table(relays.drop(columns=["row", "claimant", "count", "outcome", "side"]),
-                   caption="Every figure with a claimant in the selected articles")
+                   caption="Every figure with a claimant in the selected articles", max_rows=100)
 
 # %%
-reports.show_table(lag.relay_evidence(relays, catalog.load("claims", processed_dir)), max_rows=200,
+reports.show_table(lag.relay_evidence(relays, catalog.load("claims", processed_dir)), max_rows=100,
                    caption="Sentences behind the announcement lags")
 
 # %%

@@ -136,17 +136,18 @@ def busiest_incidents(lags: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def colour_limits(values, floor: float = 7.0, quantile: float = 0.9) -> tuple[float, float]:
-    """``(vmin, vmax)`` of a lag colour scale that a few long lags do not flatten.
+    """``(vmin, vmax)`` of a lag colour scale that a few long (or negative) lags do not flatten.
 
-    The top is the ``quantile`` of the lags, at least ``floor`` days, so 0 to
-    7 days stay distinguishable; longer lags take the top colour (the
-    colour bar says so) and keep their number in the cell.
+    The scale runs from 0 to the ``quantile`` of the lags, at least ``floor``
+    days, so 0 to 7 days stay distinguishable; longer lags take the top colour
+    and negative ones the colour below the scale (the colour bar says so); every
+    cell keeps its number.
     """
     values = np.asarray(values, dtype=float)
     values = values[~np.isnan(values)]
     if values.size == 0:
         return 0.0, floor
-    return min(0.0, float(values.min())), max(floor, float(np.quantile(values, quantile)))
+    return 0.0, max(floor, float(np.quantile(values, quantile)))
 
 
 LONG_LAG_DAYS = 30

@@ -206,8 +206,9 @@ def length_summary(articles: pd.DataFrame, groups: dict) -> pd.DataFrame:
                                                                for g in group_order(groups)]:
         if words.empty:
             continue
-        rows.append({"outlet": name, "articles": len(words), "min": words.min(), "q1": words.quantile(0.25),
-                     "median": words.median(), "q3": words.quantile(0.75), "max": words.max()})
+        rows.append({"outlet": name, "articles": len(words), **{
+            k: int(round(v)) for k, v in (("min", words.min()), ("q1", words.quantile(0.25)), ("median", words.median()),
+                                          ("q3", words.quantile(0.75)), ("max", words.max()))}})
     return pd.DataFrame(rows, columns=["outlet", "articles", "min", "q1", "median", "q3", "max"])
 
 
@@ -418,7 +419,8 @@ def overview_findings(articles: pd.DataFrame, all_articles: pd.DataFrame, per_ou
     if period[0] is not None:
         dated = articles["published"].dropna()
         findings.append((f"{len(dated)} dated articles run from {period[0]} to {period[1]}"
-                         + (f"; {len(outliers)} dated outside that period are listed, not plotted" if len(outliers) else "")
+                         + (f"; {len(outliers)} dated outside that period {'is' if len(outliers) == 1 else 'are'} listed, not plotted"
+                            if len(outliers) else "")
                          + ".", "Figure 1"))
     else:
         findings.append(("No selected article has a publication date.", "Figure 1"))
