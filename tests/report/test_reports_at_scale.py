@@ -89,3 +89,50 @@ def large(tmp_path_factory):
 def _render(root, name: str, **selection):
     params = {"raw_dir": str(root / "raw"), "processed_dir": str(root / "processed"), **selection}
     return reports.render(name, params, out_dir=root / f"reports-{name}").html.read_text(encoding="utf-8")
+
+
+def _figures(page: str) -> int:
+    return page.count("data:image/png;base64,")
+
+
+def test_overview_at_35_outlets_groups_outlets_and_lists_the_stray_date(many_outlets):
+    page = _render(many_outlets, "01")
+    assert "Traceback" not in page
+    assert "Findings" in page and "Caveats" in page
+    articles = catalog.load("articles", many_outlets / "processed")
+    unknown = int(articles["outlet"].isna().sum())
+    assert unknown and f"{unknown} articles" in page  # the caveat counts this corpus's articles without an outlet
+    assert "others (" in page  # past twelve outlets the quiet ones are one group
+    assert "1992-05-08" in page.split("Articles dated outside the corpus period")[1][:2000]  # listed, not on the axis
+    timeline = (many_outlets / "reports-01").rglob("timeline.csv")
+    days = [line.split(",")[0] for line in next(timeline).read_text(encoding="utf-8").splitlines()[1:]]
+    assert min(days) >= "2020-09-27"
+    assert "five" not in page.lower()  # no caveat written for the seeds
+    assert _figures(page) >= 2
+
+
+def test_lag_report_at_35_outlets_with_unknown_outlets_renders(many_outlets):
+    lags = catalog.load("reporting_lag", many_outlets / "processed")
+    assert lags["outlet"].isna().any()  # the case that crashed first_reports
+    page = _render(many_outlets, "03")
+    assert "Traceback" not in page and "Findings" in page
+    assert "(unknown)" in page
+    shown = next((many_outlets / "reports-03").rglob("lag_per_outlet.csv")).read_text(encoding="utf-8")
+    assert "others (" in shown and "(unknown)" in shown  # Figure 2 draws the busiest twelve, the others, the unknown
+    assert "Figure 5" in page  # drawn, or said why not: never an empty frame
+
+
+def test_an_empty_selection_renders_both_reports(many_outlets):
+    for name in ("01", "03"):
+        page = _render(many_outlets, name, date_from="2031-01-01")
+        assert "Traceback" not in page and "no article" in page.lower()
+
+
+def test_reports_at_2000_articles_are_small_and_quick(large):
+    _, rendered = large
+    for name, (page, seconds) in rendered.items():
+        size = page.stat().st_size
+        assert size <= 2_000_000, f"report {name}: {size} bytes"
+        assert seconds < 60, f"report {name}: {seconds:.0f} s"  # the 30 s, with slack for a loaded test machine
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback" not in text and "Findings" in text and "2000" in text
