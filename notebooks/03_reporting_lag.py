@@ -233,7 +233,8 @@ kept = coverage.sort_values(ascending=False, kind="stable").head(TOP_INCIDENTS).
 drawn = timeline[timeline["incident_id"].isin(set(kept))].drop_duplicates(["incident_id", "outlet"])
 drawn = drawn.assign(row=drawn["row"].rank(method="dense").astype("int64") - 1).reset_index(drop=True)
 n_rows = drawn["row"].nunique()
-fig, ax = plots.figure(9, 1.8 + (0.25 + 0.1 * min(drawn["outlet"].nunique(), 6)) * max(n_rows, 1))
+per_row = 0.25 + 0.1 * min(drawn["outlet"].nunique(), 6) if n_rows <= 15 else 0.4  # many rows: denser
+fig, ax = plots.figure(9, 1.8 + per_row * max(n_rows, 1))
 if drawn.empty:
     plots.empty(ax, "No incident in this selection.")
 else:
