@@ -108,7 +108,7 @@ reports.show_table(outliers, caption="Articles dated outside the corpus period (
 # ## Article lengths
 # Figure 2: words in each article's normalized text (whitespace-separated tokens, page debris removed). Left, how
 # many articles have how many words; right, the spread per outlet (box: middle half, line: median, whiskers:
-# the rest; the busiest twelve outlets by name).
+# the rest; a dot per article; the busiest twelve outlets by name).
 
 # %%
 fig, (left, right) = plots.figure(10, 1.6 + 0.32 * max(len(lengths), 3), ncols=2, width_ratios=[1, 1.3],
@@ -126,6 +126,9 @@ else:
     names = [g for g in overview.group_order(groups) if (shown == g).any()]
     right.boxplot([words[shown.to_numpy() == g] for g in names], orientation="horizontal", widths=0.6,
                   flierprops={"markersize": 3})
+    for position, name in enumerate(names, start=1):  # every article a dot, so a one-article outlet shows too
+        values = words[shown.to_numpy() == name].to_numpy()
+        right.scatter(values, position + plots.spread(len(values), 0.2), s=6, color="#555555", alpha=0.5, zorder=3)
     right.set_yticks(range(1, len(names) + 1), names, fontsize="small")
     right.invert_yaxis()
     right.set_xlabel("words per article")

@@ -227,7 +227,7 @@ reports.show_table(incidents.mention_evidence(found, mentions, lags[lags["is_fir
 timeline = incidents.incident_timeline(found, mentions)
 timeline = timeline.assign(outlet=timeline["outlet"].map(lambda o: groups.get(o, o)))
 period = overview.publication_period(timeline.drop_duplicates("incident_id")["incident_date"])
-stray = timeline[timeline["incident_date"].map(lambda d: period[0] is not None and not period[0] <= d <= period[1])]
+stray = timeline[timeline["incident_date"].map(lambda d: period[0] is not None and not period[0] <= d <= period[1]).astype(bool)]
 coverage = timeline[~timeline.index.isin(stray.index)].groupby("incident_id")["outlet"].nunique()
 kept = coverage.sort_values(ascending=False, kind="stable").head(TOP_INCIDENTS).index
 drawn = timeline[timeline["incident_id"].isin(set(kept))].drop_duplicates(["incident_id", "outlet"])

@@ -156,7 +156,7 @@ def date_outliers(articles: pd.DataFrame, period: tuple) -> pd.DataFrame:
     if first is None:
         return pd.DataFrame(columns=columns)
     dated = articles[articles["published"].notna()]
-    stray = dated[dated["published"].map(lambda d: d < first or d > last)]
+    stray = dated[dated["published"].map(lambda d: d < first or d > last).astype(bool)]
     stray = stray.assign(outlet=named(stray["outlet"]).to_numpy())
     return stray.sort_values(["published", "article_id"])[columns].reset_index(drop=True)
 
