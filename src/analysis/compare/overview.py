@@ -368,8 +368,10 @@ def corpus_caveats(articles: pd.DataFrame, all_articles: pd.DataFrame, summary: 
     known = outlets[outlets != UNKNOWN_OUTLET]
     caveats = []
     size = f"{n} article{'s' if n != 1 else ''} from {known.nunique()} named outlet{'s' if known.nunique() != 1 else ''}"
-    if n < 30 or known.nunique() < 5:
+    if n < 30:
         caveats.append(f"Small corpus: {size}. Every figure describes these articles, not the outlets' coverage in general.")
+    elif known.nunique() < 5:
+        caveats.append(f"Few outlets: {size}. Comparisons between outlets rest on very few of them.")
     else:
         caveats.append(f"The corpus: {size}; it is what was collected, not everything the outlets published.")
     singles = int((known.value_counts() == 1).sum())
