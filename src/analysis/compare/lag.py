@@ -14,8 +14,10 @@ a table needs their dates or sentences:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from analysis.compare.overview import group_order, named, outlet_groups, percent
 from analysis.core.dates import as_day
 from analysis.core.figures import claimant_key, figure_text, qualifier_of, with_qualifier
 from analysis.core.frames import require_frame
@@ -45,10 +47,10 @@ def first_reports(lags: pd.DataFrame) -> pd.DataFrame:
     require_frame(lags, LAG_INPUT, "lags")
     rows = []
     for iid, group in lags.groupby("incident_id", sort=True):
-        first = group[group["is_first"]]
+        first = named_outlets(group[group["is_first"]])
         rows.append({
             "incident_id": iid, "label": group["label"].iloc[0], "incident_date": group["incident_date"].iloc[0],
-            "first_outlets": "; ".join(sorted(first["outlet"].astype(str))),
+            "first_outlets": "; ".join(sorted(first["outlet"])),
             "first_published": first["published"].iloc[0], "first_lag_days": int(first["lag_days"].iloc[0]),
             "n_outlets": group["outlet"].nunique(), "inferred": bool(first["inferred"].any()),
         })
@@ -102,6 +104,99 @@ def _pivot(lags: pd.DataFrame, column: str) -> pd.DataFrame:
     wide.index = pd.Index([labels[i] for i in wide.index], name="incident")
     wide.columns = pd.Index(list(wide.columns), name="outlet")
     return wide
+
+
+def grouped_lags(lags: pd.DataFrame, groups: dict) -> pd.DataFrame:
+    """``lags`` with outlets renamed by ``groups`` (``overview.outlet_groups``), one row per incident and group.
+
+    A group of several outlets ("others") keeps, per incident, its earliest
+    report: the smallest lag, inferred if that report's date was inferred,
+    first if any of its outlets was first.
+    """
+    require_frame(lags, LAG_INPUT, "lags")
+    frame = named_outlets(lags)
+    frame = frame.assign(outlet=frame["outlet"].map(lambda o: groups.get(o, o)))
+    frame = frame.sort_values(["incident_id", "outlet", "lag_days", "inferred"], kind="stable")
+    first = frame.groupby(["incident_id", "outlet"])["is_first"].transform("any")
+    return frame.assign(is_first=first).drop_duplicates(["incident_id", "outlet"]).reset_index(drop=True)
+
+
+def lag_groups(lags: pd.DataFrame, top: int) -> dict:
+    """``overview.outlet_groups`` over the incidents each outlet reported: the ``top`` busiest named, the rest "others"."""
+    frame = named_outlets(lags).drop_duplicates(["incident_id", "outlet"])
+    return outlet_groups(frame["outlet"], top=top)
+
+
+def busiest_incidents(lags: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Rows of ``lags`` on the ``n`` incidents most outlets reported (ties: earlier incident first)."""
+    require_frame(lags, LAG_INPUT, "lags")
+    spread = lags.groupby("incident_id").agg(outlets=("outlet", "nunique"), date=("incident_date", "first"))
+    kept = spread.sort_values(["outlets", "date"], ascending=[False, True], kind="stable").head(n).index
+    return lags[lags["incident_id"].isin(set(kept))]
+
+
+def colour_limits(values, floor: float = 7.0, quantile: float = 0.9) -> tuple[float, float]:
+    """``(vmin, vmax)`` of a lag colour scale that a few long (or negative) lags do not flatten.
+
+    The scale runs from 0 to the ``quantile`` of the lags, at least ``floor``
+    days, so 0 to 7 days stay distinguishable; longer lags take the top colour
+    and negative ones the colour below the scale (the colour bar says so); every
+    cell keeps its number.
+    """
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return 0.0, floor
+    return 0.0, max(floor, float(np.quantile(values, quantile)))
+
+
+LONG_LAG_DAYS = 30
+"""A lag longer than this reads as an article recalling an old incident, not reporting it: listed apart."""
+
+
+def long_lags(lags: pd.DataFrame, days: int = LONG_LAG_DAYS) -> pd.DataFrame:
+    """The lags longer than ``days`` (or before ``-days``), longest first: the points clipped off the lag axes."""
+    require_frame(lags, LAG_INPUT, "lags")
+    frame = named_outlets(lags)
+    frame = frame[frame["lag_days"].abs() > days]
+    columns = ["label", "incident_date", "outlet", "article_id", "published", "lag_days", "inferred"]
+    return frame.sort_values(["lag_days", "label"], ascending=[False, True], kind="stable")[columns].reset_index(drop=True)
+
+
+def lag_findings(lags: pd.DataFrame, per_outlet: pd.DataFrame, relayed: pd.DataFrame) -> list[tuple[str, str]]:
+    """What report 03 finds, as ``(sentence, where it is shown)`` pairs computed from its tables."""
+    if lags.empty:
+        return [("No incident in the selection has a dated report, so no lag can be measured.", "Figure 1")]
+    frame = named_outlets(lags)
+    n_incidents = frame["incident_id"].nunique()
+    reach = frame.groupby("incident_id")["outlet"].nunique()
+    shared = int((reach >= 2).sum())
+    days = frame["lag_days"].astype("int64")
+    findings = [(f"{n_incidents} incidents have a dated report; {shared} ({percent(shared, n_incidents)} %) were reported "
+                 f"by two or more outlets, the only ones where who was first means something.", "Figure 1"),
+                (f"Half the {len(frame)} lags are at most {int(days.median())} day(s); "
+                 f"{percent(int((days.between(0, 1)).sum()), len(frame))} % are 0 or 1 day"
+                 + (f", and {int((days.abs() > LONG_LAG_DAYS).sum())} exceed {LONG_LAG_DAYS} days (listed apart)"
+                    if (days.abs() > LONG_LAG_DAYS).any() else "") + ".", "Figure 2")]
+    contested = frame[frame["incident_id"].map(reach) >= 2]
+    if not contested.empty:
+        alone = contested[contested["is_first"]].groupby("incident_id").filter(lambda g: len(g) == 1)
+        if not alone.empty:
+            top = alone["outlet"].value_counts()
+            leader = sorted(top[top == top.max()].index)
+            findings.append((f"Of the incidents two or more outlets reported, {', '.join(leader)} reported first and "
+                             f"alone most often ({int(top.max())} of {shared}).", "Figure 3"))
+    inferred = int(frame["inferred"].sum())
+    if inferred:
+        findings.append((f"{inferred} of {len(frame)} lags ({percent(inferred, len(frame))} %) rest on a publication "
+                         "date inferred from the text (hatched, hollow).", "Table: numbers resting on an inferred date"))
+    if relayed.empty:
+        findings.append(("No casualty figure with a claimant is carried by two outlets or more, so no relay lag is "
+                         "measured.", "Figure 5"))
+    else:
+        findings.append((f"{relayed['figure'].nunique()} casualty figures with a claimant are carried by two outlets "
+                         f"or more; the median relay takes {int(relayed['lag_days'].median())} day(s).", "Figure 5"))
+    return findings
 
 
 def lag_matrix(lags: pd.DataFrame) -> pd.DataFrame:
