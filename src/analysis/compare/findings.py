@@ -1,0 +1,95 @@
+"""What a report finds, in sentences computed from its tables, and the caveats its corpus calls for.
+
+Reports 02 and 04 open with :func:`findings_html`: a few sentences, each
+computed from a table the report shows and pointing to the figure behind it,
+then the caveats :func:`corpus_caveats` reads from the corpus itself (its
+size, its outlets, undated articles and inferred dates, the measured accuracy
+of the extraction). Nothing here is written for one corpus.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from analysis.compare.display import percent
+from analysis.core.values import UNKNOWN_OUTLET
+
+FEW_ARTICLES = 30  # below this many articles, a share rests on a handful of stories
+FEW_PER_OUTLET = 3  # a median of fewer articles per outlet than this: one story is one outlet
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+def corpus_caveats(articles: pd.DataFrame, accuracy: dict | None = None, measure: str = "claims") -> list[str]:
+    """Caveats read from the selected ``articles`` and the accuracy summary (``catalog.accuracy_summary()``).
+
+    ``measure``: the section of the summary's test split whose F1 is quoted
+    (``claims`` for report 02; report 04 quotes the framing figures).
+    """
+    n = len(articles)
+    if n == 0:
+        return ["The selection holds no article: there is nothing to compare."]
+    outlets = articles["outlet"].fillna(UNKNOWN_OUTLET)
+    known = outlets[outlets != UNKNOWN_OUTLET]
+    per_outlet = known.value_counts()
+    notes = [f"The selection is {_plural(n, 'article')} from {_plural(len(per_outlet), 'named outlet')}."]
+    if n < FEW_ARTICLES or (len(per_outlet) and per_outlet.median() < FEW_PER_OUTLET):
+        median = per_outlet.median() if len(per_outlet) else 0
+        notes.append(f"Half the outlets have {median:g} article(s) or fewer: a difference between outlets may be one "
+                     "story's topic, not an editorial line.")
+    missing = int((outlets == UNKNOWN_OUTLET).sum())
+    if missing:
+        notes.append(f"{_plural(missing, 'article')} ({percent(missing / n)}) have no outlet: they are shown apart as "
+                     f"\"{UNKNOWN_OUTLET}\", never ranked as one outlet.")
+    undated = int(articles["published"].isna().sum())
+    if undated:
+        notes.append(f"{_plural(undated, 'article')} ({percent(undated / n)}) have no publication date: they are left "
+                     "out of anything drawn over time and kept in the tables.")
+    if "published_basis" in articles.columns:
+        inferred = int((articles["published_basis"] == "text").sum())
+        if inferred:
+            notes.append(f"{_plural(inferred, 'publication date')} ({percent(inferred / n)}) were inferred from the "
+                         "text rather than read from a manifest or a header.")
+    if "language" in articles.columns:
+        other = articles["language"].fillna("unknown")
+        other = other[other != "en"]
+        if len(other):
+            notes.append(f"{_plural(len(other), 'article')} are not in English "
+                         f"({', '.join(f'{k}: {v}' for k, v in other.value_counts().sort_index().items())}); the "
+                         "extraction rules are written for English.")
+    notes.append(accuracy_caveat(accuracy, measure))
+    return notes
+
+
+def accuracy_caveat(accuracy: dict | None, measure: str = "claims") -> str:
+    """One sentence on the extraction's measured accuracy on real articles (the test split), or that none was measured."""
+    split = (accuracy or {}).get("splits", {}).get("test")
+    figures = (split or {}).get("figures", {}).get(measure) if split else None
+    if not split or not isinstance(figures, dict) or figures.get("f1") is None:
+        return ("The extraction's accuracy on real articles has not been measured for this build "
+                "(no accuracy summary): read the sentences behind each figure before quoting it.")
+    corpus = split.get("corpus", {})
+    return (f"Measured on {corpus.get('articles', '?')} held-out real articles, the extraction finds {measure} with "
+            f"F1 {float(figures['f1']):.2f} (precision {float(figures.get('precision') or 0):.2f}, recall "
+            f"{float(figures.get('recall') or 0):.2f}): some figures below are missed or misread.")
+
+
+def findings_html(findings: list[tuple[str, str | None]], caveats: list[str], report_id: str | None = None) -> str:
+    """The opening block: the report id, the findings (each linked to its figure's section) and the caveats.
+
+    ``findings``: ``(sentence, anchor)`` pairs, ``anchor`` the id of the
+    section heading the sentence rests on (None: no link).
+    """
+    def item(text, anchor):
+        link = f" <a href='#{html.escape(anchor)}'>(figure)</a>" if anchor else ""
+        return f"<li>{html.escape(text)}{link}</li>"
+
+    head = f"<p><small>report id <code>{html.escape(report_id)}</code></small></p>" if report_id else ""
+    found = "".join(item(t, a) for t, a in findings) or "<li>No finding: the selection holds nothing to compare.</li>"
+    warned = "".join(f"<li>{html.escape(c)}</li>" for c in caveats)
+    return (f"<div class='warcov-findings'>{head}<h2>Findings</h2><ul>{found}</ul>"
+            f"<h3>Caveats</h3><ul>{warned}</ul></div>")
