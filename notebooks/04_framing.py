@@ -118,11 +118,11 @@ evidence(region_rows, "name", "name", "Evidence: every region-name mention and i
 # Martakert/Aghdere, ...), the most mentioned first. Each bar is one outlet; its segments are the shares of
 # the names it used for that place. Spellings of one name (Jabrail, Jabrayil) are listed apart: transliteration
 # is not a political choice, but it can mark the source an outlet copies from. The bars are the outlets with the
-# most place mentions (twelve at most per place); the table lists every outlet.
+# most place mentions (eight at most); the table lists every outlet.
 
 # %%
 places = naming.place_name_choices(mentions, max_places=6)
-keep = set(shown.top_outlets(places.groupby("outlet")["count"].sum(), shown.TOP_OUTLETS)) if len(places) else set()
+keep = set(shown.top_outlets(places.groupby("outlet")["count"].sum(), 8)) if len(places) else set()
 bars = [b for b in dict.fromkeys(zip(places["key"], places["outlet"])) if b[1] in keep]
 fig, ax = plots.figure(8, 0.3 * len(bars) + 1.5)
 if not bars:

@@ -101,7 +101,7 @@ def marked_sentence(sentence: str, span: str) -> str:
             + html.escape(sentence[end:]))
 
 
-def evidence_html(table: pd.DataFrame, caption: str, max_rows: int = 200, fold_after: int = 15) -> str:
+def evidence_html(table: pd.DataFrame, caption: str, max_rows: int = 100, fold_after: int = 15) -> str:
     """:func:`evidence` rows as an HTML table (span marked, text escaped), folded when longer than ``fold_after``."""
     title = html.escape(caption)
     if table.empty:
@@ -114,7 +114,7 @@ def evidence_html(table: pd.DataFrame, caption: str, max_rows: int = 200, fold_a
         for r in table.head(max_rows).itertuples())
     markup = f"<table class='warcov-evidence'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     if len(table) > max_rows:
-        markup += f"<p><i>{len(table) - max_rows} more rows not shown (all of them are in the CSV beside the figure).</i></p>"
+        markup += f"<p><i>{len(table) - max_rows} more rows not shown (narrow the selection with outlets or dates to read them).</i></p>"
     if len(table) > fold_after:
         return f"<details><summary><b>{title}</b> ({len(table)} rows, click to show)</summary>{markup}</details>"
     return f"<p><b>{title}</b></p>{markup}"

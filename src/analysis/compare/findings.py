@@ -101,7 +101,8 @@ def framing_findings(region: pd.DataFrame, voice: pd.DataFrame, rates: pd.DataFr
 
     ``region``: ``names.outlet_key_shares(mentions, "region")``; ``voice``:
     ``sources.voice_by_side``; ``rates``: ``hedges.hedge_rates``; a hedging
-    ratio is quoted only for an outlet with ``min_statements`` claims of each side.
+    ratio is quoted only for an outlet with ``min_statements`` claims of each side, an outlet's choice of region
+    name only with ``min_statements`` mentions.
     """
     out = []
     if len(region):
@@ -109,11 +110,12 @@ def framing_findings(region: pd.DataFrame, voice: pd.DataFrame, rates: pd.DataFr
         names = ", ".join(f"{k} {percent(v / pooled.sum())}" for k, v in pooled.head(3).items())
         known = region[region["outlet"] != UNKNOWN_OUTLET]
         most = known.groupby("outlet")["count"].sum()
-        artsakh = known[known["key"] == "Artsakh"].set_index("outlet")["count"] / most
+        most = most[most >= min_statements]
+        artsakh = (known[known["key"] == "Artsakh"].set_index("outlet")["count"] / most).dropna()
         line = f"Of {int(pooled.sum()):,} mentions of the region in {known['outlet'].nunique()} outlets: {names}."
         if len(artsakh.dropna()):
             top = artsakh.dropna().sort_index().sort_values(ascending=False, kind="stable").head(3)
-            line += " Most often Artsakh: " + ", ".join(f"{o} ({percent(v)})" for o, v in top.items()) + "."
+            line += f" Most often Artsakh (outlets with {min_statements} mentions or more): " + ", ".join(f"{o} ({percent(v)})" for o, v in top.items()) + "."
         out.append((line, "region"))
     else:
         out.append(("No outlet of the selection names the region.", "region"))

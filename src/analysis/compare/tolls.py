@@ -387,19 +387,26 @@ def compare_incidents(grouped: pd.DataFrame) -> pd.DataFrame:
                   "grouped")
     if grouped.empty:
         return grouped.assign(comparison=pd.Series(dtype=object), spread=pd.Series(dtype=float))
-    key = ["comparison_id", "outcome", "side", "group"]
-    frame = grouped.assign(comparison=[f"{lab} · {o}, {s} {g}" for lab, o, s, g in zip(
-        grouped["label"], grouped["outcome"], grouped["side"], grouped["group"])])
+    key = ["comparison_id", "outcome", "side", "_group"]
+    named = grouped[grouped["group"] != "unspecified"].groupby(["comparison_id", "outcome", "side"])["group"].unique()
+    only = {k: v[0] for k, v in named.items() if len(v) == 1}
+    groups = [only.get((c, o, s), g) if g == "unspecified" else g
+              for c, o, s, g in zip(grouped["comparison_id"], grouped["outcome"], grouped["side"], grouped["group"])]
+    frame = grouped.assign(_group=groups, comparison=[
+        f"{lab} · {o}, {s} {g}" + (" (or unspecified)" if g != "unspecified" and g in named.get((c, o, s), ())
+                                    and (grouped["group"][(grouped["comparison_id"] == c) & (grouped["outcome"] == o)
+                                                          & (grouped["side"] == s)] == "unspecified").any() else "")
+        for lab, c, o, s, g in zip(grouped["label"], grouped["comparison_id"], grouped["outcome"], grouped["side"], groups)])
     by = frame.groupby(key, sort=False, dropna=False)
     outlets = by["outlet"].transform("nunique")
     figures = by["count_low"].transform("nunique") + by["count_high"].transform("nunique")
     kept = frame[(outlets > 1) | (figures > 2)].copy()
     if kept.empty:
-        return kept.assign(spread=pd.Series(dtype=float))
+        return kept.drop(columns="_group").assign(spread=pd.Series(dtype=float))
     low = kept.groupby(key, dropna=False)["count_low"].transform("min").astype(float)
     high = kept.groupby(key, dropna=False)["count_high"].transform("max").astype(float)
     kept["spread"] = [h / lo if lo > 0 else (math.inf if h > 0 else 1.0) for lo, h in zip(low, high)]
-    return kept.reset_index(drop=True)
+    return kept.drop(columns="_group").reset_index(drop=True)
 
 
 def widest_comparisons(compared: pd.DataFrame, n: int = 12) -> list[str]:
