@@ -134,7 +134,7 @@ def test_ganja_strike_compares_rt_and_press_tv_figures(tables, all_claims):
     assert set(ganja.loc[ganja["outlet"] == "RT", "basis"]) == {"inferred"}
     # the strike on Ganja six days earlier stays a separate incident
     assert not compared["figure"].eq("at least 10").any()
-    assert set(compared.columns) == set(tolls.COMPARISON_COLUMNS)
+    assert set(compared.columns) == set(tolls.COMPARISON_COLUMNS) | {"comparison", "spread"}
 
 
 def test_claim_after_an_incident_mention_joins_it_and_ambiguous_claims_stay_alone(tables, all_claims):
@@ -237,3 +237,36 @@ def test_symlog_ticks_label_every_panel_without_crowding():
     assert tolls.symlog_ticks(0, 12000) == [0, 10, 100, 1000, 10000]  # decades only when 1-2-5 would crowd
     assert len(tolls.symlog_ticks(0, 17.6)) >= 3  # a panel holding one figure (11) still gets ticks
     assert tolls.symlog_ticks(180, 15000)[0] == 200
+
+
+# ------------------------------------------------- any corpus, fair comparisons ----
+
+
+def test_unlike_figures_of_one_incident_are_not_compared():
+    rows = [_claim(article_id="a1", outlet="A", count=10, group="military", incident_id="i1", start=0),
+            _claim(article_id="a2", outlet="B", count=2, group="civilian", incident_id="i1", start=0),
+            _claim(article_id="a3", outlet="C", count=3, group="civilian", incident_id="i1", start=0),
+            _claim(article_id="a4", outlet="D", count=900, scope="cumulative", group="civilian", incident_id="i1")]
+    grouped = tolls.group_incidents(_frame(rows))
+    compared = tolls.compare_incidents(grouped)
+    assert set(compared["outlet"]) == {"B", "C"}  # 10 soldiers never set against civilians; no running total
+    assert compared["spread"].iloc[0] == 1.5 and len(tolls.widest_comparisons(compared)) == 1
+
+
+def test_missing_outlets_and_undated_running_totals(tables):
+    claims, articles = tables["claims"].copy(), tables["articles"].copy()
+    articles.loc[0, "outlet"] = None
+    claims.loc[claims["article_id"] == articles.loc[0, "article_id"], "outlet"] = None
+    selected = tolls.select_claims(claims, articles)
+    assert selected["outlet"].notna().all() and (selected["outlet"] == tolls.UNKNOWN_OUTLET).any() == bool(
+        (claims["article_id"] == articles.loc[0, "article_id"]).any())
+    cumulative = selected[selected["scope"] == "cumulative"].index
+    assert len(cumulative)
+    undated = selected.copy()
+    undated.loc[cumulative[0], "published"] = None
+    totals = tolls.running_totals(undated)
+    assert totals["published"].isna().sum() == 1
+    for _, series in totals.groupby("series"):  # an undated total is kept, after the dated ones of its series
+        assert not series["published"].isna().iloc[:-1].any()
+    assert all(totals[totals["series"] == s]["published"].notna().any() for s in tolls.chart_series(totals))
+    assert sorted(tolls.attribution_matrix(selected).index) == sorted(selected["outlet"].unique())

@@ -122,3 +122,27 @@ def test_read_background_accepts_text_and_csv(tmp_path):
         vocabulary.read_background(other)
     with pytest.raises(FileNotFoundError, match="background_file"):
         vocabulary.read_background(tmp_path / "missing.txt")
+
+
+def test_debris_foreign_function_words_and_furniture_are_left_out():
+    from analysis.compare import vocabulary as vocab
+
+    body = ("Shelling hit {place} overnight and {place} residents sheltered in basements while rescuers searched "
+            "the ruins of homes near the market.")
+    footer = "Copyright 2020 Asbarez. All rights reserved."
+    rows = []
+    for i in range(4):
+        rows.append({"article_id": f"a{i}", "outlet": "A", "language": "en",
+                     "text": body.format(place="Stepanakert") + f"\nArticleClose und der die\n{footer}\n"})
+        rows.append({"article_id": f"b{i}", "outlet": "B", "language": "en",
+                     "text": body.format(place="Ganja") + "\nil est dans la ville pour les élections\n"})
+    rows.append({"article_id": "c0", "outlet": None, "language": "en", "text": "Barda Barda Barda"})
+    rows.append({"article_id": "r0", "outlet": "B", "language": "ru", "text": "и в на что это Москва"})
+    kept, left_out = vocab.comparable_articles(pd.DataFrame(rows))
+    assert left_out == {"no outlet": 1, "not English": 1} and len(kept) == 8
+    assert not any(footer.lower() in t.lower() for t in kept["text"])  # a short line repeated in 4 articles of A
+    terms = vocab.distinctive_terms(kept, n_terms=None)
+    found = set(terms["term"])
+    assert {"stepanakert", "ganja"} <= found
+    assert not found & {"copyright", "articleclose", "asbarez", "und", "der", "die", "il", "est", "dans", "la", "les"}
+    assert not found & {"barda", "москва"}

@@ -25,7 +25,7 @@ from analysis.compare import overview
 from analysis.core.dates import as_day
 from analysis.core.figures import claimant_key, figure_text, is_missing
 from analysis.core.frames import require_frame
-from analysis.core.values import CLAIMANT_SIDES, OWN_VOICE, VICTIM_SIDES
+from analysis.core.values import CLAIMANT_SIDES, OWN_VOICE, UNKNOWN_OUTLET, VICTIM_SIDES
 from analysis.lexicons import load as lexicons
 from analysis.nlp import quantities
 
@@ -87,7 +87,7 @@ RUNNING_COLUMNS = {
     "group": "civilian, military or unspecified",
     "outcome": "killed, wounded, ...",
     "outlet": "outlet relaying the total",
-    "published": "publication date of the article",
+    "published": "publication date of the article (null when the article is undated)",
     "figure": "the figure as written in words",
     "count": "the number (null for vague quantities)",
     "count_low": "lower end of the interval",
@@ -128,7 +128,8 @@ def select_claims(claims: pd.DataFrame, articles: pd.DataFrame, outlets=None, si
     """Claims of the chosen outlets, victim sides and claimants, published in ``[date_from, date_to]``.
 
     Outlets and dates select articles exactly as :func:`analysis.compare.overview.select_articles`
-    does (unknown outlets are an error). ``sides`` are victim sides
+    does (unknown outlets are an error); a claim from an article with no outlet
+    keeps its row, its outlet shown as :data:`UNKNOWN_OUTLET`. ``sides`` are victim sides
     (:data:`VICTIM_SIDES`); ``claimants`` are claimant names as in the claims
     table (case-insensitive) or ``"(own voice)"`` for figures an outlet gives
     itself. Empty lists mean all. ``include_vague=False`` drops claims whose
@@ -161,7 +162,8 @@ def select_claims(claims: pd.DataFrame, articles: pd.DataFrame, outlets=None, si
         keep &= match
     if not include_vague:
         keep &= claims["count"].notna()
-    return claims[keep].reset_index(drop=True)
+    chosen_claims = claims[keep]
+    return chosen_claims.assign(outlet=chosen_claims["outlet"].fillna(UNKNOWN_OUTLET)).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- ledger ----
@@ -369,16 +371,52 @@ class _Grouping:
 
 
 def compare_incidents(grouped: pd.DataFrame) -> pd.DataFrame:
-    """The groups of :func:`group_incidents` reported by more than one outlet or with more than one figure for an outcome."""
-    require_frame(grouped, ("comparison_id", "outlet", "outcome", "count_low", "count_high"), "grouped")
+    """Figures that can be set side by side: one incident, one outcome, one victim side and one victim group.
+
+    ``grouped``: :func:`group_incidents` (incident-scope claims only, so a
+    running total is never an incident's figure). A comparison is the claims
+    of one incident with the same ``outcome``, ``side`` and ``group`` (ten
+    soldiers are not compared with two civilians); it is kept when more than
+    one outlet reports it or it is given more than one figure. ``comparison``
+    names it ("<label> · killed, armenian civilian"); ``spread`` is the
+    highest upper bound over the lowest lower bound of its figures (1 when
+    all agree, ``inf`` when one is open-ended), so the widest disagreements
+    can be shown first.
+    """
+    require_frame(grouped, ("comparison_id", "label", "outlet", "outcome", "side", "group", "count_low", "count_high"),
+                  "grouped")
     if grouped.empty:
-        return grouped.copy()
-    by = grouped.groupby("comparison_id")
-    several_outlets = by["outlet"].nunique() > 1
-    figures = grouped.groupby(["comparison_id", "outcome"])[["count_low", "count_high"]].apply(
-        lambda f: len(f.drop_duplicates()) > 1).groupby(level=0).any()
-    keep = set(several_outlets[several_outlets].index) | set(figures[figures].index)
-    return grouped[grouped["comparison_id"].isin(keep)].reset_index(drop=True)
+        return grouped.assign(comparison=pd.Series(dtype=object), spread=pd.Series(dtype=float))
+    key = ["comparison_id", "outcome", "side", "_group"]
+    named = grouped[grouped["group"] != "unspecified"].groupby(["comparison_id", "outcome", "side"])["group"].unique()
+    only = {k: v[0] for k, v in named.items() if len(v) == 1}
+    groups = [only.get((c, o, s), g) if g == "unspecified" else g
+              for c, o, s, g in zip(grouped["comparison_id"], grouped["outcome"], grouped["side"], grouped["group"])]
+    frame = grouped.assign(_group=groups, comparison=[
+        f"{lab} · {o}, {s} {g}" + (" (or unspecified)" if g != "unspecified" and g in named.get((c, o, s), ())
+                                    and (grouped["group"][(grouped["comparison_id"] == c) & (grouped["outcome"] == o)
+                                                          & (grouped["side"] == s)] == "unspecified").any() else "")
+        for lab, c, o, s, g in zip(grouped["label"], grouped["comparison_id"], grouped["outcome"], grouped["side"], groups)])
+    by = frame.groupby(key, sort=False, dropna=False)
+    outlets = by["outlet"].transform("nunique")
+    figures = by["count_low"].transform("nunique") + by["count_high"].transform("nunique")
+    kept = frame[(outlets > 1) | (figures > 2)].copy()
+    if kept.empty:
+        return kept.drop(columns="_group").assign(spread=pd.Series(dtype=float))
+    low = kept.groupby(key, dropna=False)["count_low"].transform("min").astype(float)
+    high = kept.groupby(key, dropna=False)["count_high"].transform("max").astype(float)
+    kept["spread"] = [h / lo if lo > 0 else (math.inf if h > 0 else 1.0) for lo, h in zip(low, high)]
+    return kept.drop(columns="_group").reset_index(drop=True)
+
+
+def widest_comparisons(compared: pd.DataFrame, n: int = 12) -> list[str]:
+    """The ``comparison`` names of the ``n`` widest disagreements (largest spread, then most outlets), widest first."""
+    if compared.empty:
+        return []
+    stats = compared.groupby("comparison", sort=True).agg(spread=("spread", "max"), outlets=("outlet", "nunique"),
+                                                         date=("incident_date", "first"))
+    stats = stats.sort_values(["spread", "outlets"], ascending=False, kind="stable")
+    return list(stats.index[:n])
 
 
 # -------------------------------------------------------- running totals ----
@@ -388,7 +426,9 @@ def running_totals(claims: pd.DataFrame) -> pd.DataFrame:
     """Running totals (scope ``cumulative``) per claimant over publication dates (:data:`RUNNING_COLUMNS`).
 
     An outlet's own running totals are their own claimant ('<outlet> (own
-    voice)'); vague totals keep their interval and a null count.
+    voice)'); vague totals keep their interval and a null count. A total from
+    an undated article keeps its row (``published`` null, sorted last): it
+    cannot be placed on a time axis but can be read.
     """
     require_frame(claims, _REQUIRED, "claims")
     frame = _with_figures(claims[claims["scope"] == "cumulative"])
@@ -402,8 +442,22 @@ def running_totals(claims: pd.DataFrame) -> pd.DataFrame:
     frame["claimant"] = [first_name[claimant_key(c)] if claimant_key(c) else f"{o} {OWN_VOICE}"
                          for c, o in zip(frame["claimant"], frame["outlet"])]
     frame["series"] = [f"{c}: {s} {g} {o}" for c, s, g, o in zip(frame["claimant"], frame["side"], frame["group"], frame["outcome"])]
-    out = frame[list(RUNNING_COLUMNS)]
-    return out.sort_values(["series", "published", "outlet", "article_id", "start"], kind="stable").reset_index(drop=True)
+    out = frame[list(RUNNING_COLUMNS)].copy()
+    out["published"] = out["published"].map(as_day)
+    return out.sort_values(["series", "published", "outlet", "article_id", "start"], kind="stable",
+                           na_position="last").reset_index(drop=True)
+
+
+def chart_series(totals: pd.DataFrame, n: int = 8) -> list[str]:
+    """The ``n`` series of :func:`running_totals` drawn in the chart: most dated reports first, then by name.
+
+    Only dated totals can be placed in time; the others stay in the table.
+    """
+    dated = totals[totals["published"].notna()]
+    if dated.empty:
+        return []
+    counts = dated.groupby("series").size().sort_index().sort_values(ascending=False, kind="stable")
+    return list(counts.index[:n])
 
 
 # ----------------------------------------------------- attribution matrix ----
@@ -471,3 +525,45 @@ def symlog_ticks(low: float, high: float, linthresh: float = 10) -> list[float]:
     if len(ticks) < 3:
         ticks = pick(tuple(range(1, 10)), [0.0] + [float(m) for m in range(1, int(linthresh))])
     return ticks
+
+
+# --------------------------------------------------------------- findings ----
+
+
+def findings(claims: pd.DataFrame, compared: pd.DataFrame, totals: pd.DataFrame,
+             matrix: pd.DataFrame) -> list[tuple[str, str]]:
+    """Report 02's opening sentences, computed from its tables: ``(sentence, anchor of the figure)`` pairs.
+
+    The anchors are the section ids of the notebook (``ledger``,
+    ``incident-figures``, ``running-totals``, ``attribution``).
+    """
+    if claims.empty:
+        return [("The selection holds no casualty claim.", "ledger")]
+    scopes = claims["scope"].value_counts()
+    out = [(f"{len(claims):,} casualty figures from {claims['article_id'].nunique():,} articles and "
+            f"{claims['outlet'].nunique():,} outlets: {int(scopes.get('incident', 0)):,} about one incident, "
+            f"{int(scopes.get('cumulative', 0)):,} running totals (never added to anything), "
+            f"{int(scopes.get('increment', 0) + scopes.get('historical', 0)):,} increments or earlier wars.", "ledger")]
+    widest = widest_comparisons(compared, 1)
+    if widest:
+        part = compared[compared["comparison"] == widest[0]]
+        shown = "; ".join(f"{o}: {f}" for o, f in list(dict.fromkeys(zip(part["outlet"], part["figure"])))[:4])
+        out.append((f"The widest disagreement on one incident (same outcome, victim side and group): {widest[0]} — "
+                    f"{shown}.", "incident-figures"))
+    else:
+        out.append(("No incident is given different figures, or reported by two outlets, for the same outcome, "
+                    "victim side and group.", "incident-figures"))
+    dated = totals[totals["published"].notna()] if len(totals) else totals
+    if len(dated):
+        top = chart_series(dated, 1)[0]
+        last = dated[dated["series"] == top].iloc[-1]
+        out.append((f"The running total relayed most often is {top}: its latest figure is {last['figure']} "
+                    f"({last['outlet']}, {last['published']}).", "running-totals"))
+    else:
+        out.append(("No dated running total (scope cumulative) in the selection.", "running-totals"))
+    if not matrix.empty:
+        shares = matrix.sum() / matrix.to_numpy().sum()
+        spoken = ", ".join(f"{side} {shares[side] * 100:.0f}%" for side in shares.sort_values(ascending=False).index
+                           if shares[side] > 0)
+        out.append((f"Whose figures the outlets relay, by the claimant's side: {spoken}.", "attribution"))
+    return out

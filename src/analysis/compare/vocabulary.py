@@ -25,11 +25,18 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from analysis.core.frames import require_frame
+from analysis.core.values import UNKNOWN_OUTLET
+from analysis.lexicons.load import read_lexicon
 from analysis.nlp.sentences import sentence_at, split_sentences
+
+LANGUAGE = "en"  # the language whose articles are compared (the stop words and the extraction are English)
+FURNITURE_WORDS = 12  # a line of at most this many words ...
+FURNITURE_ARTICLES = 3  # ... repeated in this many articles of one outlet is page furniture, not the outlet's words
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token pattern
 
 TERM_COLUMNS = {
     "outlet": "outlet the terms are distinctive of (against all other outlets)",
@@ -49,6 +56,59 @@ MAP_COLUMNS = {
     "y": "second MDS coordinate",
     "n_articles": "articles of the outlet in the input",
 }
+
+
+def default_stop_words() -> list[str]:
+    """Words left out of distinctive terms and similarity: function words and page debris.
+
+    English stop words (scikit-learn's) with ``lexicons/vocabulary_stopwords.csv``
+    (more English reporting words, and the function words of the other
+    languages a page may quote or carry: a misdetected article's "и" or "için"
+    is no term), ``lexicons/vocabulary_debris.csv`` (page furniture:
+    "copyright", "articleclose", share buttons, web addresses) and the site
+    names of ``lexicons/outlets.csv`` (one-word aliases and domain names).
+    """
+    words = set(ENGLISH_STOP_WORDS)
+    words |= {w.strip().lower() for w in read_lexicon("vocabulary_stopwords", required=("language", "word"))["word"]}
+    words |= {w.strip().lower() for w in read_lexicon("vocabulary_debris", required=("term",))["term"]}
+    outlets = read_lexicon("outlets")
+    for alias in outlets.get("alias", []):
+        tokens = _TOKEN.findall(str(alias).lower())
+        if len(tokens) == 1:
+            words.add(tokens[0])
+    for domain in outlets.get("domain", []):
+        words |= set(_TOKEN.findall(str(domain).lower().rsplit(".", 1)[0]))
+    return sorted(words)
+
+
+def comparable_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The articles vocabulary compares, without page furniture, and how many were left out and why.
+
+    Left out: articles with no outlet (nothing to set them apart from) and
+    articles not in :data:`LANGUAGE` (English stop words do not suit them).
+    From the rest, lines of at most :data:`FURNITURE_WORDS` words repeated in
+    :data:`FURNITURE_ARTICLES` or more articles of one outlet are removed
+    (bylines, navigation, footers). Returns ``(articles, {reason: count})``.
+    """
+    require_frame(articles, ("article_id", "outlet", "text"), "articles")
+    no_outlet = articles["outlet"].isna() | (articles["outlet"] == UNKNOWN_OUTLET)
+    language = articles["language"] if "language" in articles.columns else pd.Series(LANGUAGE, index=articles.index)
+    other = ~no_outlet & language.notna() & (language != LANGUAGE)
+    kept = articles[~no_outlet & ~other].copy()
+    texts = []
+    for _, group in kept.groupby("outlet", sort=False):
+        seen: dict[str, int] = {}
+        for text in group["text"].astype(str):
+            for line in {ln.strip().lower() for ln in text.splitlines() if ln.strip()}:
+                if len(line.split()) <= FURNITURE_WORDS:
+                    seen[line] = seen.get(line, 0) + 1
+        furniture = {line for line, n in seen.items() if n >= FURNITURE_ARTICLES}
+        for index, text in zip(group.index, group["text"].astype(str)):
+            texts.append((index, "\n".join(ln for ln in text.splitlines() if ln.strip().lower() not in furniture)))
+    if texts:
+        kept.loc[[i for i, _ in texts], "text"] = [t for _, t in texts]
+    left_out = {"no outlet": int(no_outlet.sum()), "not English": int(other.sum())}
+    return kept.reset_index(drop=True), left_out
 
 
 def _outlet_docs(articles: pd.DataFrame, param: str = "articles") -> pd.Series:
@@ -78,11 +138,13 @@ def distinctive_terms(
     prior_strength: float = 1.0,
     n_terms: int | None = 20,
     ngram_range: tuple[int, int] = (1, 1),
-    stop_words: str | list[str] | None = "english",
+    stop_words: str | list[str] | None = None,
 ) -> pd.DataFrame:
     """Top ``n_terms`` terms of each outlet by z-score (all terms when None). Columns: ``TERM_COLUMNS``.
 
-    ``min_df`` counts articles (int) or a share of them (float), as in CountVectorizer.
+    ``min_df`` counts articles (int) or a share of them (float), as in
+    CountVectorizer; ``stop_words`` defaults to :func:`default_stop_words`. Terms of
+    digits only (years, counts) are left out.
     """
     require_frame(articles, ("outlet", "text"), "articles")
     _check_min_df(min_df)
@@ -91,7 +153,8 @@ def distinctive_terms(
     if n_terms is not None and (isinstance(n_terms, bool) or not isinstance(n_terms, int) or n_terms < 1):
         raise ValueError(f"n_terms: must be an int >= 1 or None, got {n_terms!r}")
     _outlet_docs(articles)
-    vectorizer = CountVectorizer(min_df=min_df, ngram_range=ngram_range, stop_words=stop_words)
+    vectorizer = CountVectorizer(min_df=min_df, ngram_range=ngram_range, stop_words=stop_words or default_stop_words(),
+                                 token_pattern=r"(?u)\b(?!\d+\b)\w\w+\b")
     try:
         matrix = vectorizer.fit_transform(articles["text"].astype(str))
     except ValueError as exc:  # empty vocabulary
@@ -146,14 +209,25 @@ def _background_shares(background, terms, vectorizer, pooled) -> np.ndarray:
     return counts / total
 
 
-def outlet_similarity(articles: pd.DataFrame, *, min_df: int = 1, stop_words: str | None = "english") -> pd.DataFrame:
-    """Outlet x outlet TF-IDF cosine similarity (1 on the diagonal)."""
+def outlet_similarity(articles: pd.DataFrame, *, min_df: int = 1, stop_words: str | list[str] | None = None) -> pd.DataFrame:
+    """Outlet x outlet TF-IDF cosine similarity (1 on the diagonal); ``stop_words`` defaults to :func:`default_stop_words`."""
     _check_min_df(min_df)
     docs = _outlet_docs(articles)
-    tfidf = TfidfVectorizer(min_df=min_df, stop_words=stop_words, sublinear_tf=True).fit_transform(docs.to_numpy())
+    tfidf = TfidfVectorizer(min_df=min_df, stop_words=stop_words or default_stop_words(),
+                            sublinear_tf=True).fit_transform(docs.to_numpy())
     sim = cosine_similarity(tfidf)
     np.fill_diagonal(sim, 1.0)
     return pd.DataFrame(sim, index=pd.Index(docs.index, name="outlet"), columns=list(docs.index))
+
+
+def most_similar_pairs(similarity: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The ``n`` pairs of distinct outlets with the highest similarity (columns outlet_a, outlet_b, similarity)."""
+    names = list(similarity.index)
+    rows = [{"outlet_a": names[i], "outlet_b": names[j], "similarity": float(similarity.iat[i, j])}
+            for i in range(len(names)) for j in range(i + 1, len(names))]
+    frame = pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "similarity"])
+    return frame.sort_values(["similarity", "outlet_a", "outlet_b"], ascending=[False, True, True],
+                             kind="stable").head(n).reset_index(drop=True)
 
 
 def outlet_map(similarity: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
