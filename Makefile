@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
 	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install && $(NBSTRIP_RELATIVE)
+	-$(BIN)/python -m ipykernel install --user --name warcov --display-name "warcov (.venv)" >/dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv with the pinned environment
@@ -36,14 +37,18 @@ readme: $(STAMP)  ## regenerate the README's data dictionary (src/analysis/core/
 	$(BIN)/python -m analysis.core.schema README.md
 	$(BIN)/python -m analysis.compare.accuracy README.md
 
-lab: $(STAMP)  ## JupyterLab on the notebooks, with the project's .venv as the kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+PORT ?= 8888
+LAB_FLAGS ?=
+lab: $(STAMP) data  ## JupyterLab on the notebooks with the "warcov" kernel; PORT=8888, HEADLESS=1 for a server without a browser
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(if $(HEADLESS),--no-browser --ip=0.0.0.0,) \
+		$(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_FLAGS)
 
 benchmark: $(STAMP)  ## build a 20,000-article synthetic corpus and print speed and peak memory
 	$(BIN)/python benchmarks/bench_build.py
 
-lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml)
+lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml), and environment.yml from it
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock
+	$(BIN)/python -m analysis.core.environment
 
 clean:
 	rm -rf data/processed/*.parquet data/processed/*.csv reports/*.html

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+import analysis
 from analysis import cli
+from analysis.core import config
+from analysis.ingest import corpus
 from analysis.report import render as reports
 
 
@@ -66,3 +71,51 @@ def test_a_raw_folder_without_its_tables_is_refused_in_one_line(capsys, tmp_path
     assert cli.main(["report", "01", "-p", "raw_dir", str(other)]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "python -m analysis build --raw" in err
+
+
+def test_version_and_quiet_flags(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip().endswith(analysis.__version__)
+
+
+def test_build_ends_with_a_summary_of_what_it_did(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    (raw / "empty.txt").write_text("   \n", encoding="utf-8")
+    assert cli.main(["-q", "build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-check-sums"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("articles: 5 (0 with no outlet, 0 with no publication date")
+    assert "ingest errors: 1 (empty 1): see ingest_errors" in out
+    assert "casualty claims" in out and f"tables written in {tmp_path / 'out'} (rows): articles 5, ingest_errors 1" in out
+
+
+def test_strict_build_writes_nothing_on_an_ingest_error(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    shutil.copytree(config.RAW_DIR, raw)
+    (raw / "empty.txt").write_text("", encoding="utf-8")
+    assert cli.main(["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-check-sums", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "--strict: 1 ingest error(s), nothing written; the first: empty.txt is empty" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_errors_name_the_offender(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Two soldiers were wounded.", encoding="utf-8")
+    assert cli.main(["build", "--raw", str(article), "--out", str(tmp_path / "out")]) == 1
+    assert f"--raw {article} is a file; give the folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit, match="sums: --raw .*nope: no such folder"):
+        cli.main(["sums", "--raw", str(tmp_path / "nope")])
+
+
+def test_manifest_problems_are_worded_for_a_person(tmp_path, caplog):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Two soldiers were wounded on Friday.", encoding="utf-8")
+    (raw / "manifest.csv").write_text("article_id,published,publisher\na,2020-09-31,X\n", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        _, errors = corpus.load_articles(raw)
+    assert "'2020-09-31' is an impossible date (day is out of range for month)" in errors["detail"].iloc[0]
+    assert "column(s) publisher are not manifest columns and are ignored" in caplog.text

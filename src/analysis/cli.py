@@ -6,10 +6,13 @@ Every command exits non-zero with a one-line reason on bad input.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
+from analysis import __version__
 from analysis.build import pipeline
+from analysis.build.summary import build_summary
 from analysis.core import config
 from analysis.core import provenance
 from analysis.evaluate import dev_corpus
@@ -18,6 +21,8 @@ from analysis.evaluate import suite as evaluate
 from analysis.evaluate import summary
 from analysis.report import render as reports
 
+log = logging.getLogger("analysis.cli")
+
 
 def _cmd_build(args: argparse.Namespace) -> int:
     manifest = False if args.no_manifest else args.manifest
@@ -25,10 +30,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
         columns = table_rows.parse_columns(args.columns)
     except table_rows.ColumnsError as exc:
         raise SystemExit(f"build: {exc}") from exc
-    written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums, columns=columns)
+    tables: dict = {}
+    written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums, columns=columns,
+                             strict=args.strict, progress=_progress(args), tables_out=tables)
     for name, path in written.items():
-        print(f"{name}: {path}")
+        log.info("%s: %s", name, path)
+    print(build_summary(tables, written))
     return 0
+
+
+def _progress(args: argparse.Namespace) -> bool:
+    """Progress bars on stderr when it is a terminal and the user did not ask for quiet."""
+    return not args.quiet and sys.stderr.isatty()
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -74,12 +87,27 @@ def _cmd_devcorpus(args: argparse.Namespace) -> int:
 
 
 def _cmd_sums(args: argparse.Namespace) -> int:
+    if not Path(args.raw).is_dir():
+        raise SystemExit(f"sums: --raw {args.raw}: no such folder; give the folder of raw articles")
     print(provenance.write_raw_sums(args.raw))
     return 0
 
 
+def _prog() -> str:
+    """``warcov`` when run as the installed command, else ``python -m analysis``."""
+    return "warcov" if Path(sys.argv[0]).name == "warcov" else "python -m analysis"
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m analysis", description="warcov: war-coverage articles -> tables -> reports")
+    top = argparse.ArgumentParser(prog=_prog(), description="warcov: war-coverage articles -> tables -> reports",
+                                  epilog="examples:\n"
+                                         "  warcov build --raw my_corpus --out my_tables\n"
+                                         "  warcov report 02 -p processed_dir my_tables\n"
+                                         "  warcov evaluate --gold data/dev/gold.jsonl --raw data/dev/texts --no-manifest --split dev",
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument("-v", "--verbose", action="count", default=0, help="say what each step does (-vv: more)")
+    top.add_argument("-q", "--quiet", action="store_true", help="no progress bars, only errors and results")
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="raw articles -> tables in the processed folder",
@@ -89,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--manifest", type=Path, default=None, help="manifest CSV (default: RAW/manifest.csv when present)")
     build.add_argument("--no-manifest", action="store_true", help="ignore any manifest: metadata from the text alone")
     build.add_argument("--no-check-sums", action="store_true", help="do not check RAW/SHA256SUMS before building")
+    build.add_argument("--strict", action="store_true", help="any ingest error stops the build and nothing is written")
     build.add_argument("--columns", default=None, metavar="OURS=THEIRS,...",
                        help="column names of CSV/JSONL/Parquet exports, e.g. text=body,published=date "
                             "(ours: text, title, url, published, outlet, language, article_id)")
@@ -136,6 +165,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    level = logging.ERROR if args.quiet else {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -10,11 +10,14 @@ the data dictionary.
 from __future__ import annotations
 
 import json
+import logging
+import sys
 import time
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+from tqdm import tqdm
 
 from analysis.core import catalog
 from analysis.core import schema
@@ -32,13 +35,15 @@ from analysis.link import lag
 from analysis.extract import events as dates
 from analysis.nlp.parsed import ParsedArticle
 
+log = logging.getLogger(__name__)
+
 TABLE_COLUMNS: dict[str, dict[str, str]] = {name: schema.descriptions(name) for name in schema.built_tables()}
 """Every built table, in build order, and the meaning of each of its columns (declared in core/tables.yaml)."""
 
 
 def ingest_stage(tables: dict[str, pd.DataFrame], raw_dir: Path, manifest,
-                 columns: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
-    articles, errors = corpus.load_articles(raw_dir, manifest=manifest, columns=columns)
+                 columns: dict[str, str] | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
+    articles, errors = corpus.load_articles(raw_dir, manifest=manifest, columns=columns, progress=progress)
     return {"articles": articles, "ingest_errors": errors}
 
 
@@ -144,8 +149,10 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
 
 def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None,
                  timings: dict[str, float] | None = None, chunk_size: int = CHUNK_SIZE,
-                 columns: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+                 columns: dict[str, str] | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
     """Every table, in memory, from the raw folder (stage times into ``timings`` if given).
+
+    ``progress`` shows bars on stderr (files read, articles extracted).
 
     ``columns`` names a table export's own columns for ours
     (:func:`analysis.ingest.table_rows.parse_columns`).
@@ -167,12 +174,17 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
         spent[stage] += now - last[0]
         last[0] = now
 
-    tables = ingest_stage({}, raw, manifest, columns)
+    tables = ingest_stage({}, raw, manifest, columns, progress)
     clock("ingest")
     articles = tables["articles"]
+    log.info("read %d articles and %d ingest errors from %s", len(articles), len(tables["ingest_errors"]), raw)
     frames = _Frames()
-    for lo in range(0, len(articles), chunk_size):
-        _chunk_stages(articles.iloc[lo:lo + chunk_size], frames, clock)
+    with tqdm(total=len(articles), desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
+              leave=False) as bar:
+        for lo in range(0, len(articles), chunk_size):
+            _chunk_stages(articles.iloc[lo:lo + chunk_size], frames, clock)
+            bar.update(min(chunk_size, len(articles) - lo))
+    log.info("linking incidents and lags, counting names")
     tables.update(events_linked(frames.table("events")))
     clock("events")
     tables.update(claims_linked(frames.table("claims"), tables))
@@ -191,9 +203,14 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
     return {name: tables[name] for name in TABLE_COLUMNS}
 
 
+class IngestErrors(ValueError):
+    """``--strict``: the build found ingest errors and wrote nothing."""
+
+
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
           manifest: str | Path | None | bool = None, check_sums: bool = True,
-          columns: dict[str, str] | None = None) -> dict[str, Path]:
+          columns: dict[str, str] | None = None, strict: bool = False, progress: bool = False,
+          tables_out: dict | None = None) -> dict[str, Path]:
     """Build every table from ``raw_dir`` and write it into ``out_dir``.
 
     The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
@@ -203,11 +220,19 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     immutable; regenerate the sums deliberately with ``python -m analysis sums``).
     Every table is checked against its declaration before any is written: a
     table that breaks it raises :class:`~analysis.core.validation.TableInvalid`.
+    ``strict``: any ingest error raises :class:`IngestErrors` and nothing is
+    written. ``tables_out`` (a dict) receives the tables built, for a summary.
     """
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     if check_sums:
         provenance.verify_raw_sums(raw)
-    tables = build_tables(raw, manifest=manifest, columns=columns)
+    tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress)
+    if strict and len(tables["ingest_errors"]):
+        errors = tables["ingest_errors"]
+        first = errors.iloc[0]
+        raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
+    if tables_out is not None:
+        tables_out.update(tables)
     validation.validate_tables(tables)  # every table checked before any is written
     written = {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
     record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
 
 import pandas as pd
+from tqdm import tqdm
 
 from analysis.core import schema
 from analysis.core import catalog
@@ -55,6 +57,7 @@ def load_articles(
     raw_dir: str | Path | None = None,
     manifest: str | Path | None | bool = None,
     columns: dict[str, str] | None = None,
+    progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Ingest every file of ``raw_dir`` into ``(articles, ingest_errors)``.
 
@@ -63,9 +66,11 @@ def load_articles(
     two tables. ``manifest`` is a path, None for ``raw_dir/manifest.csv``
     when present, or False to ignore any manifest (metadata from the text
     alone). ``columns`` maps our table-export fields to an export's own
-    column names (``{"text": "body"}``).
+    column names (``{"text": "body"}``). ``progress`` shows a bar on stderr.
     """
     raw_dir = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    if raw_dir.is_file():
+        raise NotADirectoryError(f"--raw {raw_dir} is a file; give the folder that holds the articles")
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw_dir}")
     errors: list[dict] = []
@@ -80,7 +85,8 @@ def load_articles(
     seen_text: dict[str, str] = {}
     years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
     pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date with the corpus year
-    for unit in iter_units(raw_dir, columns):
+    for unit in tqdm(iter_units(raw_dir, columns), desc="read", unit=" units", disable=not progress,
+                     file=sys.stderr, leave=False):
         errors.extend(note_errors(unit))
         record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested, pending)
         if "reason" in record:

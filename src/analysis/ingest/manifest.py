@@ -8,11 +8,16 @@ corrected; a manifest that cannot be read at all is a :class:`ManifestError`.
 from __future__ import annotations
 
 import csv
+import logging
+import re
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.core.dates import as_date
+
+log = logging.getLogger(__name__)
+ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MANIFEST_REQUIRED = ("article_id",)
 MANIFEST_OPTIONAL = ("outlet", "url", "published", "published_basis", "republished_by", "language", "title", "note")
@@ -32,6 +37,16 @@ class ManifestRow:
     published: dt.date | None
 
 
+def date_problem(text: str) -> str:
+    """Why ``text`` is not a date: impossible (``2020-09-31``) or not in YYYY-MM-DD form."""
+    if ISO_SHAPE.match(text):
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError as exc:
+            return f"{text!r} is an impossible date ({exc})"
+    return f"{text!r} is not a date in YYYY-MM-DD form"
+
+
 def read_manifest(path: Path, errors: list[dict]) -> dict[str, ManifestRow]:
     """Read ``manifest.csv`` keyed by article_id; row problems go to ``errors``.
 
@@ -46,6 +61,10 @@ def read_manifest(path: Path, errors: list[dict]) -> dict[str, ManifestRow]:
             if missing:
                 raise ManifestError(f"{path}: missing required column(s): {', '.join(missing)} (columns found: {', '.join(columns) or 'none'})")
             rows = list(reader)
+            unknown = [c for c in columns if c and c not in MANIFEST_REQUIRED + MANIFEST_OPTIONAL]
+            if unknown:
+                log.warning("%s: column(s) %s are not manifest columns and are ignored (known: %s)", path,
+                            ", ".join(unknown), ", ".join(MANIFEST_REQUIRED + MANIFEST_OPTIONAL))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ManifestError(f"{path}: cannot be read: {exc}") from exc
 
@@ -70,7 +89,7 @@ def read_manifest(path: Path, errors: list[dict]) -> dict[str, ManifestRow]:
             try:
                 published = as_date(values["published"])
             except ValueError:
-                error(number, "published", "manifest_bad_date", f"{values['published']!r} is not a date in YYYY-MM-DD form; the date is taken from the text instead")
+                error(number, "published", "manifest_bad_date", f"{date_problem(values['published'])}; the date is taken from the text instead")
         basis = values.get("published_basis")
         if basis and basis not in MANIFEST_BASES:
             error(number, "published_basis", "manifest_bad_value", f"{basis!r} is not one of {', '.join(sorted(MANIFEST_BASES))}; 'manifest' is used instead")

@@ -1,0 +1,34 @@
+"""What a build did, in a few lines for the person who ran it: counts, problems, tables written.
+
+Printed at the end of ``python -m analysis build`` so that an analyst sees,
+without opening a table, how many articles came in, why the others did not,
+how many have no outlet or no date, and what was extracted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+
+def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> str:
+    """The closing summary of a build: articles, errors by reason, unknowns, extraction, tables."""
+    articles, errors = tables["articles"], tables["ingest_errors"]
+    undated = int(articles["published"].isna().sum())
+    inferred = int((articles["published_basis"] == "text").sum())
+    lines = [f"articles: {len(articles):,} ({int(articles['outlet'].isna().sum()):,} with no outlet, "
+             f"{undated:,} with no publication date, {inferred:,} dated by inference from the text)"]
+    if len(errors):
+        reasons = errors["reason"].value_counts().sort_index()
+        lines.append(f"ingest errors: {len(errors):,} (" + ", ".join(f"{r} {n:,}" for r, n in reasons.items())
+                     + "): see ingest_errors")
+    else:
+        lines.append("ingest errors: none")
+    lines.append(f"extracted: {len(tables['claims']):,} casualty claims, {len(tables['events']):,} dated events, "
+                 f"{len(tables['incidents']):,} incidents, {len(tables['sources']):,} sources, "
+                 f"{len(tables['hedges']):,} hedges")
+    folder = {path.parent for path in written.values()}
+    where = f" in {folder.pop()}" if len(folder) == 1 else ""
+    lines.append(f"tables written{where} (rows): " + ", ".join(f"{name} {len(tables[name]):,}" for name in written))
+    return "\n".join(lines)
