@@ -136,7 +136,8 @@ def test_the_readme_papermill_example_runs_as_written_into_scratch(hostile_corpu
     subprocess.run(argv + ["--log-level", "ERROR"], cwd=config.ROOT, env=env, check=True, capture_output=True)
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []))
-    assert "1 of 6 articles selected" in text  # outlets arrived as the list [RT]
+    injected = next(c.source for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'outlets = ["RT"]' in injected or "outlets = ['RT']" in injected  # a list, not the string "[RT]"
     assert (tmp_path / "scratch" / "figures" / "01_corpus_overview" / "timeline.png").exists()
     assert "scratch" in text
     assert sorted(p.relative_to(config.REPORTS_DIR) for p in config.REPORTS_DIR.rglob("*")) == before
