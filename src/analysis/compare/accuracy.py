@@ -51,7 +51,7 @@ def accuracy_table(summary: dict | None, splits: tuple[str, ...] = ("test", "dev
             value = _get(summary["splits"][split]["figures"], path)
             row[f"{split} split"] = value if value is None or kind == "count" else round(float(value), 2)
         rows.append(row)
-    return pd.DataFrame(rows, columns=["figure", *(f"{s} split" for s in present)])
+    return pd.DataFrame(rows, columns=["figure", *(f"{s} split" for s in present)], dtype=object)  # counts stay whole
 
 
 def accuracy_caption(summary: dict | None, split: str = "test") -> str:
@@ -100,8 +100,11 @@ def accuracy_markdown(summary: dict | None) -> str:
     if len(table.columns) > 1:
         lines.append("| figure | " + " | ".join(table.columns[1:]) + " |")
         lines.append("|---" * len(table.columns) + "|")
+        kinds = {label: kind for label, _, kind in FIGURES}
         for row in table.itertuples(index=False):
-            lines.append("| " + " | ".join(_cell(v) if i else v for i, v in enumerate(row)) + " |")
+            count = kinds.get(row[0]) == "count"
+            cells = [_cell(int(v)) if count and not pd.isna(v) else _cell(v) for v in row[1:]]
+            lines.append("| " + " | ".join([row[0], *cells]) + " |")
         targets = targets_table(summary)
         missed = [t.target for t in targets.itertuples() if t.met is False]
         lines.append("")
