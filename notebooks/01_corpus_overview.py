@@ -27,11 +27,9 @@ date_from = None  # first publication date shown (YYYY-MM-DD), None for no bound
 date_to = None  # last publication date shown (YYYY-MM-DD), None for no bound
 
 # %%
-import html
 
 import numpy as np
 import pandas as pd
-from IPython.display import HTML, display
 
 from analysis.core import catalog
 from analysis.compare import overview
@@ -58,15 +56,9 @@ def colour(name):
     return "#b0b0b0" if name in others else palette.colour(name)
 
 
-def show_points(title, items):
-    """A short list (``items``: sentences, or (sentence, where shown) pairs) under a bold title, escaped."""
-    lines = "".join(f"<li>{html.escape(i)}</li>" if isinstance(i, str)
-                    else f"<li>{html.escape(i[0])} <i>({html.escape(i[1])})</i></li>" for i in items)
-    display(HTML(f"<div><b>{html.escape(title)}</b><ul>{lines}</ul></div>"))
 
-
-show_points("Findings", overview.overview_findings(articles, all_articles, per_outlet, period, outliers, lengths))
-show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.accuracy_summary())
+reports.show_points("Findings", overview.overview_findings(articles, all_articles, per_outlet, period, outliers, lengths))
+reports.show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.accuracy_summary())
             + [f"{len(errors)} raw file(s) or manifest row(s) could not be ingested (last section)."] * bool(len(errors)))
 
 # %% [markdown]

@@ -53,7 +53,6 @@ tolerance_days = 1  # incident linking, largest difference in days between linke
 min_similarity = 0.1  # incident linking, smallest TF-IDF cosine between linked sentences (0 to 1)
 
 # %%
-import html
 import warnings
 
 import numpy as np
@@ -105,12 +104,6 @@ def marker(name):
     return "o" if name in others else palette.marker(name)
 
 
-def show_points(title, items):
-    """A short list (``items``: sentences, or (sentence, where shown) pairs) under a bold title, escaped."""
-    lines = "".join(f"<li>{html.escape(i)}</li>" if isinstance(i, str)
-                    else f"<li>{html.escape(i[0])} <i>({html.escape(i[1])})</i></li>" for i in items)
-    display(HTML(f"<div><b>{html.escape(title)}</b><ul>{lines}</ul></div>"))
-
 
 reach = lags.groupby("incident_id")["outlet"].nunique() if len(lags) else pd.Series(dtype="int64")
 single = int((reach == 1).sum())
@@ -120,8 +113,8 @@ events_right = overview.measured(catalog.accuracy_summary(), "Dated events resol
 if events_right is not None:
     lag_caveats.append(f"On real test articles, {round(100 * events_right)} % of dated events were resolved to the "
                        "right day: a wrong incident date moves every lag of that incident.")
-show_points("Findings", lag.lag_findings(lags, per_outlet, relayed))
-show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.accuracy_summary()) + lag_caveats)
+reports.show_points("Findings", lag.lag_findings(lags, per_outlet, relayed))
+reports.show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.accuracy_summary()) + lag_caveats)
 
 
 # %% [markdown]

@@ -61,3 +61,10 @@ def test_the_id_line_names_the_report_id_and_what_was_asked():
     line = page.id_line_html("02_casualty_tolls", "warcov-abc", 2000, {"outlets": ["RT"], "raw_dir": None})
     assert "warcov-abc" in line and "2,000 articles" in line and "outlets=[&#x27;RT&#x27;]" in line
     assert "raw_dir" not in line and "#provenance" in line
+
+
+def test_points_are_escaped_and_say_where_they_are_shown():
+    markup = page.points_html("Findings", ["A <b> sentence.", ("Two outlets differ.", "Figure 2")])
+    assert markup.startswith("<div><b>Findings</b><ul>")
+    assert "<li>A &lt;b&gt; sentence.</li>" in markup
+    assert "<li>Two outlets differ. <i>(Figure 2)</i></li>" in markup

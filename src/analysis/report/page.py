@@ -72,6 +72,13 @@ def caveats_html(caveats: Iterable[str], title: str = "Caveats") -> str:
             + "".join(f"<li>{html.escape(c)}</li>" for c in items) + "</ul></section>")
 
 
+def points_html(title: str, items: Iterable) -> str:
+    """A short list under a bold title: each item a sentence, or a (sentence, where it is shown) pair; escaped."""
+    lines = "".join(f"<li>{html.escape(i)}</li>" if isinstance(i, str)
+                    else f"<li>{html.escape(i[0])} <i>({html.escape(i[1])})</i></li>" for i in items)
+    return f"<div><b>{html.escape(title)}</b><ul>{lines}</ul></div>"
+
+
 def percent(part: float, whole: float) -> str:
     """``part`` of ``whole`` as a rounded percentage (``"37%"``; ``"<1%"`` for a small non-zero share)."""
     if not whole:

@@ -406,6 +406,11 @@ def show_findings(findings, title: str = "Findings", empty: str = "Nothing to re
     _display_html(layout.findings_html(findings, title, empty))
 
 
+def show_points(title: str, items) -> None:
+    """Show a short list under a bold title (sentences, or (sentence, where it is shown) pairs)."""
+    _display_html(layout.points_html(title, items))
+
+
 def show_caveats(caveats, title: str = "Caveats") -> None:
     """Show caveats (sentences; :func:`corpus_caveats` computes the corpus's own)."""
     _display_html(layout.caveats_html(caveats, title))
