@@ -53,8 +53,9 @@ def test_part_numbers_sort_as_numbers_and_each_is_written_once(tmp_path):
         writer.write(pd.DataFrame({"n": [0]}), 9)
     with pytest.raises(ValueError, match="part index: expected a whole number >= 0, got -1"):
         writer.write(pd.DataFrame({"n": [0]}), -1)
+    catalog.write_part(writer.dataset, 11, pd.DataFrame({"n": [11]}))  # as a worker process would
     writer.close()
-    assert list(catalog.load("t", tmp_path)["n"]) == [9, 10, 100000]
+    assert list(catalog.load("t", tmp_path)["n"]) == [9, 10, 11, 100000]
     with pytest.raises(FileExistsError, match="table 't' already written here"):
         catalog.PartWriter(tmp_path, "t")
 

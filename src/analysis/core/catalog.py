@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis.core import config
 
@@ -133,15 +134,26 @@ def part_files(dataset: Path) -> list[Path]:
     return sorted(Path(dataset).glob(f"{PART_PREFIX}*.parquet"), key=number)
 
 
+def write_part(dataset: str | Path, index: int, frame: pd.DataFrame) -> Path:
+    """Write ``frame`` as part ``index`` of the dataset folder ``dataset``; return the part's path.
+
+    What a worker of a parallel engine calls for its partition, into the staging folder of the build.
+    """
+    path = part_path(Path(dataset), index)
+    frame.to_parquet(path, index=False)
+    return path
+
+
 class PartWriter:
     """One table written part by part, as a dataset folder ``name.parquet/part-NNNNN.parquet``.
 
     For a build that streams its output: each part (a chunk of rows) goes to disk when it is done, so memory
-    holds one part at a time. ``write(frame, index)`` may come in any order (a parallel engine names a part by
-    its partition's number); the rows of the table are the parts in number order. :meth:`close` writes the
-    CSV twin from the parts, one at a time (:func:`wants_csv` decides), and, when no part was written,
-    ``empty`` as part 0. Write into a staging folder (:mod:`analysis.core.staging`): parts are not written
-    atomically one by one, the folder is swapped in whole.
+    holds one part at a time. Parts may come in any order, from this writer (:meth:`write`) or from other
+    processes (:func:`write_part` into :attr:`dataset`, e.g. one Dask task per partition); the rows of the
+    table are the parts in number order. :meth:`close` works from the part files on disk: it writes ``empty``
+    as part 0 when there is none, and the CSV twin from the parts, one at a time, when :func:`wants_csv`
+    says so. Write into a staging folder (:mod:`analysis.core.staging`): parts are not written atomically one
+    by one, the folder is swapped in whole.
     """
 
     def __init__(self, folder: str | Path, name: str, empty: pd.DataFrame | None = None, csv: bool | None = None):
@@ -150,7 +162,6 @@ class PartWriter:
         self.dataset = self.folder / f"{name}.parquet"
         self.empty = empty
         self.csv = csv
-        self.rows = 0
         self._next = 0
         self._written: set[int] = set()
         if self.dataset.exists():
@@ -158,26 +169,26 @@ class PartWriter:
         self.dataset.mkdir(parents=True)
 
     def write(self, frame: pd.DataFrame, index: int | None = None) -> Path:
-        """Write ``frame`` as part ``index`` (default: the one after the last); return the part's path."""
+        """Write ``frame`` as part ``index`` (default: the one after the highest so far); return its path."""
         index = self._next if index is None else index
         if index in self._written:
             raise ValueError(f"table {self.name!r}: part {index} written twice")
-        path = part_path(self.dataset, index)
-        frame.to_parquet(path, index=False)
+        path = write_part(self.dataset, index, frame)
         self._written.add(index)
         self._next = max(self._next, index + 1)
-        self.rows += len(frame)
         return path
 
     def close(self) -> Path:
         """Finish the table (empty part, CSV twin); return the dataset folder."""
-        if not self._written:
+        files = part_files(self.dataset)
+        if not files:
             if self.empty is None:
                 raise ValueError(f"table {self.name!r}: no part written and no empty frame to write")
-            self.write(self.empty)
-        if wants_csv(self.rows, self.csv):
+            files = [self.write(self.empty)]
+        rows = sum(pq.ParquetFile(path).metadata.num_rows for path in files)
+        if wants_csv(rows, self.csv):
             with open(self.folder / f"{self.name}.csv", "w", encoding="utf-8", newline="") as handle:
-                for number, path in enumerate(part_files(self.dataset)):
+                for number, path in enumerate(files):
                     write_csv(pd.read_parquet(path), handle, header=number == 0)
         return self.dataset
 
