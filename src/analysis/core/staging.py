@@ -31,6 +31,7 @@ from typing import Iterator
 import pandas as pd
 
 from analysis.core import catalog
+from analysis.core import schema
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +184,12 @@ class Staging:
         return self.out / f"{name}.parquet"
 
     def parts(self, name: str, empty: pd.DataFrame | None = None, csv: bool | None = None) -> catalog.PartWriter:
-        """A writer for a table written part by part into staging (:class:`~analysis.core.catalog.PartWriter`)."""
+        """A writer for a table written part by part into staging (:class:`~analysis.core.catalog.PartWriter`).
+
+        ``empty`` defaults to the declared table's typed empty frame (core/tables.yaml), written when no part is.
+        """
+        if empty is None and name in schema.built_tables():
+            empty = schema.empty(name)
         return catalog.PartWriter(self.folder, name, empty=empty, csv=csv)
 
     def write_text(self, name: str, text: str) -> Path:
