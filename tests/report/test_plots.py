@@ -268,7 +268,19 @@ def test_running_total_steps_through_exact_counts_with_the_outlet_marker():
     palette = OutletPalette(["Asbarez", "JAMnews"])
     plots.running_total(ax, rows, "tab:blue", palette)
     assert texts(ax) == ["100", "more than 120", "150"]
-    markers = [line.get_marker() for line in ax.lines if line.get_linestyle() == "None"]
-    assert markers == [palette.marker("Asbarez")] * 2
-    band = [line for line in ax.lines if line.get_linewidth() == 3]
-    assert band and band[0].get_ydata().tolist() == [120.0, 180.0]  # open: half again above the low end
+    marked = [line for line in ax.lines if line.get_linestyle() == "None"]
+    assert [line.get_marker() for line in marked] == [palette.marker("Asbarez")]  # one artist per outlet
+    assert marked[0].get_ydata().tolist() == [100.0, 150.0]
+    (band,) = ax.collections
+    assert band.get_segments()[0][:, 1].tolist() == [120.0, 180.0]  # open: half again above the low end
+
+
+def test_a_running_total_relayed_again_and_again_is_labelled_where_it_changes():
+    fig, ax = plots.figure(4, 2)
+    days = pd.to_datetime(["2020-10-02"] * 30 + ["2020-10-05"] * 30)
+    rows = pd.DataFrame({"published": days, "count": pd.array([100] * 30 + [150] * 30, dtype="Int64"),
+                         "count_low": [100.0] * 30 + [150.0] * 30, "count_high": [100.0] * 30 + [150.0] * 30,
+                         "outlet": [f"o{k % 3}" for k in range(60)], "figure": ["100"] * 30 + ["150"] * 30})
+    plots.running_total(ax, rows, "tab:blue", OutletPalette(["o0", "o1", "o2"]))
+    assert texts(ax) == ["100", "150"]
+    assert len([line for line in ax.lines if line.get_linestyle() == "None"]) == 3

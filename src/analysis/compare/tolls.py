@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 
 from analysis.compare import overview
@@ -186,35 +187,44 @@ def ledger(claims: pd.DataFrame, incidents: pd.DataFrame | None = None, window_d
     grouped = group_incidents(claims, incidents, window_days=window_days, attach_unlocated=False)
     incident_of = dict(zip(zip(grouped["article_id"], grouped["start"], grouped["outcome"], grouped["count_low"]),
                            grouped["comparison_id"]))
+    # One pass over plain records, rows of a group in publication order: per-group pandas work made this
+    # quadratic-looking at 2,000 articles (40 s); the groups and their order are those of groupby(sort=True).
+    frame = frame.sort_values(["published", "article_id", "start"], na_position="first", kind="stable")
+    by = frame.groupby(["outlet", "_key", "side", "group", "outcome"], sort=True, dropna=False)
+    codes = by.ngroup().to_numpy()
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(by.size()) + 1))
+    records = frame.to_dict("records")
     rows = []
-    for (outlet, key, side, group, outcome), part in frame.groupby(
-            ["outlet", "_key", "side", "group", "outcome"], sort=True, dropna=False):
-        part = part.sort_values(["published", "article_id", "start"], na_position="first", kind="stable")
-        first = part["claimant"].dropna()
-        claimant = first.iloc[0] if len(first) else OWN_VOICE
-        sides_seen = part["claimant_side"].unique()
-        incident = part[part["scope"] == "incident"]
+    for n, (outlet, _key, side, group, outcome) in enumerate(by.size().index):
+        part = [records[i] for i in order[bounds[n]:bounds[n + 1]]]
+        first = [r["claimant"] for r in part if not is_missing(r["claimant"])]
         best: dict[str, tuple[float, float]] = {}
-        for r in incident.itertuples():
-            iid = incident_of.get((r.article_id, r.start, r.outcome, r.count_low), f"{r.article_id}:{r.start}")
-            low, high = best.get(iid, (-math.inf, -math.inf))
-            best[iid] = (max(low, r.count_low), max(high, r.count_high))
-        cumulative = part[part["scope"] == "cumulative"]
-        latest = None
-        if len(cumulative):
-            latest = cumulative.assign(_d=cumulative["published"].map(lambda d: as_day(d) or dt.date.min)).sort_values(
-                ["_d", "count_low", "count_high"], kind="stable").iloc[-1]
-        others = part[part["scope"].isin(["increment", "historical"])]["scope"].value_counts().sort_index()
+        latest, latest_key = None, None
+        others: dict[str, int] = {}
+        for r in part:
+            if r["scope"] == "incident":
+                iid = incident_of.get((r["article_id"], r["start"], r["outcome"], r["count_low"]),
+                                      f"{r['article_id']}:{r['start']}")
+                low, high = best.get(iid, (-math.inf, -math.inf))
+                best[iid] = (max(low, r["count_low"]), max(high, r["count_high"]))
+            elif r["scope"] == "cumulative":
+                key = (as_day(r["published"]) or dt.date.min, r["count_low"], r["count_high"])
+                if latest_key is None or key >= latest_key:  # the last of the highest, as a stable sort's end
+                    latest, latest_key = r, key
+            elif r["scope"] in ("increment", "historical"):
+                others[r["scope"]] = others.get(r["scope"], 0) + 1
         rows.append({
-            "outlet": outlet, "claimant": claimant, "claimant_side": "; ".join(sorted(sides_seen)),
+            "outlet": outlet, "claimant": first[0] if first else OWN_VOICE,
+            "claimant_side": "; ".join(sorted({r["claimant_side"] for r in part})),
             "side": side, "group": group, "outcome": outcome, "n_claims": len(part),
             "n_incidents": len(best),
             "incident_low": sum(v[0] for v in best.values()) if best else float("nan"),
             "incident_high": sum(v[1] for v in best.values()) if best else float("nan"),
             "latest_cumulative": "" if latest is None else latest["figure"],
             "latest_cumulative_published": None if latest is None else latest["published"],
-            "other_claims": "; ".join(f"{k} {v}" for k, v in others.items()),
-            "figures": "; ".join(part["figure"]),
+            "other_claims": "; ".join(f"{k} {v}" for k, v in sorted(others.items())),
+            "figures": "; ".join(r["figure"] for r in part),
         })
     return pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
 
@@ -342,14 +352,16 @@ class _Grouping:
 
     def join_unlocated(self, attach: bool) -> None:
         """The rest: with ``attach``, the one located group of the same side and outcome in the window; else alone."""
+        located: dict[tuple, set] = {}  # (side, outcome) -> located groups holding such a claim
+        for (gid, _), o in zip(self.assigned, self.records):
+            if gid is not None and self.groups[gid]["place"] is not None:
+                located.setdefault((o["side"], o["outcome"]), set()).add(gid)
         for i in self.open():
             r = self.records[i]
             day = as_day(r["published"])
             if attach:
-                candidates = {gid for (gid, _), o in zip(self.assigned, self.records)
-                              if gid is not None and self.groups[gid]["place"] is not None
-                              and o["side"] == r["side"] and o["outcome"] == r["outcome"]
-                              and self.near(self.groups[gid]["date"], day)}
+                candidates = {gid for gid in located.get((r["side"], r["outcome"]), ())
+                              if self.near(self.groups[gid]["date"], day)}
                 if len(candidates) == 1:
                     self.assigned[i] = (candidates.pop(), "inferred")
                     continue
@@ -392,10 +404,10 @@ def compare_incidents(grouped: pd.DataFrame) -> pd.DataFrame:
     only = {k: v[0] for k, v in named.items() if len(v) == 1}
     groups = [only.get((c, o, s), g) if g == "unspecified" else g
               for c, o, s, g in zip(grouped["comparison_id"], grouped["outcome"], grouped["side"], grouped["group"])]
+    unspecified = set(zip(*(grouped.loc[grouped["group"] == "unspecified", c] for c in ("comparison_id", "outcome", "side"))))
     frame = grouped.assign(_group=groups, comparison=[
         f"{lab} · {o}, {s} {g}" + (" (or unspecified)" if g != "unspecified" and g in named.get((c, o, s), ())
-                                    and (grouped["group"][(grouped["comparison_id"] == c) & (grouped["outcome"] == o)
-                                                          & (grouped["side"] == s)] == "unspecified").any() else "")
+                                    and (c, o, s) in unspecified else "")
         for lab, c, o, s, g in zip(grouped["label"], grouped["comparison_id"], grouped["outcome"], grouped["side"], groups)])
     by = frame.groupby(key, sort=False, dropna=False)
     outlets = by["outlet"].transform("nunique")

@@ -422,24 +422,31 @@ def interval_dot(ax, y: float, low: float, high: float, count, colour, right: fl
         ax.plot([count], [y], marker="o", color=colour, ms=7)
 
 
-def running_total(ax, rows: pd.DataFrame, colour, palette) -> None:
+def running_total(ax, rows: pd.DataFrame, colour, palette, max_notes: int = 40) -> None:
     """One claimant's running total over time: steps through the exact counts, a marker per report.
 
     ``rows``: the claims of one series by publication date (columns
     ``published``, ``count``, ``count_low``, ``count_high``, ``outlet``,
     ``figure``). A vague or open figure is a pale vertical band over its
     interval (an open one reaches half again above its low end); the marker
-    shape is the relaying outlet's (``palette``); every report is labelled with
-    its figure as written.
+    shape is the relaying outlet's (``palette``). A figure is labelled where it
+    changes (at most ``max_notes`` labels), so a total relayed by fifty outlets
+    is one label, not fifty; a few artists per series keep large corpora quick.
     """
     exact = rows[rows["count"].notna()]
     if len(exact) > 1:
         ax.step(exact["published"], exact["count"].astype(float), where="post", color=colour, lw=1.2)
+    banded = rows[np.isinf(rows["count_high"].astype(float)) | (rows["count_high"] != rows["count_low"])]
+    if len(banded):
+        tops = [h if not math.isinf(h) else lo * 1.5 for lo, h in zip(banded["count_low"], banded["count_high"])]
+        ax.vlines(list(banded["published"]), list(banded["count_low"]), tops, color=colour, lw=3, alpha=0.4)
+    for outlet, marks in exact.groupby(exact["outlet"].fillna(""), sort=True):
+        ax.plot(list(marks["published"]), marks["count"].astype(float).tolist(), marker=palette.marker(outlet or None),
+                color=colour, ms=7, ls="")
+    shown, noted = None, 0
     for r in rows.itertuples():
-        if math.isinf(r.count_high) or r.count_high != r.count_low:
-            top = r.count_high if not math.isinf(r.count_high) else r.count_low * 1.5
-            ax.plot([r.published, r.published], [r.count_low, top], color=colour, lw=3, alpha=0.4)
-        if pd.notna(r.count):
-            ax.plot([r.published], [float(r.count)], marker=palette.marker(r.outlet), color=colour, ms=7, ls="")
+        if r.figure == shown or noted >= max_notes:
+            continue
         note(ax, (r.published, float(r.count) if pd.notna(r.count) else r.count_low), r.figure, offset=(5, 0),
              fontsize="x-small", color=colour, va="center")
+        shown, noted = r.figure, noted + 1
