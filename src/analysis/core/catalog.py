@@ -19,6 +19,7 @@ from typing import Callable
 import pandas as pd
 
 from analysis.core import config
+from analysis.core.spreadsheet_cells import neutralized
 
 
 class TableNotBuilt(FileNotFoundError):
@@ -78,7 +79,7 @@ def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path | None = Non
     out = processed_dir(out_dir)
     parquet = out / f"{name}.parquet"
     atomic_write(parquet, lambda tmp: frame.to_parquet(tmp, index=False))
-    atomic_write(out / f"{name}.csv", lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
+    atomic_write(out / f"{name}.csv", lambda tmp: neutralized(frame).to_csv(tmp, index=False, lineterminator="\n"))
     return parquet
 
 
