@@ -227,8 +227,8 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     if check_sums:
         provenance.verify_raw_sums(raw)
     tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress)
-    if strict and len(tables["ingest_errors"]):
-        errors = tables["ingest_errors"]
+    if strict and len(corpus.problems(tables["ingest_errors"])):
+        errors = corpus.problems(tables["ingest_errors"])
         first = errors.iloc[0]
         raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
     if tables_out is not None:

@@ -187,12 +187,19 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
     if unit.article_id != article_id:
         detail = (f"{where} has the article id {article_id!r} of {ingested[article_id]}; both are kept, this one as "
                   f"{unit.article_id!r} (rename the file, or give the row its own article_id)")
+        if where != ingested[article_id] and unicodedata.normalize("NFC", where) == unicodedata.normalize("NFC", ingested[article_id]):
+            detail += "; the two names differ only in how accented letters are encoded (composed or decomposed)"
         unit.notes.append(("article_id", "duplicate_id", detail))
         base_flags.append(f"article id {article_id!r} taken by {ingested[article_id]}: kept as {unit.article_id!r}")
         record["flags"] = "; ".join(filter(None, [record["flags"], base_flags[-1]]))
     if record["published"] is None:
         pending.append((record, meta, row, base_flags))
     return record
+
+
+def problems(errors: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an ``ingest_errors`` table that are problems: all but the :data:`NOTICE_REASONS` (skipped files)."""
+    return errors[~errors["reason"].isin(NOTICE_REASONS)]
 
 
 def error_record(unit: RawUnit, reason: str, detail: str, column: str | None = None) -> dict:
