@@ -120,3 +120,18 @@ def test_a_bad_url_or_language_a_table_export_carries_is_left_out_with_a_flag(tm
     assert pd.isna(row["url"]) and row["language"] == "en"
     assert "url given by export.csv row 1 left out" in row["flags"] and "Invalid IPv6 URL" in row["flags"]
     assert "language given by export.csv row 1 left out" in row["flags"]
+
+
+def test_a_table_export_reads_dates_as_strictly_as_the_manifest(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "export.csv").write_text("article_id,published,text\n"
+                                    "x1,20201017,Shelling went on through the night in the town.\n"
+                                    "x2,0001-01-01,A bridge was closed on the main road.\n"
+                                    "x3,2020-10-17T08:00,Two houses burned near the river.\n", encoding="utf-8")
+    articles, errors = corpus.load_articles(raw)
+    bad = errors[errors["reason"] == "bad_date"].set_index("row")
+    assert sorted(bad.index) == [1, 2] and "YYYY-MM-DD" in bad.loc[1, "detail"] and "before 1900" in bad.loc[2, "detail"]
+    by_id = articles.set_index("article_id")
+    assert by_id.loc["x3", "published"] == dt.date(2020, 10, 17) and by_id.loc["x3", "published_basis"] == "table"
+    assert by_id.loc["x1", "published_basis"] != "table"
