@@ -180,3 +180,14 @@ def test_a_reader_that_fails_costs_its_file_only(tmp_path, monkeypatch):
     assert list(articles["article_id"]) == ["a"]
     row = _row(errors, "b.html")
     assert row["reason"] == "unreadable" and "ValueError: the parser gave up" in row["detail"]
+
+
+def test_two_rows_of_an_export_with_one_id_are_both_kept(tmp_path):
+    raw = _raw(tmp_path)
+    (raw / "export.csv").write_text("article_id,text\n"
+                                    "x1,Shelling went on through the night in the town.\n"
+                                    "x1,A bridge on the main road was closed at dawn.\n", encoding="utf-8")
+    articles, errors = corpus.load_articles(raw)
+    assert len(articles) == 2 and articles["article_id"].is_unique and "x1" in set(articles["article_id"])
+    notice = errors[errors["reason"] == "duplicate_id"].iloc[0]
+    assert notice["row"] == 2 and "export.csv row 1" in notice["detail"]
