@@ -72,3 +72,9 @@ def test_the_articles_table_carries_the_count_and_a_flag(tmp_path):
     assert by_id.loc["good", "decoding_replacements"] == 0 and "U+FFFD" not in by_id.loc["good", "flags"]
     assert by_id.loc["wide", "encoding"] == "utf-16-le" and "convoy" in by_id.loc["wide", "text"]
     assert str(articles["decoding_replacements"].dtype) == "int64"
+
+
+def test_utf16_without_a_bom_counts_only_its_own_bad_units():
+    text = "A sign read \ufffd here; it’s late.\n"
+    decoded = decode(text.encode("utf-16-le") + b"\x00\xd8")  # a surrogate pair cut off at the end
+    assert decoded.encoding == "utf-16-le" and decoded.replacements == 1 and decoded.text.startswith(text)

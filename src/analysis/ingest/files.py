@@ -30,6 +30,7 @@ Decoding (:func:`decode`) says what it did, never guessing silently:
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import NamedTuple
@@ -142,6 +143,7 @@ _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"), (b"\xff\xfe\x00\x00", "ut
          (b"\xef\xbb\xbf", "utf-8", "utf-8"), (b"\xff\xfe", "utf-16-le", "utf-16"), (b"\xfe\xff", "utf-16-be", "utf-16"))
 """Byte-order marks (longest first), the codec of the bytes after them, and the encoding recorded."""
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 UTF16_SAMPLE = 8192
 UTF16_NUL_SHARE = 0.1
 """Share of the two-byte units of a sample whose one byte is NUL for the sample to be UTF-16 without a mark."""
@@ -170,12 +172,10 @@ def utf16_without_bom(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     for nul, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nul >= units * UTF16_NUL_SHARE and other * 20 <= nul:
-            try:
-                sample.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            return encoding
+        if nul >= units * UTF16_NUL_SHARE and other * 4 <= nul:
+            text, replaced = _replaced(sample, encoding)  # a pair cut at the sample's end gives one
+            if replaced <= 1 and len(_CONTROL_CHARS.findall(text)) <= len(text) * 0.05:
+                return encoding
     return None
 
 
@@ -200,17 +200,27 @@ def _utf8_with_replacements(data: bytes) -> Decoded | None:
     return None
 
 
+def _replaced(data: bytes, codec: str) -> tuple[str, int]:
+    """``data`` decoded with ``codec``, invalid sequences replaced, and how many were."""
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError:
+        strict_part = data.decode(codec, "ignore").count("\ufffd")  # replacement characters really written
+        text = data.decode(codec, "replace")
+        return text, max(0, text.count("\ufffd") - strict_part)
+
+
 def decode(data: bytes) -> Decoded | None:
     """Decode raw bytes by the rule of the module docstring; None when no encoding fits."""
     bom = bom_encoding(data)
     if bom:
         mark, codec, encoding = bom
-        text = data[len(mark):].decode(codec, "replace")
-        return Decoded(text, encoding, text.count("\ufffd") - data.count("\ufffd".encode(codec)))
+        text, replaced = _replaced(data[len(mark):], codec)
+        return Decoded(text, encoding, replaced)
     codec = utf16_without_bom(data)
     if codec:
-        text = data.decode(codec, "replace")
-        return Decoded(text, codec, text.count("\ufffd") - data.count("\ufffd".encode(codec)))
+        text, replaced = _replaced(data, codec)
+        return Decoded(text, codec, replaced)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
