@@ -78,3 +78,15 @@ def test_utf16_without_a_bom_counts_only_its_own_bad_units():
     text = "A sign read \ufffd here; it’s late.\n"
     decoded = decode(text.encode("utf-16-le") + b"\x00\xd8")  # a surrogate pair cut off at the end
     assert decoded.encoding == "utf-16-le" and decoded.replacements == 1 and decoded.text.startswith(text)
+
+
+def test_lone_surrogates_of_a_json_export_become_replacement_characters(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "export.jsonl").write_text('{"article_id": "j1", "title": "Night \\ud800 shelling", '
+                                      '"text": "Shelling went on \\udfff through the night in the town."}\n',
+                                      encoding="utf-8")
+    articles, errors = corpus.load_articles(raw)
+    row = articles.set_index("article_id").loc["j1"]
+    assert "on \ufffd through" in row["text"] and "\\ud800" in row["title"]
+    articles.to_parquet(tmp_path / "articles.parquet")  # no surrogate left for the writer to refuse

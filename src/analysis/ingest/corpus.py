@@ -241,7 +241,7 @@ def given_values(unit: RawUnit, row: ManifestRow | None, lexicon: OutletLexicon,
     metadata, a table's column) stands as the manifest's would, with its own
     basis.
     """
-    given = dict(unit.given)
+    given = {key: printable(value) if isinstance(value, str) else value for key, value in unit.given.items()}
     if not given:
         return row
     values = dict(row.values) if row else {}

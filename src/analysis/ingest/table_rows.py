@@ -85,7 +85,7 @@ def _row_unit(path: Path, number: int, row: dict | None, problem: tuple[str, str
         return unit
     text = row.get(names["text"])
     text = "" if text is None else str(text)
-    unit.data = text.encode("utf-8")
+    unit.data = text.encode("utf-8", "surrogatepass")  # a JSON "\\ud800" is a lone surrogate; normalization replaces it
     if not text.strip():
         unit.error = ("empty", f"{path.name} row {number}: the {names['text']!r} cell is empty")
         unit.column = names["text"]
