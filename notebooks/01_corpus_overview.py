@@ -43,6 +43,7 @@ all_articles = catalog.load("articles", processed_dir)
 palette = OutletPalette.from_articles(all_articles)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
 errors = catalog.load("ingest_errors", processed_dir)
+problems = errors[errors["reason"] != "skipped"]  # skipped: the manifest, sums, READMEs (not articles)
 groups = overview.outlet_groups(articles["outlet"])
 others = {shown for outlet, shown in groups.items() if outlet != shown}
 period = overview.publication_period(articles["published"])
@@ -60,7 +61,7 @@ def colour(name):
 reports.show_findings([reports.Finding(text, label=where) for text, where in
                        overview.overview_findings(articles, all_articles, per_outlet, period, outliers, lengths)])
 reports.show_caveats(reports.corpus_caveats(all_articles, articles, catalog.accuracy_summary(), measure="metadata")
-            + [f"{len(errors)} raw file(s) or manifest row(s) could not be ingested (last section)."] * bool(len(errors)))
+            + [f"{len(problems)} raw file(s) or manifest row(s) could not be ingested (last section)."] * bool(len(problems)))
 
 # %% [markdown]
 # ## Articles per outlet

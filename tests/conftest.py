@@ -40,7 +40,7 @@ def seed_articles():
     from analysis.ingest import corpus
 
     articles, errors = corpus.load_articles(config.RAW_DIR)
-    assert errors.empty, errors
+    assert set(errors["reason"]) <= set(corpus.NOTICE_REASONS), errors  # manifest.csv and SHA256SUMS: skipped
     return articles
 
 

@@ -88,7 +88,8 @@ def test_build_ends_with_a_summary_of_what_it_did(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("articles: 5 (0 with no outlet, 0 with no publication date")
     assert "ingest errors: 1 (empty 1): see ingest_errors" in out
-    assert "casualty claims" in out and f"tables written in {tmp_path / 'out'} (rows): articles 5, ingest_errors 1" in out
+    assert "skipped, not articles: 2 (SHA256SUMS, manifest.csv)" in out
+    assert "casualty claims" in out and f"tables written in {tmp_path / 'out'} (rows): articles 5, ingest_errors 3" in out
 
 
 def test_strict_build_writes_nothing_on_an_ingest_error(tmp_path, capsys):
@@ -117,5 +118,5 @@ def test_manifest_problems_are_worded_for_a_person(tmp_path, caplog):
     (raw / "manifest.csv").write_text("article_id,published,publisher\na,2020-09-31,X\n", encoding="utf-8")
     with caplog.at_level("WARNING"):
         _, errors = corpus.load_articles(raw)
-    assert "'2020-09-31' is an impossible date (day is out of range for month)" in errors["detail"].iloc[0]
+    assert "'2020-09-31' is an impossible date (day is out of range for month)" in errors.set_index("reason").loc["manifest_bad_date", "detail"]
     assert "column(s) publisher are not manifest columns and are ignored" in caplog.text

@@ -249,8 +249,8 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
         if not allow_empty and tables["articles"].empty:
             raise EmptyRaw(f"{raw}: no article read ({len(tables['ingest_errors'])} ingest error(s)); the tables in "
                            f"{out} are kept; pass --allow-empty to write empty tables")
-        if strict and len(tables["ingest_errors"]):
-            errors = tables["ingest_errors"]
+        if strict and len(corpus.problems(tables["ingest_errors"])):
+            errors = corpus.problems(tables["ingest_errors"])
             first = errors.iloc[0]
             raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
         if tables_out is not None:

@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.ingest import corpus
+
+SKIPPED_SHOWN = 5
+"""Skipped files (manifest, sums, READMEs ...) the summary names; the others are in ingest_errors."""
+
 
 def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> str:
     """The closing summary of a build: articles, errors by reason, unknowns, extraction, tables."""
@@ -19,12 +24,17 @@ def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> 
     inferred = int((articles["published_basis"] == "text").sum())
     lines = [f"articles: {len(articles):,} ({int(articles['outlet'].isna().sum()):,} with no outlet, "
              f"{undated:,} with no publication date, {inferred:,} dated by inference from the text)"]
-    if len(errors):
-        reasons = errors["reason"].value_counts().sort_index()
-        lines.append(f"ingest errors: {len(errors):,} (" + ", ".join(f"{r} {n:,}" for r, n in reasons.items())
+    problems = corpus.problems(errors)
+    if len(problems):
+        reasons = problems["reason"].value_counts().sort_index()
+        lines.append(f"ingest errors: {len(problems):,} (" + ", ".join(f"{r} {n:,}" for r, n in reasons.items())
                      + "): see ingest_errors")
     else:
         lines.append("ingest errors: none")
+    skipped = errors.loc[~errors.index.isin(problems.index), "source_file"]
+    if len(skipped):
+        shown = ", ".join(skipped.iloc[:SKIPPED_SHOWN]) + (", ..." if len(skipped) > SKIPPED_SHOWN else "")
+        lines.append(f"skipped, not articles: {len(skipped):,} ({shown})")
     lines.append(f"extracted: {len(tables['claims']):,} casualty claims, {len(tables['events']):,} dated events, "
                  f"{len(tables['incidents']):,} incidents, {len(tables['sources']):,} sources, "
                  f"{len(tables['hedges']):,} hedges")

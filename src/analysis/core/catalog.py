@@ -28,6 +28,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from analysis.core import config
+from analysis.core.spreadsheet_cells import neutralized
 
 
 class TableNotBuilt(FileNotFoundError):
@@ -97,8 +98,8 @@ def wants_csv(rows: int, csv: bool | None) -> bool:
 
 
 def write_csv(frame: pd.DataFrame, target, header: bool = True) -> None:
-    """The CSV twin's rows of ``frame`` into ``target`` (a path or an open text handle)."""
-    frame.to_csv(target, index=False, header=header, lineterminator="\n")
+    """The CSV twin's rows of ``frame`` into ``target`` (a path or an open text handle), formula-like cells neutralized."""
+    neutralized(frame).to_csv(target, index=False, header=header, lineterminator="\n")
 
 
 def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path | None = None, csv: bool | None = None) -> Path:

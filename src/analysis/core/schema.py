@@ -277,7 +277,10 @@ DICTIONARY_HEAD = (
     "the build checks every table against it before writing. Types: `str` text, `date` a calendar date, "
     "`int64`/`float64` numbers and `bool` flags (numpy), `Int64`/`boolean` the same as pandas' nullable "
     "dtypes, `null` always null for now; *null*: the column may hold nulls. A column that holds no value "
-    "(an empty table, or only nulls) may have the pandas dtype `object`."
+    "(an empty table, or only nulls) may have the pandas dtype `object`. In the CSV twins only, a text cell "
+    "that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a `'` in front, so that a "
+    "spreadsheet shows it instead of running it as a formula (OWASP, CSV injection); the Parquet tables keep every "
+    "text as it is (`analysis.core.spreadsheet_cells`)."
 )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
@@ -31,10 +32,11 @@ from tqdm import tqdm
 from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
-from analysis.ingest.files import decode, looks_binary
+from analysis.ingest.files import Decoded, decode, looks_binary, printable
 from analysis.ingest.kinds import iter_units
 from analysis.ingest.language import guess_language
 from analysis.ingest.manifest import ManifestError, ManifestRow, read_manifest
+from analysis.ingest.metadata_values import language_problem, url_problem
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.outlets import OutletLexicon, outlets
 from analysis.ingest.publication_dates import corpus_year, date_line_year, header_contradicts_text, infer_publication_window
@@ -47,6 +49,10 @@ ERROR_COLUMNS = schema.descriptions("ingest_errors")
 
 GIVEN_BASES = ("html", "table")
 """Publication bases a file's form gives (HTML metadata, a table's column); the text is still checked against them."""
+
+NOTICE_REASONS = ("skipped",)
+"""Reasons of ``ingest_errors`` rows that are no problem: a file that is not an article, listed so that every
+raw file is accounted for (``--strict`` and the build summary leave them out of the errors)."""
 
 INGEST_CHUNK = 1000
 """Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
@@ -80,19 +86,19 @@ def load_articles(
 
     articles: list[dict] = []  # records of the current chunk; earlier chunks are frames in ``parts``
     parts: list[pd.DataFrame] = []
-    ingested: set[str] = set()
+    ingested: dict[str, str] = {}  # article id -> place of the unit kept under it
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
     pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date with the corpus year
     for unit in tqdm(iter_units(raw_dir, columns), desc="read", unit=" units", disable=not progress,
                      file=sys.stderr, leave=False):
-        errors.extend(note_errors(unit))
         record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested, pending)
+        errors.extend(note_errors(unit))
         if "reason" in record:
             errors.append(record)
             continue
-        ingested.add(record["article_id"])
+        ingested[record["article_id"]] = unit.where
         if record["published"] is None:
             continue  # dated below, once the corpus year is known
         years[record["published"].year] += 1
@@ -104,7 +110,7 @@ def load_articles(
     articles.extend(_redate(*waiting, year) for waiting in pending)
     parts.append(articles_frame(articles))
 
-    ingested |= {Path(e["source_file"]).stem for e in errors if e["row"] is None and e["record"] is None}
+    ingested.update(dict.fromkeys(Path(e["source_file"]).stem for e in errors if e["row"] is None and e["record"] is None))
     errors.extend(_rows_without_file(rows, ingested, raw_dir))
     articles_table = catalog.concat_chunks(parts, articles_frame([]))
     if len(parts) > 1 or pending:  # each chunk is sorted by article_id; sort the whole
@@ -125,14 +131,29 @@ def _manifest_path(raw_dir: Path, manifest: str | Path | None | bool) -> Path | 
     return path
 
 
+def distinct_id(article_id: str, where: str, taken: dict[str, str]) -> str:
+    """An id for a second article with ``article_id``: the id and a hash of the unit's place, deterministic."""
+    digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
+    for length in range(8, len(digest) + 1, 4):
+        candidate = f"{article_id}-{digest[:length]}"
+        if candidate not in taken:
+            return candidate
+    raise ValueError(f"{where}: no distinct article id for {article_id!r}")  # 2**256 ids taken: unreachable
+
+
 def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: OutletLexicon,
-                      seen_bytes: dict[str, str], seen_text: dict[str, str], ingested: set[str],
+                      seen_bytes: dict[str, str], seen_text: dict[str, str], ingested: dict[str, str],
                       pending: list[tuple]) -> dict:
     """The ``articles`` record of one raw unit, or its ``ingest_errors`` record (it has a ``reason``).
 
+    The unit's file name is made printable and its id NFC-normalized first.
     ``seen_bytes``/``seen_text`` (hash -> place of the article kept) take the unit when it is kept;
     ``pending`` takes the record, with what :func:`_redate` needs, when its date needs the corpus year.
+    An id already taken (``a.txt`` and ``a.md``, or two rows giving one id) is kept under
+    :func:`distinct_id`, with a ``duplicate_id`` row saying so; a manifest row of the new id applies to it.
     """
+    unit.source_file = printable(unit.source_file)
+    unit.article_id = unicodedata.normalize("NFC", printable(unit.article_id))
     where = unit.where
 
     def fail(reason: str, detail: str) -> dict:
@@ -140,9 +161,9 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
 
     if unit.error:
         return fail(*unit.error)
-    if unit.article_id in ingested:
-        return fail("duplicate_id", f"{where} has the article id {unit.article_id!r} of an article already read; "
-                                    "only the first is kept (rename the file or give the row an article_id)")
+    article_id = unit.article_id
+    if article_id in ingested:
+        unit.article_id = distinct_id(article_id, where, ingested)
     data = unit.data
     if unit.text is None:
         if not data.strip():
@@ -151,11 +172,11 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
             return fail("binary", f"{where} is a binary file, not text; convert it to plain text first")
     if unit.sha256 in seen_bytes:
         return fail("duplicate", f"{where} has the same bytes as {seen_bytes[unit.sha256]}; only the first is kept")
-    decoded = decode(data) if unit.text is None else (unit.text, "utf-8")
+    decoded = decode(data) if unit.text is None else Decoded(unit.text, "utf-8")
     if decoded is None:
         return fail("undecodable", f"{where} is neither UTF-8 nor any encoding that could be detected")
-    text, encoding = decoded
-    record, meta, row, base_flags = _built_article(unit, text, encoding, rows.get(unit.article_id), lexicon, defer=True)
+    record, meta, row, base_flags = _built_article(unit, decoded.text, decoded.encoding, rows.get(unit.article_id),
+                                                   lexicon, defer=True, replacements=decoded.replacements)
     if not record["text"].strip():
         return fail("empty", f"{where} holds nothing but page debris or metadata")
     text_key = hashlib.sha256(record["text"].encode()).hexdigest()
@@ -163,15 +184,28 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
         return fail("duplicate", f"{where} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
     seen_bytes[unit.sha256] = where
     seen_text[text_key] = where
+    if unit.article_id != article_id:
+        detail = (f"{where} has the article id {article_id!r} of {ingested[article_id]}; both are kept, this one as "
+                  f"{unit.article_id!r} (rename the file, or give the row its own article_id)")
+        if where != ingested[article_id] and unicodedata.normalize("NFC", where) == unicodedata.normalize("NFC", ingested[article_id]):
+            detail += "; the two names differ only in how accented letters are encoded (composed or decomposed)"
+        unit.notes.append(("article_id", "duplicate_id", detail))
+        base_flags.append(f"article id {article_id!r} taken by {ingested[article_id]}: kept as {unit.article_id!r}")
+        record["flags"] = "; ".join(filter(None, [record["flags"], base_flags[-1]]))
     if record["published"] is None:
         pending.append((record, meta, row, base_flags))
     return record
 
 
+def problems(errors: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an ``ingest_errors`` table that are problems: all but the :data:`NOTICE_REASONS` (skipped files)."""
+    return errors[~errors["reason"].isin(NOTICE_REASONS)]
+
+
 def error_record(unit: RawUnit, reason: str, detail: str, column: str | None = None) -> dict:
     """An ``ingest_errors`` record for ``unit``, named down to its record or row."""
-    return {"source_file": unit.source_file, "record": unit.record, "row": unit.row, "column": column or unit.column,
-            "reason": reason, "detail": detail, "sha256": unit.sha256}
+    return {"source_file": printable(unit.source_file), "record": unit.record, "row": unit.row,
+            "column": column or unit.column, "reason": reason, "detail": printable(detail), "sha256": unit.sha256}
 
 
 def note_errors(unit: RawUnit) -> list[dict]:
@@ -207,13 +241,18 @@ def given_values(unit: RawUnit, row: ManifestRow | None, lexicon: OutletLexicon,
     metadata, a table's column) stands as the manifest's would, with its own
     basis.
     """
-    given = dict(unit.given)
+    given = {key: printable(value) if isinstance(value, str) else value for key, value in unit.given.items()}
     if not given:
         return row
     values = dict(row.values) if row else {}
     site = given.pop("site_name", None)
     if site and not given.get("outlet"):
         given["outlet"] = lexicon.outlet_for(site) or site
+    for key, problem_of in (("url", url_problem), ("language", language_problem)):
+        problem = problem_of(given[key]) if given.get(key) else None
+        if problem:
+            flags.append(f"{key} given by {unit.where} left out: {problem}")
+            given.pop(key)
     for key in ("title", "url", "outlet", "language"):
         if given.get(key) and not values.get(key):
             values[key] = given[key]
@@ -246,17 +285,19 @@ def _redate(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flag
 
 
 def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | None, lexicon: OutletLexicon,
-                   defer: bool = False) -> tuple[dict, TextMetadata, ManifestRow | None, list[str]]:
+                   defer: bool = False, replacements: int = 0) -> tuple[dict, TextMetadata, ManifestRow | None, list[str]]:
     """The record of :func:`build_article` dated without the corpus year, its metadata, the manifest row
     with the form's metadata filled in, and its flags before dating.
 
     ``defer``: dates that may need the corpus year (a year-less date line, inference from the text) stay
-    None, for :func:`_redate`.
+    None, for :func:`_redate`. ``replacements``: invalid byte sequences decoding replaced by U+FFFD.
     """
     flags: list[str] = []
     row = given_values(unit, row, lexicon, flags)
     if encoding != "utf-8":
         flags.append(f"decoded as {encoding}, not UTF-8")
+    if replacements:
+        flags.append(f"{replacements} invalid byte sequence(s) replaced by U+FFFD while decoding as {encoding}")
     lines = normalize_text(text).split("\n")
     meta, lines = read_text_metadata(lines, lexicon)
     flags.extend(meta.flags)
@@ -304,6 +345,7 @@ def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | N
         "header_date": meta.header_raw,
         "header_conflict": dates.header_conflict,
         "encoding": encoding,
+        "decoding_replacements": replacements,
         "source_file": unit.source_file,
         "record": unit.record,
         "row": unit.row,

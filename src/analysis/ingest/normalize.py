@@ -1,7 +1,7 @@
 """Text normalization: keep the meaning, drop the page debris.
 
 Unicode NFC; non-breaking and other exotic spaces become plain spaces;
-zero-width characters go; each line is trimmed and empty lines dropped (a
+zero-width characters go; a lone surrogate becomes U+FFFD; each line is trimmed and empty lines dropped (a
 line break is a paragraph break). Debris rules come from
 ``lexicons/debris.yaml`` so an analyst can extend them: share prompts,
 "Source link", "Also on" link prompts, gallery image file names, and photo
@@ -25,6 +25,8 @@ from analysis.lexicons.load import LexiconError
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+"""Lone surrogates (a JSON export's ``\\ud800``): no character, and refused by every table writer."""
 _SECTIONS = ("drop_lines", "strip_prefixes", "drop_tokens")
 
 
@@ -76,7 +78,9 @@ def _near_repeat(line: str, previous: str | None) -> bool:
 def normalize_text(text: str, rules: DebrisRules | None = None) -> str:
     """Normalize raw article text (see module docstring); lines joined by ``\\n``."""
     rules = rules or debris_rules()
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", _SURROGATES.sub("\ufffd", text))
     text = rules.drop_token.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
     kept: list[str] = []
     for raw_line in text.split("\n"):

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.core.dates import as_date
+from analysis.ingest.metadata_values import date_problem
 from analysis.ingest.units import RawUnit, position_id
 
 SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -84,7 +85,7 @@ def _row_unit(path: Path, number: int, row: dict | None, problem: tuple[str, str
         return unit
     text = row.get(names["text"])
     text = "" if text is None else str(text)
-    unit.data = text.encode("utf-8")
+    unit.data = text.encode("utf-8", "surrogatepass")  # a JSON "\\ud800" is a lone surrogate; normalization replaces it
     if not text.strip():
         unit.error = ("empty", f"{path.name} row {number}: the {names['text']!r} cell is empty")
         unit.column = names["text"]
@@ -97,12 +98,16 @@ def _row_unit(path: Path, number: int, row: dict | None, problem: tuple[str, str
     raw_date = row.get(names["published"])
     if raw_date is not None and str(raw_date).strip():
         try:
-            unit.given["published"] = as_date(raw_date, leading_date=True)
-            unit.published_basis, unit.basis_detail = "table", f"column {names['published']!r} of {path.name}"
+            day = as_date(raw_date, leading_date=True)
+            problem = date_problem(day.isoformat() if not isinstance(raw_date, str) else raw_date.strip()[:10])
         except ValueError:
-            unit.notes.append((names["published"], "bad_date",
-                               f"{path.name} row {number}, column {names['published']!r}: {str(raw_date)[:40]!r} is not a "
-                               f"date in YYYY-MM-DD form; the date is taken from the text instead"))
+            problem = f"{str(raw_date)[:40]!r} is not a date in YYYY-MM-DD form"
+        if problem:
+            unit.notes.append((names["published"], "bad_date", f"{path.name} row {number}, column "
+                               f"{names['published']!r}: {problem}; the date is taken from the text instead"))
+        else:
+            unit.given["published"] = day
+            unit.published_basis, unit.basis_detail = "table", f"column {names['published']!r} of {path.name}"
     return unit
 
 

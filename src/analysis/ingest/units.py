@@ -54,6 +54,9 @@ class RawUnit:
 
 
 def position_id(path: Path, position: int) -> str:
-    """A stable, unique article id for a record or row without one: the file's stem and a hash of file and position."""
-    digest = hashlib.sha256(f"{path.name}#{position}".encode()).hexdigest()[:12]
+    """A stable, unique article id for a record or row without one: the file's stem and a hash of file and position.
+
+    The name is hashed as its bytes, so a name that is not valid UTF-8 hashes too.
+    """
+    digest = hashlib.sha256(f"{path.name}#{position}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
     return f"{path.stem.split('.')[0]}-{digest}"
