@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # one line for a person, not a traceback
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        lines = str(exc).strip().splitlines() or [type(exc).__name__]
+        reason = lines[0] if not lines[0].endswith(":") else " ".join(line.strip() for line in lines[:2])
         print(f"error: {reason}", file=sys.stderr)
         return 1
