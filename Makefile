@@ -51,4 +51,4 @@ lock:  ## re-pin requirements.lock from the current .venv (after changing pyproj
 	$(BIN)/python -m analysis.core.environment
 
 clean:
-	rm -rf data/processed/*.parquet data/processed/*.csv reports/*.html
+	rm -rf data/processed/*.parquet data/processed/*.csv data/processed/build_inputs.json data/processed/current data/processed/builds reports/*.html

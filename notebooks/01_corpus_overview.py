@@ -57,8 +57,9 @@ def colour(name):
 
 
 
-reports.show_points("Findings", overview.overview_findings(articles, all_articles, per_outlet, period, outliers, lengths))
-reports.show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.accuracy_summary())
+reports.show_findings([reports.Finding(text, label=where) for text, where in
+                       overview.overview_findings(articles, all_articles, per_outlet, period, outliers, lengths)])
+reports.show_caveats(reports.corpus_caveats(all_articles, articles, catalog.accuracy_summary(), measure="metadata")
             + [f"{len(errors)} raw file(s) or manifest row(s) could not be ingested (last section)."] * bool(len(errors)))
 
 # %% [markdown]

@@ -43,7 +43,6 @@ from IPython.display import HTML, display
 from analysis.core import catalog
 from analysis.compare import accuracy as accuracy_report
 from analysis.compare import display as shown
-from analysis.compare import findings
 from analysis.compare import overview
 from analysis.compare import tolls
 from analysis.evaluate import tolls_scoring
@@ -76,8 +75,9 @@ def claim_words(frame):
                                                               frame["group"], frame["claimant"].fillna(tolls.OWN_VOICE))]
 
 
-display(HTML(findings.findings_html(tolls.findings(claims, compared, totals, matrix),
-                                    findings.corpus_caveats(selected, accuracy, "claims"), report.report_id)))
+reports.show_findings([reports.Finding(text, anchor=anchor, label="figure") for text, anchor in
+                       tolls.findings(claims, compared, totals, matrix)])
+reports.show_caveats(reports.corpus_caveats(articles, selected, accuracy, measure="claims"))
 print(f"{len(claims)} of {len(all_claims)} casualty claims selected, from {claims['article_id'].nunique()} article(s) "
       f"and {claims['outlet'].nunique()} outlet(s).")
 
@@ -152,23 +152,27 @@ if not rows:
         "for the same outcome, victim side and group."), "incident_figures", data=compared)
 else:
     drawn = compared[compared["comparison"].isin(rows)]
-    finite = drawn[["count_low", "count_high"]].replace(math.inf, np.nan).stack()
+    points = tolls.chart_points(drawn)
+    finite = points[["count_low", "count_high"]].replace(math.inf, np.nan).stack()
     right = max(float(finite.max()) * 1.3, 10.0)
-    fig, ax = plots.figure(9, 0.9 + 0.7 * len(rows) + 0.12 * len(drawn))
+    fig, ax = plots.figure(9, 0.9 + 0.7 * len(rows) + 0.12 * len(points))
     for y, name in enumerate(rows):
-        part = drawn[drawn["comparison"] == name]
+        part = points[points["comparison"] == name]
         for dy, r in zip(plots.spread(len(part), 0.3), part.itertuples()):
             colour = palette.colour(r.outlet)
             plots.interval_dot(ax, y + dy, r.count_low, r.count_high, r.count, colour, right)
-            plots.note(ax, (r.count_low, y + dy), r.figure, fontsize="x-small", color=colour)
-    plots.row_axis(ax, range(len(rows)), [name.replace(" · ", "\n") for name in rows], fontsize="small",
-                   separators=True)
+            plots.note(ax, (r.count_low, y + dy), r.figure + (f" ×{r.reports}" if r.reports > 1 else ""),
+                       fontsize="x-small", color=colour)
+    per_row = points.groupby("comparison").agg(shown=("figure", "size"), given=("points", "first"))
+    rows_labels = [name.replace(" · ", "\n") + (f"\n(the {per_row.shown[name]} most relayed of {per_row.given[name]} figures)"
+                                               if per_row.given[name] > per_row.shown[name] else "") for name in rows]
+    plots.row_axis(ax, range(len(rows)), rows_labels, fontsize="small", separators=True)
     plots.symlog_axis(ax, "x", 0, right, tolls.symlog_ticks(0, right), "people (symmetric log scale: linear below 10)")
-    keys = sorted(drawn["outlet"].unique())
+    keys = sorted(points["outlet"].unique())
     plots.legend_outside(ax, title="outlet", fontsize="x-small" if len(keys) > 12 else "small",
                          handles=[plots.legend_key(o, palette.colour(o), line_width=1.5) for o in keys])
     ax.set_title("Figures given for the same incident, outcome, victim side and group")
-    plots.save_figure(report, fig, "incident_figures", data=drawn)
+    plots.save_figure(report, fig, "incident_figures", data=points)
 display(HTML(shown.evidence_html(
     shown.evidence(compared, [f"{c} — {w} [{b}]" for c, w, b in zip(compared["comparison"], claim_words(compared),
                                                                     compared["basis"])], "evidence"),

@@ -109,12 +109,9 @@ reach = lags.groupby("incident_id")["outlet"].nunique() if len(lags) else pd.Ser
 single = int((reach == 1).sum())
 lag_caveats = [f"{single} of {len(reach)} incidents ({overview.percent(single, len(reach))} %) have a report from a "
                "single outlet: their lag says when that article appeared, and 'first' is trivially that outlet."] * bool(single)
-events_right = overview.measured(catalog.accuracy_summary(), "Dated events resolved to the right day")
-if events_right is not None:
-    lag_caveats.append(f"On real test articles, {round(100 * events_right)} % of dated events were resolved to the "
-                       "right day: a wrong incident date moves every lag of that incident.")
-reports.show_points("Findings", lag.lag_findings(lags, per_outlet, relayed))
-reports.show_points("Caveats", overview.corpus_caveats(articles, all_articles, catalog.accuracy_summary()) + lag_caveats)
+reports.show_findings([reports.Finding(text, label=where) for text, where in lag.lag_findings(lags, per_outlet, relayed)])
+reports.show_caveats(reports.corpus_caveats(all_articles, articles, catalog.accuracy_summary(), measure="dated_events")
+                     + lag_caveats)
 
 
 # %% [markdown]

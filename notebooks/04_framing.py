@@ -41,7 +41,7 @@ background_file = None  # background corpus for the log-odds prior (a text file 
 from IPython.display import HTML, display
 
 from analysis.compare import display as shown
-from analysis.compare import findings
+from analysis.compare import framing
 from analysis.compare import hedges as hedging
 from analysis.compare import names as naming
 from analysis.compare import overview
@@ -69,9 +69,9 @@ rates = hedging.hedge_rates(hedges, sources)
 compared_articles, left_out = vocabulary.comparable_articles(articles)
 n_outlets = compared_articles["outlet"].nunique()
 similarity = vocabulary.outlet_similarity(compared_articles, min_df=min_df) if n_outlets >= 2 else None
-display(HTML(findings.findings_html(findings.framing_findings(region, voice, rates, similarity),
-                                    findings.corpus_caveats(selected, catalog.accuracy_summary(), "framing"),
-                                    report.report_id)))
+reports.show_findings([reports.Finding(text, anchor=anchor, label="figure") for text, anchor in
+                       framing.framing_findings(region, voice, rates, similarity)])
+reports.show_caveats(reports.corpus_caveats(all_articles, selected, catalog.accuracy_summary(), measure="framing"))
 print(f"{len(articles)} of {len(all_articles)} articles selected from {articles['outlet'].nunique()} outlet(s); "
       f"{len(mentions)} name and label mentions, {len(sources)} source mentions, {len(hedges)} hedge markers.")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from analysis import __version__
 from analysis.build import pipeline
 from analysis.build.summary import build_summary
+from analysis.core import catalog
 from analysis.core import config
 from analysis.core import provenance
 from analysis.evaluate import dev_corpus
@@ -33,7 +34,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise SystemExit(f"build: {exc}") from exc
     tables: dict = {}
     written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums, columns=columns,
-                             strict=args.strict, progress=_progress(args), tables_out=tables)
+                             strict=args.strict, progress=_progress(args), tables_out=tables,
+                             allow_empty=args.allow_empty, csv=True if args.csv_all else None)
     for name, path in written.items():
         log.info("%s: %s", name, path)
     print(build_summary(tables, written))
@@ -129,6 +131,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-manifest", action="store_true", help="ignore any manifest: metadata from the text alone")
     build.add_argument("--no-check-sums", action="store_true", help="do not check RAW/SHA256SUMS before building")
     build.add_argument("--strict", action="store_true", help="any ingest error stops the build and nothing is written")
+    build.add_argument("--allow-empty", action="store_true",
+                       help="write empty tables when the raw folder gives no article (default: refuse, keep the old tables)")
+    build.add_argument("--csv-all", action="store_true",
+                       help=f"a CSV twin for every table, however long (default: up to {catalog.CSV_MAX_ROWS:,} rows)")
     build.add_argument("--columns", default=None, metavar="OURS=THEIRS,...",
                        help="column names of CSV/JSONL/Parquet exports, e.g. text=body,published=date "
                             "(ours: text, title, url, published, outlet, language, article_id)")

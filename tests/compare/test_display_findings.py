@@ -1,12 +1,10 @@
-"""Shared report helpers of compare: percentages, top outlets and others, marked evidence, computed caveats."""
+"""Shared report helpers of compare: percentages, top outlets and others, marked evidence."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
-from analysis.compare import display, findings
+from analysis.compare import display
 from analysis.core.values import UNKNOWN_OUTLET
 
 
@@ -29,19 +27,3 @@ def test_evidence_marks_the_span_and_escapes_text():
     markup = display.evidence_html(table, "Evidence")
     assert "<mark>&lt;b&gt;3&lt;/b&gt; killed</mark>" in markup and "&amp; more" in markup and "a1 @12" in markup
     assert "<b>3</b>" not in markup
-
-
-def test_caveats_are_computed_from_the_corpus():
-    articles = pd.DataFrame({"outlet": ["A", "A", None, "B"], "published": [dt.date(2020, 10, 1), None, None, None],
-                             "published_basis": ["manifest", "text", None, None], "language": ["en", "en", "fr", "en"]})
-    notes = findings.corpus_caveats(articles, None)
-    text = " ".join(notes)
-    assert "4 articles from 2 named outlets" in text
-    assert "1 article (25%) have no outlet" in text and "3 articles (75%) have no publication date" in text
-    assert "inferred from the text" in text and "fr: 1" in text and "not been measured" in text
-    summary = {"splits": {"test": {"corpus": {"articles": 40}, "figures": {"claims": {"f1": 0.61, "precision": 0.7,
-                                                                                    "recall": 0.54}}}}}
-    assert "F1 0.61" in findings.accuracy_caveat(summary) and "40 held-out" in findings.accuracy_caveat(summary)
-    assert findings.corpus_caveats(articles.iloc[:0], None) == ["The selection holds no article: there is nothing to compare."]
-    block = findings.findings_html([("a <finding>", "ledger")], notes, "warcov-x")
-    assert "a &lt;finding&gt;" in block and "href='#ledger'" in block and "warcov-x" in block

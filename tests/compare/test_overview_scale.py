@@ -61,17 +61,8 @@ def test_date_sources_are_one_outlet_a_row_with_percentages():
     assert given["% of articles"].sum() == 100.0
 
 
-def test_caveats_and_findings_are_computed_from_the_corpus():
+def test_findings_are_computed_from_the_corpus():
     articles = _articles()
-    caveats = " ".join(overview.corpus_caveats(articles, articles))
-    assert f"The corpus: {len(articles)} articles from 30 named outlets" in caveats
-    assert "3 articles (0.6 %) name no outlet" in caveats
-    assert "not detected as English (fr)" in caveats
-    few = articles.head(4)
-    assert overview.corpus_caveats(few, articles)[0].startswith("Small corpus: 4 articles from 1 named outlet.")
-    assert "no article" in overview.corpus_caveats(articles.iloc[:0], articles)[0]
-    two = articles[articles["outlet"].isin(["Outlet 00", "Outlet 01"])]
-    assert overview.corpus_caveats(two, articles)[0].startswith("Few outlets: 59 articles from 2 named outlets.")
     per_outlet = overview.articles_per_outlet(articles)
     period = overview.publication_period(articles["published"])
     lengths = overview.length_summary(articles, overview.outlet_groups(articles["outlet"]))

@@ -2,7 +2,7 @@
 
 One function per stage, each a pure function of the tables before it, run in
 order by :func:`build_tables`; :func:`build` adds the raw-data check and the
-atomic writes, after checking every table against its declaration
+all-or-nothing write (:mod:`analysis.core.staging`), after checking every table against its declaration
 (``core/tables.yaml``, :mod:`analysis.core.schema`), which README.md shows as
 the data dictionary.
 """
@@ -24,6 +24,7 @@ from analysis.core import schema
 from analysis.core import validation
 from analysis.core import config
 from analysis.core import provenance
+from analysis.core import staging
 from analysis.core.frames import iter_articles
 from analysis.extract import claims
 from analysis.extract import hedges as hedging
@@ -207,11 +208,15 @@ class IngestErrors(ValueError):
     """``--strict``: the build found ingest errors and wrote nothing."""
 
 
+class EmptyRaw(ValueError):
+    """The raw folder gave no article: the build refuses to replace the tables with empty ones."""
+
+
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
           manifest: str | Path | None | bool = None, check_sums: bool = True,
           columns: dict[str, str] | None = None, strict: bool = False, progress: bool = False,
-          tables_out: dict | None = None) -> dict[str, Path]:
-    """Build every table from ``raw_dir`` and write it into ``out_dir``.
+          tables_out: dict | None = None, allow_empty: bool = False, csv: bool | None = None) -> dict[str, Path]:
+    """Build every table from ``raw_dir`` and write it into ``out_dir``, all or nothing.
 
     The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
     tables, so a report cites the raw files its tables were really built from.
@@ -222,24 +227,41 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     table that breaks it raises :class:`~analysis.core.validation.TableInvalid`.
     ``strict``: any ingest error raises :class:`IngestErrors` and nothing is
     written. ``tables_out`` (a dict) receives the tables built, for a summary.
+
+    The tables and ``build_inputs.json`` are written into a staging folder and
+    swapped in together (:mod:`analysis.core.staging`): a build that fails or
+    is killed leaves the previous tables whole. The output folder is locked for
+    the whole build (a second build into it raises
+    :class:`~analysis.core.staging.BuildLocked`), must not be or hold the raw
+    folder, nor lie inside it (:class:`~analysis.core.staging.OutputLocation`).
+    A raw folder that gives no article raises :class:`EmptyRaw` unless
+    ``allow_empty``. ``csv``: CSV twins for every table (True), none (False), or
+    up to :data:`~analysis.core.catalog.CSV_MAX_ROWS` rows (None).
     """
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+    out = catalog.processed_dir(out_dir)
+    staging.check_locations(raw, out)
     if check_sums:
         provenance.verify_raw_sums(raw)
-    tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress)
-    if strict and len(tables["ingest_errors"]):
-        errors = tables["ingest_errors"]
-        first = errors.iloc[0]
-        raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
-    if tables_out is not None:
-        tables_out.update(tables)
-    validation.validate_tables(tables)  # every table checked before any is written
-    written = {name: catalog.write_table(frame, name, out_dir) for name, frame in tables.items()}
-    record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
-    if columns:
-        record["columns"] = dict(sorted(columns.items()))
-    catalog.atomic_write_text(catalog.processed_dir(out_dir) / provenance.BUILD_INPUTS,
-                              json.dumps(record, indent=2, sort_keys=True) + "\n")
+    with staging.locked(out):
+        staging.clean_leftovers(out)
+        tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress)
+        if not allow_empty and tables["articles"].empty:
+            raise EmptyRaw(f"{raw}: no article read ({len(tables['ingest_errors'])} ingest error(s)); the tables in "
+                           f"{out} are kept; pass --allow-empty to write empty tables")
+        if strict and len(tables["ingest_errors"]):
+            errors = tables["ingest_errors"]
+            first = errors.iloc[0]
+            raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
+        if tables_out is not None:
+            tables_out.update(tables)
+        validation.validate_tables(tables)  # every table checked before any is written
+        record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
+        if columns:
+            record["columns"] = dict(sorted(columns.items()))
+        with staging.staged(out) as stage:
+            written = {name: stage.write_table(frame, name, csv=csv) for name, frame in tables.items()}
+            stage.write_text(provenance.BUILD_INPUTS, json.dumps(record, indent=2, sort_keys=True) + "\n")
     return written
 
 

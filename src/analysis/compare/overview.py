@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.compare import accuracy
 from analysis.core import config
 from analysis.core.frames import require_frame
 from analysis.core.dates import as_date, date_problem
@@ -343,64 +342,6 @@ def languages(articles: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({"language": counts.index, "articles": counts.to_numpy()})
     table["% of articles"] = table["articles"].map(lambda n: percent(n, len(articles)))
     return table.sort_values(["articles", "language"], ascending=[False, True], ignore_index=True)
-
-
-def measured(summary: dict | None, label: str, split: str = "test"):
-    """One figure of the committed accuracy summary (a row label of ``compare.accuracy.FIGURES``), or None."""
-    table = accuracy.accuracy_table(summary)
-    column = f"{split} split"
-    if column not in table.columns:
-        return None
-    row = table[table["figure"] == label]
-    return None if row.empty or pd.isna(row[column].iloc[0]) else row[column].iloc[0]
-
-
-def corpus_caveats(articles: pd.DataFrame, all_articles: pd.DataFrame, summary: dict | None = None) -> list[str]:
-    """Caveats computed from the selected corpus: its size, its outlets, its dates, its languages, measured accuracy.
-
-    ``summary``: ``catalog.accuracy_summary()``. Each caveat is a sentence
-    about these articles; nothing is written for one particular corpus.
-    """
-    n = len(articles)
-    if n == 0:
-        return [f"The selection holds no article (of {len(all_articles)} in the corpus): there is nothing to report."]
-    outlets = named(articles["outlet"])
-    known = outlets[outlets != UNKNOWN_OUTLET]
-    caveats = []
-    size = f"{n} article{'s' if n != 1 else ''} from {known.nunique()} named outlet{'s' if known.nunique() != 1 else ''}"
-    if n < 30:
-        caveats.append(f"Small corpus: {size}. Every figure describes these articles, not the outlets' coverage in general.")
-    elif known.nunique() < 5:
-        caveats.append(f"Few outlets: {size}. Comparisons between outlets rest on very few of them.")
-    else:
-        caveats.append(f"The corpus: {size}; it is what was collected, not everything the outlets published.")
-    singles = int((known.value_counts() == 1).sum())
-    if singles and known.nunique():
-        caveats.append(f"{singles} of {known.nunique()} outlets ({percent(singles, known.nunique())} %) have a single "
-                       "article here: what such an outlet 'does' is what one article does.")
-    unknown = n - len(known)
-    if unknown:
-        rate = measured(summary, "Outlet read from the text")
-        caveats.append(f"{unknown} article{'s' if unknown != 1 else ''} ({percent(unknown, n)} %) name no outlet; "
-                       f"they are shown apart as '{UNKNOWN_OUTLET}'"
-                       + (f" (outlets read from the text were right for {round(100 * rate)} % of real test articles)." if rate is not None else "."))
-    undated = int(articles["published"].isna().sum())
-    inferred = int(articles["published_basis"].eq("text").sum())
-    if undated:
-        caveats.append(f"{undated} article{'s' if undated != 1 else ''} ({percent(undated, n)} %) have no publication date "
-                       "and are left out of every time axis and lag.")
-    if inferred:
-        rate = measured(summary, "Publication dates right (or rightly none)")
-        caveats.append(f"{inferred} publication date{'s' if inferred != 1 else ''} ({percent(inferred, n)} % of articles) "
-                       "were inferred from the article text, the least certain basis"
-                       + (f"; on real test articles warcov's publication dates were right {round(100 * rate)} % of the time." if rate is not None else "."))
-    other = articles["language"].fillna("unknown")
-    other = other[other != "en"]
-    if len(other):
-        caveats.append(f"{len(other)} article{'s' if len(other) != 1 else ''} ({percent(len(other), n)} %) are not "
-                       f"detected as English ({', '.join(sorted(other.unique()))}); the extraction rules are English, "
-                       "so their claims and dates are mostly missed.")
-    return caveats
 
 
 def overview_findings(articles: pd.DataFrame, all_articles: pd.DataFrame, per_outlet: pd.DataFrame, period: tuple,

@@ -3,9 +3,17 @@
 Every table the build writes is declared, column by column, in
 ``core/tables.yaml`` (:mod:`analysis.core.schema`; the build checks each one
 against it with :mod:`analysis.core.validation` before writing). Tables are
-written as Parquet (exact types) plus a CSV twin for spreadsheet users, each
-atomically: a temporary file in the same folder, then a rename, so a failed
-run never leaves a half-written table.
+written as Parquet (exact types) plus a CSV twin for spreadsheet users (up to
+:data:`CSV_MAX_ROWS` rows, and beyond it on request), each atomically: a
+temporary file in the same folder, then a rename, so a failed run never leaves
+a half-written table.
+
+A table is either one file, ``name.parquet``, or a dataset folder of the same
+name holding ``part-00000.parquet``, ``part-00001.parquet`` ... written part by
+part (:class:`PartWriter`, for builds that stream their output); :func:`load`
+reads either, parts in number order. The build writes into a staging folder and
+swaps it in whole (:mod:`analysis.core.staging`); the names in the processed
+folder are links into the build readers see.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis.core import config
 
@@ -73,27 +82,165 @@ def atomic_write_text(target: Path, text: str) -> None:
     atomic_write(Path(target), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path | None = None) -> Path:
-    """Write ``name.parquet`` and ``name.csv`` atomically; return the Parquet path."""
+CSV_MAX_ROWS = 1_000_000
+"""The largest table given a CSV twin unless one is asked for (``build --csv-all``): a spreadsheet opens at
+most 1,048,576 rows, and a bigger CSV is slow to write and of use to few; the Parquet table is always written."""
+
+PART_PREFIX = "part-"
+CURRENT_LINK = "current"
+"""In a built folder, the link to the build that its table names point into (:mod:`analysis.core.staging`)."""
+
+
+def wants_csv(rows: int, csv: bool | None) -> bool:
+    """Whether a table of ``rows`` rows gets a CSV twin: ``csv`` when given, else up to :data:`CSV_MAX_ROWS`."""
+    return rows <= CSV_MAX_ROWS if csv is None else csv
+
+
+def write_csv(frame: pd.DataFrame, target, header: bool = True) -> None:
+    """The CSV twin's rows of ``frame`` into ``target`` (a path or an open text handle)."""
+    frame.to_csv(target, index=False, header=header, lineterminator="\n")
+
+
+def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path | None = None, csv: bool | None = None) -> Path:
+    """Write ``name.parquet`` and its CSV twin ``name.csv`` atomically; return the Parquet path.
+
+    ``csv``: True or False forces the twin on or off; None writes it up to :data:`CSV_MAX_ROWS` rows. A table
+    written without a twin removes a stale ``name.csv`` so that no twin disagrees with its table.
+    """
     out = processed_dir(out_dir)
     parquet = out / f"{name}.parquet"
     atomic_write(parquet, lambda tmp: frame.to_parquet(tmp, index=False))
-    atomic_write(out / f"{name}.csv", lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
+    if wants_csv(len(frame), csv):
+        atomic_write(out / f"{name}.csv", lambda tmp: write_csv(frame, tmp))
+    else:
+        (out / f"{name}.csv").unlink(missing_ok=True)
     return parquet
 
 
+def part_path(dataset: Path, index: int) -> Path:
+    """The file of part ``index`` of a dataset folder (zero-padded, so names sort as numbers up to 99,999)."""
+    if not isinstance(index, int) or index < 0:
+        raise ValueError(f"part index: expected a whole number >= 0, got {index!r}")
+    return Path(dataset) / f"{PART_PREFIX}{index:05d}.parquet"
+
+
+def part_files(dataset: Path) -> list[Path]:
+    """The part files of a dataset folder, in part-number order."""
+    def number(path: Path) -> int:
+        digits = path.stem[len(PART_PREFIX):]
+        if not digits.isdigit():
+            raise ValueError(f"{path}: not a part file (expected {PART_PREFIX}NNNNN.parquet)")
+        return int(digits)
+    return sorted(Path(dataset).glob(f"{PART_PREFIX}*.parquet"), key=number)
+
+
+def write_part(dataset: str | Path, index: int, frame: pd.DataFrame) -> Path:
+    """Write ``frame`` as part ``index`` of the dataset folder ``dataset``; return the part's path.
+
+    What a worker of a parallel engine calls for its partition, into the staging folder of the build.
+    """
+    path = part_path(Path(dataset), index)
+    frame.to_parquet(path, index=False)
+    return path
+
+
+class PartWriter:
+    """One table written part by part, as a dataset folder ``name.parquet/part-NNNNN.parquet``.
+
+    For a build that streams its output: each part (a chunk of rows) goes to disk when it is done, so memory
+    holds one part at a time. Parts may come in any order, from this writer (:meth:`write`) or from other
+    processes (:func:`write_part` into :attr:`dataset`, e.g. one Dask task per partition); the rows of the
+    table are the parts in number order. :meth:`close` works from the part files on disk: it writes ``empty``
+    as part 0 when there is none, and the CSV twin from the parts, one at a time, when :func:`wants_csv`
+    says so. Write into a staging folder (:mod:`analysis.core.staging`): parts are not written atomically one
+    by one, the folder is swapped in whole.
+    """
+
+    def __init__(self, folder: str | Path, name: str, empty: pd.DataFrame | None = None, csv: bool | None = None):
+        self.name = name
+        self.folder = Path(folder)
+        self.dataset = self.folder / f"{name}.parquet"
+        self.empty = empty
+        self.csv = csv
+        self._next = 0
+        self._written: set[int] = set()
+        if self.dataset.exists():
+            raise FileExistsError(f"{self.dataset}: table {name!r} already written here")
+        self.dataset.mkdir(parents=True)
+
+    def write(self, frame: pd.DataFrame, index: int | None = None) -> Path:
+        """Write ``frame`` as part ``index`` (default: the one after the highest so far); return its path."""
+        index = self._next if index is None else index
+        if index in self._written:
+            raise ValueError(f"table {self.name!r}: part {index} written twice")
+        path = write_part(self.dataset, index, frame)
+        self._written.add(index)
+        self._next = max(self._next, index + 1)
+        return path
+
+    def close(self) -> Path:
+        """Finish the table (empty part, CSV twin); return the dataset folder."""
+        files = part_files(self.dataset)
+        if not files:
+            if self.empty is None:
+                raise ValueError(f"table {self.name!r}: no part written and no empty frame to write")
+            files = [self.write(self.empty)]
+        rows = sum(pq.ParquetFile(path).metadata.num_rows for path in files)
+        if wants_csv(rows, self.csv):
+            with open(self.folder / f"{self.name}.csv", "w", encoding="utf-8", newline="") as handle:
+                for number, path in enumerate(files):
+                    write_csv(pd.read_parquet(path), handle, header=number == 0)
+        return self.dataset
+
+    def __enter__(self) -> "PartWriter":
+        return self
+
+    def __exit__(self, kind, value, trace) -> None:
+        if kind is None:
+            self.close()
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """A table from one Parquet file, or from a dataset folder of parts joined in part-number order.
+
+    The parts are joined as the build joins its chunks (:func:`concat_chunks`), so a table read from parts
+    equals the same rows written as one file.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return pd.read_parquet(path)
+    files = part_files(path)
+    if not files:
+        raise TableNotBuilt(f"table folder {path} holds no {PART_PREFIX}NNNNN.parquet file")
+    parts = [pd.read_parquet(file) for file in files]
+    return concat_chunks(parts, parts[0].iloc[:0])
+
+
 def load(name: str, processed: str | Path | None = None) -> pd.DataFrame:
-    """Read table ``name`` (e.g. ``"articles"``) from the processed folder."""
+    """Read table ``name`` (e.g. ``"articles"``) from the processed folder (one file or a dataset folder)."""
     path = processed_dir(processed) / f"{name}.parquet"
     if not path.exists():
-        known = ", ".join(sorted(p.stem for p in path.parent.glob("*.parquet"))) or "none"
+        known = ", ".join(p.stem for p in table_paths(path.parent)) or "none"
         raise TableNotBuilt(f"table {name!r} not found at {path} (tables there: {known}); run `make data` or `python -m analysis build`")
-    return pd.read_parquet(path)
+    return read_table(path)
 
 
 def table_paths(processed: str | Path | None = None) -> list[Path]:
-    """Every Parquet table in the processed folder, sorted by name."""
-    return sorted(processed_dir(processed).glob("*.parquet"))
+    """Every table in the processed folder (a Parquet file or dataset folder), sorted by name."""
+    return sorted(p for p in processed_dir(processed).glob("*.parquet") if p.exists())
+
+
+def snapshot(processed: str | Path | None = None) -> Path:
+    """The folder of the one build a reader should read all its tables from.
+
+    A built folder's table names are links into its ``current`` build, which the next build replaces; a reader
+    that loads several tables while a build finishes could get some from each. Reading them all from the
+    folder returned here (``current`` resolved once) cannot mix builds; the build keeps it until the build
+    after next. A folder without ``current`` is returned as it is.
+    """
+    folder = processed_dir(processed)
+    current = folder / CURRENT_LINK
+    return current.resolve() if current.is_symlink() else folder
 
 
 def accuracy_summary(path: str | Path | None = None) -> dict | None:

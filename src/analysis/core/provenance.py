@@ -250,6 +250,16 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
     return record
 
 
+def listing_digest(hashes: dict[str, str]) -> str:
+    """SHA-256 of the ``sha256sum``-style listing of ``hashes`` (``<hash>  <name>`` lines, sorted by name).
+
+    One hash that stands for a whole folder of inputs, for a page that cannot
+    list thousands of files; the listing itself is in the provenance record.
+    """
+    listing = "".join(f"{hashes[name]}  {name}\n" for name in sorted(hashes))
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()
+
+
 def report_id(record: dict) -> str:
     """A short id from code, parameters, inputs and environment (not the time)."""
     basis = {k: record[k] for k in ("code", "parameters", "inputs", "lock_file_sha256", "libraries") if k in record}

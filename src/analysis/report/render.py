@@ -35,7 +35,8 @@ from analysis.report import page as layout
 from analysis.report import parameters as declaration
 from analysis.report import paths
 from analysis.report import tables
-from analysis.report.page import Finding, corpus_caveats  # noqa: F401  (the notebooks' API)
+from analysis.report.caveats import corpus_caveats  # noqa: F401  (the notebooks' API)
+from analysis.report.page import Finding  # noqa: F401  (the notebooks' API)
 from analysis.report.parameters import ReportError, parse_value  # noqa: F401  (the runner's API)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -330,6 +331,10 @@ class Report:
         return paths.figures_base()[0] / "figures" / self.name
 
 
+RAW_FILES_LISTED = 100
+"""Raw files listed one by one in a report's provenance; past this, one digest of them all (the record lists each)."""
+
+
 def _provenance_html(record: dict, name: str) -> str:
     code = record["code"]
     dirty = code.get("uncommitted_changes")
@@ -346,7 +351,12 @@ def _provenance_html(record: dict, name: str) -> str:
         ("lock file sha256", record.get("lock_file_sha256") or "none"),
         ("libraries", ", ".join(f"{k} {v}" for k, v in record["libraries"].items())),
     ]
-    inputs = [(f"raw/{n}", h) for n, h in record["inputs"]["raw"].items()]
+    raw = record["inputs"]["raw"]
+    if len(raw) <= RAW_FILES_LISTED:
+        inputs = [(f"raw/{n}", h) for n, h in raw.items()]
+    else:  # thousands of rows would outweigh the report: one digest here, each file in the provenance record
+        inputs = [(f"raw/ ({len(raw)} files; each file's SHA-256 is in {name}.provenance.json): SHA-256 of their "
+                   "sha256sum listing, sorted by name", provenance.listing_digest(raw))]
     inputs += [(f"processed/{n}", h) for n, h in record["inputs"]["processed"].items()]
     for parameter, entry in record["inputs"].get("parameter_files", {}).items():
         label = f"{entry['path']} ({parameter}" + (", the default when it is null)" if entry.get("default") else ")")
@@ -368,7 +378,8 @@ def _provenance_html(record: dict, name: str) -> str:
         f"<summary><b>Provenance</b>: report id <code>{cell(record['report_id'])}</code>, commit "
         f"<code>{cell((code.get('git_commit') or 'unknown')[:12])}</code>{cell(dirty)} (click to show)</summary>"
         f"<table>{body}{notebook}</table>"
-        f"<details><summary>SHA-256 of {len(inputs)} input files (<code>sha256sum</code> gives the same)</summary>"
+        f"<details><summary>SHA-256 of the input files ({len(record['inputs']['raw'])} raw; "
+        "<code>sha256sum</code> gives the same)</summary>"
         f"<table>{files}</table></details></details>"
     )
 
@@ -397,11 +408,6 @@ def start(name: str, **parameters: Any) -> Report:
 def show_findings(findings, title: str = "Findings", empty: str = "Nothing to report on this selection.") -> None:
     """Show computed findings (:class:`Finding`, ``(text, figure stem)`` pairs or sentences), each linked to its figure."""
     _display_html(layout.findings_html(findings, title, empty))
-
-
-def show_points(title: str, items) -> None:
-    """Show a short list under a bold title (sentences, or (sentence, where it is shown) pairs)."""
-    _display_html(layout.points_html(title, items))
 
 
 def show_caveats(caveats, title: str = "Caveats") -> None:
