@@ -20,6 +20,7 @@ from analysis.evaluate import dev_corpus
 from analysis.ingest import table_rows
 from analysis.evaluate import suite as evaluate
 from analysis.evaluate import summary
+from analysis.report import parameters
 from analysis.report import render as reports
 
 log = logging.getLogger("analysis.cli")
@@ -47,16 +48,21 @@ def _progress(args: argparse.Namespace) -> bool:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.list:
+        print(reports.describe_reports())
+        return 0
     overrides: dict = {}
+    origins: dict = {}
     if args.params_file:
-        overrides.update(reports.load_parameter_file(args.params_file))
+        overrides, origins = parameters.read_parameter_file(args.params_file)
     for key, value in args.param or []:
-        overrides[key] = reports.parse_value(value)
+        overrides[key] = parameters.parse_value(value, key)
+        origins[key] = parameters.COMMAND_LINE
     custom = bool(args.params_file or args.param) or None  # None: the renderer decides ($WARCOV_PROCESSED)
     names = reports.resolve_names(args.names)
     out = args.out.expanduser().resolve() if args.out is not None else None  # relative to where the user stands
     for name in names:  # every notebook's parameters and tables are checked before any kernel starts
-        reports.check_tables(reports.merge_parameters(reports.notebook_paths()[name], overrides))
+        reports.check_tables(reports.merge_parameters(reports.notebook_paths()[name], overrides, origins))
     for name in names:
         rendered = reports.render(name, overrides, out_dir=out, with_code=args.with_code, custom=custom)
         print(f"{rendered.name}: {rendered.html} ({rendered.report_id})")
@@ -108,14 +114,19 @@ def parser() -> argparse.ArgumentParser:
                                          "  warcov evaluate --gold data/dev/gold.jsonl --raw data/dev/texts --no-manifest --split dev",
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument("--project", type=Path, default=None, metavar="DIR",
+                     help=f"the project folder: its data/processed and reports/ are written, its data/raw and "
+                          f"notebooks/ read when it has them (default: ${config.ROOT_ENV}, else "
+                          + ("this checkout" if config.CHECKOUT else "the current folder") + f"; now {config.ROOT})")
     top.add_argument("-v", "--verbose", action="count", default=0, help="say what each step does (-vv: more)")
     top.add_argument("-q", "--quiet", action="store_true", help="no progress bars, only errors and results")
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="raw articles -> tables in the processed folder",
                            description="Ingest every raw file and write every table (Parquet + CSV) atomically.")
-    build.add_argument("--raw", type=Path, default=config.RAW_DIR, help="folder of raw article files (default: %(default)s)")
-    build.add_argument("--out", type=Path, default=None, help="processed folder (default: data/processed)")
+    build.add_argument("--raw", type=Path, default=config.RAW_DIR,
+                       help="folder of raw article files (default: the project's data/raw, else the bundled seeds: %(default)s)")
+    build.add_argument("--out", type=Path, default=None, help=f"processed folder (default: {config.PROCESSED_DIR})")
     build.add_argument("--manifest", type=Path, default=None, help="manifest CSV (default: RAW/manifest.csv when present)")
     build.add_argument("--no-manifest", action="store_true", help="ignore any manifest: metadata from the text alone")
     build.add_argument("--no-check-sums", action="store_true", help="do not check RAW/SHA256SUMS before building")
@@ -133,11 +144,20 @@ def parser() -> argparse.ArgumentParser:
                             description="Run notebooks with papermill and render self-contained HTML without code "
                                         "cells. With -p/-f (or $WARCOV_PROCESSED) a report goes to "
                                         "reports/<report>-<parameters asked>/, never over the default one, and "
-                                        "reports/index.html lists it. A raw_dir whose files the tables were not "
-                                        "built from is refused.")
+                                        "reports/index.html lists it. Every parameter is checked before a kernel "
+                                        "starts; a raw_dir whose files the tables were not built from is refused. "
+                                        "--list shows each report's parameters, defaults and meaning.",
+                            epilog="examples:\n"
+                                   "  warcov report --list\n"
+                                   "  warcov report 01\n"
+                                   "  warcov report 02 -p outlets '[RT, Press TV]' -p date_from 2020-10-01 -p include_vague false\n"
+                                   "  warcov report 03 -f lag.yaml --out my_reports      # lag.yaml: 'tolerance_days: 2' lines\n"
+                                   "  warcov --project ~/my_study report 04              # tables and reports of ~/my_study",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("--list", action="store_true", help="list the reports with their parameters, defaults and meaning, and exit")
     report.add_argument("names", nargs="*", help="reports to render, e.g. 01 or 01_corpus_overview (default: all)")
-    report.add_argument("-p", "--param", nargs=2, action="append", metavar=("KEY", "VALUE"), help="set a parameter (YAML value)")
-    report.add_argument("-f", "--params-file", type=Path, help="YAML file of parameters")
+    report.add_argument("-p", "--param", nargs=2, action="append", metavar=("KEY", "VALUE"), help="set a parameter (a YAML value: 2020-10-01, [RT, Press TV], true, 0.2, null)")
+    report.add_argument("-f", "--params-file", type=Path, help="YAML file of parameters, one 'name: value' per line")
     report.add_argument("--out", type=Path, default=None, help="output folder, relative to the current directory (default: reports/)")
     report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
     report.set_defaults(run=_cmd_report)
@@ -145,7 +165,7 @@ def parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="score extraction against gold annotations",
                               description="Precision/recall/F1 of casualty claims, date accuracy and framing counts against a gold JSONL.")
     evaluate.add_argument("--gold", type=Path, default=config.GOLD_FILE, help="gold annotations, one JSON article per line (default: %(default)s)")
-    evaluate.add_argument("--raw", type=Path, default=config.RAW_DIR, help="raw folder the gold describes (default: %(default)s)")
+    evaluate.add_argument("--raw", type=Path, default=config.SEED_RAW_DIR, help="raw folder the gold describes (default: the bundled seeds, %(default)s)")
     evaluate.add_argument("--no-manifest", action="store_true", help="ignore the manifest (score metadata read from text alone)")
     evaluate.add_argument("--split", choices=dev_corpus.SPLITS, default=None,
                           help="score one split of the development corpus only (dev, or test at the end of a round)")
@@ -169,10 +189,26 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _project(argv: list[str] | None) -> None:
+    """Apply ``--project DIR`` before the parser is built: the defaults it shows are the project's."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--project", type=Path, default=None)
+    known, _ = early.parse_known_args(argv)
+    if known.project is not None:
+        if not known.project.expanduser().is_dir():
+            raise SystemExit(f"error: --project {known.project}: no such folder; give the folder of your project "
+                             "(its data/ and reports/ go there)")
+        config.use_project(known.project)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _project(argv)
     args = parser().parse_args(argv)
     level = logging.ERROR if args.quiet else {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
+    if args.verbose < 2:  # papermill and nbclient log a failed cell or a dead kernel that the one-line error names
+        for name in ("papermill", "nbclient", "traitlets"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.core.dates import as_date
+from analysis.core.dates import as_date, date_problem
 
 
 @pytest.mark.parametrize("value", [None, pd.NaT, float("nan"), np.float64("nan")])
@@ -45,3 +45,19 @@ def test_the_events_table_names_the_article_with_a_bad_date():
     articles = pd.DataFrame({"article_id": ["a1"], "text": ["Shelling hit Ganja on Friday."], "published": ["02.10.2020"]})
     with pytest.raises(ValueError, match="article 'a1': published '02.10.2020' is not a YYYY-MM-DD date"):
         events_table(articles)
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("2020-13-45", "'2020-13-45' is an impossible date: there is no month 13"),
+    ("2020-09-31", "'2020-09-31' is an impossible date: September 2020 has 30 days"),
+    ("2021-02-29", "'2021-02-29' is an impossible date: February 2021 has 28 days"),
+    ("2020-10-00", "'2020-10-00' is an impossible date: October 2020 has 31 days"),
+    ("1/10/2020", "'1/10/2020' is not a date in YYYY-MM-DD form"),
+    (20201001, "20201001 is not a date in YYYY-MM-DD form"),
+])
+def test_date_problems_call_an_impossible_date_impossible(text, wording):
+    assert date_problem(text).startswith(wording)
+
+
+def test_a_real_date_has_no_problem():
+    assert date_problem("2020-02-29") is None

@@ -173,7 +173,7 @@ def test_report_kernels_use_local_sockets_and_leave_nothing(hostile_corpus, capf
     reports.render("01", {"raw_dir": str(raw), "processed_dir": str(processed)}, out_dir=root / "sockets")
     assert "over TCP" not in capfd.readouterr().err
     assert not list(tmp_path.glob("warcov-kernel-*"))
-    assert reports._local_kernel_manager()().transport == "ipc"
+    assert reports._local_kernel_manager(tmp_path / "kernel.log")().transport == "ipc"
 
 
 @pytest.mark.parametrize("selection, expected", [
@@ -198,7 +198,7 @@ def test_reporting_lag_report_renders_small_selections(hostile_corpus, selection
 
 def test_casualty_report_records_its_parameters_and_names_a_bad_one(tmp_path):
     notebook = reports.notebook_paths()["02_casualty_tolls"]
-    with pytest.raises(reports.ReportError, match="parameter sides: unknown victim side"):
+    with pytest.raises(reports.ReportError, match="parameter sides: unknown value.s. 'martian'; choose from armenian"):
         reports.render("02", {"sides": ["martian"]}, out_dir=tmp_path / "bad")
     rendered = reports.render("02", {"outlets": ["RT"], "include_vague": False}, out_dir=tmp_path / "rt")
     record = json.loads(rendered.provenance.read_text(encoding="utf-8"))
@@ -216,6 +216,7 @@ def test_parameters_are_checked_by_kind_and_paths_made_absolute(tmp_path, monkey
     with pytest.raises(reports.ReportError, match="parameter outlets: expected a list"):
         reports.merge_parameters(notebook, {"outlets": "RT"})
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "proc").mkdir()
     merged = reports.merge_parameters(notebook, {"processed_dir": "proc", "date_from": "2020-10-01"})
     assert merged["processed_dir"] == str(tmp_path / "proc")
     assert merged["date_from"] == "2020-10-01"

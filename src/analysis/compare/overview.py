@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.core import config
 from analysis.core.frames import require_frame
-from analysis.core.dates import as_date
+from analysis.core.dates import as_date, date_problem
 from analysis.core.values import UNKNOWN_OUTLET
 
 TOP_OUTLETS = 12
@@ -32,7 +32,7 @@ def _as_date(value, name: str) -> dt.date | None:
     try:
         return as_date(value, blank_is_none=True)
     except (TypeError, ValueError) as exc:
-        raise SelectionError(f"parameter {name}: {value!r} is not a date in YYYY-MM-DD form") from exc
+        raise SelectionError(f"parameter {name}: {date_problem(value) or f'{value!r} is not a date'}") from exc
 
 
 def select_articles(articles: pd.DataFrame, outlets=None, date_from=None, date_to=None) -> pd.DataFrame:

@@ -9,9 +9,13 @@ read more leniently explicit instead of each writing its own helper.
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 
 import pandas as pd
+
+ISO_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def as_date(value, *, blank_is_none: bool = False, na_is_none: bool = False,
@@ -40,3 +44,24 @@ def as_day(value) -> date | None:
     """The lenient reading of table cells that link and compare use: ``pd.NA`` is None too,
     and a string is read from its first ten characters ("2020-10-17T08:00" is 2020-10-17)."""
     return as_date(value, na_is_none=True, leading_date=True)
+
+
+def date_problem(text) -> str | None:
+    """Why ``text`` is not a date, worded for a person; None when it is one in YYYY-MM-DD form.
+
+    A value in that form that names no day of the calendar is called an
+    impossible date and says why ("September 2020 has 30 days"), so that it is
+    not mistaken for a formatting slip.
+    """
+    shown = repr(text)
+    if not isinstance(text, str) or not ISO_FORM.fullmatch(text):
+        return f"{shown} is not a date in YYYY-MM-DD form (e.g. 2020-10-01)"
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"{shown} is an impossible date: there is no month {month}"
+    if year < 1:
+        return f"{shown} is an impossible date: there is no year {year}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{shown} is an impossible date: {calendar.month_name[month]} {year} has {days} days"
+    return None

@@ -89,8 +89,11 @@ def verify_raw_sums(raw_dir: str | Path) -> list[str]:
 
 
 def _git(*args: str) -> str | None:
+    """git about the code's own checkout; None for an installed package (never the user's project repository)."""
+    if config.CHECKOUT is None:
+        return None
     try:
-        out = subprocess.run(["git", *args], cwd=config.ROOT, capture_output=True, text=True, timeout=10, check=True)
+        out = subprocess.run(["git", *args], cwd=config.CHECKOUT, capture_output=True, text=True, timeout=10, check=True)
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip()
@@ -146,11 +149,14 @@ PARAMETER_FILE_DEFAULTS: dict[str, Path | None] = {
 
 
 def _display_path(path: Path) -> str:
-    """``path`` relative to the project root when inside it (stable across checkouts), else absolute."""
-    try:
-        return path.resolve().relative_to(config.ROOT.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    """``path`` relative to the project root or to the shipped files when inside them (stable across checkouts
+    and installs), else absolute."""
+    for base in (config.ROOT, config.SHIPPED_DIR):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return str(path)
 
 
 def parameter_files(parameters: dict) -> dict[str, dict]:

@@ -16,12 +16,11 @@ The page itself is nbconvert's ``lab`` cell markup in warcov's own template
 
 from __future__ import annotations
 
-import ast
-import datetime as dt
 import html
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,18 +32,16 @@ from analysis.core import catalog
 from analysis.core import config
 from analysis.core import provenance
 from analysis.report import page as layout
+from analysis.report import parameters as declaration
 from analysis.report import paths
 from analysis.report import tables
 from analysis.report.caveats import corpus_caveats  # noqa: F401  (the notebooks' API)
 from analysis.report.page import Finding  # noqa: F401  (the notebooks' API)
+from analysis.report.parameters import ReportError, parse_value  # noqa: F401  (the runner's API)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "warcov"
 DEFAULT_PARAMETERS = ("raw_dir", "processed_dir")
-
-
-class ReportError(ValueError):
-    """A report name or parameter is wrong; the message says which."""
 
 
 # ----------------------------------------------------------- runner side ----
@@ -53,110 +50,67 @@ class ReportError(ValueError):
 def notebook_paths(notebooks_dir: str | Path | None = None) -> dict[str, Path]:
     """``{report name: notebook path}`` for every numbered notebook, in order."""
     folder = Path(notebooks_dir) if notebooks_dir else config.NOTEBOOKS_DIR
-    return {p.stem: p for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))}
+    return {p.stem: p for p in sorted(folder.glob(config.NOTEBOOK_PATTERN))}
 
 
 def resolve_names(names: list[str] | None, notebooks_dir: str | Path | None = None) -> list[str]:
     """Report names from what a user typed (``02``, ``02_casualty_tolls`` or its path)."""
     known = notebook_paths(notebooks_dir)
     if not names:
+        if not known:
+            raise ReportError(no_reports_reason(notebooks_dir))
         return list(known)
     chosen = []
     for name in names:
         stem = Path(name).stem
         matches = [k for k in known if k == stem or k.split("_", 1)[0] == stem]
+        if not known:
+            raise ReportError(f"report {name!r}: {no_reports_reason(notebooks_dir)}")
         if len(matches) != 1:
-            raise ReportError(f"unknown report {name!r}; known reports: {', '.join(known) or 'none'}")
+            raise ReportError(f"unknown report {name!r}; known reports: {', '.join(known)}")
         chosen.append(matches[0])
     return chosen
 
 
+def describe_reports(notebooks_dir: str | Path | None = None) -> str:
+    """What ``report --list`` prints: each report, its title, and each parameter with its default and meaning."""
+    known = notebook_paths(notebooks_dir)
+    if not known:
+        return no_reports_reason(notebooks_dir)
+    entries = [declaration.describe(name, declaration.declared(path), notebook_summary(path)[0]) for name, path in known.items()]
+    folder = Path(notebooks_dir) if notebooks_dir else config.NOTEBOOKS_DIR
+    return (f"reports (notebooks in {folder}):\n\n" + "\n\n".join(entries)
+            + "\n\nset a parameter with -p NAME VALUE (YAML: 2020-10-01, [RT, Press TV], true, 0.2, null) "
+              "or -f FILE.yaml; e.g. report 02 -p outlets '[RT]' -p include_vague false")
+
+
+def no_reports_reason(notebooks_dir: str | Path | None = None) -> str:
+    """Why no report is known: the folder searched and what it lacks."""
+    folder = Path(notebooks_dir) if notebooks_dir else config.NOTEBOOKS_DIR
+    if not folder.is_dir():
+        return f"no reports: the notebooks folder {folder} does not exist (a reinstall of warcov ships them)"
+    return f"no reports: {folder} holds no numbered notebook (NN_name.ipynb)"
+
+
 def declared_parameters(notebook: Path) -> dict[str, Any]:
-    """The notebook's ``parameters`` cell as ``{name: default value}``."""
-    import papermill
-
-    declared = papermill.inspect_notebook(str(notebook))
-    values = {}
-    for name, spec in declared.items():
-        try:
-            values[name] = ast.literal_eval(spec["default"])
-        except (ValueError, SyntaxError) as exc:
-            raise ReportError(f"{notebook.name}: default of parameter {name!r} is not a literal: {spec['default']!r}") from exc
-    return values
+    """The notebook's ``parameters`` cell as ``{name: default value}`` (:func:`analysis.report.parameters.declared`)."""
+    return {name: p.default for name, p in declaration.declared(notebook).items()}
 
 
-def parse_value(text: str) -> Any:
-    """A ``-p KEY VALUE`` value as YAML (numbers, lists, null), dates kept as text."""
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
-    if isinstance(value, (dt.date, dt.datetime)):
-        return text
-    return value
+def merge_parameters(notebook: Path, overrides: dict[str, Any], origins: dict[str, str] | None = None) -> dict[str, Any]:
+    """Defaults overlaid with ``overrides``, every value checked before any kernel starts.
 
-
-def _check_type(notebook: Path, name: str, value: Any, default: Any) -> Any:
-    """``value`` if it fits the kind of the default (list, bool, number, text), else a ReportError."""
-    if default is None or value is None:
-        return value
-    kinds = [(bool, "true or false"), (list, "a list, e.g. [RT, Press TV]"), ((int, float), "a number"), (str, "text")]
-    for kind, wording in kinds:
-        if isinstance(default, kind) and not (kind is bool and not isinstance(value, bool)):
-            ok = isinstance(value, kind) and not (kind == (int, float) and isinstance(value, bool))
-            if not ok:
-                raise ReportError(f"{notebook.stem}: parameter {name}: expected {wording} like the default {default!r}, got {value!r}")
-            return value
-    return value
-
-
-def _absolute_path(name: str, value: Any) -> Any:
-    """Path parameters (``*_dir``, ``*_file``) made absolute: the kernel runs in notebooks/."""
-    if isinstance(value, str) and value and (name.endswith("_dir") or name.endswith("_file")):
-        return str(Path(value).expanduser().resolve())
-    return value
-
-
-def merge_parameters(notebook: Path, overrides: dict[str, Any]) -> dict[str, Any]:
-    """Defaults overlaid with ``overrides``, checked before any kernel starts.
-
-    Unknown names are rejected with the list of known ones; a value of the
-    wrong kind (text where the default is a list ...) names the parameter;
-    relative paths become absolute.
+    Unknown names are refused with the list of known ones; a value of the
+    wrong kind, an impossible date, a missing folder name the parameter and
+    where it came from (``origins``: ``-p`` or the YAML file and line);
+    relative paths become absolute (:func:`analysis.report.parameters.check`).
     """
-    defaults = declared_parameters(notebook)
-    unknown = sorted(set(overrides) - set(defaults))
-    if unknown:
-        raise ReportError(
-            f"{notebook.stem}: unknown parameter(s) {', '.join(unknown)}; known parameters: {', '.join(sorted(defaults))}"
-        )
-    merged = dict(defaults)
-    for name, value in overrides.items():
-        merged[name] = _absolute_path(name, _check_type(notebook, name, value, defaults[name]))
-    return merged
-
-
-def _plain(value: Any) -> Any:
-    """YAML values as JSON-ready ones: dates (at any depth) become ISO text."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
+    return declaration.check(notebook.stem, declaration.declared(notebook), overrides, origins)
 
 
 def load_parameter_file(path: str | Path) -> dict[str, Any]:
-    """Parameters from a YAML file (``-f params/NAME.yaml``), as a mapping."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ReportError(f"parameter file {path}: cannot be read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ReportError(f"parameter file {path}: expected a mapping of parameter: value")
-    return _plain(data)
+    """Parameters from a YAML file (``-f params/NAME.yaml``), as a mapping (dates kept as text)."""
+    return declaration.read_parameter_file(path)[0]
 
 
 def scrub_notebook(nb) -> None:
@@ -240,59 +194,98 @@ def check_tables(parameters: dict) -> None:
         raise ReportError(str(exc)) from exc
 
 
-def _local_kernel_manager():
-    """A kernel manager that talks to the kernel over IPC sockets in a private temporary folder.
+def _local_kernel_manager(log_path: Path):
+    """A kernel manager for one rendering: IPC sockets in a private temporary folder, the kernel's output in ``log_path``.
 
     Papermill's default (TCP on localhost) opens ports and makes every kernel
     warn that it runs "over TCP without encryption"; a report kernel needs
-    neither. Made on first use: jupyter_client is imported only to render.
+    neither. The kernel's own stdout and stderr ("[IPKernelApp] ERROR |
+    KeyboardInterrupt caught in kernel", library warnings) go to ``log_path``,
+    not to the user's terminal: a failed rendering is one line
+    (:func:`_failure`), which quotes the log only when the kernel itself died.
+    jupyter_client is imported only to render.
     """
-    global _LOCAL_KERNEL_MANAGER
-    if _LOCAL_KERNEL_MANAGER is None:
-        from jupyter_client.manager import AsyncKernelManager
-        from traitlets import default
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
 
-        class LocalKernelManager(AsyncKernelManager):
-            @default("transport")
-            def _transport_default(self) -> str:
-                return "ipc"
+    class LocalKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self) -> str:
+            return "ipc"
 
-            @default("ip")
-            def _ip_default(self) -> str:
-                self._socket_dir = tempfile.mkdtemp(prefix="warcov-kernel-")
-                return os.path.join(self._socket_dir, "kernel")
+        @default("ip")
+        def _ip_default(self) -> str:
+            self._socket_dir = tempfile.mkdtemp(prefix="warcov-kernel-")
+            return os.path.join(self._socket_dir, "kernel")
 
-            async def _async_cleanup_resources(self, restart: bool = False) -> None:
-                await super()._async_cleanup_resources(restart=restart)
-                if not restart and getattr(self, "_socket_dir", None):
+        async def _async_launch_kernel(self, kernel_cmd, **kw) -> None:
+            self._log = open(log_path, "ab")  # noqa: SIM115 (closed with the kernel's resources)
+            kw.update(stdout=self._log, stderr=subprocess.STDOUT)
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            await super()._async_cleanup_resources(restart=restart)
+            if not restart:
+                if getattr(self, "_socket_dir", None):
                     shutil.rmtree(self._socket_dir, ignore_errors=True)
+                if getattr(self, "_log", None):
+                    self._log.close()
 
-        _LOCAL_KERNEL_MANAGER = LocalKernelManager
-    return _LOCAL_KERNEL_MANAGER
+    return LocalKernelManager
 
 
-_LOCAL_KERNEL_MANAGER = None
+KERNEL_NAME = "python3"
+"""The kernel ``report`` runs: ``python3``, which jupyter_client starts with the interpreter running ``warcov``.
+
+Not the notebooks' own ``warcov`` kernelspec (what JupyterLab offers after
+``make setup``): a report is computed by the very code that checked its
+parameters and records its provenance, and renders in a fresh clone or an
+installed package where no ``warcov`` kernel is registered.
+"""
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _failure(notebook: Path, exc: Exception, log_path: Path) -> ReportError:
+    """One line naming the report and the cell or the failure: never a traceback or the kernel's log."""
+    import papermill
+
+    if isinstance(exc, papermill.PapermillExecutionError):
+        reason = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
+        return ReportError(f"{notebook.stem}: cell {exc.exec_count} failed: {exc.ename}: {reason}")
+    log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+    said = _last_line(log)
+    reason = _last_line(str(exc)) or type(exc).__name__
+    return ReportError(f"{notebook.stem}: the notebook could not be run ({type(exc).__name__}: {reason})"
+                       + (f"; the kernel's last words: {said}" if said and said not in reason else ""))
 
 
 def _render_into(notebook: Path, parameters: dict, record: dict, staging: Path, target_dir: Path, with_code: bool) -> Rendered:
     import nbformat
     import papermill
 
-    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", paths.REPORTS_ENV: str(staging)}
+    # The kernel runs in the notebooks' folder (inside the package when installed): it is told the project.
+    env = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "MPLBACKEND": "agg", paths.REPORTS_ENV: str(staging),
+           config.ROOT_ENV: str(config.ROOT)}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             executed = Path(tmp) / notebook.name
+            log_path = Path(tmp) / "kernel.log"
             try:
                 papermill.execute_notebook(
-                    str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+                    str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL_NAME,
                     progress_bar=False, cwd=str(notebook.parent), report_mode=not with_code,
-                    kernel_manager_class=_local_kernel_manager(),
+                    kernel_manager_class=_local_kernel_manager(log_path),
                 )
-            except papermill.PapermillExecutionError as exc:
-                reason = str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ""
-                raise ReportError(f"{notebook.stem}: cell {exc.exec_count} failed: {exc.ename}: {reason}") from exc
+            except KeyboardInterrupt:
+                raise
+            except Exception as exc:  # noqa: BLE001 (every failure becomes one line naming the report)
+                raise _failure(notebook, exc, log_path) from exc
             nb = nbformat.read(executed, as_version=4)
     finally:
         for key, value in saved.items():
@@ -568,7 +561,7 @@ def write_index(reports_dir: str | Path | None = None, notebooks_dir: str | Path
 
 def how_to_cite(report: Report) -> None:
     """Show the "How to cite" section (software citation and this report's id), then the provenance, folded."""
-    cff = config.ROOT / "CITATION.cff"
+    cff = config.CITATION_FILE
     title = "warcov"
     if cff.exists():
         meta = yaml.safe_load(cff.read_text(encoding="utf-8")) or {}
