@@ -107,7 +107,7 @@ def marker(name):
 
 reach = lags.groupby("incident_id")["outlet"].nunique() if len(lags) else pd.Series(dtype="int64")
 single = int((reach == 1).sum())
-lag_caveats = [f"{single} of {len(reach)} incidents ({overview.percent(single, len(reach))} %) have a report from a "
+lag_caveats = [f"{single} of {len(reach)} incidents ({overview.percent(single, len(reach))}%) have a report from a "
                "single outlet: their lag says when that article appeared, and 'first' is trivially that outlet."] * bool(single)
 reports.show_findings([reports.Finding(text, label=where) for text, where in lag.lag_findings(lags, per_outlet, relayed)])
 reports.show_caveats(reports.corpus_caveats(all_articles, articles, catalog.accuracy_summary(), measure="dated_events")

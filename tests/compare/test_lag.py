@@ -60,9 +60,12 @@ def test_findings_are_computed_from_the_lags():
     lags = _lags([("i1", "Reuters", 0, False), ("i1", "TASS", 2, True), ("i2", "TASS", 1, False)])
     findings = lag.lag_findings(lags, lag.outlet_lags(lags), pd.DataFrame(columns=["figure", "lag_days"]))
     text = " ".join(sentence for sentence, _ in findings)
-    assert "2 incidents have a dated report; 1 (50.0 %)" in text
+    assert "2 incidents have a dated report; 1 (50.0%)" in text
     assert "Reuters reported first and alone most often (1 of 1)" in text
-    assert "1 of 3 lags (33.3 %) rest on a publication date inferred" in text
+    assert "1 of 3 lags (33.3%) rest on a publication date inferred" in text
     assert all(where for _, where in findings)
+    unknown = _lags([("i1", None, 0, False), ("i1", "Reuters", 1, False), ("i1", "TASS", 2, False)])
+    text = " ".join(s for s, _ in lag.lag_findings(unknown, lag.outlet_lags(unknown), pd.DataFrame(columns=["figure", "lag_days"])))
+    assert "Reuters reported first and alone most often" in text  # articles with no outlet are never ranked
     empty = lag.lag_findings(lags.iloc[:0], lag.outlet_lags(lags.iloc[:0]), pd.DataFrame())
     assert len(empty) == 1 and "no lag" in empty[0][0]

@@ -270,3 +270,18 @@ def test_missing_outlets_and_undated_running_totals(tables):
         assert not series["published"].isna().iloc[:-1].any()
     assert all(totals[totals["series"] == s]["published"].notna().any() for s in tolls.chart_series(totals))
     assert sorted(tolls.attribution_matrix(selected).index) == sorted(selected["outlet"].unique())
+
+
+def test_own_voice_totals_of_articles_without_an_outlet_are_not_pooled_into_one_claimant():
+    rows = []
+    for k, outlet in enumerate(["Asbarez", "Asbarez", None, None]):
+        rows.append({"article_id": f"a{k}", "outlet": outlet, "published": f"2020-10-0{k + 1}", "start": 0, "end": 5,
+                     "count": 100 + k, "qualifier": "exact", "vague": None, "count_low": 100 + k,
+                     "count_high": 100 + k, "outcome": "killed", "side": "armenian", "group": "military",
+                     "scope": "cumulative", "claimant": None, "claimant_side": "outlet", "evidence": "x",
+                     "sentence": "x", "location": None})
+    frame = pd.DataFrame(rows)
+    frame["outlet"] = frame["outlet"].fillna(tolls.UNKNOWN_OUTLET)
+    claimants = sorted(tolls.running_totals(frame)["claimant"].unique())
+    assert claimants == sorted([f"Asbarez {tolls.OWN_VOICE}", f"{tolls.UNKNOWN_OUTLET} {tolls.OWN_VOICE}, a2",
+                                f"{tolls.UNKNOWN_OUTLET} {tolls.OWN_VOICE}, a3"])

@@ -169,26 +169,28 @@ def lag_findings(lags: pd.DataFrame, per_outlet: pd.DataFrame, relayed: pd.DataF
         return [("No incident in the selection has a dated report, so no lag can be measured.", "Figure 1")]
     frame = named_outlets(lags)
     n_incidents = frame["incident_id"].nunique()
-    reach = frame.groupby("incident_id")["outlet"].nunique()
+    known = frame[frame["outlet"] != UNKNOWN_OUTLET]  # articles with no outlet may be many outlets: never ranked
+    reach = known.groupby("incident_id")["outlet"].nunique()
     shared = int((reach >= 2).sum())
     days = frame["lag_days"].astype("int64")
-    findings = [(f"{n_incidents} incidents have a dated report; {shared} ({percent(shared, n_incidents)} %) were reported "
-                 f"by two or more outlets, the only ones where who was first means something.", "Figure 1"),
+    findings = [(f"{n_incidents} incidents have a dated report; {shared} ({percent(shared, n_incidents)}%) were reported "
+                 f"by two or more named outlets, the only ones where who was first means something.", "Figure 1"),
                 (f"Half the {len(frame)} lags are at most {int(days.median())} day(s); "
-                 f"{percent(int((days.between(0, 1)).sum()), len(frame))} % are 0 or 1 day"
+                 f"{percent(int((days.between(0, 1)).sum()), len(frame))}% are 0 or 1 day"
                  + (f", and {int((days.abs() > LONG_LAG_DAYS).sum())} exceed {LONG_LAG_DAYS} days (listed apart)"
                     if (days.abs() > LONG_LAG_DAYS).any() else "") + ".", "Figure 2")]
-    contested = frame[frame["incident_id"].map(reach) >= 2]
+    contested = known[known["incident_id"].map(reach) >= 2]
     if not contested.empty:
-        alone = contested[contested["is_first"]].groupby("incident_id").filter(lambda g: len(g) == 1)
+        earliest = contested.groupby("incident_id")["lag_days"].transform("min")
+        alone = contested[contested["lag_days"] == earliest].groupby("incident_id").filter(lambda g: len(g) == 1)
         if not alone.empty:
             top = alone["outlet"].value_counts()
             leader = sorted(top[top == top.max()].index)
-            findings.append((f"Of the incidents two or more outlets reported, {', '.join(leader)} reported first and "
+            findings.append((f"Of the incidents two or more named outlets reported, {', '.join(leader)} reported first and "
                              f"alone most often ({int(top.max())} of {shared}).", "Figure 3"))
     inferred = int(frame["inferred"].sum())
     if inferred:
-        findings.append((f"{inferred} of {len(frame)} lags ({percent(inferred, len(frame))} %) rest on a publication "
+        findings.append((f"{inferred} of {len(frame)} lags ({percent(inferred, len(frame))}%) rest on a publication "
                          "date inferred from the text (hatched, hollow).", "Table: numbers resting on an inferred date"))
     if relayed.empty:
         findings.append(("No casualty figure with a claimant is carried by two outlets or more, so no relay lag is "

@@ -358,7 +358,7 @@ def overview_findings(articles: pd.DataFrame, all_articles: pd.DataFrame, per_ou
         top = known.head(3)
         share = percent(int(top["articles"].sum()), n)
         names = ", ".join(f"{o} ({a})" for o, a in zip(top["outlet"], top["articles"]))
-        findings.append((f"The busiest outlet{'s' if len(top) > 1 else ''}: {names}, {share} % of the articles.", "Table 1"))
+        findings.append((f"The busiest outlet{'s' if len(top) > 1 else ''}: {names}, {share}% of the articles.", "Table 1"))
     if period[0] is not None:
         dated = articles["published"].dropna()
         findings.append((f"{len(dated)} dated articles run from {period[0]} to {period[1]}"

@@ -473,8 +473,11 @@ def running_totals(claims: pd.DataFrame) -> pd.DataFrame:
         key = claimant_key(name)
         if key is not None:
             first_name.setdefault(key, name)
-    frame["claimant"] = [first_name[claimant_key(c)] if claimant_key(c) else f"{o} {OWN_VOICE}"
-                         for c, o in zip(frame["claimant"], frame["outlet"])]
+    # an outlet's own voice is one claimant; articles with no outlet may be many outlets, so each is its own
+    frame["claimant"] = [first_name[claimant_key(c)] if claimant_key(c) else
+                         f"{o} {OWN_VOICE}" if o != UNKNOWN_OUTLET and not is_missing(o) else
+                         f"{UNKNOWN_OUTLET} {OWN_VOICE}, {a}"
+                         for c, o, a in zip(frame["claimant"], frame["outlet"], frame["article_id"])]
     frame["series"] = [f"{c}: {s} {g} {o}" for c, s, g, o in zip(frame["claimant"], frame["side"], frame["group"], frame["outcome"])]
     out = frame[list(RUNNING_COLUMNS)].copy()
     out["published"] = out["published"].map(as_day)
