@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.core.dates import as_date
+from analysis.core.dates import as_date, outside_window
 
 log = logging.getLogger(__name__)
 ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,6 +90,10 @@ def read_manifest(path: Path, errors: list[dict]) -> dict[str, ManifestRow]:
                 published = as_date(values["published"])
             except ValueError:
                 error(number, "published", "manifest_bad_date", f"{date_problem(values['published'])}; the date is taken from the text instead")
+            refused = outside_window(published) if published is not None else None
+            if refused:
+                error(number, "published", "manifest_bad_date", f"{refused}: no publication date of this corpus; the date is taken from the text instead")
+                published = None
         basis = values.get("published_basis")
         if basis and basis not in MANIFEST_BASES:
             error(number, "published_basis", "manifest_bad_value", f"{basis!r} is not one of {', '.join(sorted(MANIFEST_BASES))}; 'manifest' is used instead")

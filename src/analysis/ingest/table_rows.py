@@ -25,7 +25,7 @@ from typing import Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.core.dates import as_date
+from analysis.core.dates import as_date, outside_window
 from analysis.ingest.units import RawUnit, position_id
 
 SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -97,12 +97,20 @@ def _row_unit(path: Path, number: int, row: dict | None, problem: tuple[str, str
     raw_date = row.get(names["published"])
     if raw_date is not None and str(raw_date).strip():
         try:
-            unit.given["published"] = as_date(raw_date, leading_date=True)
-            unit.published_basis, unit.basis_detail = "table", f"column {names['published']!r} of {path.name}"
+            day = as_date(raw_date, leading_date=True)
         except ValueError:
             unit.notes.append((names["published"], "bad_date",
                                f"{path.name} row {number}, column {names['published']!r}: {str(raw_date)[:40]!r} is not a "
                                f"date in YYYY-MM-DD form; the date is taken from the text instead"))
+        else:
+            refused = outside_window(day) if day is not None else None
+            if refused:
+                unit.notes.append((names["published"], "bad_date",
+                                   f"{path.name} row {number}, column {names['published']!r}: {refused}; "
+                                   f"the date is taken from the text instead"))
+            elif day is not None:
+                unit.given["published"] = day
+                unit.published_basis, unit.basis_detail = "table", f"column {names['published']!r} of {path.name}"
     return unit
 
 
