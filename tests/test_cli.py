@@ -118,5 +118,5 @@ def test_manifest_problems_are_worded_for_a_person(tmp_path, caplog):
     (raw / "manifest.csv").write_text("article_id,published,publisher\na,2020-09-31,X\n", encoding="utf-8")
     with caplog.at_level("WARNING"):
         _, errors = corpus.load_articles(raw)
-    assert "'2020-09-31' is an impossible date (day is out of range for month)" in errors.set_index("reason").loc["manifest_bad_date", "detail"]
+    assert "'2020-09-31' is an impossible date: September 2020 has 30 days" in errors.set_index("reason").loc["manifest_bad_date", "detail"]
     assert "column(s) publisher are not manifest columns and are ignored" in caplog.text

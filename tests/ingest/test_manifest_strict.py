@@ -104,7 +104,7 @@ def test_extra_fields_are_named(tmp_path):
 
 def test_good_values_pass():
     today = dt.date(2021, 1, 1)
-    assert date_problem("2020-10-17", today) is None and "after today" in date_problem("2021-01-02", today)
+    assert date_problem("2020-10-17", today) is None and "after the build date" in date_problem("2021-01-02", today)
     assert url_problem("https://example.org/news/1?x=2") is None and url_problem("HTTP://[::1]:8080/a") is None
     assert language_problem("en") is None and language_problem("pt-BR") is None and language_problem("und") is None
 

@@ -18,7 +18,8 @@ SKIPPED_SHOWN = 5
 
 
 def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> str:
-    """The closing summary of a build: articles, errors by reason, unknowns, extraction, tables."""
+    """The closing summary of a build: articles, errors by reason (ingest, then extraction by stage),
+    unknowns, extraction, tables."""
     articles, errors = tables["articles"], tables["ingest_errors"]
     undated = int(articles["published"].isna().sum())
     inferred = int((articles["published_basis"] == "text").sum())
@@ -35,6 +36,12 @@ def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> 
     if len(skipped):
         shown = ", ".join(skipped.iloc[:SKIPPED_SHOWN]) + (", ..." if len(skipped) > SKIPPED_SHOWN else "")
         lines.append(f"skipped, not articles: {len(skipped):,} ({shown})")
+    failed = tables.get("extraction_errors")
+    if failed is not None and len(failed):
+        stages = failed["stage"].value_counts().sort_index()
+        lines.append(f"extraction errors: {len(failed):,} in {failed['article_id'].nunique():,} article(s) ("
+                     + ", ".join(f"{s} {n:,}" for s, n in stages.items()) + "): see extraction_errors; "
+                     + f"the first: {failed['message'].iloc[0]}")
     lines.append(f"extracted: {len(tables['claims']):,} casualty claims, {len(tables['events']):,} dated events, "
                  f"{len(tables['incidents']):,} incidents, {len(tables['sources']):,} sources, "
                  f"{len(tables['hedges']):,} hedges")

@@ -32,6 +32,7 @@ from tqdm import tqdm
 from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
+from analysis.core.dates import outside_window
 from analysis.ingest.files import Decoded, decode, looks_binary, printable
 from analysis.ingest.kinds import iter_units
 from analysis.ingest.language import guess_language
@@ -401,6 +402,10 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
             flags.append(f"publication date inferred from the text ({guess.evidence}); window {guess.earliest} to {guess.latest}")
         else:
             flags.append("no publication date: add it to the manifest")
+    refused = outside_window(published) if published is not None else None
+    if refused:  # the one gate every source of the date passes (form metadata, date line, text)
+        flags.append(f"{basis} date refused: {refused}; no publication date: add it to the manifest")
+        published = published_min = published_max = basis = None
     return PublicationDate(published, basis, published_min, published_max, header_conflict)
 
 

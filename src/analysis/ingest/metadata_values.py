@@ -6,7 +6,7 @@ check returns why a value cannot be used (a sentence for a person) or None.
 
 - dates: ``YYYY-MM-DD`` only (Python also reads ``20201017`` and
   ``2020-W42-6`` as ISO dates; a spreadsheet's reformatting should not pass
-  silently), a real day, not before :data:`EARLIEST_YEAR` nor after today;
+  silently), a real day, not before 1900 nor after today (``core.dates``);
 - urls: ``http`` or ``https`` with a host, parseable (``javascript:`` and
   ``http://[::1`` are refused);
 - languages: a BCP 47 tag as ``language`` columns use it (``en``, ``hy``,
@@ -19,28 +19,25 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-EARLIEST_YEAR = 1900
-"""No news article of this corpus, nor of any web corpus, is dated before this year."""
+from analysis.core import dates
+
 URL_SCHEMES = ("http", "https")
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _UNSAFE_URL_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def date_problem(text: str, today: dt.date | None = None) -> str | None:
-    """Why ``text`` is not a usable publication date (None when it is one): form, impossible day, window."""
-    if not ISO_SHAPE.match(text):
-        return f"{text!r} is not a date in YYYY-MM-DD form"
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError as exc:
-        return f"{text!r} is an impossible date ({exc})"
-    today = today or dt.date.today()
-    if day.year < EARLIEST_YEAR:
-        return f"{text!r} is before {EARLIEST_YEAR}, earlier than any news article"
-    if day > today:
-        return f"{text!r} is after today ({today.isoformat()}), so no article was published then"
-    return None
+    """Why ``text`` is not a usable publication date (None when it is one): form, impossible day, window.
+
+    The wording is :func:`analysis.core.dates.date_problem`'s and the window
+    :func:`analysis.core.dates.outside_window`'s, so every form of input says
+    the same thing about the same value.
+    """
+    problem = dates.date_problem(text)
+    if problem:
+        return problem
+    refused = dates.outside_window(dt.date.fromisoformat(text), today=today)
+    return f"{text!r}: {refused}, so no article of this corpus was published then" if refused else None
 
 
 def url_problem(text: str) -> str | None:
