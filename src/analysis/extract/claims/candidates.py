@@ -74,7 +74,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
             cand.sentence = sent
             out.append(cand)
     out = _with_breakdowns(r, text, out)
-    for finder in (_named, _named_list, _single, _zeros):
+    for finder in (_named, _named_list, _single, _single_object, _zeros):
         for cand in finder(r, text):
             cand.sentence = sentence_at(sentences, cand.ev_start)
             if cand.sentence is not None:
@@ -425,6 +425,27 @@ def _single(r: Rules, text: str):
         out = r.part_outcome(m.group("opart"))
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.end("det"))
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+
+
+# Stems of the verbs of rules.single_object: the pattern runs only right after one of them.
+_OBJECT_STEMS = ("kill", "murder", "execut", "shot", "shooting", "wound", "injur", "death of")
+_OBJECT_REACH = 90  # characters after a stem in which the person object must end
+
+
+def _single_object(r: Rules, text: str):
+    """"shelling killed a civilian", "wounding an elderly woman", "the murder of a teenager": count 1
+    ("killing a woman and her son": 2)."""
+    low = lexicons.lowered(text)
+    for stem in _OBJECT_STEMS:
+        pos = low.find(stem)
+        while pos >= 0:
+            m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH))
+            if m is not None:
+                out = r.single_object_verb[word_key(m.group("verb"))]
+                n = 2 if m.group("and") else 1
+                q = Quantity(n, None, "exact", float(n), float(n), m.start("det"), m.end("det"))
+                yield Candidate(q, out, m.start(), m.end(), text[m.start("det"):m.end()], m.group("head"), elliptical=False)
+            pos = low.find(stem, pos + len(stem))
 
 
 def _denied(r: Rules, text: str):

@@ -37,6 +37,7 @@ class Rules:
     outcome_part: dict  # participle -> outcome ("killed" -> killed)
     outcome_noun: dict  # noun -> outcome ("deaths" -> killed)
     object_verb: dict  # verb with a count object -> outcome ("killing")
+    single_object_verb: dict  # verb with a person object without numeral -> outcome ("killed a civilian")
     person_verb: dict  # verb whose object must be a person noun ("lost")
     lives_verb: dict  # verb whose object must be "lives" ("claimed thousands of lives")
     toll: dict  # toll phrase -> outcome, or "same"
@@ -60,6 +61,7 @@ class Rules:
     # count 1 and count 0
     named: re.Pattern  # "Artak Beglaryan was killed"
     single: re.Pattern  # "a soldier was wounded"
+    single_object: re.Pattern  # "shelling killed a civilian", "the murder of a teenager"
     zero: re.Pattern  # "no casualties"
     zero_not: re.Pattern  # "did not cause any human damage"
     named_list: re.Pattern  # "residents A (born 1992) and B were injured"
@@ -132,7 +134,7 @@ def _word_tables(d: dict) -> dict:
     neu = frozenset(word_key(w) for w in d["neutral_nouns"])
     return dict(
         data=d, outcome_part=low(d["outcome_participles"]), outcome_noun=low(d["outcome_nouns"]),
-        object_verb=low(d["object_verbs"]),
+        object_verb=low(d["object_verbs"]), single_object_verb=low(d.get("single_object_verbs") or {}),
         person_verb={k: v for k, v in low(d.get("object_verbs_person_only") or {}).items() if v},
         lives_verb=low(d.get("object_verbs_lives") or {}),
         toll=low(d["toll_phrases"]), zero_noun=low(d.get("zero_nouns") or {}),
@@ -232,7 +234,15 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
             rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
+        # "shelling killed a civilian", "the murder of a teenager": a person without a numeral as the object
+        single_object=re.compile(
+            rf"\b(?P<verb>{alt(words['single_object_verb'])})\s+(?P<det>an?)\s+"
+            rf"(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\b(?![’'-])"
+            rf"(?P<and>\s+and\s+(?:an?|his|her|their)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}"
+            rf"(?:{alt(singular)})\b(?![’'-]))?",  # "killing a woman and her son": two
+            re.IGNORECASE),
         zero=re.compile(
             rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
             rf"(?P<zn>{alt(words['zero_noun'])})\b(?!\s+(?:{alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE),
