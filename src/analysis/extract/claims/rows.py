@@ -50,7 +50,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
     if not cands:
         return []
     claims = _attributed(r, text, sentences, cands, parsed.attributions)
-    assign_groups(r, text, claims)
+    assign_groups(r, text, claims, sentences)
     assign_sides_and_places(r, text, sentences, claims, parsed.attributions)
     rows = _drop_headline_restatements(_rows(r, text, sentences, claims))
     rows = _drop_restatements(rows)
