@@ -306,7 +306,7 @@ def _group_and_scope(d: dict, words: dict) -> dict:
                                re.IGNORECASE),
         incident=re.compile(rf"\b(?:{alt(d['incident_nouns'])})\b", re.IGNORECASE),
         increment_cue=re.compile(rf"\b(?:{alt(d.get('increment_cues') or ['rose by'])})\s+$", re.IGNORECASE),
-        historical=re.compile(rf"(?=[{lexicons.first_characters(hist_cues)}])(?<!since\s)(?<!since\sthe\s)\b(?:{alt(hist_cues)})\b",
+        historical=re.compile(rf"(?=[{lexicons.first_characters(hist_cues)}])(?<!since\s)(?<!since\sthe\s)(?<!born\s)(?<!born\sin\s)\b(?:{alt(hist_cues)})\b",
                               re.IGNORECASE),
         speculation=re.compile(rf"\b(?:{alt(d.get('speculation_cues') or ['may have'])})\b", re.IGNORECASE),
         period=re.compile(rf"\b(?:{alt(d.get('period_increment_cues') or ['past 24 hours'])})\b", re.IGNORECASE),
