@@ -7,7 +7,9 @@ paragraphs are its lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
 
 _CLAUSE_MARKS = ",;:()"
@@ -57,3 +59,52 @@ def is_heading(text: str, sent: Sentence) -> bool:
     line = text[line_start: len(text) if line_end < 0 else line_end].strip()
     core = line.rstrip("\"”’')]»")
     return bool(core) and core[-1] not in ".!?:;" and len(line.split()) <= 30
+
+
+_TEASER_ENDS = ("…", "...")
+_SHORT_LINE = 12  # words: a line this short does not end a furniture block
+_HEADING_CHARS = 40  # longest furniture heading looked up
+
+
+@lru_cache(maxsize=1)
+def _furniture_headings() -> frozenset:
+    return frozenset(str(w).lower() for w in lexicons.yaml_lexicon("claims").get("furniture_headings") or [])
+
+
+@lru_cache(maxsize=8)
+def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of page furniture: from a furniture heading line ("ALSO READ", "You May Also Like",
+    "Leave a Reply", "More from X") through the run of headline-like lines after it (no final
+    punctuation, teasers ending in "…", blank or short lines), up to the first line of prose."""
+    headings = _furniture_headings()
+    spans: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    block = -1
+    while pos <= n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        line = text[pos:end].strip()
+        if len(line) <= _HEADING_CHARS and (line.lower().rstrip(":").strip() in headings
+                                            or line.lower().startswith("more from ")):
+            if block < 0:
+                block = pos
+        elif block >= 0 and not _furniture_line(line):
+            spans.append((block, pos))
+            block = -1
+        pos = end + 1
+    if block >= 0:
+        spans.append((block, n))
+    return tuple(spans)
+
+
+def _furniture_line(line: str) -> bool:
+    """A line that may stand in a furniture block: blank, short, a headline (no final punctuation) or a teaser."""
+    if not line or len(line.split()) <= _SHORT_LINE or line.endswith(_TEASER_ENDS):
+        return True
+    core = line.rstrip("\"”’')]»")
+    return core[-1] not in ".!?" and len(line.split()) <= 30
+
+
+def in_furniture(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in page furniture (:func:`furniture_spans`)."""
+    return any(a <= pos < b for a, b in furniture_spans(text))

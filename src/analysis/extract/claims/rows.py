@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.core import schema
 from analysis.extract.claims.candidates import Candidate, find_candidates
 from analysis.extract.claims.groups import assign_groups
-from analysis.extract.claims.layout import clause, is_heading, previous_sentence
+from analysis.extract.claims.layout import clause, in_furniture, is_heading, previous_sentence
 from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
@@ -64,13 +64,13 @@ _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re
 
 def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Candidate], atts) -> list[Candidate]:
     """The candidates that are claims, with their clause and claimant: not speculation
-    ("may have killed"), not a breakdown of the figure before ("including three children");
+    ("may have killed"), not in page furniture (a related story's headline), not a breakdown of the figure before ("including three children");
     "bringing the total to N" takes the outcome and victims of the figure before it."""
     kept: list[Candidate] = []
     for c in cands:
         s = c.sentence
-        if r.speculation.search(text, s.start, c.q.start):
-            continue
+        if r.speculation.search(text, s.start, c.q.start) or in_furniture(text, c.ev_start):
+            continue  # "may have killed"; a figure in a related story's headline or a reader's comment
         if c.outcome == "same":
             earlier = [o for o in kept if o.sentence.index == s.index]
             if not earlier:

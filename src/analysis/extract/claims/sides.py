@@ -97,8 +97,8 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         side = lexicons.actors().side_of(fought)
         if side in PARTIES:
             return side
-    crew = crew_vehicle(p, text, sentences, c) if not _actor_side(c.victim) else None
-    if crew is not None:  # "a Russian helicopter was shot down, killing two crew members" ("its pilots": the vehicle's)
+    crew = crew_vehicle(p, text, sentences, c)
+    if crew is not None and not _actor_side(c.victim):  # "a Russian helicopter was shot down, killing two crew members" ("its pilots": the vehicle's)
         side = lexicons.actors().side_of(crew.group("actor"))
         if side is not None:
             return side if side in PARTIES else "other"
