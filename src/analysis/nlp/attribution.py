@@ -195,6 +195,14 @@ def _outlet_sides() -> dict:
     return out
 
 
+# A person's own place or people after their name: "his village of Martuni", "her home in Ganja", "their
+# ethnic Armenian family"; read up to _OWN_PLACE_REACH characters after the name, in its sentence.
+_OWN_PLACE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|home|house|hometown|family|homeland)\b"
+                        r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[\w’'-]+\s*){1,4})?")
+_OWN_PLACE_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
 def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
     """The side of a person from the title written before an earlier mention of the name
     ("Artsakh President Arayik X ... X said")."""
@@ -207,6 +215,9 @@ def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
         after = _APPOSITIVE_AFTER.match(text, pos + len(surname))
         if side is None and after:  # "X, a researcher at Human Rights Watch"
             side = side_in_phrase(after.group(1))
+        if side is None:  # "X stands in his front-line village of Martuni", "his ethnic Armenian family"
+            own = _OWN_PLACE.search(text, pos + len(surname), min(len(text), pos + len(surname) + _OWN_PLACE_REACH))
+            side = side_in_phrase(own.group(0)) if own and not _SENTENCE_END.search(text, pos, own.start()) else None
         if side:
             return side
         pos = text.find(surname, pos + len(surname), before)
