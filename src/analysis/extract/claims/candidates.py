@@ -178,13 +178,25 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
     m = r.noun.match(text, q.end, hi)
     if m:
+        if word_key(m.group("onoun")) == "losses" and r.non_person.match(text, m.end(), hi):
+            return None  # "heavy losses in equipment"
         out = _outcome(m.group("onoun"), m.group("onoun2"), r.outcome_noun)
+        died = out == "wounded" and _DIED_AFTER.match(text, m.end(), hi)
+        if died:  # "one of the wounded has died"
+            out = "killed"
         victim = " ".join(filter(None, [m.group("np"), m.group("head2"), m.group("pp")]))
         head = (m.group("head2") or "").split()[-1:] or [None]
-        return Candidate(q, out, q.start, m.end(), victim, head[0], elliptical=head[0] is None,
+        return Candidate(q, out, q.start, died.end() if died else m.end(), victim, head[0], elliptical=head[0] is None,
                          increment=_has_increment(m.group("np")))
     if needs_noun:
         return None
+    among = _AMONG_BEFORE.search(text, max(sent.start, q.start - 40), q.start)
+    if among is not None:  # "Among the injured are two reporters"
+        a = r.obj_after.match(text, q.end, hi)
+        if a and a.group("head"):
+            return Candidate(q, _AMONG_OUTCOME[among.group("o").lower()], among.start(), a.end(),
+                             " ".join(filter(None, [a.group("np"), a.group("head"), a.group("pp")])), a.group("head"),
+                             elliptical=word_key(a.group("head")) in _ELLIPTICAL)
     # "19 civilians were killed", "two were wounded", "12 people dead"
     m = r.subject.match(text, q.end, hi)
     if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()):
@@ -207,6 +219,13 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     return None
 
 
+# "Among the injured are two reporters": the victims after an outcome group and a copula.
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
+                           r"(?:are|were|was|is)\s+(?:also\s+)?$", re.IGNORECASE)
+_AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
+                  "victims": "casualties", "casualties": "casualties"}
+# "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
+_DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
 _ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
@@ -281,7 +300,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
     before = text[max(sent.start, q.start - 60):q.start]
     vb = r.obj_before.search(before)
     coord = False
-    if not vb and before.endswith("and "):
+    if not vb and before.endswith(("and ", "as well as ")):
         before = text[max(sent.start, q.start - 100):q.start]
         vb = r.obj_coord.search(before)
         coord = True
@@ -364,6 +383,8 @@ def _window_matches(pattern: re.Pattern, text: str, kinds: frozenset, reach: int
 
 
 _WAS, _WAS_OR_BARE, _WERE_OR_BARE = frozenset({"was"}), frozenset({"was", "bare"}), frozenset({"were", "bare"})
+_ANY_KIND = frozenset({"was", "were", "bare"})
+_PLURAL_AUX = re.compile(r"(?:were|have|are)\b", re.IGNORECASE)
 
 
 def _named(r: Rules, text: str):
@@ -418,12 +439,15 @@ def _not_a_person(name: str) -> bool:
 
 
 def _single(r: Rules, text: str):
-    """"a soldier was killed", "an elderly woman was wounded": count 1."""
-    for m in _window_matches(r.single, text, _WAS_OR_BARE):
+    """"a soldier was killed", "an elderly woman was wounded": count 1 ("a woman and her son were killed": 2)."""
+    for m in _window_matches(r.single, text, _ANY_KIND):
         if not m.group("aux").strip() and word_key(m.group("opart")) in _ACTIVE_PARTS:
             continue  # "a soldier killed two civilians"
+        if not m.group("and") and _PLURAL_AUX.match(m.group("aux")):
+            continue  # "a soldier's parents were killed" is not one person
         out = r.part_outcome(m.group("opart"))
-        q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.end("det"))
+        n = 2 if m.group("and") else 1  # "a woman and her daughter were killed"
+        q = Quantity(n, None, "exact", float(n), float(n), m.start(), m.end("det"))
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
 
 

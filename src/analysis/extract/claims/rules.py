@@ -203,7 +203,9 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?P<head2>\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
-        obj_coord=re.compile(rf"\b(?P<verb>{alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE),
+        # "killed 12 soldiers, as well as 40 civilians": a person object coordinated after another
+        obj_coord=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + pverb)})\s+[^,.;:()]{{1,70}}?,?\s+(?:and|as\s+well\s+as)\s+$",
+                             re.IGNORECASE),
         obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         predicate=re.compile(rf"(?P<rel>,?\s+(?:who|that|which)\b)?(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}",
                              re.IGNORECASE),
@@ -234,6 +236,7 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
             rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"(?P<and>and\s+(?:{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son"
             rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
         # "shelling killed a civilian", "the murder of a teenager": a person without a numeral as the object
