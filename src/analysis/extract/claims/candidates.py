@@ -190,7 +190,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
                          increment=_has_increment(m.group("np")))
     if needs_noun:
         return None
-    among = _AMONG_BEFORE.search(text, max(sent.start, q.start - 40), q.start)
+    lo = max(sent.start, q.start - 40)
+    among = _AMONG_BEFORE.search(text, lo, q.start) if text.find("mong", lo, q.start) >= 0 else None
     if among is not None:  # "Among the injured are two reporters"
         a = r.obj_after.match(text, q.end, hi)
         if a and a.group("head"):
@@ -463,7 +464,9 @@ def _single_object(r: Rules, text: str):
     for stem in _OBJECT_STEMS:
         pos = low.find(stem)
         while pos >= 0:
-            m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH))
+            # the cheap test first: an article must follow within a few words
+            m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH)) \
+                if text.find(" a", pos, pos + 24) >= 0 else None
             if m is not None:
                 out = r.single_object_verb[word_key(m.group("verb"))]
                 n = 2 if m.group("and") else 1

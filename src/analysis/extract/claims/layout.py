@@ -71,14 +71,24 @@ def _furniture_headings() -> frozenset:
     return frozenset(str(w).lower() for w in lexicons.yaml_lexicon("claims").get("furniture_headings") or [])
 
 
+@lru_cache(maxsize=1)
+def _heading_line() -> re.Pattern:
+    """A furniture heading alone on its line: the one search run over every text."""
+    words = lexicons.alternation(sorted(_furniture_headings()) + ["more from"])
+    return re.compile(rf"^[ \t]*(?:{words})\b[^\n]{{0,{_HEADING_CHARS}}}$", re.IGNORECASE | re.MULTILINE)
+
+
 @lru_cache(maxsize=8)
 def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of page furniture: from a furniture heading line ("ALSO READ", "You May Also Like",
     "Leave a Reply", "More from X") through the run of headline-like lines after it (no final
     punctuation, teasers ending in "…", blank or short lines), up to the first line of prose."""
+    first = _heading_line().search(text)
+    if first is None:
+        return ()
     headings = _furniture_headings()
     spans: list[tuple[int, int]] = []
-    pos, n = 0, len(text)
+    pos, n = first.start(), len(text)
     block = -1
     while pos <= n:
         end = text.find("\n", pos)
@@ -105,6 +115,6 @@ def _furniture_line(line: str) -> bool:
     return core[-1] not in ".!?" and len(line.split()) <= 30
 
 
-def in_furniture(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies in page furniture (:func:`furniture_spans`)."""
-    return any(a <= pos < b for a, b in furniture_spans(text))
+def in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (e.g. :func:`furniture_spans`)."""
+    return any(a <= pos < b for a, b in spans)
