@@ -10,6 +10,7 @@ patterns of :mod:`.rules` then read what surrounds each one:
   have been killed", "2,000 soldiers, who fought for ..., were killed", "four fighters who had died";
 - breakdowns, each a claim of its own with the outcome of the figure it breaks down:
   "..., including 6 children and 9 women", "(two women and one man)";
+- gapped items: "Armenia reported 25 civilian deaths, Azerbaijan 19" (the actor's people);
 - and, in their own passes, a named person who "was killed", "a soldier was
   wounded", and zeros ("no casualties", "no human losses", "no one was killed").
 
@@ -54,12 +55,15 @@ class Candidate:
     location: str | None = None
     asides: tuple[Aside, ...] = ()  # asides read between the subject and its verb
     parent: Candidate | None = None  # the figure this one breaks down ("including 6 children")
+    gapped: str | None = None  # the actor of a gapped item ("A reported 25 deaths, B 19": "B"), whose people they are
+    gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
     """Every candidate claim of ``text``, in text order, overlapping readings of one figure dropped."""
     r = rules()
     out: list[Candidate] = []
+    unread: dict[int, Quantity] = {}  # quantities no pattern read: a gapped item may be one
     for m in find_quantities(text):
         q = parse_match(m, text)
         if q is None:
@@ -73,7 +77,11 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         if cand is not None:
             cand.sentence = sent
             out.append(cand)
+        elif q.count is not None:
+            unread[q.start] = q
     out = _with_breakdowns(r, text, out)
+    if unread:
+        out = _with_gapped(r, text, out, unread)
     for finder in (_named, _named_list, _single, _single_object, _zeros):
         for cand in finder(r, text):
             cand.sentence = sentence_at(sentences, cand.ev_start)
@@ -124,6 +132,29 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
                 if child is not None and child.q.start not in by_start:
                     by_start[child.q.start] = child
                     added.append(child)
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
+
+
+def _with_gapped(r: Rules, text: str, cands: list[Candidate], unread: dict[int, Quantity]) -> list[Candidate]:
+    """Gapped items after a figure: "Armenia reported 25 civilian deaths, Azerbaijan 19" (an actor and a
+    bare count that no pattern read, sharing the figure's verb, outcome and victims)."""
+    added = []
+    for c in cands:
+        if c.sentence is None or c.parent is not None:
+            continue
+        pos = c.ev_end
+        while True:
+            m = r.gapped.match(text, pos, c.sentence.end)
+            q = unread.get(m.end()) if m else None
+            if q is None or not r.gap_end.match(text, q.end, c.sentence.end):
+                break
+            g = Candidate(q, c.outcome, m.start("actor"), q.end, c.victim, c.head, c.elliptical, gapped=m.group("actor"),
+                          gapped_from=c)
+            g.sentence = c.sentence
+            added.append(g)
+            pos = q.end
     if not added:
         return cands
     return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))

@@ -23,6 +23,7 @@ from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
 from analysis.extract.claims.sides import assign_sides_and_places
 from analysis.nlp.attribution import attribution_at
+from analysis.nlp.source_side import source_side
 from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
 from analysis.nlp.quantities import INTERVAL_CONVENTION
 from analysis.nlp.sentences import Sentence
@@ -89,6 +90,8 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
             att = None  # "our correspondent in Stepanakert confirmed": the outlet's own reporting
         c.claimant = att.source if att else None
         c.claimant_side = att.side if att else "outlet"
+        if c.gapped and c.gapped_from is not None and c.gapped_from.claimant is not None:
+            c.claimant, c.claimant_side = c.gapped, source_side(c.gapped)  # "A reported 25 deaths, B 19": B reported 19
         kept.append(c)
     return kept
 

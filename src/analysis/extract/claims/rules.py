@@ -100,6 +100,8 @@ class Rules:
     locative: re.Pattern  # "in | Stepanakert"
     place_after: re.Pattern  # "Martuni | village"
     anaphor: re.Pattern  # "the city"
+    gapped: re.Pattern  # ", Azerbaijan | 19": an actor opening a gapped item, up to its count
+    gap_end: re.Pattern  # what may follow a gapped count (the end of the item)
 
     def part_outcome(self, words: str) -> str:
         """The outcome of a participle phrase matched by the patterns ("killed", "received injuries")."""
@@ -336,7 +338,17 @@ def _side_and_place(d: dict) -> dict:
         place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
                                re.IGNORECASE),
         anaphor=re.compile(r"\bthe\s+(?:city|town|village|settlement)\b", re.IGNORECASE),
+        gapped=re.compile(rf"\s*(?:,|;)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?P<actor>{_party_names(actors)})"
+                          rf"(?:\s+(?:side|army|military|forces))?\s+(?=\S)"),
+        gap_end=re.compile(r"\s*(?:$|[.;:)]|,\s|and\s|while\s|whereas\s|according\b|officials\b|respectively\b)", re.IGNORECASE),
     )
+
+
+def _party_names(actors: pd.DataFrame) -> str:
+    """The countries and adjectives of the two parties, as an alternation (gapped items name one)."""
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    names = [n for n, sd, k in zip(actors["name"], actors["side"], kind) if sd in PARTIES and k in ("country", "adjective")]
+    return alt(names or ["Armenia", "Azerbaijan"])
 
 
 def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:

@@ -92,6 +92,8 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
 def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
                     exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None) -> str | None:
     """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc)."""
+    if c.gapped:  # "Armenia reported 25 civilian deaths, Azerbaijan 19": Azerbaijan's
+        return lexicons.actors().side_of(c.gapped)
     fought = fought_for(p, text, sentences, c)
     if fought is not None:  # "28 Syrian fighters ... sent to fight for the Azeris"
         side = lexicons.actors().side_of(fought)
