@@ -120,7 +120,7 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
         if c.parent is not None or c.sentence is None:
             continue
         hi = c.sentence.end
-        starts = [a.inner for a in c.asides if a.kind != "place"]
+        starts = [a.inner for a in c.asides if a.kind not in ("place", "pp")]
         starts += [p for p in (list_opening(text, m.start(), hi) for m in _LIST_WORD.finditer(text, c.q.end, c.ev_end)) if p]
         after = list_opening(text, c.ev_end, hi)
         if after is not None:
@@ -183,6 +183,8 @@ def _breakdown(r: Rules, text: str, parent: Candidate, qm: re.Match, end: int, k
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_AGE_BEFORE = re.compile(r"(?-i:[A-Z][a-zà-ÿ’'\-]+),\s*$")
+_AGE_AFTER = re.compile(r",")
 
 
 def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
@@ -192,6 +194,8 @@ def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
         return True
     if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
+    if q.count is not None and _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, q.end):
+        return True  # an age after a name: "Ramil Aliyev, 45, was killed"
     raw = text[q.start:q.end]
     if q.count is not None and _YEAR.fullmatch(raw.strip()):
         return True  # a year ("in 1994", "born in 1967"); counts of this size carry a comma
@@ -273,6 +277,8 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
     if not _ASIDE_OPENS.match(text, np.end(), hi):
         return None  # the cheap test first: no aside or relative word opens here
     pos, asides = skip_asides(text, np.end(), hi)
+    if asides and pos > np.end() and text[pos - 1].isspace():
+        pos -= 1  # a closing " - " took the space the verb group opens with
     p = r.predicate.match(text, pos, hi)
     if p is None or not (asides or p.group("rel")):
         return None
@@ -422,8 +428,8 @@ _PLURAL_AUX = re.compile(r"(?:were|have|are)\b", re.IGNORECASE)
 def _named(r: Rules, text: str):
     """A named person who was killed/wounded: count 1."""
     for m in _window_matches(r.named, text, _WAS):
-        name = m.group("name")
-        if _not_a_person(name):
+        name = _without_role(r, m.group("name"))  # "Journalist Sevak Hakobyan": the name after the role
+        if len(name.split()) < 2 or _not_a_person(name):
             continue
         out = "captured" if m.group("opart").startswith(("captured", "taken")) else r.part_outcome(m.group("opart"))
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.start("name") + len(name))

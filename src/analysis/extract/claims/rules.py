@@ -254,7 +254,8 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
         # "residents A (born 1992) and B (born 1977) were injured": people named together, one claim counting them
         named_list=re.compile(
             rf"\b(?P<names>{_NAME_ITEM}(?:\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:[\w-]+,?\s+){{0,4}}?{_NAME_ITEM})+)"
-            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,)?\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
+            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,|,\s+(?:both|all|aged)\s[^,;:.\n]{{1,40}},)?"  # ", both in their 60s,"
+            rf"\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
             rf"(?P<opart>{f.part})\b"),
         name=re.compile(_NAME),
         zero_not=re.compile(
