@@ -12,7 +12,7 @@ patterns of :mod:`.rules` then read what surrounds each one:
   "..., including 6 children and 9 women", "(two women and one man)";
 - gapped items: "Armenia reported 25 civilian deaths, Azerbaijan 19" (the actor's people);
 - and, in their own passes, a named person who "was killed", "a soldier was
-  wounded", and zeros ("no casualties", "no human losses", "no one was killed").
+  wounded", "killing a civilian", "the injured pilot", and zeros ("no casualties", "no human losses", "no one was killed").
 
 Ages, years, dates and equipment never pass: a number must head a person noun
 or an outcome word.
@@ -82,7 +82,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
     out = _with_breakdowns(r, text, out)
     if unread:
         out = _with_gapped(r, text, out, unread)
-    for finder in (_named, _named_list, _single, _single_object, _zeros):
+    for finder in (_named, _named_list, _single, _single_object, _single_nominal, _zeros):
         for cand in finder(r, text):
             cand.sentence = sentence_at(sentences, cand.ev_start)
             if cand.sentence is not None:
@@ -510,6 +510,22 @@ def _single_object(r: Rules, text: str):
                 q = Quantity(n, None, "exact", float(n), float(n), m.start("det"), m.end("det"))
                 yield Candidate(q, out, m.start(), m.end(), text[m.start("det"):m.end()], m.group("head"), elliptical=False)
             pos = low.find(stem, pos + len(stem))
+
+
+_NOMINAL_STEMS = ("injured ", "wounded ", "slain ")
+
+
+def _single_nominal(r: Rules, text: str):
+    """"the injured pilot", "a wounded soldier": count 1, read only before the outcome words."""
+    for stem in _NOMINAL_STEMS:
+        pos = text.find(stem)
+        while pos >= 0:
+            m = r.single_nominal.search(text, max(0, pos - 20), min(len(text), pos + 60))
+            if m is not None and m.start("adj") == pos:
+                out = "killed" if m.group("adj") == "slain" else "wounded"
+                q = Quantity(1, None, "exact", 1.0, 1.0, m.start("det"), m.end("det"))
+                yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+            pos = text.find(stem, pos + len(stem))
 
 
 def _denied(r: Rules, text: str):

@@ -62,6 +62,7 @@ class Rules:
     named: re.Pattern  # "Artak Beglaryan was killed"
     single: re.Pattern  # "a soldier was wounded"
     single_object: re.Pattern  # "shelling killed a civilian", "the murder of a teenager"
+    single_nominal: re.Pattern  # "the injured pilot"
     zero: re.Pattern  # "no casualties"
     zero_not: re.Pattern  # "did not cause any human damage"
     named_list: re.Pattern  # "residents A (born 1992) and B were injured"
@@ -241,6 +242,11 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?P<and>and\s+(?:{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son"
             rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
+        # "the injured pilot", "a wounded soldier": a person without a numeral named by the outcome
+        single_nominal=re.compile(
+            rf"\b(?P<det>[Tt]he|[Aa]n?)\s+(?:(?:seriously|severely|badly|critically|slightly|lightly|gravely)\s+)?"
+            rf"(?P<adj>injured|wounded|slain)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,2}}"
+            rf"(?P<head>{alt(singular)})\b(?![’'-])"),
         # "shelling killed a civilian", "the murder of a teenager": a person without a numeral as the object
         single_object=re.compile(
             rf"\b(?P<verb>{alt(words['single_object_verb'])})\s+(?P<det>an?)\s+"
