@@ -421,7 +421,7 @@ def _window_matches(pattern: re.Pattern, text: str, kinds: frozenset, reach: int
 
 
 _WAS, _WAS_OR_BARE, _WERE_OR_BARE = frozenset({"was"}), frozenset({"was", "bare"}), frozenset({"were", "bare"})
-_ANY_KIND = frozenset({"was", "were", "bare"})
+_WERE = frozenset({"were"})
 _PLURAL_AUX = re.compile(r"(?:were|have|are)\b", re.IGNORECASE)
 
 
@@ -478,7 +478,7 @@ def _not_a_person(name: str) -> bool:
 
 def _single(r: Rules, text: str):
     """"a soldier was killed", "an elderly woman was wounded": count 1 ("a woman and her son were killed": 2)."""
-    for m in _window_matches(r.single, text, _ANY_KIND):
+    for m in _single_matches(r, text):
         if not m.group("aux").strip() and word_key(m.group("opart")) in _ACTIVE_PARTS:
             continue  # "a soldier killed two civilians"
         if not m.group("and") and _PLURAL_AUX.match(m.group("aux")):
@@ -487,6 +487,21 @@ def _single(r: Rules, text: str):
         n = 2 if m.group("and") else 1  # "a woman and her daughter were killed"
         q = Quantity(n, None, "exact", float(n), float(n), m.start(), m.end("det"))
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+
+
+def _single_matches(r: Rules, text: str):
+    """Matches of rules.single: before "was" and bare outcome words, and before "were" only where
+    two people are named together ("a woman and her son were killed": an " and " in the window)."""
+    seen = set()
+    for m in _window_matches(r.single, text, _WAS_OR_BARE):
+        seen.add(m.start())
+        yield m
+    for lo, hi in _windows(text, _WERE, 150):
+        if text.find(" and ", lo, hi) < 0:
+            continue
+        for m in r.single.finditer(text, lo, hi):
+            if m.group("and") and m.start() not in seen:
+                yield m
 
 
 # Stems of the verbs of rules.single_object: the pattern runs only right after one of them.
@@ -502,8 +517,9 @@ def _single_object(r: Rules, text: str):
         pos = low.find(stem)
         while pos >= 0:
             # the cheap test first: an article must follow within a few words
+            near = pos + 24
             m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH)) \
-                if text.find(" a", pos, pos + 24) >= 0 else None
+                if low.find(" a ", pos, near) >= 0 or low.find(" an ", pos, near) >= 0 else None
             if m is not None:
                 out = r.single_object_verb[word_key(m.group("verb"))]
                 n = 2 if m.group("and") else 1

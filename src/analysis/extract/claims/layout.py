@@ -71,11 +71,19 @@ def _furniture_headings() -> frozenset:
     return frozenset(str(w).lower() for w in lexicons.yaml_lexicon("claims").get("furniture_headings") or [])
 
 
-@lru_cache(maxsize=1)
-def _heading_line() -> re.Pattern:
-    """A furniture heading alone on its line: the one search run over every text."""
-    words = lexicons.alternation(sorted(_furniture_headings()) + ["more from"])
-    return re.compile(rf"^[ \t]*(?:{words})\b[^\n]{{0,{_HEADING_CHARS}}}$", re.IGNORECASE | re.MULTILINE)
+def _is_heading_line(line: str, headings: frozenset) -> bool:
+    low = line.lower()
+    return low.rstrip(":").strip() in headings or low.startswith("more from ")
+
+
+def _first_heading(text: str, headings: frozenset) -> int:
+    """The offset of the first furniture heading line of ``text``, or -1 (short lines only are looked up)."""
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= _HEADING_CHARS and _is_heading_line(line.strip(), headings):
+            return pos
+        pos += len(line) + 1
+    return -1
 
 
 @lru_cache(maxsize=8)
@@ -83,19 +91,18 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of page furniture: from a furniture heading line ("ALSO READ", "You May Also Like",
     "Leave a Reply", "More from X") through the run of headline-like lines after it (no final
     punctuation, teasers ending in "…", blank or short lines), up to the first line of prose."""
-    first = _heading_line().search(text)
-    if first is None:
-        return ()
     headings = _furniture_headings()
+    first = _first_heading(text, headings)
+    if first < 0:
+        return ()
     spans: list[tuple[int, int]] = []
-    pos, n = first.start(), len(text)
+    pos, n = first, len(text)
     block = -1
     while pos <= n:
         end = text.find("\n", pos)
         end = n if end < 0 else end
         line = text[pos:end].strip()
-        if len(line) <= _HEADING_CHARS and (line.lower().rstrip(":").strip() in headings
-                                            or line.lower().startswith("more from ")):
+        if len(line) <= _HEADING_CHARS and _is_heading_line(line, headings):
             if block < 0:
                 block = pos
         elif block >= 0 and not _furniture_line(line):

@@ -97,6 +97,9 @@ def crew_vehicle(p: RolePatterns, text: str, sentences: list[Sentence], c: Candi
     return None
 
 
+_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited")
+
+
 def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:
     """For fighter victims ("28 Syrian fighters"): the actor they are said to fight for in the claim's
     sentence or the sentences on either side of it, nearest first; None for other victims."""
@@ -105,9 +108,13 @@ def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candida
     i = c.sentence.index
     if not 0 <= i < len(sentences) or sentences[i].start != c.sentence.start:
         return None
+    low = lexicons.lowered(text)
     for j in (i, i - 1, i + 1):
         if 0 <= j < len(sentences):
-            m = p.fight_for.search(text, sentences[j].start, sentences[j].end)
+            a, b = sentences[j].start, sentences[j].end
+            if not any(low.find(w, a, b) >= 0 for w in _FIGHT_HINTS):
+                continue  # the cheap test first
+            m = p.fight_for.search(text, a, b)
             if m is not None:
                 return frame_actor(m)
     return None
