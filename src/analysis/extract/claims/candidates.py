@@ -194,7 +194,7 @@ def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
         return True
     if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
-    if q.count is not None and _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, q.end):
+    if q.count is not None and before.endswith((",", ", ")) and _AGE_AFTER.match(text, q.end) and _AGE_BEFORE.search(before):
         return True  # an age after a name: "Ramil Aliyev, 45, was killed"
     raw = text[q.start:q.end]
     if q.count is not None and _YEAR.fullmatch(raw.strip()):
@@ -504,9 +504,11 @@ def _single_matches(r: Rules, text: str):
                 yield m
 
 
-# Stems of the verbs of rules.single_object: the pattern runs only right after one of them.
-_OBJECT_STEMS = ("kill", "murder", "execut", "shot", "shooting", "wound", "injur", "death of")
-_OBJECT_REACH = 90  # characters after a stem in which the person object must end
+# Stems of the verbs of rules.single_object: the pattern runs only right after one of them, when an
+# article follows within a few characters ("killed a", "murder of a").
+_OBJECT_STEMS = ("kill", "murder", "execut", "shot dead", "shooting dead", "wound", "injur", "death of")
+_OBJECT_REACH = 90  # characters after the verb in which the person object must end
+_ARTICLE_NEAR = 24
 
 
 def _single_object(r: Rules, text: str):
@@ -516,15 +518,15 @@ def _single_object(r: Rules, text: str):
     for stem in _OBJECT_STEMS:
         pos = low.find(stem)
         while pos >= 0:
-            # the cheap test first: an article must follow within a few words
-            near = pos + 24
-            m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH)) \
-                if low.find(" a ", pos, near) >= 0 or low.find(" an ", pos, near) >= 0 else None
-            if m is not None:
-                out = r.single_object_verb[word_key(m.group("verb"))]
-                n = 2 if m.group("and") else 1
-                q = Quantity(n, None, "exact", float(n), float(n), m.start("det"), m.end("det"))
-                yield Candidate(q, out, m.start(), m.end(), text[m.start("det"):m.end()], m.group("head"), elliptical=False)
+            near = pos + _ARTICLE_NEAR
+            if low.find(" a ", pos, near) >= 0 or low.find(" an ", pos, near) >= 0:  # the cheap test first
+                m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH))
+                if m is not None:
+                    out = r.single_object_verb[word_key(m.group("verb"))]
+                    n = 2 if m.group("and") else 1
+                    q = Quantity(n, None, "exact", float(n), float(n), m.start("det"), m.end("det"))
+                    yield Candidate(q, out, m.start(), m.end(), text[m.start("det"):m.end()], m.group("head"),
+                                    elliptical=False)
             pos = low.find(stem, pos + len(stem))
 
 

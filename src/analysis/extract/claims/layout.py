@@ -63,6 +63,7 @@ def is_heading(text: str, sent: Sentence) -> bool:
 
 _TEASER_ENDS = ("…", "...")
 _SHORT_LINE = 12  # words: a line this short does not end a furniture block
+_PROSE_CHARS = 200  # a line longer than this that ends a sentence is prose (more than 30 words)
 _HEADING_CHARS = 40  # longest furniture heading looked up
 
 
@@ -120,6 +121,17 @@ def _furniture_line(line: str) -> bool:
         return True
     core = line.rstrip("\"”’')]»")
     return core[-1] not in ".!?" and len(line.split()) <= 30
+
+
+def on_furniture_like_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` could stand in a furniture block (a headline, a teaser, a
+    short line): the cheap test before :func:`furniture_spans`; a line of prose never can."""
+    hi = text.find("\n", pos)
+    hi = len(text) if hi < 0 else hi
+    lo = text.rfind("\n", 0, pos) + 1
+    if hi - lo > _PROSE_CHARS and text[hi - 1] in ".!?" and text[hi - 3:hi] != "...":
+        return False  # the common case: a long line ending a sentence
+    return _furniture_line(text[lo:hi].strip())
 
 
 def in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:

@@ -48,8 +48,11 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     """Set ``side`` and ``location`` on every claim (``atts``: the article's attributions)."""
     p = role_patterns()
     decided: list[str | None] = []
+    spans: dict[int, list[tuple[int, int]]] = {}  # the sources' spans of each sentence, gathered once
+    for a in atts:
+        spans.setdefault(a.sentence_index, []).append((a.start, a.end))
     for idx, c in enumerate(claims):
-        exclude = [(a.start, a.end) for a in atts if a.sentence_index == c.sentence.index]
+        exclude = spans.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
@@ -108,8 +111,9 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     if side is not None:
         return side
     lo, hi = c.clause
-    if hi > lo and c.claimant_side not in PARTIES and (p.war_event.search(text, lo, hi) or r.whole_war.search(text, lo, hi)) \
-            and not r.incident.search(text, lo, hi) and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
+    if hi > lo and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
+            and _war_in(text, lo, hi) and not r.incident.search(text, lo, hi) \
+            and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
         return "both"  # "Troops took the town in 1993; last week, after thousands died in the war, ..." (not one strike)
     atk = _attacker_side(r, text, c.sentence, c.q.start, exclude)
     if atk:
@@ -136,7 +140,7 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
     """The war or the fighting as a whole is named in the sentence, or in the one before it
     in the paragraph when the sentence names no actor ("Fighting has gone on since September.
     More than 150 people have been killed")."""
-    if p.war_event.search(text, s.start, s.end) or rules().whole_war.search(text, s.start, s.end):
+    if _war_in(text, s.start, s.end):
         return True  # "the fighting has killed hundreds", "thousands died in a six-week offensive"
     wrapped = _wrapped_before(text, sentences, s)
     for _ in range(_WRAP_LINES):  # hard-wrapped lines: "Fighting in and\naround the region is ... killing scores"
@@ -147,6 +151,12 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
         wrapped = _wrapped_before(text, sentences, wrapped)
     prev = previous_sentence(text, sentences, s)
     return prev is not None and not lexicons.actors().mentions(s.text) and bool(p.war_event.search(text, prev.start, prev.end))
+
+
+@lru_cache(maxsize=512)
+def _war_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names the war or the fighting as a whole (searched once per span)."""
+    return bool(role_patterns().war_event.search(text, lo, hi) or rules().whole_war.search(text, lo, hi))
 
 
 _WRAP_ENDS = frozenset(".!?:;\"”’)")
@@ -275,7 +285,7 @@ def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[in
     """The place named as where things happened, nearest the claim in its sentence."""
     gaz = lexicons.gazetteer()
     best = None
-    for pm in gaz.find(text, sent.start, sent.end):
+    for pm in _places_in(text, sent.start, sent.end):
         if any(a <= pm.start < b for a, b in exclude):
             continue
         if not r.locative.search(text[max(sent.start, pm.start - 40):pm.start]) and \
@@ -286,6 +296,12 @@ def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[in
         if best is None or key < best[0]:
             best = (key, pm)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _places_in(text: str, lo: int, hi: int) -> tuple:
+    """The gazetteer's places in ``text[lo:hi]``, found once per sentence (claims of a sentence share them)."""
+    return tuple(lexicons.gazetteer().find(text, lo, hi))
 
 
 def _anaphoric_place(r: Rules, text: str, c: Candidate) -> lexicons.PlaceMention | None:
