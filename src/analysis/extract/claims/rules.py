@@ -101,6 +101,7 @@ class Rules:
     locative: re.Pattern  # "in | Stepanakert"
     place_after: re.Pattern  # "Martuni | village"
     anaphor: re.Pattern  # "the city"
+    third_soil: re.Pattern  # "in northwestern Iran", "on Iranian soil": a place in a country not at war
     gapped: re.Pattern  # ", Azerbaijan | 19": an actor opening a gapped item, up to its count
     gap_end: re.Pattern  # what may follow a gapped count (the end of the item)
 
@@ -345,10 +346,21 @@ def _side_and_place(d: dict) -> dict:
         place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
                                re.IGNORECASE),
         anaphor=re.compile(r"\bthe\s+(?:city|town|village|settlement)\b", re.IGNORECASE),
+        third_soil=_third_soil_pattern(actors),
         gapped=re.compile(rf"\s*(?:,|;)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?P<actor>{_party_names(actors)})"
                           rf"(?:\s+(?:side|army|military|forces))?\s+(?=\S)"),
         gap_end=re.compile(r"\s*(?:$|[.;:)]|,\s|and\s|while\s|whereas\s|according\b|officials\b|respectively\b)", re.IGNORECASE),
     )
+
+
+def _third_soil_pattern(actors: pd.DataFrame) -> re.Pattern:
+    """"in northwestern Iran", "on Iranian soil": a place in a third country (side ``other`` for its people)."""
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    third = actors["side"] == "third_party"
+    countries = alt(list(actors["name"][third & (kind == "country")]) or ["Iran"])
+    adjectives = alt(list(actors["name"][third & (kind == "adjective")]) or ["Iranian"])
+    return re.compile(rf"\b(?:in|on|into|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:{countries})\b(?![’'])"
+                      rf"|\b(?:{adjectives})\s+(?:soil|territory|villages?|border\s+villages?|land|side\s+of\s+the\s+border)\b")
 
 
 def _party_names(actors: pd.DataFrame) -> str:

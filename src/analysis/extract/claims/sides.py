@@ -84,8 +84,8 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return "both"
     if cside in PARTIES and r.our.search(text, max(lo, s.start), c.ev_end):
         return cside
-    if cside == "third_party" and p.own.search(text, s.start, c.ev_end):
-        return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"
+    if cside == "third_party" and (p.own.search(text, s.start, c.ev_end) or r.third_soil.search(text, s.start, s.end)):
+        return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"; "on Iranian soil"
     inside = r.in_country.match(text, c.ev_end, s.end)
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
         return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
