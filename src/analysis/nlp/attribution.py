@@ -39,10 +39,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from analysis.core.values import PARTIES
 from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence, sentence_at, split_sentences
 from analysis.nlp.source_phrases import phrase_after, subject_before, tokens
-from analysis.nlp.source_side import side_in_phrase, source_side
+from analysis.nlp.source_side import PLACE_COUNTRY_SIDE, side_in_phrase, source_side
 from analysis.nlp.source_words import bare, clean_source, head_noun, in_source_phrase, name_in, source_words
 
 CONTENT_FREE = frozenset({"contact"})
@@ -111,7 +112,10 @@ def find_attributions(text: str, sentences: list[Sentence] | None = None) -> lis
             via = _VIA_STATEMENT.match(text, m.end(), sent.end)  # "according to information provided by X"
             span = phrase_after(text, via.end() if via else m.end(), sent.end)
             if span:
-                found.add(span, "according_to", sent)
+                relayed = not m.group("acc")[:1] in "Aa"  # "Trend reports referring to the ministry"
+                found.add(span, "relayed" if relayed else "according_to", sent)
+                if relayed and found.items and found.items[-1].side is None:
+                    _side_from_relay(found, sent, m.start())
         elif m.group("contact"):
             _contact(found, m, sent)
         else:
@@ -166,6 +170,39 @@ class _Found:
             self.last_named = self.items[-1]
 
 
+def _side_from_relay(found: _Found, sent: Sentence, before: int) -> None:
+    """A source an agency of one party's country relays, its side unknown, is of that country
+    ("Trend reports referring to the General Prosecutor's Office": Azerbaijani)."""
+    relays = [a for a in found.items if a.sentence_index == sent.index and a.end <= before and is_relay(a.source)]
+    side = _outlet_sides().get(relays[-1].source.lower()) if relays else None
+    if side is None:
+        return
+    last = found.items[-1]
+    found.items[-1] = Attribution(last.source, side, last.kind, last.start, last.end, last.sentence_index)
+    found.last_named = found.items[-1]
+
+
+@lru_cache(maxsize=None)
+def _outlet_sides() -> dict:
+    """Outlet names and aliases (lower case) -> the party of the outlet's country, for outlets of Armenia or Azerbaijan."""
+    frame = lexicons.read_lexicon("outlets", required=("outlet", "alias"))
+    countries = frame["country"] if "country" in frame else [""] * len(frame)
+    out = {}
+    for outlet, alias, country in zip(frame["outlet"], frame["alias"], countries):
+        side = PLACE_COUNTRY_SIDE.get(str(country).strip().lower())
+        if side in PARTIES:
+            out[str(outlet).strip().lower()] = out[str(alias).strip().lower()] = side
+    return out
+
+
+# A person's own place or people after their name: "his village of Martuni", "her home in Ganja", "their
+# ethnic Armenian family"; read up to _OWN_PLACE_REACH characters after the name, in its sentence.
+_OWN_PLACE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|home|house|hometown|family|homeland)\b"
+                        r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[\w’'-]+\s*){1,4})?")
+_OWN_PLACE_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
 def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
     """The side of a person from the title written before an earlier mention of the name
     ("Artsakh President Arayik X ... X said")."""
@@ -178,6 +215,9 @@ def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
         after = _APPOSITIVE_AFTER.match(text, pos + len(surname))
         if side is None and after:  # "X, a researcher at Human Rights Watch"
             side = side_in_phrase(after.group(1))
+        if side is None:  # "X stands in his front-line village of Martuni", "his ethnic Armenian family"
+            own = _OWN_PLACE.search(text, pos + len(surname), min(len(text), pos + len(surname) + _OWN_PLACE_REACH))
+            side = side_in_phrase(own.group(0)) if own and not _SENTENCE_END.search(text, pos, own.start()) else None
         if side:
             return side
         pos = text.find(surname, pos + len(surname), before)

@@ -38,6 +38,11 @@ class SourceWords:
     statement_of: re.Pattern  # "X's statement", on lower-cased text
 
 
+# "Trend reports referring to the ministry", "the agency reported, citing the ministry": the
+# source cited by a reporting verb, read as "according to" (the agency only relays it).
+_RELAYED = r"(?:(?<=reports\s)|(?<=reported\s)|(?<=reports,\s)|(?<=reported,\s)|(?<=writes\s)|(?<=wrote,\s))(?:referring\s+to|citing)"
+
+
 @lru_cache(maxsize=None)
 def source_words() -> SourceWords:
     """The attribution word lists, loaded and compiled once per process."""
@@ -56,7 +61,7 @@ def source_words() -> SourceWords:
     nouns = lexicons.alternation(sets["statement_nouns"])
     return SourceWords(
         **sets,
-        verb_pattern=re.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})|(?P<contact>{contact})|(?P<acc>[Aa]ccording to))\b"),
+        verb_pattern=re.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})|(?P<contact>{contact})|(?P<acc>[Aa]ccording to|{_RELAYED}))\b"),
         statement_by=re.compile(rf"\b(?:{nouns})\s+(?:(?:released|issued|published|posted|signed|"
                                 rf"shared|distributed|circulated)\s+)?(?:by|of)\s+"),
         statement_of=re.compile(rf"[’']s\s+(?:{nouns})\b"),

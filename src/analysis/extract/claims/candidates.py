@@ -10,8 +10,9 @@ patterns of :mod:`.rules` then read what surrounds each one:
   have been killed", "2,000 soldiers, who fought for ..., were killed", "four fighters who had died";
 - breakdowns, each a claim of its own with the outcome of the figure it breaks down:
   "..., including 6 children and 9 women", "(two women and one man)";
+- gapped items: "Armenia reported 25 civilian deaths, Azerbaijan 19" (the actor's people);
 - and, in their own passes, a named person who "was killed", "a soldier was
-  wounded", and zeros ("no casualties", "no human losses", "no one was killed").
+  wounded", "killing a civilian", "the injured pilot", and zeros ("no casualties", "no human losses", "no one was killed").
 
 Ages, years, dates and equipment never pass: a number must head a person noun
 or an outcome word.
@@ -54,12 +55,15 @@ class Candidate:
     location: str | None = None
     asides: tuple[Aside, ...] = ()  # asides read between the subject and its verb
     parent: Candidate | None = None  # the figure this one breaks down ("including 6 children")
+    gapped: str | None = None  # the actor of a gapped item ("A reported 25 deaths, B 19": "B"), whose people they are
+    gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
     """Every candidate claim of ``text``, in text order, overlapping readings of one figure dropped."""
     r = rules()
     out: list[Candidate] = []
+    unread: dict[int, Quantity] = {}  # quantities no pattern read: a gapped item may be one
     for m in find_quantities(text):
         q = parse_match(m, text)
         if q is None:
@@ -73,8 +77,12 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         if cand is not None:
             cand.sentence = sent
             out.append(cand)
+        elif q.count is not None:
+            unread[q.start] = q
     out = _with_breakdowns(r, text, out)
-    for finder in (_named, _named_list, _single, _zeros):
+    if unread:
+        out = _with_gapped(r, text, out, unread)
+    for finder in (_named, _named_list, _single, _single_object, _single_nominal, _zeros):
         for cand in finder(r, text):
             cand.sentence = sentence_at(sentences, cand.ev_start)
             if cand.sentence is not None:
@@ -112,7 +120,7 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
         if c.parent is not None or c.sentence is None:
             continue
         hi = c.sentence.end
-        starts = [a.inner for a in c.asides if a.kind != "place"]
+        starts = [a.inner for a in c.asides if a.kind not in ("place", "pp")]
         starts += [p for p in (list_opening(text, m.start(), hi) for m in _LIST_WORD.finditer(text, c.q.end, c.ev_end)) if p]
         after = list_opening(text, c.ev_end, hi)
         if after is not None:
@@ -124,6 +132,29 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
                 if child is not None and child.q.start not in by_start:
                     by_start[child.q.start] = child
                     added.append(child)
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
+
+
+def _with_gapped(r: Rules, text: str, cands: list[Candidate], unread: dict[int, Quantity]) -> list[Candidate]:
+    """Gapped items after a figure: "Armenia reported 25 civilian deaths, Azerbaijan 19" (an actor and a
+    bare count that no pattern read, sharing the figure's verb, outcome and victims)."""
+    added = []
+    for c in cands:
+        if c.sentence is None or c.parent is not None:
+            continue
+        pos = c.ev_end
+        while True:
+            m = r.gapped.match(text, pos, c.sentence.end)
+            q = unread.get(m.end()) if m else None
+            if q is None or not r.gap_end.match(text, q.end, c.sentence.end):
+                break
+            g = Candidate(q, c.outcome, m.start("actor"), q.end, c.victim, c.head, c.elliptical, gapped=m.group("actor"),
+                          gapped_from=c)
+            g.sentence = c.sentence
+            added.append(g)
+            pos = q.end
     if not added:
         return cands
     return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
@@ -152,6 +183,8 @@ def _breakdown(r: Rules, text: str, parent: Candidate, qm: re.Match, end: int, k
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_AGE_BEFORE = re.compile(r"(?-i:[A-Z][a-zà-ÿ’'\-]+),\s*$")
+_AGE_AFTER = re.compile(r",")
 
 
 def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
@@ -161,6 +194,8 @@ def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
         return True
     if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
+    if q.count is not None and before.endswith((",", ", ")) and _AGE_AFTER.match(text, q.end) and _AGE_BEFORE.search(before):
+        return True  # an age after a name: "Ramil Aliyev, 45, was killed"
     raw = text[q.start:q.end]
     if q.count is not None and _YEAR.fullmatch(raw.strip()):
         return True  # a year ("in 1994", "born in 1967"); counts of this size carry a comma
@@ -178,13 +213,26 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
     m = r.noun.match(text, q.end, hi)
     if m:
+        if word_key(m.group("onoun")) == "losses" and r.non_person.match(text, m.end(), hi):
+            return None  # "heavy losses in equipment"
         out = _outcome(m.group("onoun"), m.group("onoun2"), r.outcome_noun)
+        died = out == "wounded" and _DIED_AFTER.match(text, m.end(), hi)
+        if died:  # "one of the wounded has died"
+            out = "killed"
         victim = " ".join(filter(None, [m.group("np"), m.group("head2"), m.group("pp")]))
         head = (m.group("head2") or "").split()[-1:] or [None]
-        return Candidate(q, out, q.start, m.end(), victim, head[0], elliptical=head[0] is None,
+        return Candidate(q, out, q.start, died.end() if died else m.end(), victim, head[0], elliptical=head[0] is None,
                          increment=_has_increment(m.group("np")))
     if needs_noun:
         return None
+    lo = max(sent.start, q.start - 40)
+    among = _AMONG_BEFORE.search(text, lo, q.start) if text.find("mong", lo, q.start) >= 0 else None
+    if among is not None:  # "Among the injured are two reporters"
+        a = r.obj_after.match(text, q.end, hi)
+        if a and a.group("head"):
+            return Candidate(q, _AMONG_OUTCOME[among.group("o").lower()], among.start(), a.end(),
+                             " ".join(filter(None, [a.group("np"), a.group("head"), a.group("pp")])), a.group("head"),
+                             elliptical=word_key(a.group("head")) in _ELLIPTICAL)
     # "19 civilians were killed", "two were wounded", "12 people dead"
     m = r.subject.match(text, q.end, hi)
     if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()):
@@ -207,6 +255,13 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     return None
 
 
+# "Among the injured are two reporters": the victims after an outcome group and a copula.
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
+                           r"(?:are|were|was|is)\s+(?:also\s+)?$", re.IGNORECASE)
+_AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
+                  "victims": "casualties", "casualties": "casualties"}
+# "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
+_DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
 _ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
@@ -222,6 +277,8 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
     if not _ASIDE_OPENS.match(text, np.end(), hi):
         return None  # the cheap test first: no aside or relative word opens here
     pos, asides = skip_asides(text, np.end(), hi)
+    if asides and pos > np.end() and text[pos - 1].isspace():
+        pos -= 1  # a closing " - " took the space the verb group opens with
     p = r.predicate.match(text, pos, hi)
     if p is None or not (asides or p.group("rel")):
         return None
@@ -281,7 +338,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
     before = text[max(sent.start, q.start - 60):q.start]
     vb = r.obj_before.search(before)
     coord = False
-    if not vb and before.endswith("and "):
+    if not vb and before.endswith(("and ", "as well as ")):
         before = text[max(sent.start, q.start - 100):q.start]
         vb = r.obj_coord.search(before)
         coord = True
@@ -364,13 +421,15 @@ def _window_matches(pattern: re.Pattern, text: str, kinds: frozenset, reach: int
 
 
 _WAS, _WAS_OR_BARE, _WERE_OR_BARE = frozenset({"was"}), frozenset({"was", "bare"}), frozenset({"were", "bare"})
+_WERE = frozenset({"were"})
+_PLURAL_AUX = re.compile(r"(?:were|have|are)\b", re.IGNORECASE)
 
 
 def _named(r: Rules, text: str):
     """A named person who was killed/wounded: count 1."""
     for m in _window_matches(r.named, text, _WAS):
-        name = m.group("name")
-        if _not_a_person(name):
+        name = _without_role(r, m.group("name"))  # "Journalist Sevak Hakobyan": the name after the role
+        if len(name.split()) < 2 or _not_a_person(name):
             continue
         out = "captured" if m.group("opart").startswith(("captured", "taken")) else r.part_outcome(m.group("opart"))
         q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.start("name") + len(name))
@@ -418,13 +477,73 @@ def _not_a_person(name: str) -> bool:
 
 
 def _single(r: Rules, text: str):
-    """"a soldier was killed", "an elderly woman was wounded": count 1."""
-    for m in _window_matches(r.single, text, _WAS_OR_BARE):
+    """"a soldier was killed", "an elderly woman was wounded": count 1 ("a woman and her son were killed": 2)."""
+    for m in _single_matches(r, text):
         if not m.group("aux").strip() and word_key(m.group("opart")) in _ACTIVE_PARTS:
             continue  # "a soldier killed two civilians"
+        if not m.group("and") and _PLURAL_AUX.match(m.group("aux")):
+            continue  # "a soldier's parents were killed" is not one person
         out = r.part_outcome(m.group("opart"))
-        q = Quantity(1, None, "exact", 1.0, 1.0, m.start(), m.end("det"))
+        n = 2 if m.group("and") else 1  # "a woman and her daughter were killed"
+        q = Quantity(n, None, "exact", float(n), float(n), m.start(), m.end("det"))
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+
+
+def _single_matches(r: Rules, text: str):
+    """Matches of rules.single: before "was" and bare outcome words, and before "were" only where
+    two people are named together ("a woman and her son were killed": an " and " in the window)."""
+    seen = set()
+    for m in _window_matches(r.single, text, _WAS_OR_BARE):
+        seen.add(m.start())
+        yield m
+    for lo, hi in _windows(text, _WERE, 150):
+        if text.find(" and ", lo, hi) < 0:
+            continue
+        for m in r.single.finditer(text, lo, hi):
+            if m.group("and") and m.start() not in seen:
+                yield m
+
+
+# Stems of the verbs of rules.single_object: the pattern runs only right after one of them, when an
+# article follows within a few characters ("killed a", "murder of a").
+_OBJECT_STEMS = ("kill", "murder", "execut", "shot dead", "shooting dead", "wound", "injur", "death of")
+_OBJECT_REACH = 90  # characters after the verb in which the person object must end
+_ARTICLE_NEAR = 24
+
+
+def _single_object(r: Rules, text: str):
+    """"shelling killed a civilian", "wounding an elderly woman", "the murder of a teenager": count 1
+    ("killing a woman and her son": 2)."""
+    low = lexicons.lowered(text)
+    for stem in _OBJECT_STEMS:
+        pos = low.find(stem)
+        while pos >= 0:
+            near = pos + _ARTICLE_NEAR
+            if low.find(" a ", pos, near) >= 0 or low.find(" an ", pos, near) >= 0:  # the cheap test first
+                m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH))
+                if m is not None:
+                    out = r.single_object_verb[word_key(m.group("verb"))]
+                    n = 2 if m.group("and") else 1
+                    q = Quantity(n, None, "exact", float(n), float(n), m.start("det"), m.end("det"))
+                    yield Candidate(q, out, m.start(), m.end(), text[m.start("det"):m.end()], m.group("head"),
+                                    elliptical=False)
+            pos = low.find(stem, pos + len(stem))
+
+
+_NOMINAL_STEMS = ("injured ", "wounded ", "slain ")
+
+
+def _single_nominal(r: Rules, text: str):
+    """"the injured pilot", "a wounded soldier": count 1, read only before the outcome words."""
+    for stem in _NOMINAL_STEMS:
+        pos = text.find(stem)
+        while pos >= 0:
+            m = r.single_nominal.search(text, max(0, pos - 20), min(len(text), pos + 60))
+            if m is not None and m.start("adj") == pos:
+                out = "killed" if m.group("adj") == "slain" else "wounded"
+                q = Quantity(1, None, "exact", 1.0, 1.0, m.start("det"), m.end("det"))
+                yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
+            pos = text.find(stem, pos + len(stem))
 
 
 def _denied(r: Rules, text: str):

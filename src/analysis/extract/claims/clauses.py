@@ -21,14 +21,16 @@ _ASIDE = re.compile(
     r"|,\s+(?P<rel>(?:who|which|whom|whose|that)\s[^,;:()\n]{1,160}?|(?:including|among\s+them|among\s+whom|of\s+whom|"
     r"mostly|mainly|most\s+of\s+them|all\s+of\s+them|both)\s[^,;:()\n]{1,100}?|[^,;:()\n]{1,100}?),(?=\s)"  # ", who fought ..., "
     r"|\s+(?P<place>(?:in|at|near|outside|around|from)\s+(?:the\s+)?(?:(?:town|city|village|region|district)\s+of\s+)?"
-    r"(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*)){0,3})(?=[\s,])",  # "in Martakert"
+    r"(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*)){0,3})(?=[\s,])"  # "in Martakert"
+    r"|\s+(?P<pp>(?:in|from|of|with|at|near|on|inside)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"  # "in military uniforms"
+    r"(?=,|\s+(?:were|was|have|has|had|are|is|being|been|remain|remained)\b)",  # ... right before the verb group
     re.IGNORECASE)
 _MAX_ASIDES = 3
 
 
 @dataclass(frozen=True)
 class Aside:
-    """One aside between a subject and its verb: its span and its kind (paren, dash, rel, place)."""
+    """One aside between a subject and its verb: its span and its kind (paren, dash, rel, place, pp)."""
 
     start: int
     end: int

@@ -2,7 +2,7 @@
 
 From the victim words ("19 civilians"), an apposition ("two deaths, a woman and
 a child"), an "among" phrase or context cue in the clause ("in their sleep",
-"among the military"), a list heading ("Casualties among servicemen: 12
+"among the military"), the crew of a vehicle of war, a list heading ("Casualties among servicemen: 12
 killed"); elliptical victims ("two others") borrow the group of a claim next
 to them in the sentence.
 """
@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.roles import crew_vehicle, role_patterns
 from analysis.extract.claims.rules import Rules, word_key
+from analysis.nlp.sentences import Sentence
 
 
-def assign_groups(r: Rules, text: str, claims: list[Candidate]) -> None:
-    """Set ``group`` on every claim, in text order (a borrowed group may come from a claim set just before)."""
+def assign_groups(r: Rules, text: str, claims: list[Candidate], sentences: list[Sentence] = ()) -> None:
+    """Set ``group`` on every claim, in text order (a borrowed group may come from a claim set just before);
+    ``sentences``: the article's, for the vehicle a crew manned."""
     for c in claims:
-        c.group = _own_group(r, text, c) or ""
+        c.group = _own_group(r, text, c) or _crew_group(text, sentences, c) or ""
     for c in claims:
         if not c.group:
             c.group = _borrowed_group(r, text, c, claims) or "unspecified"
@@ -68,6 +71,13 @@ def _own_group(r: Rules, text: str, c: Candidate) -> str | None:
     if found is None and colon > c.sentence.start:  # "Casualties among servicemen: 12 killed, 40 wounded"
         found = _group_in_context(r, text, c.sentence.start, c.sentence.start, colon)
     return found
+
+
+def _crew_group(text: str, sentences: list[Sentence], c: Candidate) -> str | None:
+    """The crew of a vehicle of war are military ("a Russian attack helicopter ... killing two crew members")."""
+    p = role_patterns()
+    m = crew_vehicle(p, text, list(sentences), c) if sentences else None
+    return "military" if m is not None and m.group("vehicle").lower() in p.military_vehicle else None
 
 
 def _group_in_context(r: Rules, text: str, among_from: int, lo: int, hi: int) -> str | None:

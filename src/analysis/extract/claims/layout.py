@@ -7,7 +7,9 @@ paragraphs are its lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
 
 _CLAUSE_MARKS = ",;:()"
@@ -57,3 +59,81 @@ def is_heading(text: str, sent: Sentence) -> bool:
     line = text[line_start: len(text) if line_end < 0 else line_end].strip()
     core = line.rstrip("\"”’')]»")
     return bool(core) and core[-1] not in ".!?:;" and len(line.split()) <= 30
+
+
+_TEASER_ENDS = ("…", "...")
+_SHORT_LINE = 12  # words: a line this short does not end a furniture block
+_PROSE_CHARS = 200  # a line longer than this that ends a sentence is prose (more than 30 words)
+_HEADING_CHARS = 40  # longest furniture heading looked up
+
+
+@lru_cache(maxsize=1)
+def _furniture_headings() -> frozenset:
+    return frozenset(str(w).lower() for w in lexicons.yaml_lexicon("claims").get("furniture_headings") or [])
+
+
+def _is_heading_line(line: str, headings: frozenset) -> bool:
+    low = line.lower()
+    return low.rstrip(":").strip() in headings or low.startswith("more from ")
+
+
+def _first_heading(text: str, headings: frozenset) -> int:
+    """The offset of the first furniture heading line of ``text``, or -1 (short lines only are looked up)."""
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= _HEADING_CHARS and _is_heading_line(line.strip(), headings):
+            return pos
+        pos += len(line) + 1
+    return -1
+
+
+@lru_cache(maxsize=8)
+def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of page furniture: from a furniture heading line ("ALSO READ", "You May Also Like",
+    "Leave a Reply", "More from X") through the run of headline-like lines after it (no final
+    punctuation, teasers ending in "…", blank or short lines), up to the first line of prose."""
+    headings = _furniture_headings()
+    first = _first_heading(text, headings)
+    if first < 0:
+        return ()
+    spans: list[tuple[int, int]] = []
+    pos, n = first, len(text)
+    block = -1
+    while pos <= n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        line = text[pos:end].strip()
+        if len(line) <= _HEADING_CHARS and _is_heading_line(line, headings):
+            if block < 0:
+                block = pos
+        elif block >= 0 and not _furniture_line(line):
+            spans.append((block, pos))
+            block = -1
+        pos = end + 1
+    if block >= 0:
+        spans.append((block, n))
+    return tuple(spans)
+
+
+def _furniture_line(line: str) -> bool:
+    """A line that may stand in a furniture block: blank, short, a headline (no final punctuation) or a teaser."""
+    if not line or len(line.split()) <= _SHORT_LINE or line.endswith(_TEASER_ENDS):
+        return True
+    core = line.rstrip("\"”’')]»")
+    return core[-1] not in ".!?" and len(line.split()) <= 30
+
+
+def on_furniture_like_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` could stand in a furniture block (a headline, a teaser, a
+    short line): the cheap test before :func:`furniture_spans`; a line of prose never can."""
+    hi = text.find("\n", pos)
+    hi = len(text) if hi < 0 else hi
+    lo = text.rfind("\n", 0, pos) + 1
+    if hi - lo > _PROSE_CHARS and text[hi - 1] in ".!?" and text[hi - 3:hi] != "...":
+        return False  # the common case: a long line ending a sentence
+    return _furniture_line(text[lo:hi].strip())
+
+
+def in_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (e.g. :func:`furniture_spans`)."""
+    return any(a <= pos < b for a, b in spans)

@@ -34,10 +34,21 @@ class RolePatterns:
     between: re.Pattern  # "between Armenian and Azerbaijani forces"
     own: re.Pattern  # "our", "its"
     anaphoric_attack: re.Pattern  # "the attack", "the strikes"
+    crew: frozenset  # crew words ("crew members", "pilot")
+    vehicle: re.Pattern  # "a Russian Mi-24 attack helicopter": an actor and the vehicle it owns
+    military_vehicle: frozenset  # vehicles whose crew are military
+    fighters: frozenset  # fighter words ("mercenaries") that take the side they fight for
+    fight_for: re.Pattern  # "sent to fight for the Azeris"
 
 
 def _phrase(words) -> str:
     return alt([str(w) for w in words]).replace(r"\ ", r"\s+")
+
+
+def _frames(items, actor: str) -> list[str]:
+    """Frames with an ``{actor}`` slot as regex pieces, each actor in its own named group."""
+    return [re.escape(str(f)).replace(r"\{actor\}", f"(?P<actor{i}>{actor})").replace(r"\ ", r"\s+")
+            for i, f in enumerate(items)]
 
 
 @lru_cache(maxsize=None)
@@ -48,8 +59,7 @@ def role_patterns() -> RolePatterns:
                                         "own_words"))
     actor = alt(list(lexicons.actors().frame["name"]))
     fillers = _phrase(d.get("subject_fillers") or ["forces"])
-    frames = [re.escape(str(f)).replace(r"\{actor\}", f"(?P<actor{i}>{actor})").replace(r"\ ", r"\s+")
-              for i, f in enumerate(d["victim_side_frames"])]
+    frames = _frames(d["victim_side_frames"], actor)
     return RolePatterns(
         war_event=re.compile(rf"\b(?:{_phrase(d['war_events'])})\b", re.IGNORECASE),
         agent=re.compile(rf"\b(?:{_phrase(d['agent_verbs'])})\s+(?:[\w’'-]+\s+){{0,6}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
@@ -60,7 +70,54 @@ def role_patterns() -> RolePatterns:
                            rf"[^,;:.]{{0,60}}?\band\s+(?:the\s+)?(?:{actor})\b(?:\s+(?:armed\s+)?(?:forces|troops|armies|army|sides|militaries|military))?"),
         own=re.compile(rf"\b(?:{_phrase(d['own_words'])})\b", re.IGNORECASE),
         anaphoric_attack=re.compile(rf"\b(?:{_phrase(d.get('anaphoric_attacks') or ['the attack'])})\b", re.IGNORECASE),
+        crew=frozenset(str(w).lower() for w in d.get("crew_nouns") or []),
+        vehicle=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:[\w-]+\s+){{0,3}}?(?P<vehicle>{_phrase(d.get('vehicle_nouns') or ['helicopter'])})\b"),
+        military_vehicle=frozenset(str(w).lower() for w in d.get("military_vehicle_nouns") or []),
+        fighters=frozenset(str(w).lower() for w in d.get("fighter_nouns") or []),
+        fight_for=re.compile("|".join(rf"\b{f}\b" for f in _frames(d.get("fight_for_frames") or ["fight for {actor}"], actor)),
+                             re.IGNORECASE),
     )
+
+
+def crew_vehicle(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> re.Match | None:
+    """For crew victims ("two crew members", "the pilot"): the vehicle named with its actor in the
+    claim's sentence, else in the sentence before it ("a Russian helicopter was downed. Two crew
+    members were killed"); None for other victims."""
+    if not c.head or c.sentence is None:
+        return None
+    words = c.victim.lower().split()
+    if c.head.lower() not in p.crew and " ".join(words[-2:]) not in p.crew:
+        return None
+    s = c.sentence
+    spans = [(s.start, s.end)] + ([(sentences[s.index - 1].start, s.start)] if 0 < s.index < len(sentences) else [])
+    for lo, hi in spans:
+        found = list(p.vehicle.finditer(text, lo, hi))
+        if found:
+            return min(found, key=lambda m: abs(m.start() - c.q.start))
+    return None
+
+
+_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited")
+
+
+def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:
+    """For fighter victims ("28 Syrian fighters"): the actor they are said to fight for in the claim's
+    sentence or the sentences on either side of it, nearest first; None for other victims."""
+    if not c.head or c.head.lower() not in p.fighters or c.sentence is None:
+        return None
+    i = c.sentence.index
+    if not 0 <= i < len(sentences) or sentences[i].start != c.sentence.start:
+        return None
+    low = lexicons.lowered(text)
+    for j in (i, i - 1, i + 1):
+        if 0 <= j < len(sentences):
+            a, b = sentences[j].start, sentences[j].end
+            if not any(low.find(w, a, b) >= 0 for w in _FIGHT_HINTS):
+                continue  # the cheap test first
+            m = p.fight_for.search(text, a, b)
+            if m is not None:
+                return frame_actor(m)
+    return None
 
 
 def frame_actor(m: re.Match) -> str:

@@ -17,12 +17,13 @@ import pandas as pd
 from analysis.core import schema
 from analysis.extract.claims.candidates import Candidate, find_candidates
 from analysis.extract.claims.groups import assign_groups
-from analysis.extract.claims.layout import clause, is_heading, previous_sentence
+from analysis.extract.claims.layout import clause, furniture_spans, in_spans, is_heading, on_furniture_like_line, previous_sentence
 from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
 from analysis.extract.claims.sides import assign_sides_and_places
 from analysis.nlp.attribution import attribution_at
+from analysis.nlp.source_side import source_side
 from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
 from analysis.nlp.quantities import INTERVAL_CONVENTION
 from analysis.nlp.sentences import Sentence
@@ -50,7 +51,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
     if not cands:
         return []
     claims = _attributed(r, text, sentences, cands, parsed.attributions)
-    assign_groups(r, text, claims)
+    assign_groups(r, text, claims, sentences)
     assign_sides_and_places(r, text, sentences, claims, parsed.attributions)
     rows = _drop_headline_restatements(_rows(r, text, sentences, claims))
     rows = _drop_restatements(rows)
@@ -64,13 +65,14 @@ _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re
 
 def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Candidate], atts) -> list[Candidate]:
     """The candidates that are claims, with their clause and claimant: not speculation
-    ("may have killed"), not a breakdown of the figure before ("including three children");
+    ("may have killed"), not in page furniture (a related story's headline), not a breakdown of the figure before ("including three children");
     "bringing the total to N" takes the outcome and victims of the figure before it."""
     kept: list[Candidate] = []
     for c in cands:
         s = c.sentence
-        if r.speculation.search(text, s.start, c.q.start):
-            continue
+        if r.speculation.search(text, s.start, c.q.start) or \
+                (on_furniture_like_line(text, c.ev_start) and in_spans(furniture_spans(text), c.ev_start)):
+            continue  # "may have killed"; a figure in a related story's headline or a reader's comment
         if c.outcome == "same":
             earlier = [o for o in kept if o.sentence.index == s.index]
             if not earlier:
@@ -88,6 +90,8 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
             att = None  # "our correspondent in Stepanakert confirmed": the outlet's own reporting
         c.claimant = att.source if att else None
         c.claimant_side = att.side if att else "outlet"
+        if c.gapped and c.gapped_from is not None and c.gapped_from.claimant is not None:
+            c.claimant, c.claimant_side = c.gapped, source_side(c.gapped)  # "A reported 25 deaths, B 19": B reported 19
         kept.append(c)
     return kept
 

@@ -37,6 +37,7 @@ class Rules:
     outcome_part: dict  # participle -> outcome ("killed" -> killed)
     outcome_noun: dict  # noun -> outcome ("deaths" -> killed)
     object_verb: dict  # verb with a count object -> outcome ("killing")
+    single_object_verb: dict  # verb with a person object without numeral -> outcome ("killed a civilian")
     person_verb: dict  # verb whose object must be a person noun ("lost")
     lives_verb: dict  # verb whose object must be "lives" ("claimed thousands of lives")
     toll: dict  # toll phrase -> outcome, or "same"
@@ -60,6 +61,8 @@ class Rules:
     # count 1 and count 0
     named: re.Pattern  # "Artak Beglaryan was killed"
     single: re.Pattern  # "a soldier was wounded"
+    single_object: re.Pattern  # "shelling killed a civilian", "the murder of a teenager"
+    single_nominal: re.Pattern  # "the injured pilot"
     zero: re.Pattern  # "no casualties"
     zero_not: re.Pattern  # "did not cause any human damage"
     named_list: re.Pattern  # "residents A (born 1992) and B were injured"
@@ -98,6 +101,9 @@ class Rules:
     locative: re.Pattern  # "in | Stepanakert"
     place_after: re.Pattern  # "Martuni | village"
     anaphor: re.Pattern  # "the city"
+    third_soil: re.Pattern  # "in northwestern Iran", "on Iranian soil": a place in a country not at war
+    gapped: re.Pattern  # ", Azerbaijan | 19": an actor opening a gapped item, up to its count
+    gap_end: re.Pattern  # what may follow a gapped count (the end of the item)
 
     def part_outcome(self, words: str) -> str:
         """The outcome of a participle phrase matched by the patterns ("killed", "received injuries")."""
@@ -132,7 +138,7 @@ def _word_tables(d: dict) -> dict:
     neu = frozenset(word_key(w) for w in d["neutral_nouns"])
     return dict(
         data=d, outcome_part=low(d["outcome_participles"]), outcome_noun=low(d["outcome_nouns"]),
-        object_verb=low(d["object_verbs"]),
+        object_verb=low(d["object_verbs"]), single_object_verb=low(d.get("single_object_verbs") or {}),
         person_verb={k: v for k, v in low(d.get("object_verbs_person_only") or {}).items() if v},
         lives_verb=low(d.get("object_verbs_lives") or {}),
         toll=low(d["toll_phrases"]), zero_noun=low(d.get("zero_nouns") or {}),
@@ -201,7 +207,9 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?P<head2>\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
-        obj_coord=re.compile(rf"\b(?P<verb>{alt(pverb)})\s+[^,.;:()]{{1,70}}?\band\s+$", re.IGNORECASE),
+        # "killed 12 soldiers, as well as 40 civilians": a person object coordinated after another
+        obj_coord=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + pverb)})\s+[^,.;:()]{{1,70}}?,?\s+(?:and|as\s+well\s+as)\s+$",
+                             re.IGNORECASE),
         obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         predicate=re.compile(rf"(?P<rel>,?\s+(?:who|that|which)\b)?(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}",
                              re.IGNORECASE),
@@ -232,14 +240,29 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
             rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"(?P<and>and\s+(?:{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son"
+            rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
+        # "the injured pilot", "a wounded soldier": a person without a numeral named by the outcome
+        single_nominal=re.compile(
+            rf"\b(?P<det>[Tt]he|[Aa]n?)\s+(?:(?:seriously|severely|badly|critically|slightly|lightly|gravely)\s+)?"
+            rf"(?P<adj>injured|wounded|slain)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,2}}"
+            rf"(?P<head>{alt(singular)})\b(?![’'-])"),
+        # "shelling killed a civilian", "the murder of a teenager": a person without a numeral as the object
+        single_object=re.compile(
+            rf"\b(?P<verb>{alt(words['single_object_verb'])})\s+(?P<det>an?)\s+"
+            rf"(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\b(?![’'-])"
+            rf"(?P<and>\s+and\s+(?:an?|his|her|their)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}"
+            rf"(?:{alt(singular)})\b(?![’'-]))?",  # "killing a woman and her son": two
+            re.IGNORECASE),
         zero=re.compile(
             rf"\b(?P<neg>no|without(?:\s+any)?)\s+(?:(?:civilian|military|human|serious|immediate|further|other)\s+){{0,2}}"
             rf"(?P<zn>{alt(words['zero_noun'])})\b(?!\s+(?:{alt(d.get('zero_blockers') or ['figures'])})\b)", re.IGNORECASE),
         # "residents A (born 1992) and B (born 1977) were injured": people named together, one claim counting them
         named_list=re.compile(
             rf"\b(?P<names>{_NAME_ITEM}(?:\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:[\w-]+,?\s+){{0,4}}?{_NAME_ITEM})+)"
-            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,)?\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
+            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,|,\s+(?:both|all|aged)\s[^,;:.\n]{{1,40}},)?"  # ", both in their 60s,"
+            rf"\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
             rf"(?P<opart>{f.part})\b"),
         name=re.compile(_NAME),
         zero_not=re.compile(
@@ -296,7 +319,7 @@ def _group_and_scope(d: dict, words: dict) -> dict:
                                re.IGNORECASE),
         incident=re.compile(rf"\b(?:{alt(d['incident_nouns'])})\b", re.IGNORECASE),
         increment_cue=re.compile(rf"\b(?:{alt(d.get('increment_cues') or ['rose by'])})\s+$", re.IGNORECASE),
-        historical=re.compile(rf"(?=[{lexicons.first_characters(hist_cues)}])(?<!since\s)(?<!since\sthe\s)\b(?:{alt(hist_cues)})\b",
+        historical=re.compile(rf"(?=[{lexicons.first_characters(hist_cues)}])(?<!since\s)(?<!since\sthe\s)(?<!born\s)(?<!born\sin\s)\b(?:{alt(hist_cues)})\b",
                               re.IGNORECASE),
         speculation=re.compile(rf"\b(?:{alt(d.get('speculation_cues') or ['may have'])})\b", re.IGNORECASE),
         period=re.compile(rf"\b(?:{alt(d.get('period_increment_cues') or ['past 24 hours'])})\b", re.IGNORECASE),
@@ -318,12 +341,33 @@ def _side_and_place(d: dict) -> dict:
         enemy=_enemy_pattern(d),
         in_country=_in_country_pattern(actors),
         both=re.compile(rf"\b(?:{alt(d.get('both_sides_cues') or ['both sides'])})\b", re.IGNORECASE),
-        our=re.compile(r"\b(?:our|we|us|its|their)\b", re.IGNORECASE),
-        locative=re.compile(rf"\b(?:{alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE),
+        our=re.compile(r"\b(?:our|we|us|its|their|my)\b", re.IGNORECASE),
+        locative=re.compile(rf"\b(?:{alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE),
         place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
                                re.IGNORECASE),
         anaphor=re.compile(r"\bthe\s+(?:city|town|village|settlement)\b", re.IGNORECASE),
+        third_soil=_third_soil_pattern(actors),
+        gapped=re.compile(rf"\s*(?:,|;)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?P<actor>{_party_names(actors)})"
+                          rf"(?:\s+(?:side|army|military|forces))?\s+(?=\S)"),
+        gap_end=re.compile(r"\s*(?:$|[.;:)]|,\s|and\s|while\s|whereas\s|according\b|officials\b|respectively\b)", re.IGNORECASE),
     )
+
+
+def _third_soil_pattern(actors: pd.DataFrame) -> re.Pattern:
+    """"in northwestern Iran", "on Iranian soil": a place in a third country (side ``other`` for its people)."""
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    third = actors["side"] == "third_party"
+    countries = alt(list(actors["name"][third & (kind == "country")]) or ["Iran"])
+    adjectives = alt(list(actors["name"][third & (kind == "adjective")]) or ["Iranian"])
+    return re.compile(rf"\b(?:in|on|into|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:{countries})\b(?![’'])"
+                      rf"|\b(?:{adjectives})\s+(?:soil|territory|villages?|border\s+villages?|land|side\s+of\s+the\s+border)\b")
+
+
+def _party_names(actors: pd.DataFrame) -> str:
+    """The countries and adjectives of the two parties, as an alternation (gapped items name one)."""
+    kind = actors["kind"] if "kind" in actors else pd.Series("", index=actors.index)
+    names = [n for n, sd, k in zip(actors["name"], actors["side"], kind) if sd in PARTIES and k in ("country", "adjective")]
+    return alt(names or ["Armenia", "Azerbaijan"])
 
 
 def _in_country_pattern(actors: pd.DataFrame) -> re.Pattern:

@@ -4,7 +4,9 @@ The claimant, the attacker and the victims are read apart (:mod:`.roles`), and
 the victim side comes, in order:
 
 1. from the victims: an actor in the victim phrase ("Armenian soldiers", "on
-   both sides"), a side named as the victims' ("On the Azerbaijani side, 12
+   both sides"), the owner of the vehicle a crew manned ("a Russian helicopter
+   ... killing two crew members": ``other``), the side fighters are said to
+   fight for ("Syrian fighters sent to fight for the Azeris"), a side named as the victims' ("On the Azerbaijani side, 12
    servicemen were killed", "the Azerbaijani side has suffered"), "the enemy"
    (the claimant's other side), "our"/"we"/"its" (the claimant's own people;
    a third party's own are ``other``), "... in Azerbaijan";
@@ -33,7 +35,7 @@ from functools import lru_cache
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of, previous_sentence
-from analysis.extract.claims.roles import RolePatterns, frame_actor, in_between, role_patterns
+from analysis.extract.claims.roles import RolePatterns, crew_vehicle, fought_for, frame_actor, in_between, role_patterns
 from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
@@ -46,8 +48,11 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     """Set ``side`` and ``location`` on every claim (``atts``: the article's attributions)."""
     p = role_patterns()
     decided: list[str | None] = []
+    spans: dict[int, list[tuple[int, int]]] = {}  # the sources' spans of each sentence, gathered once
+    for a in atts:
+        spans.setdefault(a.sentence_index, []).append((a.start, a.end))
     for idx, c in enumerate(claims):
-        exclude = [(a.start, a.end) for a in atts if a.sentence_index == c.sentence.index]
+        exclude = spans.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
@@ -79,8 +84,8 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return "both"
     if cside in PARTIES and r.our.search(text, max(lo, s.start), c.ev_end):
         return cside
-    if cside == "third_party" and p.own.search(text, s.start, c.ev_end):
-        return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"
+    if cside == "third_party" and (p.own.search(text, s.start, c.ev_end) or r.third_soil.search(text, s.start, s.end)):
+        return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"; "on Iranian soil"
     inside = r.in_country.match(text, c.ev_end, s.end)
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
         return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
@@ -90,9 +95,26 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
 def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
                     exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None) -> str | None:
     """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc)."""
+    if c.gapped:  # "Armenia reported 25 civilian deaths, Azerbaijan 19": Azerbaijan's
+        return lexicons.actors().side_of(c.gapped)
+    fought = fought_for(p, text, sentences, c)
+    if fought is not None:  # "28 Syrian fighters ... sent to fight for the Azeris"
+        side = lexicons.actors().side_of(fought)
+        if side in PARTIES:
+            return side
+    crew = crew_vehicle(p, text, sentences, c)
+    if crew is not None and not _actor_side(c.victim):  # "a Russian helicopter was shot down, killing two crew members" ("its pilots": the vehicle's)
+        side = lexicons.actors().side_of(crew.group("actor"))
+        if side is not None:
+            return side if side in PARTIES else "other"
     side = _victims_side(r, p, text, c)
     if side is not None:
         return side
+    lo, hi = c.clause
+    if hi > lo and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
+            and _war_in(text, lo, hi) and not r.incident.search(text, lo, hi) \
+            and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
+        return "both"  # "Troops took the town in 1993; last week, after thousands died in the war, ..." (not one strike)
     atk = _attacker_side(r, text, c.sentence, c.q.start, exclude)
     if atk:
         return OTHER_PARTY[atk]
@@ -118,10 +140,40 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
     """The war or the fighting as a whole is named in the sentence, or in the one before it
     in the paragraph when the sentence names no actor ("Fighting has gone on since September.
     More than 150 people have been killed")."""
-    if p.war_event.search(text, s.start, s.end):
-        return True
+    if _war_in(text, s.start, s.end):
+        return True  # "the fighting has killed hundreds", "thousands died in a six-week offensive"
+    wrapped = _wrapped_before(text, sentences, s)
+    for _ in range(_WRAP_LINES):  # hard-wrapped lines: "Fighting in and\naround the region is ... killing scores"
+        if wrapped is None:
+            break
+        if p.war_event.search(text, wrapped.start, wrapped.end):
+            return True
+        wrapped = _wrapped_before(text, sentences, wrapped)
     prev = previous_sentence(text, sentences, s)
     return prev is not None and not lexicons.actors().mentions(s.text) and bool(p.war_event.search(text, prev.start, prev.end))
+
+
+@lru_cache(maxsize=512)
+def _war_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names the war or the fighting as a whole (searched once per span)."""
+    return bool(role_patterns().war_event.search(text, lo, hi) or rules().whole_war.search(text, lo, hi))
+
+
+_WRAP_ENDS = frozenset(".!?:;\"”’)")
+_WRAP_LINES = 4  # wrapped lines read back for the war as the subject
+
+
+def _wrapped_before(text: str, sentences: list[Sentence], s: Sentence) -> Sentence | None:
+    """The line before ``s`` when ``s`` continues it: one newline between them, no final
+    punctuation on it, and ``s`` opening in lower case (text wrapped at a fixed width), else None."""
+    if not 0 < s.index < len(sentences) or sentences[s.index].start != s.start:
+        return None
+    prev = sentences[s.index - 1]
+    gap = text[prev.end:s.start]
+    core = text[prev.start:prev.end].rstrip()
+    if gap.count("\n") != 1 or gap.strip() or not core or core[-1] in _WRAP_ENDS or not s.text[:1].islower():
+        return None
+    return prev
 
 
 def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
@@ -162,7 +214,7 @@ def _actor_side(phrase: str) -> str | None:
     return "other"
 
 
-_TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towards|of|across)\s+(?:the\s+)?$",
+_TARGET_BEFORE = re.compile(r"\b(?P<prep>on|against|at|in|into|over|toward|towards|of|across|to)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 
 
@@ -219,17 +271,21 @@ def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int,
             side = lexicons.actors().side_of(m.group("actor"))
             if side not in PARTIES or any(a <= m.start("actor") < b for a, b in skip):
                 continue
-            if pat is r.attacker and (_is_target(r, text, m) or _place_struck(text, m)):
-                continue
+            if pat is r.attacker and (_is_target(r, text, m) or _place_struck(text, m)
+                                      or _DURATION_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # "a six-week Azerbaijani offensive" is the war, not one attack's attacker
             found.append((m.start("actor"), side))
     return tuple(found)
+
+
+_DURATION_BEFORE = re.compile(r"\b(?:[\w]+-(?:week|day|month)|weeks-long|months-long|month-long|days-long)\s+$", re.IGNORECASE)
 
 
 def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[int, int]]) -> lexicons.PlaceMention | None:
     """The place named as where things happened, nearest the claim in its sentence."""
     gaz = lexicons.gazetteer()
     best = None
-    for pm in gaz.find(text, sent.start, sent.end):
+    for pm in _places_in(text, sent.start, sent.end):
         if any(a <= pm.start < b for a, b in exclude):
             continue
         if not r.locative.search(text[max(sent.start, pm.start - 40):pm.start]) and \
@@ -240,6 +296,12 @@ def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[in
         if best is None or key < best[0]:
             best = (key, pm)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _places_in(text: str, lo: int, hi: int) -> tuple:
+    """The gazetteer's places in ``text[lo:hi]``, found once per sentence (claims of a sentence share them)."""
+    return tuple(lexicons.gazetteer().find(text, lo, hi))
 
 
 def _anaphoric_place(r: Rules, text: str, c: Candidate) -> lexicons.PlaceMention | None:
