@@ -11,6 +11,7 @@ callers skip.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,14 +108,19 @@ def find_candidates(text: str) -> list[Found]:
                         part = m.group(f"part{i}").lower()
                     found.append(Found(m.start(), m.end(), kind, m, (base, shift, part)))
     # Longest first; drop anything overlapping a kept candidate.
+    # The kept spans never overlap, so they are kept sorted and only the
+    # neighbours of a new span are checked (a scan of all was quadratic).
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for f in found:
-        if any(f.start < e and s < f.end for s, e in taken):
+        i = bisect_left(starts, f.start)
+        if i < len(starts) and starts[i] < f.end or i > 0 and f.start < ends[i - 1]:
             continue
         kept.append(f)
-        taken.append((f.start, f.end))
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
     kept.sort(key=lambda f: f.start)
     return kept
 
