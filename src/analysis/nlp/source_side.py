@@ -68,6 +68,9 @@ def side_in_phrase(phrase: str) -> str | None:
     return None
 
 
+_HEAD_REACH = 30  # earlier uses of a head noun looked at for the actor named before it
+
+
 def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> str | None:
     if text and _REGION_WORDS.search(phrase):
         regions = [m for m in lexicons.gazetteer().find(text, 0, at)
@@ -86,10 +89,10 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> s
             return sides.pop()
         if text:  # "The Armenian Foreign Ministry issued ... added the foreign ministry"
             low = lexicons.lowered(text)
-            pos = low.rfind(head, 0, at)
-            while pos > 0:
+            pos, tries = low.rfind(head, 0, at), _HEAD_REACH
+            while pos > 0 and tries:  # the nearest earlier uses only: all of them was quadratic on a repeated phrase
                 found = lexicons.actors().mentions(text[max(0, pos - 40):pos])
                 if found and found[-1][1]:
                     return found[-1][1]
-                pos = low.rfind(head, 0, pos)
+                pos, tries = low.rfind(head, 0, pos), tries - 1
     return None
