@@ -58,6 +58,7 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
     rows, kept, spans = [], [], []
     triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
     places: dict[tuple[int, int], list] = {}
+    anaphors: dict[tuple[int, int], bool] = {}
     for f in found:
         if any(s <= f.start < e for s, e in meta) or not_event(text, f.start, f.end):
             continue
@@ -72,7 +73,9 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
             places[span] = lexicons.gazetteer().find(text, sentence.start, sentence.end)
         row["event_type"] = nearest_event(triggers[span], f.start - sentence.start)
         row["location"] = nearest_place(places[span], f.start)
-        if row["location"] is None and PLACE_ANAPHOR.search(sentence.text):
+        if span not in anaphors:
+            anaphors[span] = PLACE_ANAPHOR.search(sentence.text) is not None
+        if row["location"] is None and anaphors[span]:
             row["location"] = location_in(text, previous_place_start(sentences, sentence), sentence.start, sentence.start)
         row["sentence"] = sentence.text
         row["background"] = is_background(text, max(sentence.start, f.start - BACKGROUND_REACH), f.start, f.end,
