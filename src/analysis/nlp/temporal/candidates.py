@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,6 +124,43 @@ def find_candidates(text: str) -> list[Found]:
         ends.insert(i, f.end)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+ARTICLE_CACHE_BYTES = 48 * 2**20
+"""About how much memory the candidates :func:`article_candidates` keeps may take (texts and matches)."""
+_FOUND_BYTES = 400  # about what one candidate with its match takes
+_kept: OrderedDict[str, tuple[Found, ...]] = OrderedDict()
+_kept_bytes = [0]
+
+
+def _weight(text: str, found) -> int:
+    return len(text) + _FOUND_BYTES * len(found)
+
+
+def article_candidates(text: str) -> list[Found]:
+    """:func:`find_candidates` of a whole article, kept for the last articles (:data:`ARTICLE_CACHE_BYTES`).
+
+    Ingest reads an undated article's calendar dates (its publication date)
+    and the events stage then reads every date of the same text: the scan,
+    the costliest step of both, is made once. A build that ingests and
+    extracts a partition at a time shares it for any corpus size; one that
+    ingests everything first, for as many articles as the bound holds (some
+    4,000 of news length). Readers never change the candidates; the list is
+    a fresh copy.
+    """
+    kept = _kept.get(text)
+    if kept is not None:
+        _kept.move_to_end(text)
+        return list(kept)
+    found = find_candidates(text)
+    weight = _weight(text, found)
+    if weight <= ARTICLE_CACHE_BYTES // 64:  # a huge page is not kept: it would push out many articles
+        _kept[text] = tuple(found)
+        _kept_bytes[0] += weight
+        while _kept_bytes[0] > ARTICLE_CACHE_BYTES:
+            old_text, old = _kept.popitem(last=False)
+            _kept_bytes[0] -= _weight(old_text, old)
+    return found
 
 
 def meta_spans(text: str) -> list[tuple[int, int]]:
