@@ -213,15 +213,23 @@ class Gazetteer:
         """The canonical place for a name as written, or None."""
         return self._place_of.get(name_key(written))
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-        """Every place name in ``text[start:end]`` with its canonical place."""
-        end = len(text) if end is None else end
+    def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[PlaceMention, ...]:
+        """Every place name in ``text[start:end]`` with its canonical place.
+
+        The answers for the last spans asked are kept: the rules of one claim
+        ask again for the sentences around it, and on a page with no breaks
+        that made the cost grow with the square of its length.
+        """
+        return self._find(text, start, len(text) if end is None else end)
+
+    @lru_cache(maxsize=256)
+    def _find(self, text: str, start: int, end: int) -> tuple[PlaceMention, ...]:
         found = []
         for m in self._pattern.finditer(text, start, end):
             place = self.place_of(m.group(0))
             if place is not None:
                 found.append(PlaceMention(place, m.group(0), m.start(), m.end()))
-        return found
+        return tuple(found)
 
 
 class ActorLexicon:

@@ -12,7 +12,9 @@ quote follow, unless the word before the dot is a known abbreviation
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     """
@@ -24,8 +26,13 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+MAX_SENTENCE = 1000
+"""Characters a sentence may hold; longer runs without a boundary are cut (real sentences stay far below)."""
+
+# A run of end marks is matched from its first mark only (the look-behind):
+# otherwise a page of dots is retried from every dot, quadratic in its length.
 _BOUNDARY = re.compile(
-    r"""(?P<end>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>[ \t]+)(?=["'“‘«(\[]?[A-Z0-9])""",
+    r"""(?<![.!?…])(?P<end>[.!?…]++)(?P<close>["'”’»)\]]*)(?P<space>[ \t]+)(?=["'“‘«(\[]?[A-Z0-9])""",
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -72,9 +79,28 @@ def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if end - start > MAX_SENTENCE:
+            _cut(text, start, end, trimmed)
+        elif end > start:
             trimmed.append((start, end))
     return trimmed
+
+
+def _cut(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append ``text[start:end]`` as windows of at most :data:`MAX_SENTENCE` characters, cut at spaces."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", start + MAX_SENTENCE // 2, limit), text.rfind("\t", start + MAX_SENTENCE // 2, limit))
+        cut = limit if cut < 0 else cut
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        spans.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -100,12 +126,19 @@ def sentence_span_at(text: str, offset: int) -> tuple[int, int] | None:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line_end = len(text) if line_end < 0 else line_end
+    spans = _line_sentences(text, line_start, line_end)
+    i = bisect_right(spans, (offset, len(text) + 1)) - 1
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return spans[i]
+    return None
+
+
+@lru_cache(maxsize=16)
+def _line_sentences(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    """The trimmed sentence spans of one line, kept for the next offsets asked on it (a long line is split once)."""
     spans: list[tuple[int, int]] = []
     _line_spans(text, line_start, line_end, spans)
-    for start, end in _trim(text, spans):
-        if start <= offset < end:
-            return start, end
-    return None
+    return _trim(text, spans)
 
 
 def split_sentences(text: str) -> list[Sentence]:

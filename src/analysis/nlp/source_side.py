@@ -68,6 +68,15 @@ def side_in_phrase(phrase: str) -> str | None:
     return None
 
 
+_HEAD_REACH = 30  # earlier uses of a head noun looked at for the actor named before it
+
+
+@lru_cache(maxsize=4096)
+def _head_of(source: str) -> str | None:
+    """:func:`head_noun` of an earlier source, kept: each new source is compared with every one before it."""
+    return head_noun(source)
+
+
 def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> str | None:
     if text and _REGION_WORDS.search(phrase):
         regions = [m for m in lexicons.gazetteer().find(text, 0, at)
@@ -79,17 +88,18 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> s
     head = head_noun(phrase)
     if head:
         for att in reversed(previous):
-            if att.side and head_noun(att.source) == head:
+            if att.side and _head_of(att.source) == head:
                 return att.side
-        sides = {att.side for att in previous if att.side in PARTIES}
-        if head in _STATE_BODIES and len(sides) == 1:  # "the prosecutor general's office" after only Azerbaijani sources
-            return sides.pop()
+        if head in _STATE_BODIES:  # "the prosecutor general's office" after only Azerbaijani sources
+            sides = {att.side for att in previous if att.side in PARTIES}
+            if len(sides) == 1:
+                return sides.pop()
         if text:  # "The Armenian Foreign Ministry issued ... added the foreign ministry"
             low = lexicons.lowered(text)
-            pos = low.rfind(head, 0, at)
-            while pos > 0:
+            pos, tries = low.rfind(head, 0, at), _HEAD_REACH
+            while pos > 0 and tries:  # the nearest earlier uses only: all of them was quadratic on a repeated phrase
                 found = lexicons.actors().mentions(text[max(0, pos - 40):pos])
                 if found and found[-1][1]:
                     return found[-1][1]
-                pos = low.rfind(head, 0, pos)
+                pos, tries = low.rfind(head, 0, pos), tries - 1
     return None

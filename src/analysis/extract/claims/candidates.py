@@ -92,12 +92,19 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    # ``cands`` come by ev_start: a kept span ending before one starts overlaps
+    # none after it, so only the open ones are compared (all was quadratic).
     kept: list[Candidate] = []
+    figures: set[int] = set()
+    open_: list[Candidate] = []
     for c in cands:
-        if any(k.q.start == c.q.start or (k.person_named != c.person_named and k.ev_start < c.ev_end and c.ev_start < k.ev_end
-                                          and k.outcome == c.outcome) for k in kept):
+        open_ = [k for k in open_ if k.ev_end > c.ev_start]
+        if c.q.start in figures or any(k.person_named != c.person_named and k.ev_start < c.ev_end
+                                       and k.outcome == c.outcome for k in open_):
             continue
         kept.append(c)
+        figures.add(c.q.start)
+        open_.append(c)
     return kept
 
 

@@ -22,9 +22,12 @@ def assign_groups(r: Rules, text: str, claims: list[Candidate], sentences: list[
     ``sentences``: the article's, for the vehicle a crew manned."""
     for c in claims:
         c.group = _own_group(r, text, c) or _crew_group(text, sentences, c) or ""
+    by_sentence: dict[int, list[Candidate]] = {}  # a claim borrows only from its sentence: look there (linear)
+    for c in claims:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
     for c in claims:
         if not c.group:
-            c.group = _borrowed_group(r, text, c, claims) or "unspecified"
+            c.group = _borrowed_group(r, text, c, by_sentence[c.sentence.index]) or "unspecified"
 
 
 def victim_group(r: Rules, words: str) -> str | None:

@@ -33,13 +33,17 @@ def paragraph_of(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos)
 
 
+PARAGRAPH_REACH = 20
+"""Sentences before a claim's that its rules read: a bound on a page with no line breaks, far above a real paragraph."""
+
+
 def earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:
-    """Sentences before ``s`` in its paragraph (line), nearest first."""
+    """Sentences before ``s`` in its paragraph (line), nearest first (at most :data:`PARAGRAPH_REACH`)."""
     if s.index >= len(sentences) or sentences[s.index].start != s.start:
         return []
     line_start = text.rfind("\n", 0, s.start) + 1
     out = []
-    for i in range(s.index - 1, -1, -1):
+    for i in range(s.index - 1, max(-1, s.index - 1 - PARAGRAPH_REACH), -1):
         if sentences[i].start < line_start:
             break
         out.append(sentences[i])
@@ -58,7 +62,7 @@ def is_heading(text: str, sent: Sentence) -> bool:
     line_end = text.find("\n", sent.end)
     line = text[line_start: len(text) if line_end < 0 else line_end].strip()
     core = line.rstrip("\"”’')]»")
-    return bool(core) and core[-1] not in ".!?:;" and len(line.split()) <= 30
+    return bool(core) and core[-1] not in ".!?:;" and len(line.split(None, 30)) <= 30  # 31 parts: over 30 words
 
 
 _TEASER_ENDS = ("…", "...")

@@ -100,8 +100,11 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
     """One row per claim, with its scope and whether it stands in a heading (``_heading``)."""
     memo: dict = {}
     rows = []
+    first: dict[int, int] = {}  # per sentence, its first claim's start
     for c in claims:
-        prev_in_sentence = any(o.sentence.index == c.sentence.index and o.ev_start < c.ev_start for o in claims)
+        first[c.sentence.index] = min(first.get(c.sentence.index, c.ev_start), c.ev_start)
+    for c in claims:
+        prev_in_sentence = first[c.sentence.index] < c.ev_start
         sc = scope(r, text, c, prev_in_sentence, previous_sentence(text, sentences, c.sentence), memo)
         q = c.q
         rows.append({

@@ -48,16 +48,20 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     """Set ``side`` and ``location`` on every claim (``atts``: the article's attributions)."""
     p = role_patterns()
     decided: list[str | None] = []
-    spans: dict[int, list[tuple[int, int]]] = {}  # the sources' spans of each sentence, gathered once
+    spoken: dict[int, list[tuple[int, int]]] = {}  # per sentence, its attributions' spans (found once: linear)
     for a in atts:
-        spans.setdefault(a.sentence_index, []).append((a.start, a.end))
+        spoken.setdefault(a.sentence_index, []).append((a.start, a.end))
+    last: dict = {}
     for idx, c in enumerate(claims):
-        exclude = spans.get(c.sentence.index, [])
+        exclude = spoken.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
-            side = _side_from_neighbours(r, p, text, sentences, c, claims[:idx], decided, atts)
+            side = _side_from_neighbours(r, p, text, sentences, c, claims[:idx], decided, atts, last)
         decided.append(side)
+        if side:  # the last side decided per sentence and per paragraph, for the claims after (linear)
+            last[c.sentence.index] = side
+            last[("paragraph", paragraph_of(text, c.ev_start))] = side
         c.location = _location(r, text, sentences, c, pm)
     for c, side in zip(claims, decided):
         c.side = side or "unspecified"
@@ -177,19 +181,25 @@ def _wrapped_before(text: str, sentences: list[Sentence], s: Sentence) -> Senten
 
 
 def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
-                          earlier: list[Candidate], decided: list[str | None], atts) -> str | None:
-    """The side from around the claim (rule 5): the sentence's last claim, the claimant, the paragraph."""
+                          earlier: list[Candidate], decided: list[str | None], atts, last: dict | None = None) -> str | None:
+    """The side from around the claim (rule 5): the sentence's last claim, the claimant, the paragraph.
+
+    ``last``: the last side decided per sentence index and per ``("paragraph", id)``, when the caller keeps it.
+    """
     s, cside = c.sentence, c.claimant_side
-    same = [decided[j] for j, o in enumerate(earlier) if o.sentence.index == s.index and decided[j]]
+    if last is not None:
+        same = [last[s.index]] if s.index in last else []
+    else:
+        same = [decided[j] for j, o in enumerate(earlier) if o.sentence.index == s.index and decided[j]]
     if same:
         return same[-1]
     if cside in PARTIES:
         return cside
-    return _from_previous_sentence(r, text, sentences, s, earlier, decided, atts)
+    return _from_previous_sentence(r, text, sentences, s, earlier, decided, atts, last)
 
 
 def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: Sentence, earlier: list[Candidate],
-                            decided: list[str | None], atts=()) -> str | None:
+                            decided: list[str | None], atts=(), last: dict | None = None) -> str | None:
     """An attacker named earlier in the paragraph, else the last claim's side there."""
     for prev in earlier_in_paragraph(text, sentences, s):
         speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
@@ -197,6 +207,8 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
         if atk:
             return OTHER_PARTY[atk]
     para = paragraph_of(text, s.start)
+    if last is not None:
+        return last.get(("paragraph", para))
     for j in range(len(earlier) - 1, -1, -1):
         if decided[j] and paragraph_of(text, earlier[j].ev_start) == para:
             return decided[j]

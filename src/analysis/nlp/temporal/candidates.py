@@ -11,6 +11,8 @@ callers skip.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,16 +109,58 @@ def find_candidates(text: str) -> list[Found]:
                         part = m.group(f"part{i}").lower()
                     found.append(Found(m.start(), m.end(), kind, m, (base, shift, part)))
     # Longest first; drop anything overlapping a kept candidate.
+    # The kept spans never overlap, so they are kept sorted and only the
+    # neighbours of a new span are checked (a scan of all was quadratic).
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for f in found:
-        if any(f.start < e and s < f.end for s, e in taken):
+        i = bisect_left(starts, f.start)
+        if i < len(starts) and starts[i] < f.end or i > 0 and f.start < ends[i - 1]:
             continue
         kept.append(f)
-        taken.append((f.start, f.end))
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+ARTICLE_CACHE_BYTES = 48 * 2**20
+"""About how much memory the candidates :func:`article_candidates` keeps may take (texts and matches)."""
+_FOUND_BYTES = 400  # about what one candidate with its match takes
+_kept: OrderedDict[str, tuple[Found, ...]] = OrderedDict()
+_kept_bytes = [0]
+
+
+def _weight(text: str, found) -> int:
+    return len(text) + _FOUND_BYTES * len(found)
+
+
+def article_candidates(text: str) -> list[Found]:
+    """:func:`find_candidates` of a whole article, kept for the last articles (:data:`ARTICLE_CACHE_BYTES`).
+
+    Ingest reads an undated article's calendar dates (its publication date)
+    and the events stage then reads every date of the same text: the scan,
+    the costliest step of both, is made once. A build that ingests and
+    extracts a partition at a time shares it for any corpus size; one that
+    ingests everything first, for as many articles as the bound holds (some
+    4,000 of news length). Readers never change the candidates; the list is
+    a fresh copy.
+    """
+    kept = _kept.get(text)
+    if kept is not None:
+        _kept.move_to_end(text)
+        return list(kept)
+    found = find_candidates(text)
+    weight = _weight(text, found)
+    if weight <= ARTICLE_CACHE_BYTES // 64:  # a huge page is not kept: it would push out many articles
+        _kept[text] = tuple(found)
+        _kept_bytes[0] += weight
+        while _kept_bytes[0] > ARTICLE_CACHE_BYTES:
+            old_text, old = _kept.popitem(last=False)
+            _kept_bytes[0] -= _weight(old_text, old)
+    return found
 
 
 def meta_spans(text: str) -> list[tuple[int, int]]:

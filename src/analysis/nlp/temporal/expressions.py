@@ -20,7 +20,7 @@ from datetime import date
 from analysis.lexicons import load as lexicons
 from analysis.nlp.parsed import ParsedArticle, parsed_for
 from analysis.nlp.sentences import Sentence, sentence_at, sentence_span_at
-from analysis.nlp.temporal.candidates import find_candidates, meta_spans, not_event
+from analysis.nlp.temporal.candidates import article_candidates, find_candidates, meta_spans, not_event
 from analysis.nlp.temporal.context import (
     BACKGROUND_REACH, PLACE_ANAPHOR, event_triggers, is_background, location_in, nearest_event, nearest_place,
     previous_place_start,
@@ -49,7 +49,7 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
         raise TypeError(f"published: expected datetime.date or None, got {type(published).__name__}")
     if hasattr(published, "date") and callable(published.date):  # a datetime
         published = published.date()
-    found = find_candidates(text)
+    found = article_candidates(text)
     if not found:
         return []
     meta = meta_spans(text)
@@ -58,6 +58,7 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
     rows, kept, spans = [], [], []
     triggers: dict[tuple[int, int], list] = {}  # per sentence: its event triggers and places, found once
     places: dict[tuple[int, int], list] = {}
+    anaphors: dict[tuple[int, int], bool] = {}
     for f in found:
         if any(s <= f.start < e for s, e in meta) or not_event(text, f.start, f.end):
             continue
@@ -72,7 +73,9 @@ def find_temporal_expressions(text: str, published: date | None, *, parsed: Pars
             places[span] = lexicons.gazetteer().find(text, sentence.start, sentence.end)
         row["event_type"] = nearest_event(triggers[span], f.start - sentence.start)
         row["location"] = nearest_place(places[span], f.start)
-        if row["location"] is None and PLACE_ANAPHOR.search(sentence.text):
+        if span not in anaphors:
+            anaphors[span] = PLACE_ANAPHOR.search(sentence.text) is not None
+        if row["location"] is None and anaphors[span]:
             row["location"] = location_in(text, previous_place_start(sentences, sentence), sentence.start, sentence.start)
         row["sentence"] = sentence.text
         row["background"] = is_background(text, max(sentence.start, f.start - BACKGROUND_REACH), f.start, f.end,
@@ -103,7 +106,7 @@ def dated_mentions(text: str) -> list[DatedMention]:
     """Every calendar date written in ``text`` (no relative ones), in text order."""
     meta = meta_spans(text)
     out = []
-    for f in find_candidates(text):
+    for f in article_candidates(text):
         m = f.match
         if f.kind in ("md", "dm"):
             month, day = month_number(m.group("month")), int(m.group("day"))

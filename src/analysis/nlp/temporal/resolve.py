@@ -115,10 +115,13 @@ class Resolver:
         self.published = published
         self.year = year_reference(published, found, default_year)
         self.anchor: date | None = None
+        self._windows: dict[str, int] = {}  # per sentence: read once, however many dates it holds
 
     def resolve(self, f: Found, sentence: str) -> dict | None:
         """The row of candidate ``f`` (in ``sentence``), None when it is no date; a dated row becomes the reference time."""
-        window = ANNOUNCED_WINDOW_DAYS if ANNOUNCED.search(sentence) else FUTURE_WINDOW_DAYS
+        window = self._windows.get(sentence)
+        if window is None:
+            window = self._windows[sentence] = ANNOUNCED_WINDOW_DAYS if ANNOUNCED.search(sentence) else FUTURE_WINDOW_DAYS
         resolver = RESOLVERS.get(f.kind)
         try:
             row = resolver(f, Reference(self.published, self.year, self.anchor, window)) if resolver else None
