@@ -44,6 +44,7 @@ palette = OutletPalette.from_articles(all_articles)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
 errors = catalog.load("ingest_errors", processed_dir)
 problems = errors[errors["reason"] != "skipped"]  # skipped: the manifest, sums, READMEs (not articles)
+failed = catalog.load("extraction_errors", processed_dir)
 groups = overview.outlet_groups(articles["outlet"])
 others = {shown for outlet, shown in groups.items() if outlet != shown}
 period = overview.publication_period(articles["published"])
@@ -61,7 +62,9 @@ def colour(name):
 reports.show_findings([reports.Finding(text, label=where) for text, where in
                        overview.overview_findings(articles, all_articles, per_outlet, period, outliers, lengths)])
 reports.show_caveats(reports.corpus_caveats(all_articles, articles, catalog.accuracy_summary(), measure="metadata")
-            + [f"{len(problems)} raw file(s) or manifest row(s) could not be ingested (last section)."] * bool(len(problems)))
+            + [f"{len(problems)} raw file(s) or manifest row(s) could not be ingested (last section)."] * bool(len(problems))
+            + [f"{failed['article_id'].nunique()} article(s) failed {len(failed)} extraction stage(s): their claims, "
+               f"dates or framing from those stages are missing (last section)."] * bool(len(failed)))
 
 # %% [markdown]
 # ## Articles per outlet
@@ -152,11 +155,14 @@ reports.show_table(articles.assign(date_given_by=given_by, outlet=overview.named
 
 # %% [markdown]
 # ## Flags and ingest errors
-# Metadata problems found on ingested articles, then raw files (or manifest rows) that did not become articles.
+# Metadata problems found on ingested articles, then raw files (or manifest rows) that did not become articles,
+# then articles on which a stage of extraction failed or ran past the time limit (listed only when there are any).
 
 # %%
 reports.show_table(overview.article_flags(articles), caption="Flags")
 reports.show_table(errors[["source_file", "row", "column", "reason", "detail"]], caption="Ingest errors")
+if len(failed):
+    reports.show_table(failed[["article_id", "stage", "error_type", "message"]], caption="Extraction errors")
 
 # %%
 reports.how_to_cite(report)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from analysis import __version__
+from analysis.build import isolation
 from analysis.build import pipeline
 from analysis.build.summary import build_summary
 from analysis.core import catalog
@@ -34,11 +35,23 @@ def _cmd_build(args: argparse.Namespace) -> int:
     tables: dict = {}
     written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums, columns=columns,
                              strict=args.strict, progress=_progress(args), tables_out=tables,
-                             allow_empty=args.allow_empty, csv=True if args.csv_all else None)
+                             allow_empty=args.allow_empty, csv=True if args.csv_all else None,
+                             article_seconds=args.article_seconds)
     for name, path in written.items():
         log.info("%s: %s", name, path)
     print(build_summary(tables, written))
     return 0
+
+
+def _seconds(text: str) -> float:
+    """``--article-seconds``: a positive number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
 
 
 def _progress(args: argparse.Namespace) -> bool:
@@ -119,7 +132,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--manifest", type=Path, default=None, help="manifest CSV (default: RAW/manifest.csv when present)")
     build.add_argument("--no-manifest", action="store_true", help="ignore any manifest: metadata from the text alone")
     build.add_argument("--no-check-sums", action="store_true", help="do not check RAW/SHA256SUMS before building")
-    build.add_argument("--strict", action="store_true", help="any ingest error stops the build and nothing is written")
+    build.add_argument("--strict", action="store_true",
+                       help="any ingest or extraction error stops the build and nothing is written")
+    build.add_argument("--article-seconds", type=_seconds, default=isolation.ARTICLE_SECONDS, metavar="SECONDS",
+                       help="time limit of one article's extraction, checked between stages: an article past it "
+                            "skips its later stages and is an extraction error (default: %(default)g)")
     build.add_argument("--allow-empty", action="store_true",
                        help="write empty tables when the raw folder gives no article (default: refuse, keep the old tables)")
     build.add_argument("--csv-all", action="store_true",

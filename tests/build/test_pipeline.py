@@ -28,8 +28,10 @@ def test_chunked_build_equals_the_stage_by_stage_build(raw_copy, chunk_size):
     for name, stage in pipeline.STAGES:
         tables.update(stage(tables, raw_copy, None) if stage is pipeline.ingest_stage else stage(tables))
     assert list(chunked) == list(pipeline.TABLE_COLUMNS)
+    assert chunked["extraction_errors"].empty  # the seeds extract cleanly (the stages on their own have no isolation)
     for name in pipeline.TABLE_COLUMNS:
-        pd.testing.assert_frame_equal(chunked[name], tables[name], check_exact=True, obj=name)
+        if name != "extraction_errors":
+            pd.testing.assert_frame_equal(chunked[name], tables[name], check_exact=True, obj=name)
 
 
 def test_chunk_size_must_be_positive(raw_copy):

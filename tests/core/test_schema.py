@@ -19,7 +19,7 @@ from analysis.compare import hedges as compare_hedges
 from analysis.extract import events as events_mod
 from analysis.nlp.temporal import resolution
 
-BUILT = ["articles", "ingest_errors", "events", "claims", "incidents", "incident_mentions", "reporting_lag",
+BUILT = ["articles", "ingest_errors", "extraction_errors", "events", "claims", "incidents", "incident_mentions", "reporting_lag",
          "announcement_lag", "name_mentions", "names", "region_names", "sources", "hedges"]
 
 

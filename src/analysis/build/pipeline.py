@@ -25,11 +25,13 @@ from analysis.core import validation
 from analysis.core import config
 from analysis.core import provenance
 from analysis.core import staging
+from analysis.core.dates import as_date
 from analysis.core.frames import iter_articles
 from analysis.extract import claims
 from analysis.extract import hedges as hedging
 from analysis.extract import names as naming
 from analysis.extract import sources as voices
+from analysis.build import isolation
 from analysis.ingest import corpus
 from analysis.link import incidents
 from analysis.link import lag
@@ -116,8 +118,9 @@ class _Frames:
         "sources": voices.sources_frame, "hedges": hedging.hedges_frame,
     }
 
-    def add(self, name: str, records: list[dict]) -> None:
-        self.parts[name].append(self.MAKERS[name](records))
+    def add(self, name: str, frame: pd.DataFrame) -> None:
+        """One chunk's frame of table ``name`` (made by its ``MAKERS`` function)."""
+        self.parts[name].append(frame)
 
     def table(self, name: str) -> pd.DataFrame:
         """The chunks of one table as one frame (emptied here); the typed empty frame when no chunk has rows."""
@@ -125,32 +128,57 @@ class _Frames:
         return catalog.concat_chunks(parts, self.MAKERS[name]([]))
 
 
-def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], None]) -> None:
-    """Every per-article stage on one chunk of articles, sharing one parse per article."""
+def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], None],
+                  guard: isolation.Isolation | None = None) -> None:
+    """Every per-article stage on one chunk of articles, sharing one parse per article.
+
+    Each stage runs through ``guard`` (:mod:`analysis.build.isolation`): an
+    article that fails in it becomes an ``extraction_errors`` row and the
+    others keep their rows.
+    """
+    guard = guard if guard is not None else isolation.Isolation()
     parsed = [ParsedArticle(text) if isinstance(text, str) else None for text in chunk["text"]]
-    frames.add("events", dates.event_rows(chunk, parsed))
+    run = guard.chunk(chunk, parsed)
+    year = dates.corpus_year([_day_or_none(p) for p in chunk["published"]])
+    _, events = run.run("events", lambda part, parses: dates.event_rows(part, parses, year=year), dates.events_frame)
+    frames.add("events", events)
     clock("events")
-    frames.add("claims", claims.claim_rows(chunk, parsed))
+    _, found = run.run("claims", claims.claim_rows, claims.claims_frame)
+    frames.add("claims", found)
     clock("claims")
-    chunk_mentions = naming.mention_rows(chunk, parsed=parsed)
-    frames.regions.update(naming.region_counts_from_mentions(chunk["article_id"], chunk_mentions))
-    frames.add("name_mentions", chunk_mentions)
-    chunk_sources = voices.source_rows(chunk, parsed=parsed)
+    chunk_mentions, mentions = run.run("names", lambda part, parses: naming.mention_rows(part, parsed=parses),
+                                       naming.mentions_frame)
+    frames.regions.update(naming.region_counts_from_mentions(run.done_ids("names"), chunk_mentions))
+    frames.add("name_mentions", mentions)
+    chunk_sources, sources = run.run("sources", lambda part, parses: voices.source_rows(part, parsed=parses),
+                                     voices.sources_frame)
     by_article: dict = {}
     for rec in chunk_sources:
         by_article.setdefault(rec["article_id"], []).append(rec)
-    hedges = []
-    for (article_id, outlet, text), parse in zip(iter_articles(chunk), parsed):
-        hedges.extend([{"article_id": article_id, "outlet": outlet, **h}
-                       for h in hedging.find_hedges(text, by_article.get(article_id), parsed=parse)])
-    frames.add("sources", chunk_sources)
+
+    def hedge_rows(part: pd.DataFrame, parses: list) -> list[dict]:
+        return [{"article_id": article_id, "outlet": outlet, **h}
+                for (article_id, outlet, text), parse in zip(iter_articles(part), parses)
+                for h in hedging.find_hedges(text, by_article.get(article_id), parsed=parse)]
+
+    _, hedges = run.run("hedges", hedge_rows, hedging.hedges_frame)
+    frames.add("sources", sources)
     frames.add("hedges", hedges)
     clock("framing")
 
 
+def _day_or_none(value):
+    """A publication date for the chunk's year, None when it is none (that article's events stage says why)."""
+    try:
+        return as_date(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None,
                  timings: dict[str, float] | None = None, chunk_size: int = CHUNK_SIZE,
-                 columns: dict[str, str] | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
+                 columns: dict[str, str] | None = None, progress: bool = False,
+                 guard: isolation.Isolation | None = None) -> dict[str, pd.DataFrame]:
     """Every table, in memory, from the raw folder (stage times into ``timings`` if given).
 
     ``progress`` shows bars on stderr (files read, articles extracted).
@@ -163,6 +191,10 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
     for all of them; the corpus-level steps (incident linking, lags, name
     counts) run once all chunks are done. A stage's time is the sum over
     chunks plus its corpus-level step.
+
+    ``guard``: the per-article isolation and time limit
+    (:class:`~analysis.build.isolation.Isolation`, default limit when None);
+    an article that fails a stage is a row of ``extraction_errors``.
     """
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size: expected a positive whole number, got {chunk_size!r}")
@@ -180,11 +212,15 @@ def build_tables(raw_dir: str | Path | None = None, manifest: str | Path | None 
     articles = tables["articles"]
     log.info("read %d articles and %d ingest errors from %s", len(articles), len(tables["ingest_errors"]), raw)
     frames = _Frames()
+    guard = guard if guard is not None else isolation.Isolation()
     with tqdm(total=len(articles), desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
               leave=False) as bar:
         for lo in range(0, len(articles), chunk_size):
-            _chunk_stages(articles.iloc[lo:lo + chunk_size], frames, clock)
+            _chunk_stages(articles.iloc[lo:lo + chunk_size], frames, clock, guard)
             bar.update(min(chunk_size, len(articles) - lo))
+    tables["extraction_errors"] = guard.table()
+    if len(tables["extraction_errors"]):
+        log.warning("%d extraction error(s): see extraction_errors", len(tables["extraction_errors"]))
     log.info("linking incidents and lags, counting names")
     tables.update(events_linked(frames.table("events")))
     clock("events")
@@ -210,12 +246,15 @@ class IngestErrors(ValueError):
 
 class EmptyRaw(ValueError):
     """The raw folder gave no article: the build refuses to replace the tables with empty ones."""
+class ExtractionErrors(ValueError):
+    """``--strict``: an article failed a per-article stage (``extraction_errors``); nothing written."""
 
 
 def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
           manifest: str | Path | None | bool = None, check_sums: bool = True,
           columns: dict[str, str] | None = None, strict: bool = False, progress: bool = False,
-          tables_out: dict | None = None, allow_empty: bool = False, csv: bool | None = None) -> dict[str, Path]:
+          tables_out: dict | None = None, allow_empty: bool = False, csv: bool | None = None,
+          article_seconds: float = isolation.ARTICLE_SECONDS) -> dict[str, Path]:
     """Build every table from ``raw_dir`` and write it into ``out_dir``, all or nothing.
 
     The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
@@ -225,8 +264,10 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     immutable; regenerate the sums deliberately with ``python -m analysis sums``).
     Every table is checked against its declaration before any is written: a
     table that breaks it raises :class:`~analysis.core.validation.TableInvalid`.
-    ``strict``: any ingest error raises :class:`IngestErrors` and nothing is
-    written. ``tables_out`` (a dict) receives the tables built, for a summary.
+    ``strict``: any ingest error raises :class:`IngestErrors`, any extraction
+    error :class:`ExtractionErrors`, and nothing is written. ``tables_out`` (a
+    dict) receives the tables built, for a summary. ``article_seconds``: the
+    per-article time limit (:mod:`analysis.build.isolation`).
 
     The tables and ``build_inputs.json`` are written into a staging folder and
     swapped in together (:mod:`analysis.core.staging`): a build that fails or
@@ -245,7 +286,8 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
         provenance.verify_raw_sums(raw)
     with staging.locked(out):
         staging.clean_leftovers(out)
-        tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress)
+        tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress,
+                              guard=isolation.Isolation(article_seconds))
         if not allow_empty and tables["articles"].empty:
             raise EmptyRaw(f"{raw}: no article read ({len(tables['ingest_errors'])} ingest error(s)); the tables in "
                            f"{out} are kept; pass --allow-empty to write empty tables")
@@ -253,6 +295,10 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
             errors = corpus.problems(tables["ingest_errors"])
             first = errors.iloc[0]
             raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
+        if strict and len(tables["extraction_errors"]):
+            errors = tables["extraction_errors"]
+            raise ExtractionErrors(f"--strict: {len(errors)} extraction error(s), nothing written; "
+                                   f"the first: {errors.iloc[0]['message']}")
         if tables_out is not None:
             tables_out.update(tables)
         validation.validate_tables(tables)  # every table checked before any is written

@@ -18,7 +18,8 @@ SKIPPED_SHOWN = 5
 
 
 def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> str:
-    """The closing summary of a build: articles, errors by reason, unknowns, extraction, tables."""
+    """The closing summary of a build: articles, errors by reason (ingest, then extraction by stage),
+    unknowns, extraction, tables."""
     articles, errors = tables["articles"], tables["ingest_errors"]
     undated = int(articles["published"].isna().sum())
     inferred = int((articles["published_basis"] == "text").sum())
@@ -31,6 +32,12 @@ def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> 
                      + "): see ingest_errors")
     else:
         lines.append("ingest errors: none")
+    failed = tables.get("extraction_errors")
+    if failed is not None and len(failed):
+        stages = failed["stage"].value_counts().sort_index()
+        lines.append(f"extraction errors: {len(failed):,} in {failed['article_id'].nunique():,} article(s) ("
+                     + ", ".join(f"{s} {n:,}" for s, n in stages.items()) + "): see extraction_errors; "
+                     + f"the first: {failed['message'].iloc[0]}")
     skipped = errors.loc[~errors.index.isin(problems.index), "source_file"]
     if len(skipped):
         shown = ", ".join(skipped.iloc[:SKIPPED_SHOWN]) + (", ..." if len(skipped) > SKIPPED_SHOWN else "")

@@ -40,3 +40,29 @@ def as_day(value) -> date | None:
     """The lenient reading of table cells that link and compare use: ``pd.NA`` is None too,
     and a string is read from its first ten characters ("2020-10-17T08:00" is 2020-10-17)."""
     return as_date(value, na_is_none=True, leading_date=True)
+
+
+EARLIEST = date(1900, 1, 1)
+"""The earliest publication or event date accepted: news of a modern war; an older date is debris."""
+
+EVENT_LEAD_DAYS = 366
+"""How far after the build date an event date may lie (an announced plan); a publication date may not."""
+
+
+def outside_window(day: date, *, lead_days: int = 0, today: date | None = None) -> str | None:
+    """Why ``day`` is refused as a date of the corpus, or None when it is in the window.
+
+    The window runs from :data:`EARLIEST` to the build date (``today``, the
+    machine's date when None) plus ``lead_days``. A date outside it cannot be a
+    publication date of this corpus, and date arithmetic near ``date.min`` or
+    ``date.max`` would overflow, so callers refuse it with this reason.
+    """
+    if day < EARLIEST:
+        return f"{day.isoformat()} is before {EARLIEST.isoformat()}"
+    latest = today or date.today()
+    if lead_days:
+        latest = date.fromordinal(min(latest.toordinal() + lead_days, date.max.toordinal()))
+    if day > latest:
+        what = "the build date" if not lead_days else f"{lead_days} days after the build date"
+        return f"{day.isoformat()} is after {what} ({latest.isoformat()})"
+    return None

@@ -38,8 +38,13 @@ def events_frame(rows: list[dict] | dict[str, list]) -> pd.DataFrame:
     return schema.frame("events", rows)
 
 
-def event_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
-    """The records of :func:`events_table`, for building it chunk by chunk."""
+def event_rows(articles: pd.DataFrame, parsed=None, *, year: int | None = None) -> list[dict]:
+    """The records of :func:`events_table`, for building it chunk by chunk.
+
+    ``year``: the corpus year of year-less dates (None: :func:`corpus_year` of
+    these articles); the build passes its chunk's, so that an article run on
+    its own gets the rows it gets in its chunk.
+    """
     missing = [c for c in ("article_id", "text", "published") if c not in articles.columns]
     if missing:
         raise ValueError(f"articles: missing column(s) {', '.join(missing)}")
@@ -48,7 +53,7 @@ def event_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
     bases = articles["published_basis"] if "published_basis" in articles.columns else [None] * len(articles)
     parses = parses_for(articles["text"], parsed)
     published_dates = [_published(p, a) for a, p in zip(articles["article_id"], articles["published"])]
-    year = corpus_year(published_dates)
+    year = corpus_year(published_dates) if year is None else year
     for article_id, outlet, text, published, basis, parse in zip(
         articles["article_id"], outlets, articles["text"], published_dates, bases, parses
     ):

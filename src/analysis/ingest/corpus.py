@@ -33,6 +33,8 @@ from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
 from analysis.ingest.files import Decoded, decode, looks_binary, printable
+from analysis.core.dates import outside_window
+from analysis.ingest.files import decode, looks_binary
 from analysis.ingest.kinds import iter_units
 from analysis.ingest.language import guess_language
 from analysis.ingest.manifest import ManifestError, ManifestRow, read_manifest
@@ -401,6 +403,10 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
             flags.append(f"publication date inferred from the text ({guess.evidence}); window {guess.earliest} to {guess.latest}")
         else:
             flags.append("no publication date: add it to the manifest")
+    refused = outside_window(published) if published is not None else None
+    if refused:  # the one gate every source of the date passes (form metadata, date line, text)
+        flags.append(f"{basis} date refused: {refused}; no publication date: add it to the manifest")
+        published = published_min = published_max = basis = None
     return PublicationDate(published, basis, published_min, published_max, header_conflict)
 
 

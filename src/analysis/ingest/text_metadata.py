@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from analysis.core.dates import as_date
+from analysis.core.dates import as_date, outside_window
 from analysis.ingest.date_lines import LineDate, own_date_line, page_date_lines
 from analysis.ingest.outlet_mentions import read_outlet
 from analysis.ingest.outlets import OutletLexicon
@@ -89,9 +89,15 @@ def _read_header(lines: list[str], meta: TextMetadata) -> None:
         return
     meta.header_raw = header.group("date")
     try:
-        meta.header_date = as_date(header.group("date"))
+        day = as_date(header.group("date"))
     except ValueError:
         meta.flags.append(f"header date {header.group('date')!r} is not a valid date")
+    else:
+        refused = outside_window(day)
+        if refused:
+            meta.flags.append(f"header date refused: {refused}")
+        else:
+            meta.header_date = day
     rest = header.group("rest").strip()
     if rest:
         lines[0] = rest

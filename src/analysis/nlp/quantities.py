@@ -14,6 +14,7 @@ each qualifier and vague word stands for is :data:`INTERVAL_CONVENTION`
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from functools import lru_cache
 from analysis.lexicons import load as lexicons
 
 LEXICON = "claims"
+
+log = logging.getLogger(__name__)
 
 INTERVAL_CONVENTION = """Interval convention (``low``, ``high``; ``inf`` = open):
 
@@ -63,6 +66,7 @@ class Grammar:
     qualifiers: dict
     qualifiers_after: dict
     about_band: float
+    max_count: int  # the largest count read as people (``max_count`` in claims.yaml); bigger figures are no claim
     pattern: re.Pattern
     after_qualifier: re.Pattern
     lower_pattern: re.Pattern  # the same pattern, case-sensitive, for lower-cased text
@@ -105,7 +109,14 @@ def grammar() -> Grammar:
                    vague_intervals=intervals, vague_phrase_intervals=phrase_iv,
                    needs_noun=frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
                    qualifiers=quals, qualifiers_after=quals_after, about_band=float(data.get("about_band", 0.1)),
+                   max_count=_max_count(data.get("max_count", 10_000_000)),
                    pattern=pattern, after_qualifier=after, lower_pattern=re.compile(pattern.pattern))
+
+
+def _max_count(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise lexicons.LexiconError(f"claims.yaml: max_count must be a positive whole number, got {value!r}")
+    return value
 
 
 def find_quantities(text: str):
@@ -175,6 +186,15 @@ def interval(count: int | float, qualifier: str, strict: bool = False) -> tuple[
     return float(count), float(count)
 
 
+def _above_ceiling(m: re.Match, g: Grammar) -> None:
+    """No quantity: the figure is above ``max_count``; logged, shortened when it is a page of digits."""
+    figure = m.group(0)
+    shown = figure if len(figure) <= 40 else figure[:40] + "..."
+    log.info("figure %r at character %d is above max_count %s (lexicons/claims.yaml): no claim",
+             shown, m.start(), f"{g.max_count:,}")
+    return None
+
+
 _STRICT_UPPER = ("fewer than", "less than", "under")
 
 
@@ -203,10 +223,12 @@ def parse_match(m: re.Match, text: str) -> Quantity | None:
             qualifier = qualifier or "about"
     elif m.group("digits"):
         raw = m.group("digits").replace(",", "")
-        value = float(raw)
+        value = float(raw)  # a huge figure is inf, never an error
         scale = m.group("dscale")
         if scale:
             value *= 1000 if scale.lower() == "thousand" else 1_000_000
+        if math.isinf(value) or value > g.max_count:
+            return _above_ceiling(m, g)
         if not value.is_integer():
             return None
         count = int(value)
@@ -215,6 +237,8 @@ def parse_match(m: re.Match, text: str) -> Quantity | None:
         if count is None:
             return None
         end = m.start("words") + used
+    if count > g.max_count:
+        return _above_ceiling(m, g)
     tail = g.after_qualifier.match(text, end)
     if tail and qualifier is None:
         qualifier = g.qualifiers_after[_SPACES.sub(" ", tail.group("q").lower())]

@@ -42,19 +42,29 @@ Rules (``published`` = the article's publication date ``p``):
   reference day.
 - ``unresolved``: recognised but not placeable (relative expression with no
   publication date, year-less date with no year in the article).
+- the window: a publication date outside :func:`analysis.core.dates.outside_window`
+  (before 1900 or after the build date) is no reference (logged), and an
+  expression resolving outside it (up to ``EVENT_LEAD_DAYS`` after the build
+  date for announced plans) is ``unresolved``, so no date arithmetic can
+  overflow.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Callable
+
+from analysis.core.dates import EARLIEST, EVENT_LEAD_DAYS, outside_window
 
 from analysis.nlp.temporal import calendar_dates, relative_dates, times_of_day
 from analysis.nlp.temporal.candidates import Found
 from analysis.nlp.temporal.patterns import ANNOUNCED
 from analysis.nlp.temporal.resolution import (
-    ANNOUNCED_WINDOW_DAYS, FUTURE_WINDOW_DAYS, Reference, explicit_year_date,
+    ANNOUNCED_WINDOW_DAYS, FUTURE_WINDOW_DAYS, Reference, explicit_year_date, unresolved,
 )
+
+log = logging.getLogger(__name__)
 
 RESOLVERS: dict[str, Callable[[Found, Reference], dict | None]] = {
     "md": calendar_dates.absolute,  # "October 2", "Friday, October 2, 2020", "September 27-28"
@@ -96,6 +106,12 @@ class Resolver:
     """Resolves the candidates of one article in text order, tracking the reference time."""
 
     def __init__(self, published: date | None, found: list[Found], default_year: int | None = None):
+        refused = outside_window(published) if published is not None else None
+        if refused:
+            log.info("publication date refused as a reference: %s", refused)
+            published = None
+        if default_year is not None and not EARLIEST.year <= default_year <= date.today().year:
+            default_year = None  # a corpus year outside the window is no reference either
         self.published = published
         self.year = year_reference(published, found, default_year)
         self.anchor: date | None = None
@@ -104,7 +120,23 @@ class Resolver:
         """The row of candidate ``f`` (in ``sentence``), None when it is no date; a dated row becomes the reference time."""
         window = ANNOUNCED_WINDOW_DAYS if ANNOUNCED.search(sentence) else FUTURE_WINDOW_DAYS
         resolver = RESOLVERS.get(f.kind)
-        row = resolver(f, Reference(self.published, self.year, self.anchor, window)) if resolver else None
+        try:
+            row = resolver(f, Reference(self.published, self.year, self.anchor, window)) if resolver else None
+        except OverflowError:  # arithmetic past date.min/date.max: only from a reference outside the window
+            row = unresolved(f)
+        if row is not None:
+            row = _in_window(f, row)
         if row is not None and row["date"] is not None and f.kind not in _NO_ANCHOR:
             self.anchor = row["date"]
         return row
+
+
+def _in_window(f: Found, row: dict) -> dict:
+    """``row``, or the expression ``unresolved`` (logged) when a date of it lies outside the window."""
+    for key in ("date", "date_min", "date_max"):
+        day = row[key]
+        refused = outside_window(day, lead_days=EVENT_LEAD_DAYS) if day is not None else None
+        if refused:
+            log.info("expression at character %d resolves outside the date window: %s", f.start, refused)
+            return unresolved(f, row.get("part_of_day"))
+    return row
