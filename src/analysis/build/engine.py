@@ -105,8 +105,9 @@ class Engine:
                      len(self.client.scheduler_info().get("workers", {})))
         else:
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR,
-                                        env={"PYTHONPATH": _package_path()})
+                                        dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                        silence_logs=logging.ERROR,
+                                        env={"PYTHONPATH": worker_pythonpath()})
             self.client = Client(self.cluster)
             log.info("building on %d local worker processes", self.workers)
         return self
@@ -163,7 +164,7 @@ class Engine:
             yield index, result
 
 
-def _package_path() -> str:
+def worker_pythonpath() -> str:
     """PYTHONPATH for local workers: the folder this ``analysis`` package is imported from, first, so that
     workers run the same code as the driver (a source checkout, not another installed copy)."""
     here = str(Path(__file__).resolve().parents[2])
