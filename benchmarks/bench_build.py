@@ -92,7 +92,7 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_one(size: int, workers: int = 1) -> dict:
+def run_one(size: int, workers: int = 1, partition: int = 1000) -> dict:
     """Build a corpus of ``size`` articles with ``workers`` (0/1: in this process) and measure it."""
     sys.path.insert(0, str(ROOT / "src"))
     from analysis.build import pipeline
@@ -108,7 +108,7 @@ def run_one(size: int, workers: int = 1) -> dict:
         cpu = time.process_time()
         with PeakMemory() as memory:
             pipeline.build(raw, Path(tmp) / "processed", manifest=False, check_sums=False, workers=workers,
-                           timings=timings, tables_out=tables)
+                           chunk_size=partition, timings=timings, tables_out=tables)
         elapsed = time.perf_counter() - started
         driver_cpu = time.process_time() - cpu
     cores = max(workers, 1)
@@ -134,7 +134,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000], help="corpus sizes (default: 2000 10000)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
                         help="engines to measure: 1 = in-process, N = N local Dask worker processes (default: 1 2)")
-    parser.add_argument("--one", type=int, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--partition-size", type=int, default=1000, help="articles per task (default: 1000)")
+    parser.add_argument("--one", type=int, nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--rows", action="store_true", help="print each table's rows too")
     args = parser.parse_args()
     if args.one:
@@ -144,7 +145,8 @@ def main() -> None:
           f"{'driver MB':>9} {'worker MB':>9} {'total MB':>8}  stage seconds (summed over workers)")
     for size in args.sizes:  # a fresh process per run so peak memory is per run
         for workers in args.workers:
-            out = subprocess.run([sys.executable, __file__, "--one", str(size), str(workers)], capture_output=True,
+            out = subprocess.run([sys.executable, __file__, "--one", str(size), str(workers),
+                                  str(args.partition_size)], capture_output=True,
                                  text=True, check=True)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             stages = ", ".join(f"{k} {v:,.1f}" for k, v in r["stage_seconds"].items())
