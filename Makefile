@@ -43,7 +43,7 @@ lab: $(STAMP) data  ## JupyterLab on the notebooks with the "warcov" kernel; POR
 	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(if $(HEADLESS),--no-browser --ip=0.0.0.0,) \
 		$(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_FLAGS)
 
-benchmark: $(STAMP)  ## build a 20,000-article synthetic corpus and print speed and peak memory
+benchmark: $(STAMP)  ## build 2,000 and 10,000 synthetic articles in-process and on 2 Dask workers: speed, regex ratio, peak memory
 	$(BIN)/python benchmarks/bench_build.py
 
 lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml), and environment.yml from it

@@ -1,16 +1,18 @@
-"""Benchmark ``build`` on a synthetic corpus made from the raw seeds.
+"""Benchmark ``build`` on a synthetic corpus made from the raw seeds, in-process and on local Dask workers.
 
-    .venv/bin/python benchmarks/bench_build.py            # 20,000 articles
-    .venv/bin/python benchmarks/bench_build.py --sizes 2000 5000 20000
+    .venv/bin/python benchmarks/bench_build.py                        # 2,000 and 10,000 articles, 1 and 2 workers
+    .venv/bin/python benchmarks/bench_build.py --sizes 2000 --workers 1 2
 
 Each article is a perturbed copy of a seed: numbers, weekdays and place names
 are swapped and sentences shuffled, so every file is distinct (no duplicate
-errors) but reads like war news. For each corpus size, in a fresh process, it
-prints the articles per second of the whole build and of each stage, the
-peak resident memory, so you can see memory grow only with the output tables,
-and the seconds the check of every table against its declaration takes
-(``analysis.core.validation``, included in the build's seconds; its share of
-them in brackets).
+errors) but reads like war news. For each corpus size and engine, in a fresh
+process, it runs the whole ``pipeline.build`` (ingest, the per-article stages as
+partition tasks, the corpus-level steps, the staged write) and prints the wall
+seconds, articles per second (wall, and per core used), the ratio of the
+build's core-seconds to a bare regex pass over the same files
+(``bench_regex_baseline.py``), the peak resident memory of the driver, of the
+largest worker and of all of them together (sampled every 0.2 s), and the
+seconds of each stage summed over the tasks.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,57 +54,108 @@ def make_corpus(target: Path, size: int, seed: int = 7) -> None:
         (target / f"{i:06d}.txt").write_text(text + f"\nReport {i}.\n", encoding="utf-8")
 
 
-def run_one(size: int) -> dict:
-    """Build a corpus of ``size`` articles in this process and measure it."""
+class PeakMemory:
+    """Peak resident memory of this process and of its child processes (the local Dask workers), sampled."""
+
+    def __init__(self, every: float = 0.2):
+        import psutil
+        self.me = psutil.Process()
+        self.every = every
+        self.driver = self.workers = self.total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+        driver = self.me.memory_info().rss
+        workers = []
+        for child in self.me.children(recursive=True):
+            try:
+                workers.append(child.memory_info().rss)
+            except psutil.Error:
+                pass
+        self.driver = max(self.driver, driver)
+        self.workers = max([self.workers, *workers])
+        self.total = max(self.total, driver + sum(workers))
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self._sample()
+
+    def __enter__(self) -> "PeakMemory":
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_one(size: int, workers: int = 1, partition: int = 1000) -> dict:
+    """Build a corpus of ``size`` articles with ``workers`` (0/1: in this process) and measure it."""
     sys.path.insert(0, str(ROOT / "src"))
     from analysis.build import pipeline
-    from analysis.core import catalog, validation
+    from bench_regex_baseline import regex_pass
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         make_corpus(raw, size)
+        baseline = regex_pass(raw)
         timings: dict[str, float] = {}
+        tables: dict = {}
         started = time.perf_counter()
-        tables = pipeline.build_tables(raw, manifest=False, timings=timings)
-        checked = time.perf_counter()
-        validation.validate_tables(tables)  # as pipeline.build does before writing
-        validation_seconds = time.perf_counter() - checked
-        for name, frame in tables.items():
-            catalog.write_table(frame, name, Path(tmp) / "processed")
+        cpu = time.process_time()
+        with PeakMemory() as memory:
+            pipeline.build(raw, Path(tmp) / "processed", manifest=False, check_sums=False, workers=workers,
+                           chunk_size=partition, timings=timings, tables_out=tables)
         elapsed = time.perf_counter() - started
-        output_mb = sum(f.memory_usage(deep=True).sum() for f in tables.values()) / 2**20
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        driver_cpu = time.process_time() - cpu
+    cores = max(workers, 1)
     return {
         "articles": size,
+        "workers": workers,
         "seconds": round(elapsed, 2),
         "articles_per_second": round(size / elapsed, 1),
-        "validation_seconds": round(validation_seconds, 3),
-        "validation_share": round(validation_seconds / elapsed, 4),
-        "stage_articles_per_second": {k: round(size / v, 1) if v else None for k, v in timings.items()},
-        "peak_rss_mb": round(peak_mb, 1),
-        "output_tables_mb": round(output_mb, 1),
+        "articles_per_second_per_core": round(size / elapsed / cores, 1),
+        "driver_cpu_seconds": round(driver_cpu, 2),
+        "stage_seconds": {k: round(v, 2) for k, v in timings.items()},
+        "baseline_cpu_seconds": round(baseline["cpu_seconds"], 3),
+        "ratio_to_baseline": round(elapsed * cores / baseline["cpu_seconds"], 1),
+        "peak_driver_mb": round(max(memory.driver, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20, 1),
+        "peak_worker_mb": round(memory.workers / 2**20, 1),
+        "peak_total_mb": round(memory.total / 2**20, 1),
         "rows": {k: len(v) for k, v in tables.items()},
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[20000], help="corpus sizes to measure (default: 20000)")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000], help="corpus sizes (default: 2000 10000)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                        help="engines to measure: 1 = in-process, N = N local Dask worker processes (default: 1 2)")
+    parser.add_argument("--partition-size", type=int, default=1000, help="articles per task (default: 1000)")
+    parser.add_argument("--one", type=int, nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--rows", action="store_true", help="print each table's rows too")
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(*args.one)))
         return
-    print(f"{'articles':>9} {'seconds':>8} {'art/s':>8} {'peak MB':>8} {'tables MB':>9} {'validate s':>10}  "
-          "stages (articles/s, single process)")
-    for size in args.sizes:  # a fresh process per size so peak memory is per size
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        stages = ", ".join(f"{k} {v:,.0f}" for k, v in r["stage_articles_per_second"].items())
-        validate = f"{r['validation_seconds']:.2f} ({r['validation_share']:.1%})"
-        print(f"{r['articles']:>9,} {r['seconds']:>8} {r['articles_per_second']:>8,.0f} {r['peak_rss_mb']:>8,.0f} "
-              f"{r['output_tables_mb']:>9,.1f} {validate:>10}  {stages}")
-        print(f"{'':>9} rows: {r['rows']}")
+    print(f"{'articles':>9} {'workers':>7} {'wall s':>7} {'art/s':>7} {'/core':>6} {'x regex':>7} "
+          f"{'driver MB':>9} {'worker MB':>9} {'total MB':>8}  stage seconds (summed over workers)")
+    for size in args.sizes:  # a fresh process per run so peak memory is per run
+        for workers in args.workers:
+            out = subprocess.run([sys.executable, __file__, "--one", str(size), str(workers),
+                                  str(args.partition_size)], capture_output=True,
+                                 text=True, check=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            stages = ", ".join(f"{k} {v:,.1f}" for k, v in r["stage_seconds"].items())
+            print(f"{r['articles']:>9,} {r['workers']:>7} {r['seconds']:>7} {r['articles_per_second']:>7,.0f} "
+                  f"{r['articles_per_second_per_core']:>6,.0f} {r['ratio_to_baseline']:>7} {r['peak_driver_mb']:>9,.0f} "
+                  f"{r['peak_worker_mb']:>9,.0f} {r['peak_total_mb']:>8,.0f}  {stages}; "
+                  f"regex baseline {r['baseline_cpu_seconds']} s CPU")
+            if args.rows:
+                print(f"{'':>9} rows: {r['rows']}")
 
 
 if __name__ == "__main__":

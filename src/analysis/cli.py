@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from analysis import __version__
+from analysis.build import engine
 from analysis.build import isolation
 from analysis.build import pipeline
 from analysis.build.summary import build_summary
@@ -37,11 +38,31 @@ def _cmd_build(args: argparse.Namespace) -> int:
     written = pipeline.build(args.raw, args.out, manifest=manifest, check_sums=not args.no_check_sums, columns=columns,
                              strict=args.strict, progress=_progress(args), tables_out=tables,
                              allow_empty=args.allow_empty, csv=True if args.csv_all else None,
-                             article_seconds=args.article_seconds)
+                             article_seconds=args.article_seconds, workers=args.workers, scheduler=args.scheduler,
+                             chunk_size=args.partition_size)
     for name, path in written.items():
         log.info("%s: %s", name, path)
     print(build_summary(tables, written))
     return 0
+
+
+def _workers(text: str) -> int:
+    """``--workers``: a whole number >= 0 or ``serial``."""
+    try:
+        return engine.parse_workers(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(text: str) -> int:
+    """A whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
 
 
 def _seconds(text: str) -> float:
@@ -152,6 +173,14 @@ def parser() -> argparse.ArgumentParser:
                        help="write empty tables when the raw folder gives no article (default: refuse, keep the old tables)")
     build.add_argument("--csv-all", action="store_true",
                        help=f"a CSV twin for every table, however long (default: up to {catalog.CSV_MAX_ROWS:,} rows)")
+    build.add_argument("--workers", type=_workers, default=engine.default_workers(), metavar="N",
+                       help="local worker processes for the per-article stages (default: the %(default)s cores here); "
+                            "1, 0 or 'serial': in this process, without Dask")
+    build.add_argument("--scheduler", default=None, metavar="tcp://HOST:8786",
+                       help="run on this existing dask.distributed cluster (default: $DASK_SCHEDULER_ADDRESS when set); "
+                            "its workers must see --out at the same path")
+    build.add_argument("--partition-size", type=_positive, default=pipeline.CHUNK_SIZE, metavar="ARTICLES",
+                       help="articles per partition, one task each (default: %(default)s)")
     build.add_argument("--columns", default=None, metavar="OURS=THEIRS,...",
                        help="column names of CSV/JSONL/Parquet exports, e.g. text=body,published=date "
                             "(ours: text, title, url, published, outlet, language, article_id)")

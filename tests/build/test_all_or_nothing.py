@@ -52,6 +52,16 @@ SLOW_BUILD = textwrap.dedent("""
         return path
 
     catalog.write_table = write_table
+    real_close = catalog.PartWriter.close
+
+    def close(self):  # a table written part by part is staged when its writer closes
+        path = real_close(self)
+        written.append(self.name)
+        if pause_at == f"table:{len(written)}":
+            pause(pause_at)
+        return path
+
+    catalog.PartWriter.close = close
     real_rename, real_replace = os.rename, os.replace
 
     def rename(src, dst, *args, **kwargs):
@@ -71,9 +81,11 @@ SLOW_BUILD = textwrap.dedent("""
 
 
 def _state(out: Path) -> dict[str, str]:
-    """SHA-256 of every table, CSV twin and build_inputs.json, as a reader of ``out`` sees them."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.iterdir()) if p.is_file() and p.name != staging.LOCK_NAME}
+    """SHA-256 of every table (a dataset folder's from its parts), CSV twin and build_inputs.json, as a reader
+    of ``out`` sees them."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else provenance.dataset_digest(p)
+            for p in sorted(out.iterdir())
+            if p.name != staging.LOCK_NAME and (p.is_file() or p.suffix == ".parquet" and p.is_dir())}
 
 
 def _start_slow_build(raw: Path, out: Path, marker: Path, pause_at: str) -> subprocess.Popen:
@@ -178,12 +190,12 @@ def test_a_failed_build_keeps_the_tables_and_leaves_no_staging(raw_copy, tmp_pat
     before = _state(out)
     real = catalog.write_table
 
-    def fail_on_claims(frame, name, out_dir=None, csv=None):
-        if name == "claims":
+    def fail_on_incidents(frame, name, out_dir=None, csv=None):  # after the per-article parts are written
+        if name == "incidents":
             raise OSError("disk full")
         return real(frame, name, out_dir, csv=csv)
 
-    monkeypatch.setattr(catalog, "write_table", fail_on_claims)
+    monkeypatch.setattr(catalog, "write_table", fail_on_incidents)
     with pytest.raises(OSError, match="disk full"):
         pipeline.build(raw_copy, out, check_sums=False)
     assert _state(out) == before

@@ -76,7 +76,7 @@ def test_a_build_with_huge_figures_and_ancient_dates_goes_through(raw_copy):
     errors = tables["ingest_errors"]
     bad = errors[errors["row"] == len(manifest) + 1]
     assert bad[["column", "reason"]].values.tolist() == [["published", "manifest_bad_date"]]
-    assert "0001-01-01 is before 1900-01-01" in bad["detail"].iloc[0] and "column published" in bad["detail"].iloc[0]
+    assert "0001-01-01" in bad["detail"].iloc[0] and "before 1900" in bad["detail"].iloc[0] and "column published" in bad["detail"].iloc[0]
     articles = tables["articles"].set_index("article_id")
     for article_id, reason in (("902_ancient", "0001-01-03 is before 1900-01-01"),
                                ("903_future", "9999-12-31 is after the build date")):
@@ -93,6 +93,6 @@ def test_a_table_export_date_outside_the_window_is_a_bad_date_row(tmp_path):
     tables = pipeline.build_tables(raw)
     errors = tables["ingest_errors"]
     assert errors[["row", "column", "reason"]].values.tolist() == [[1, "published", "bad_date"]]
-    assert "0001-01-01 is before 1900-01-01" in errors["detail"].iloc[0]
+    assert "0001-01-01" in errors["detail"].iloc[0] and "before 1900" in errors["detail"].iloc[0]
     published = tables["articles"]["published"]
     assert date(2020, 10, 5) in set(published) and int(published.isna().sum()) == 1

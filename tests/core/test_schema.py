@@ -205,9 +205,9 @@ def test_a_column_without_values_may_be_object():
         validation.validate("reporting_lag", lags.assign(lag_hours=2.0))
 
 
-def test_the_build_writes_nothing_when_a_table_is_invalid(tmp_path, monkeypatch, seed_tables):
-    bad = dict(seed_tables, hedges=seed_tables["hedges"].assign(quoted="yes"))
-    monkeypatch.setattr(pipeline, "build_tables", lambda *args, **kwargs: bad)
+def test_the_build_writes_nothing_when_a_table_is_invalid(tmp_path, monkeypatch):
+    real = pipeline.hedging.hedges_frame  # the frame each partition's hedge records become, made invalid
+    monkeypatch.setattr(pipeline.hedging, "hedges_frame", lambda rows: real(rows).assign(quoted="yes"))
     with pytest.raises(validation.TableInvalid, match=r"(?s)table 'hedges'.*column 'quoted'"):
         pipeline.build(config.RAW_DIR, tmp_path / "out")
     assert not list(tmp_path.rglob("*.parquet"))

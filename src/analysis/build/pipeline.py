@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis.core import catalog
@@ -31,9 +33,11 @@ from analysis.extract import claims
 from analysis.extract import hedges as hedging
 from analysis.extract import names as naming
 from analysis.extract import sources as voices
+from analysis.build import engine
 from analysis.build import isolation
 from analysis.ingest import corpus
 from analysis.link import incidents
+from analysis.core.catalog import part_files
 from analysis.link import lag
 from analysis.extract import events as dates
 from analysis.nlp.parsed import ParsedArticle
@@ -167,6 +171,142 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
     clock("framing")
 
 
+PARTITION_TABLES = ("events", "name_mentions", "sources", "hedges")
+"""Tables a partition task writes as its part of the final table; claims need the corpus's incidents first."""
+
+UNLINKED_CLAIMS = ".claims-unlinked.parquet"
+"""The partitions' claims before their incident links, in the staging folder; removed before the swap."""
+
+
+def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds: float) -> dict:
+    """The per-article stages of one partition of the articles, wherever the engine runs it (:mod:`.engine`).
+
+    Writes the partition's rows of every per-article table as part ``index`` into ``folder`` (the build's
+    staging folder), each checked against its declaration first, the claims (before their incident links)
+    into :data:`UNLINKED_CLAIMS`; returns only what the driver needs: the ``extraction_errors`` rows, the
+    region-name counts, the seconds of each stage and the number of articles.
+    """
+    spent = {"events": 0.0, "claims": 0.0, "framing": 0.0, "write": 0.0}
+    last = [time.perf_counter()]
+
+    def clock(stage: str) -> None:
+        now = time.perf_counter()
+        spent[stage] += now - last[0]
+        last[0] = now
+
+    frames = _Frames()
+    guard = isolation.Isolation(article_seconds)
+    _chunk_stages(chunk, frames, clock, guard)
+    for name in _Frames.MAKERS:
+        table = frames.table(name)
+        if name == "claims":
+            catalog.write_part(Path(folder) / UNLINKED_CLAIMS, index, table)
+        else:
+            validation.validate(name, table)
+            catalog.write_part(Path(folder) / f"{name}.parquet", index, table)
+    clock("write")
+    return {"errors": guard.errors, "regions": frames.regions, "seconds": spent, "articles": len(chunk)}
+
+
+def _parts_table(dataset: Path, name: str) -> pd.DataFrame:
+    """A per-article table from the parts written so far (the typed empty frame when there is none)."""
+    return catalog.read_table(dataset) if part_files(dataset) else _Frames.MAKERS[name]([])
+
+
+def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bool, article_seconds: float,
+              workers: int, scheduler: str | None, chunk_size: int, csv: bool | None, strict: bool,
+              allow_empty: bool, timings: dict | None) -> tuple[dict[str, Path], dict[str, pd.DataFrame]]:
+    """Every table into ``stage``: ingest here, the per-article stages as partition tasks on the engine
+    (their tables written as parts), then the corpus-level steps from the parts. Returns the paths written
+    and the tables held here (a table written as parts is given as a frame of its rows, with no columns)."""
+    spent = {name: 0.0 for name, _ in STAGES}
+    last = [time.perf_counter()]
+
+    def clock(stage_name: str) -> None:
+        now = time.perf_counter()
+        spent[stage_name] = spent.get(stage_name, 0.0) + now - last[0]
+        last[0] = now
+
+    isolation.Isolation(article_seconds)  # a bad limit is refused before any work
+    held = ingest_stage({}, raw, manifest, columns, progress)
+    articles = held["articles"]
+    clock("ingest")
+    log.info("read %d articles and %d ingest errors from %s", len(articles), len(held["ingest_errors"]), raw)
+    if not allow_empty and articles.empty:
+        raise EmptyRaw(f"{raw}: no article read ({len(held['ingest_errors'])} ingest error(s)); the tables in "
+                       f"{stage.out} are kept; pass --allow-empty to write empty tables")
+    problems = corpus.problems(held["ingest_errors"])
+    if strict and len(problems):
+        raise IngestErrors(f"--strict: {len(problems)} ingest error(s), nothing written; the first: "
+                           f"{problems.iloc[0]['detail']}")
+    written: dict[str, Path] = {}
+
+    def write(name: str, frame: pd.DataFrame) -> None:
+        validation.validate(name, frame)
+        written[name] = stage.write_table(frame, name, csv=csv)
+        held[name] = frame
+
+    for name in ("articles", "ingest_errors"):
+        write(name, held[name])
+    writers = {name: stage.parts(name, csv=csv) for name in (*PARTITION_TABLES, "claims")}
+    unlinked = stage.folder / UNLINKED_CLAIMS
+    unlinked.mkdir()
+    starts = range(0, len(articles), chunk_size)
+    calls = ((i, i, articles.iloc[lo:lo + chunk_size], str(stage.folder), article_seconds)
+             for i, lo in enumerate(starts))
+    results: dict[int, dict] = {}
+    with engine.Engine(workers, scheduler, partitions=len(starts)) as run, \
+            tqdm(total=len(articles), desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
+                 leave=False) as bar:
+        log.info("per-article stages: %d partition(s) of up to %d articles, %s", len(starts), chunk_size, run.name)
+        for index, result in run.run(partition_task, calls):
+            if not catalog.part_path(writers["events"].dataset, index).exists():
+                raise engine.EngineError(f"partition {index} ran, but its tables are not in {stage.folder}: the "
+                                         "workers must see the output folder at the same path (a shared filesystem)")
+            results[index] = result
+            bar.update(result["articles"])
+    for result in results.values():
+        for name, seconds in result["seconds"].items():
+            spent[name] = spent.get(name, 0.0) + seconds
+    last[0] = time.perf_counter()
+    errors = schema.frame("extraction_errors", [e for i in sorted(results) for e in results[i]["errors"]])
+    if strict and len(errors):
+        raise ExtractionErrors(f"--strict: {len(errors)} extraction error(s), nothing written; "
+                               f"the first: {errors.iloc[0]['message']}")
+    if len(errors):
+        log.warning("%d extraction error(s): see extraction_errors", len(errors))
+    write("extraction_errors", errors)
+    log.info("linking incidents and lags, counting names")
+    linked = events_linked(_parts_table(writers["events"].dataset, "events"))
+    for name in ("incidents", "incident_mentions", "reporting_lag"):
+        write(name, linked[name])
+    del linked
+    clock("events")
+    for index in sorted(results):
+        part = catalog.read_table(catalog.part_path(unlinked, index))
+        ledger = incidents.attach_claims(part, held["incident_mentions"])
+        validation.validate("claims", ledger)
+        writers["claims"].write(ledger, index)
+    shutil.rmtree(unlinked)
+    write("announcement_lag", lag.announcement_lag(_parts_table(writers["claims"].dataset, "claims"), articles))
+    clock("claims")
+    write("names", naming.names_table(_parts_table(writers["name_mentions"].dataset, "name_mentions")))
+    regions: dict = {}
+    for index in sorted(results):
+        regions.update(results[index]["regions"])
+    write("region_names", naming.region_counts_frame(regions).reset_index())
+    clock("framing")
+    for name, writer in writers.items():
+        written[name] = stage.out / f"{name}.parquet"
+        writer.close()
+        rows = sum(pq.ParquetFile(path).metadata.num_rows for path in part_files(writer.dataset))
+        held[name] = pd.DataFrame(index=pd.RangeIndex(rows))
+    clock("write")
+    if timings is not None:
+        timings.update(spent)
+    return {name: written[name] for name in TABLE_COLUMNS}, {name: held[name] for name in TABLE_COLUMNS}
+
+
 def _day_or_none(value):
     """A publication date for the chunk's year, None when it is none (that article's events stage says why)."""
     try:
@@ -246,8 +386,6 @@ class IngestErrors(ValueError):
 
 class EmptyRaw(ValueError):
     """The raw folder gave no article: the build refuses to replace the tables with empty ones."""
-
-
 class ExtractionErrors(ValueError):
     """``--strict``: an article failed a per-article stage (``extraction_errors``); nothing written."""
 
@@ -256,7 +394,8 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
           manifest: str | Path | None | bool = None, check_sums: bool = True,
           columns: dict[str, str] | None = None, strict: bool = False, progress: bool = False,
           tables_out: dict | None = None, allow_empty: bool = False, csv: bool | None = None,
-          article_seconds: float = isolation.ARTICLE_SECONDS) -> dict[str, Path]:
+          article_seconds: float = isolation.ARTICLE_SECONDS, workers: int = 1, scheduler: str | None = None,
+          chunk_size: int = CHUNK_SIZE, timings: dict[str, float] | None = None) -> dict[str, Path]:
     """Build every table from ``raw_dir`` and write it into ``out_dir``, all or nothing.
 
     The SHA-256 of every raw file goes into ``build_inputs.json`` beside the
@@ -264,12 +403,12 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     When the raw folder has a ``SHA256SUMS`` file, the files it lists are
     checked first: a changed or missing file stops the build (raw data is
     immutable; regenerate the sums deliberately with ``python -m analysis sums``).
-    Every table is checked against its declaration before any is written: a
-    table that breaks it raises :class:`~analysis.core.validation.TableInvalid`.
+    Every table (every part of one) is checked against its declaration before it
+    is written: a table that breaks it raises
+    :class:`~analysis.core.validation.TableInvalid`, and nothing is swapped in.
     ``strict``: any ingest error raises :class:`IngestErrors`, any extraction
-    error :class:`ExtractionErrors`, and nothing is written. ``tables_out`` (a
-    dict) receives the tables built, for a summary. ``article_seconds``: the
-    per-article time limit (:mod:`analysis.build.isolation`).
+    error :class:`ExtractionErrors`, and nothing is written. ``article_seconds``:
+    the per-article time limit (:mod:`analysis.build.isolation`).
 
     The tables and ``build_inputs.json`` are written into a staging folder and
     swapped in together (:mod:`analysis.core.staging`): a build that fails or
@@ -280,7 +419,17 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
     A raw folder that gives no article raises :class:`EmptyRaw` unless
     ``allow_empty``. ``csv``: CSV twins for every table (True), none (False), or
     up to :data:`~analysis.core.catalog.CSV_MAX_ROWS` rows (None).
+
+    The per-article stages run ``chunk_size`` articles to a partition, as tasks of an
+    :class:`~analysis.build.engine.Engine`: in this process (``workers`` 0 or 1, the default here), on
+    ``workers`` local processes, or on the Dask cluster at ``scheduler`` (``$DASK_SCHEDULER_ADDRESS``). Each
+    task writes its partition's tables as parts into the staging folder, so the per-article tables
+    (events, claims, name_mentions, sources, hedges) are Parquet datasets, and the tables are the same
+    whatever the engine. ``tables_out`` receives the tables held by this process, and for those written as
+    parts a frame of their rows with no columns; ``timings`` the seconds of each stage, summed over tasks.
     """
+    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+        raise ValueError(f"chunk_size: expected a positive whole number, got {chunk_size!r}")
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
     out = catalog.processed_dir(out_dir)
     staging.check_locations(raw, out)
@@ -288,28 +437,15 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
         provenance.verify_raw_sums(raw)
     with staging.locked(out):
         staging.clean_leftovers(out)
-        tables = build_tables(raw, manifest=manifest, columns=columns, progress=progress,
-                              guard=isolation.Isolation(article_seconds))
-        if not allow_empty and tables["articles"].empty:
-            raise EmptyRaw(f"{raw}: no article read ({len(tables['ingest_errors'])} ingest error(s)); the tables in "
-                           f"{out} are kept; pass --allow-empty to write empty tables")
-        if strict and len(corpus.problems(tables["ingest_errors"])):
-            errors = corpus.problems(tables["ingest_errors"])
-            first = errors.iloc[0]
-            raise IngestErrors(f"--strict: {len(errors)} ingest error(s), nothing written; the first: {first['detail']}")
-        if strict and len(tables["extraction_errors"]):
-            errors = tables["extraction_errors"]
-            raise ExtractionErrors(f"--strict: {len(errors)} extraction error(s), nothing written; "
-                                   f"the first: {errors.iloc[0]['message']}")
+        with staging.staged(out) as stage:
+            written, tables = _streamed(stage, raw, manifest, columns, progress, article_seconds, workers,
+                                        scheduler, chunk_size, csv, strict, allow_empty, timings)
+            record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
+            if columns:
+                record["columns"] = dict(sorted(columns.items()))
+            stage.write_text(provenance.BUILD_INPUTS, json.dumps(record, indent=2, sort_keys=True) + "\n")
         if tables_out is not None:
             tables_out.update(tables)
-        validation.validate_tables(tables)  # every table checked before any is written
-        record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
-        if columns:
-            record["columns"] = dict(sorted(columns.items()))
-        with staging.staged(out) as stage:
-            written = {name: stage.write_table(frame, name, csv=csv) for name, frame in tables.items()}
-            stage.write_text(provenance.BUILD_INPUTS, json.dumps(record, indent=2, sort_keys=True) + "\n")
     return written
 
 

@@ -32,16 +32,16 @@ def build_summary(tables: dict[str, pd.DataFrame], written: dict[str, Path]) -> 
                      + "): see ingest_errors")
     else:
         lines.append("ingest errors: none")
-    skipped = errors.loc[~errors.index.isin(problems.index), "source_file"]
-    if len(skipped):
-        shown = ", ".join(skipped.iloc[:SKIPPED_SHOWN]) + (", ..." if len(skipped) > SKIPPED_SHOWN else "")
-        lines.append(f"skipped, not articles: {len(skipped):,} ({shown})")
     failed = tables.get("extraction_errors")
     if failed is not None and len(failed):
         stages = failed["stage"].value_counts().sort_index()
         lines.append(f"extraction errors: {len(failed):,} in {failed['article_id'].nunique():,} article(s) ("
                      + ", ".join(f"{s} {n:,}" for s, n in stages.items()) + "): see extraction_errors; "
                      + f"the first: {failed['message'].iloc[0]}")
+    skipped = errors.loc[~errors.index.isin(problems.index), "source_file"]
+    if len(skipped):
+        shown = ", ".join(skipped.iloc[:SKIPPED_SHOWN]) + (", ..." if len(skipped) > SKIPPED_SHOWN else "")
+        lines.append(f"skipped, not articles: {len(skipped):,} ({shown})")
     lines.append(f"extracted: {len(tables['claims']):,} casualty claims, {len(tables['events']):,} dated events, "
                  f"{len(tables['incidents']):,} incidents, {len(tables['sources']):,} sources, "
                  f"{len(tables['hedges']):,} hedges")

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.core import config
+from analysis.core.catalog import part_files
 from analysis.core.catalog import processed_dir as resolve_processed
+from analysis.core.catalog import snapshot
 
 SUMS_NAME = "SHA256SUMS"
 BUILD_INPUTS = "build_inputs.json"
@@ -38,11 +40,29 @@ def sha256_file(path: str | Path) -> str:
 
 
 def file_hashes(folder: str | Path, pattern: str = "*") -> dict[str, str]:
-    """``{file name: sha256}`` of the regular files in ``folder`` (sorted, no dot files)."""
+    """``{file name: sha256}`` of the regular files in ``folder`` (sorted, no dot files).
+
+    A Parquet dataset folder (``name.parquet/part-NNNNN.parquet``, a table written part by part) counts as one
+    file: its hash is :func:`dataset_digest`, so a report cites a table whatever form it was written in.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         return {}
-    return {p.name: sha256_file(p) for p in sorted(folder.glob(pattern)) if p.is_file() and not p.name.startswith(".")}
+    hashes = {}
+    for p in sorted(folder.glob(pattern)):
+        if p.name.startswith("."):
+            continue
+        if p.is_file():
+            hashes[p.name] = sha256_file(p)
+        elif p.is_dir() and p.suffix == ".parquet" and part_files(p):
+            hashes[p.name] = dataset_digest(p)
+    return hashes
+
+
+def dataset_digest(dataset: str | Path) -> str:
+    """SHA-256 of a dataset folder: of the ``<hash>  <part name>`` lines of its parts, in part-number order."""
+    listing = "".join(f"{sha256_file(part)}  {part.name}\n" for part in part_files(Path(dataset)))
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()
 
 
 def read_sums(path: Path) -> dict[str, str]:
@@ -212,7 +232,9 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
     The raw hashes are those recorded by the build in ``build_inputs.json``
     (else those of ``raw_dir``). Files named by ``*_file`` parameters (and the
     default file used when such a parameter is null) are hashed too
-    (``inputs.parameter_files``). ``data`` gives the articles table's size and
+    (``inputs.parameter_files``). Tables are hashed in the build that
+    ``current`` names when the record is made (:func:`~analysis.core.catalog.snapshot`),
+    a table written as parts by its :func:`dataset_digest`. ``data`` gives the articles table's size and
     latest publication date (the data's own date, as opposed to the code
     commit date); it is derived from the hashed inputs and not part of the id.
 
@@ -222,7 +244,7 @@ def provenance_record(parameters: dict, raw_dir: str | Path | None = None, proce
     it in Jupyter (which rewrites outputs and metadata) does not.
     """
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
-    processed = resolve_processed(processed_dir)
+    processed = snapshot(resolve_processed(processed_dir))  # one build's tables, even while another swaps in
     built_from = processed / BUILD_INPUTS
     if built_from.exists():  # the raw files the tables were really built from
         raw_hashes = json.loads(built_from.read_text(encoding="utf-8"))["raw"]
