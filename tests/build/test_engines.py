@@ -8,7 +8,6 @@ of 200 articles built from them are built serially and on the cluster, and every
 from __future__ import annotations
 
 import random
-import re
 
 import pandas as pd
 import pytest
@@ -18,28 +17,17 @@ from analysis.build import engine
 from analysis.build import pipeline
 from analysis.core import catalog
 from analysis.core import config
+from perturbed_seeds import perturbed, seed_texts
 
 distributed = pytest.importorskip("distributed")
 
-PLACES = ["Stepanakert", "Ganja", "Tartar", "Martuni", "Hadrut", "Barda", "Shusha"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
 def write_corpus(target, size: int, seed: int = 5) -> None:
-    """``size`` perturbed copies of the seeds: body lines shuffled, places, weekdays and numbers swapped."""
+    """``size`` perturbed copies of the seeds (:mod:`perturbed_seeds`)."""
     rng = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(config.RAW_DIR.glob("*.txt"))]
-    place, day, number = re.compile("|".join(PLACES)), re.compile("|".join(DAYS)), re.compile(r"\b\d{1,3}\b")
+    texts = seed_texts()
     target.mkdir(parents=True)
     for i in range(size):
-        lines = texts[i % len(texts)].split("\n")
-        body = lines[2:]
-        rng.shuffle(body)
-        text = "\n".join(lines[:2] + body)
-        text = place.sub(lambda m: rng.choice(PLACES), text)
-        text = day.sub(lambda m: rng.choice(DAYS), text)
-        text = number.sub(lambda m: str(rng.randint(1, 400)), text)
-        (target / f"{i:05d}.txt").write_text(text + f"\nReport {i}.\n", encoding="utf-8")
+        (target / f"{i:05d}.txt").write_text(perturbed(texts[i % len(texts)], rng) + f"\nReport {i}.\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -12,17 +12,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
-import re
 import time
 
 import pytest
 
 from analysis.build import pipeline
-from analysis.core import catalog, config
+from analysis.core import catalog
 from analysis.report import render as reports
+from perturbed_seeds import PLACES, perturbed, seed_texts
 
-PLACES = ["Stepanakert", "Ganja", "Tartar", "Martuni", "Hadrut", "Barda", "Shusha", "Fizuli", "Goris", "Mingachevir"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 FRENCH = ("Des bombardements ont visé la ville de {place} dans la nuit, selon les autorités locales.\n"
           "Le ministère a affirmé que {n} soldats avaient été tués et que les combats se poursuivaient.\n")
 
@@ -30,8 +28,7 @@ FRENCH = ("Des bombardements ont visé la ville de {place} dans la nuit, selon l
 def write_corpus(target, size: int, n_outlets: int, seed: int = 11) -> None:
     """``size`` perturbed seed articles in ``target`` with a manifest over ``n_outlets`` outlets (some none, some undated)."""
     rng = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(config.RAW_DIR.glob("*.txt"))]
-    place, day, number = re.compile("|".join(PLACES)), re.compile("|".join(DAYS)), re.compile(r"\b\d{1,3}\b")
+    texts = seed_texts()
     outlets = [f"Outlet {chr(65 + k % 26)}{k // 26 or ''} Daily" for k in range(n_outlets)]
     weights = [1 / (k + 1) for k in range(n_outlets)]  # a few busy outlets, a long tail of small ones
     target.mkdir(parents=True)
@@ -40,13 +37,7 @@ def write_corpus(target, size: int, n_outlets: int, seed: int = 11) -> None:
         if i % 40 == 7:
             text = "Bombardements\n\n" + FRENCH.format(place=rng.choice(PLACES), n=rng.randint(2, 90))
         else:
-            lines = texts[i % len(texts)].split("\n")
-            body = lines[2:]
-            rng.shuffle(body)
-            text = "\n".join(lines[:2] + body)
-            text = place.sub(lambda m: rng.choice(PLACES), text)
-            text = day.sub(lambda m: rng.choice(DAYS), text)
-            text = number.sub(lambda m: str(rng.randint(1, 400)), text)
+            text = perturbed(texts[i % len(texts)], rng)
         article_id = f"{i:06d}"
         (target / f"{article_id}.txt").write_text(text + f"\nReport {i}.\n", encoding="utf-8")
         published = dt.date(2020, 9, 27) + dt.timedelta(days=rng.randint(0, 44))
