@@ -55,12 +55,17 @@ def distinct_sources(sources: pd.DataFrame) -> pd.DataFrame:
     Two forms are one source when the tokens of one are contained in the other's.
     """
     require_frame(sources, ("article_id", "outlet", "source", "side"), "sources")
+    groups: dict[tuple, list[tuple[str, str, list[str]]]] = {}
+    for article_id, outlet, source, side in zip(sources["article_id"], sources["outlet"], sources["source"],
+                                                 sources["side"]):
+        outlet = None if pd.isna(outlet) else outlet
+        groups.setdefault((article_id, outlet), []).append((source, side, source_tokens(source)))
     rows = []
-    for (article_id, outlet), group in sources.groupby(["article_id", "outlet"], sort=True, dropna=False):
-        forms = sorted(zip(group["source"], group["side"]), key=lambda f: -len(source_tokens(f[0])))
+    for article_id, outlet in sorted(groups, key=lambda k: (k[0], k[1] is None, k[1] or "")):
+        forms = sorted(groups[(article_id, outlet)], key=lambda f: -len(f[2]))
         merged: list[dict] = []
-        for source, side in forms:
-            tokens = set(source_tokens(source))
+        for source, side, token_list in forms:
+            tokens = set(token_list)
             if not tokens:
                 continue
             for m in merged:
@@ -70,14 +75,23 @@ def distinct_sources(sources: pd.DataFrame) -> pd.DataFrame:
                     break
             else:
                 merged.append({"article_id": article_id, "outlet": outlet, "source": source,
-                               "source_key": source_key(source), "_tokens": tokens, "_sides": [side], "mentions": 1})
+                               "source_key": " ".join(token_list), "_tokens": tokens, "_sides": [side],
+                               "mentions": 1})
         for m in merged:
-            sides = pd.Series(m.pop("_sides"))
-            known = sides[sides != "unspecified"]
-            m["side"] = (known if len(known) else sides).mode().iloc[0]
+            m["side"] = majority_side(m.pop("_sides"))
             m.pop("_tokens")
             rows.append(m)
     return pd.DataFrame(rows, columns=list(DISTINCT_COLUMNS))
+
+
+def majority_side(sides: list[str]) -> str:
+    """The most frequent known side of one source's forms, ties to the first in sort order; else ``unspecified``."""
+    known = [s for s in sides if s != "unspecified"] or sides
+    counts: dict[str, int] = {}
+    for side in known:
+        counts[side] = counts.get(side, 0) + 1
+    top = max(counts.values())
+    return min(side for side, n in counts.items() if n == top)
 
 
 def voice_by_side(sources: pd.DataFrame) -> pd.DataFrame:
