@@ -49,8 +49,10 @@ from analysis.compare import sources as voices
 from analysis.compare import vocabulary
 from analysis.core import catalog
 from analysis.extract.names import relabel
+from analysis.lexicons.load import name_key
 from analysis.report import plots
 from analysis.report import render as reports
+from analysis.report import palette
 from analysis.report.palette import SIDE_COLOURS
 
 report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
@@ -105,7 +107,9 @@ fig, ax = plots.figure(8, 0.4 * len(region_wide) + 1.5)
 if region_wide.empty:
     plots.empty(ax, "no region names in the selection")
 else:
-    plots.stacked_shares(ax, region_wide, "share of the outlet's region-name mentions", "name")
+    region_colours = palette.lexicon_colours(region_wide.columns, naming.region_key_order())
+    plots.stacked_shares(ax, region_wide, "share of the outlet's region-name mentions", "name",
+                         colours=[region_colours[k] for k in region_wide.columns])
 ax.set_title("Names of the region per outlet")
 plots.save_figure(report, fig, "region_names", data=region)
 reports.show_table(shown.percents(region, ["share"]), caption="Region names per outlet (counts and shares)")
@@ -128,10 +132,13 @@ fig, ax = plots.figure(8, 0.3 * len(bars) + 1.5)
 if not bars:
     plots.empty(ax, "no places with alternative names in the selection")
 else:
+    name_order = naming.place_name_order()  # a name's colour follows the gazetteer, the same in every bar and corpus
     segments = []
     for key, outlet in bars:
         rows = places[(places["key"] == key) & (places["outlet"] == outlet)]
-        segments.append((f"{key} · {outlet}", [(row.key_share, f"{row.name} ({row.count})") for row in rows.itertuples()]))
+        colours = palette.lexicon_colours([name_key(n) for n in rows["name"]], name_order.get(key, []))
+        segments.append((f"{key} · {outlet}", [(row.key_share, f"{row.name} ({row.count})", colours[name_key(row.name)])
+                                              for row in rows.itertuples()]))
     plots.segmented_hbars(ax, segments, "share of the outlet's mentions of the place (segment: name used, mentions)")
 ax.set_title("Which name each outlet uses for a place")
 plots.save_figure(report, fig, "place_names", data=places)

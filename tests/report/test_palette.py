@@ -119,3 +119,30 @@ def test_every_actor_side_has_a_colour():
     assert set(ACTOR_SIDES) <= set(palette.SIDE_COLOURS)
     assert len(set(palette.SIDE_COLOURS.values())) == len(palette.SIDE_COLOURS)
     assert not palette.confusable(palette.SIDE_COLOURS["armenian"], palette.SIDE_COLOURS["azerbaijani"])
+
+
+def test_a_region_name_keeps_its_colour_whatever_the_corpus_holds_or_how_often():
+    from analysis.compare.names import region_key_order
+
+    order = region_key_order()
+    assert order[:3] == ["Artsakh", "Nagorno-Karabakh", "Karabakh"]  # the lexicon's order, not a corpus's
+    one_corpus = palette.lexicon_colours(["Karabakh", "Artsakh"], order)  # most frequent first
+    another = palette.lexicon_colours(["Nagorno-Karabakh", "Artsakh", "Karabakh"], order)
+    assert one_corpus["Artsakh"] == another["Artsakh"] == palette.CATEGORICAL[0]
+    assert one_corpus["Karabakh"] == another["Karabakh"] != another["Nagorno-Karabakh"]
+
+
+def test_keys_an_analysts_lexicon_adds_follow_the_known_ones_sorted():
+    colours = palette.lexicon_colours(["Zangezur", "Artsakh", "Aran"], ["Artsakh", "Karabakh"])
+    assert colours == {"Zangezur": palette.CATEGORICAL[3], "Artsakh": palette.CATEGORICAL[0],
+                       "Aran": palette.CATEGORICAL[2]}
+
+
+def test_the_names_of_a_place_are_ordered_as_the_gazetteer_lists_them():
+    from analysis.compare.names import alternative_name_keys, place_name_order
+
+    order = place_name_order()
+    for place in alternative_name_keys():
+        assert len(order[place]) >= 2, place
+        assert len(set(order[place])) == len(order[place]), place
+    assert {"stepanakert", "khankendi"} <= set(order["Stepanakert"])

@@ -103,6 +103,25 @@ def alternative_name_keys(lexicon: PhraseLexicon | None = None) -> list[str]:
     return [k for k, n in distinct.items() if n > 1]
 
 
+def region_key_order() -> list[str]:
+    """The region-name keys in the order of ``lexicons/region_names.csv``: a fixed order for colours and legends."""
+    return list(dict.fromkeys(PhraseLexicon.load("region_names", proper=True).frame["key"]))
+
+
+def place_name_order() -> dict[str, list[str]]:
+    """``{place: [name folded, ...]}`` in the gazetteer's order: which name of a place is first, second ...
+
+    Report colours follow this order, so a name has the same colour in every
+    bar, report and corpus.
+    """
+    order: dict[str, list[str]] = {}
+    for place, name in zip(gazetteer().frame["place"], gazetteer().frame["name"]):
+        names = order.setdefault(place, [])
+        if name.strip() and name_key(name) not in names:
+            names.append(name_key(name))
+    return order
+
+
 def place_name_choices(mentions: pd.DataFrame, max_places: int = 8) -> pd.DataFrame:
     """:func:`outlet_name_shares` of the places that have alternative names, the ``max_places`` most mentioned.
 

@@ -20,8 +20,10 @@ An article without an outlet (:data:`~analysis.core.values.UNKNOWN_OUTLET`)
 is light grey with an ``x``, shown apart (:meth:`OutletPalette.order` puts
 it last); an "other outlets" bucket (top N plus others) is paler grey.
 
-Series that are not outlets (claimants' running totals, the names used for a
-place) take :data:`CATEGORICAL` colours in the order they are drawn, and the
+Series that are not outlets take :data:`CATEGORICAL` colours: claimants'
+running totals in the order they are drawn, region names and the names of a
+place in their lexicon's order (:func:`lexicon_colours`, the same in every
+report and corpus), and the
 sides of a source or of a hedged claim take :data:`SIDE_COLOURS`.
 """
 
@@ -106,6 +108,19 @@ def confusable(first, second) -> bool:
 def categorical(keys: Iterable) -> dict:
     """``{key: colour}`` for series that are not outlets: the k-th distinct key, the k-th :data:`CATEGORICAL` colour."""
     return {key: CATEGORICAL[i % len(CATEGORICAL)] for i, key in enumerate(dict.fromkeys(keys))}
+
+
+def lexicon_colours(keys: Iterable, order: Iterable) -> dict:
+    """``{key: colour}`` fixed by a lexicon: the k-th key of ``order`` takes the k-th :data:`CATEGORICAL` colour.
+
+    Keys that ``order`` lacks (an analyst's own lexicon) follow it, sorted. A
+    key's colour so depends on the lexicon alone, not on which keys a corpus
+    happens to hold or how often.
+    """
+    known = list(dict.fromkeys(order))
+    extra = sorted(set(keys) - set(known), key=str)
+    index = {key: i for i, key in enumerate(known + extra)}
+    return {key: CATEGORICAL[index[key] % len(CATEGORICAL)] for key in dict.fromkeys(keys)}
 
 
 def outlet_name(outlet) -> str:

@@ -336,15 +336,17 @@ def grouped_bars(ax, wide: pd.DataFrame, ylabel: str, legend_title: str, colours
 
 
 def segmented_hbars(ax, bars, xlabel: str) -> None:
-    """One horizontal bar per ``(label, segments)`` (first on top), split into ``(share, text)`` segments.
+    """One horizontal bar per ``(label, segments)`` (first on top), split into ``(share, text[, colour])`` segments.
 
-    Segment k of every bar takes the k-th categorical colour and shows its
-    text inside, so a bar reads as "which share of it is what".
+    A segment without a colour of its own takes the k-th categorical colour
+    (k its place in the bar); each shows its text inside, so a bar reads as
+    "which share of it is what".
     """
     for y, (_, segments) in enumerate(bars):
         left = 0.0
-        for k, (share, text) in enumerate(segments):
-            ax.barh(y, share, left=left, color=CATEGORICAL[k % len(CATEGORICAL)], edgecolor="white", height=0.7)
+        for k, (share, text, *colour) in enumerate(segments):
+            fill = colour[0] if colour else CATEGORICAL[k % len(CATEGORICAL)]
+            ax.barh(y, share, left=left, color=fill, edgecolor="white", height=0.7)
             ax.text(left + share / 2, y, text, ha="center", va="center", fontsize="small", color="white")
             left += share
     ax.set_yticks(range(len(bars)), [label for label, _ in bars])
