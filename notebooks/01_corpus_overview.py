@@ -39,12 +39,12 @@ from analysis.report.palette import OutletPalette
 
 report = reports.start("01_corpus_overview", raw_dir=raw_dir, processed_dir=processed_dir,
                        outlets=outlets, date_from=date_from, date_to=date_to)
-all_articles = catalog.load("articles", processed_dir)
+all_articles = catalog.load("articles", report.tables)
 palette = OutletPalette.from_articles(all_articles)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
-errors = catalog.load("ingest_errors", processed_dir)
+errors = catalog.load("ingest_errors", report.tables)
 problems = errors[errors["reason"] != "skipped"]  # skipped: the manifest, sums, READMEs (not articles)
-failed = catalog.load("extraction_errors", processed_dir)
+failed = catalog.load("extraction_errors", report.tables)
 groups = overview.outlet_groups(articles["outlet"])
 others = {shown for outlet, shown in groups.items() if outlet != shown}
 period = overview.publication_period(articles["published"])

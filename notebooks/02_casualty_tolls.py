@@ -53,11 +53,11 @@ from analysis.report.palette import OutletPalette, categorical
 report = reports.start("02_casualty_tolls", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        sides=sides, date_from=date_from, date_to=date_to, claimants=claimants,
                        include_vague=include_vague, gold_file=gold_file)
-articles = catalog.load("articles", processed_dir)
+articles = catalog.load("articles", report.tables)
 palette = OutletPalette.from_articles(articles)
-all_claims = catalog.load("claims", processed_dir)
-incidents = catalog.load("incidents", processed_dir)
-mentions = catalog.load("incident_mentions", processed_dir)
+all_claims = catalog.load("claims", report.tables)
+incidents = catalog.load("incidents", report.tables)
+mentions = catalog.load("incident_mentions", report.tables)
 claims = tolls.select_claims(all_claims, articles, outlets=outlets, sides=sides, claimants=claimants,
                              date_from=date_from, date_to=date_to, include_vague=include_vague)
 selected = overview.select_articles(articles, outlets, date_from, date_to)

@@ -75,10 +75,10 @@ TOP_INCIDENTS = 40  # incidents drawn in the matrix and the timeline (those most
 
 report = reports.start("03_reporting_lag", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        date_from=date_from, date_to=date_to, tolerance_days=tolerance_days, min_similarity=min_similarity)
-all_articles = catalog.load("articles", processed_dir)
+all_articles = catalog.load("articles", report.tables)
 palette = OutletPalette.from_articles(all_articles)
 articles = overview.select_articles(all_articles, outlets, date_from, date_to)
-events = incidents.select_events(catalog.load("events", processed_dir), articles)
+events = incidents.select_events(catalog.load("events", report.tables), articles)
 found, mentions = link_incidents(events, tolerance_days=tolerance_days, min_similarity=min_similarity)
 lags = reporting_lag(found, mentions)
 groups = lag.lag_groups(lags, overview.TOP_OUTLETS)
@@ -86,7 +86,7 @@ others = {shown for outlet, shown in groups.items() if outlet != shown}
 shown_lags = lag.grouped_lags(lags, groups)
 per_outlet = lag.outlet_lags(lags)
 per_group = lag.outlet_lags(shown_lags).set_index("outlet").reindex(overview.group_order(groups)).reset_index()
-announcements = catalog.load("announcement_lag", processed_dir)
+announcements = catalog.load("announcement_lag", report.tables)
 relays = lag.announcement_relays(announcements, articles)
 relayed = lag.announcement_relays(announcements, articles, min_outlets=2)
 EVIDENCE = ["incident", "incident_date", "outlet", "lag_days", "sentence", "article_id", "start"]
@@ -315,7 +315,7 @@ reports.show_table(relays.drop(columns=["row", "claimant", "count", "outcome", "
                    caption="Every figure with a claimant in the selected articles", max_rows=100)
 
 # %%
-reports.show_table(lag.relay_evidence(relays, catalog.load("claims", processed_dir)), max_rows=100,
+reports.show_table(lag.relay_evidence(relays, catalog.load("claims", report.tables)), max_rows=100,
                    caption="Sentences behind the announcement lags")
 
 # %%

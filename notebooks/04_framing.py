@@ -58,13 +58,13 @@ from analysis.report.palette import SIDE_COLOURS
 report = reports.start("04_framing", raw_dir=raw_dir, processed_dir=processed_dir, outlets=outlets,
                        date_from=date_from, date_to=date_to, lexicon_file=lexicon_file, min_df=min_df,
                        prior_strength=prior_strength, n_terms=n_terms, background_file=background_file)
-all_articles = catalog.load("articles", processed_dir)
+all_articles = catalog.load("articles", report.tables)
 selected = overview.select_articles(all_articles, outlets, date_from, date_to)
 articles = overview.select_rows(selected, selected)
-mentions = relabel(overview.select_rows(catalog.load("name_mentions", processed_dir), articles),
+mentions = relabel(overview.select_rows(catalog.load("name_mentions", report.tables), articles),
                    articles, lexicon_file)
-sources = overview.select_rows(catalog.load("sources", processed_dir), articles)
-hedges = overview.select_rows(catalog.load("hedges", processed_dir), articles)
+sources = overview.select_rows(catalog.load("sources", report.tables), articles)
+hedges = overview.select_rows(catalog.load("hedges", report.tables), articles)
 region = naming.outlet_key_shares(mentions, "region")
 voice = voices.voice_by_side(sources)
 rates = hedging.hedge_rates(hedges, sources)

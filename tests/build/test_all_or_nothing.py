@@ -260,6 +260,19 @@ def test_a_snapshot_stays_readable_while_the_next_build_replaces_it(two_corpora,
     assert not pinned.exists()
 
 
+def test_a_report_reads_every_table_and_hashes_from_the_build_current_when_it_started(two_corpora, tmp_path):
+    from analysis.report import render
+
+    old_raw, new_raw, _, _ = two_corpora
+    out = tmp_path / "processed"
+    pipeline.build(old_raw, out, check_sums=False)
+    report = render.start("01_corpus_overview", raw_dir=str(old_raw), processed_dir=str(out))
+    pipeline.build(new_raw, out, check_sums=False)  # a build swaps in while the report runs
+    assert report.tables != catalog.snapshot(out)
+    assert len(catalog.load("articles", report.tables)) == 5 and len(catalog.load("articles", out)) == 6
+    assert report.record["data"]["articles"] == 5
+
+
 def test_a_staged_build_writes_tables_in_parts_and_drops_links_to_tables_it_no_longer_has(tmp_path):
     out = tmp_path / "processed"
     frame = pd.DataFrame({"n": [1, 2, 3], "word": ["a", None, "c"]})

@@ -320,6 +320,8 @@ class Report:
     name: str
     parameters: dict
     record: dict
+    tables: Path
+    """The one build's folder the report reads every table from (:func:`~analysis.core.catalog.snapshot`)."""
 
     @property
     def report_id(self) -> str:
@@ -397,8 +399,10 @@ def start(name: str, **parameters: Any) -> Report:
     matplotlib.rcParams["figure.dpi"] = 100
     check_tables(parameters)
     notebook = notebook_paths().get(name)
-    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), parameters.get("processed_dir"), notebook)
-    report = Report(name, parameters, record)
+    # Every table of the report, and its hashes, come from one build, even if another build swaps in meanwhile.
+    tables = catalog.snapshot(parameters.get("processed_dir"))
+    record = provenance.provenance_record(parameters, parameters.get("raw_dir"), tables, notebook)
+    report = Report(name, parameters, record, tables)
     _display_html(layout.id_line_html(name, record["report_id"], record.get("data", {}).get("articles"), parameters))
     if not paths.figures_base()[1]:
         print(f"Not run by `python -m analysis report`: figures go to {report.figures_dir} (scratch), not reports/.")
