@@ -119,3 +119,27 @@ def test_contact_verbs_give_a_voice_but_no_claimant():
 @pytest.mark.parametrize("case", cases.params("attribution"))
 def test_outlet_case(case):
     cases.check("attribution", case)
+
+
+def test_every_attribution_kind_is_declared_for_the_sources_table_and_only_those_are_given():
+    from analysis.core import schema
+    from analysis.nlp.attribution import KINDS
+
+    assert schema.table("sources").column("kind").values.allowed() == frozenset(KINDS)
+    text = ("The ministry said two posts were shelled. Trend reports referring to the Interior Ministry that the road "
+            "was closed. Resident Ana Petrosyan: the night was loud. According to the mayor, the school is shut.")
+    given = {a.kind for a in find_attributions(text)}
+    assert {"said", "relayed", "according_to"} <= given <= set(KINDS)
+
+
+def test_a_relayed_source_passes_the_sources_table_declaration(tmp_path):
+    from analysis.build import pipeline
+    from analysis.core import catalog
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "relay.txt").write_text("Shelling\n\nShelling went on overnight near the river, Trend reports "
+                                   "referring to the Emergency Service.\n", encoding="utf-8")
+    pipeline.build(raw, tmp_path / "out", check_sums=False)
+    sources = catalog.load("sources", tmp_path / "out")
+    assert "relayed" in set(sources["kind"])

@@ -46,6 +46,9 @@ from analysis.nlp.source_phrases import phrase_after, subject_before, tokens
 from analysis.nlp.source_side import PLACE_COUNTRY_SIDE, side_in_phrase, source_side
 from analysis.nlp.source_words import bare, clean_source, head_noun, in_source_phrase, name_in, source_words
 
+KINDS = ("quote", "said", "according_to", "relayed", "reported_by", "statement", "contact", "label")
+"""Every attribution kind this module gives (declared again as ``attribution_kinds`` in ``core/tables.yaml``)."""
+
 CONTENT_FREE = frozenset({"contact"})
 """Attribution kinds that make a source a voice without crediting it with the sentence's content."""
 
@@ -138,6 +141,8 @@ class _Found:
     def add(self, src_span: tuple[int, int], kind: str, sent: Sentence, quote: tuple[int, int] | None = None,
             extra: tuple[int, ...] = ()) -> None:
         """Credit the source at ``src_span`` with ``sent`` (and every sentence ``quote`` covers, and ``extra``)."""
+        if kind not in KINDS:
+            raise ValueError(f"attribution kind {kind!r} is not one of KINDS {KINDS}")
         w = source_words()
         text = self.text
         raw = text[src_span[0]:src_span[1]]
