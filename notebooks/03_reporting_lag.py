@@ -18,30 +18,8 @@
 #
 # How many days after an incident each outlet reported it, who reported it first, when the incidents happened
 # and who covered them, which of these numbers rest on a publication date inferred from the text, and how many
-# days pass from a claimant's announcement of a casualty figure to each outlet relaying it.
-#
-# **How the numbers are made.** Every dated event mention (a place and a resolved date in one sentence, table
-# `events`) in the selected articles is linked into *incidents*: same place, dates at most `tolerance_days`
-# apart, similar sentences (TF-IDF cosine of at least `min_similarity`); combat mentions of one place on one day
-# are one incident whatever their wording. The incident date is the date most mentions give. An outlet's *lag*
-# is the publication date of its earliest selected article reporting the incident minus the incident date, in
-# whole days. A mention that dates the incident only as background ("since September 27", "the fighting, which
-# started on September 27" more than a week later; column `background` of `events`) links to the incident
-# but is not a report of it, so it gives no lag.
-#
-# **Caveats of the method** (the caveats of this corpus are computed below, with the findings).
-# - The lag is measured on the articles in the corpus, not on everything an outlet published: a long lag can
-#   still mean the outlet's only article here recalls an earlier strike in passing, not that the outlet was slow.
-# - Publication times are unknown, so lags are whole days: 0 means the same calendar day, 1 the next day, even if
-#   only a few hours passed. Time zones are ignored.
-# - When an article dates an event relative to its own publication date (on Friday, yesterday), the lag follows
-#   from the wording (yesterday gives 1) rather than being measured independently.
-# - Negative lags are not impossible: a report can date an incident after its own publication (an announced
-#   event, on Sunday read as a coming day) or a linked incident can take a later date from other articles within
-#   the tolerance. They are counted in the last section.
-# - Incidents are relinked here from the selected articles with this report's `tolerance_days` and
-#   `min_similarity`, so the incidents (and their ids) can differ from the build's `incidents` table, which
-#   uses the defaults on the whole corpus.
+# days pass from a claimant's announcement of a casualty figure to each outlet relaying it. How the numbers are
+# made, and the caveats of the method, follow the findings.
 
 # %% tags=["parameters"]
 raw_dir = None  # raw article folder, None for the project data/raw
@@ -113,6 +91,31 @@ reports.show_findings([reports.Finding(text, label=where) for text, where in lag
 reports.show_caveats(reports.corpus_caveats(all_articles, articles, catalog.accuracy_summary(), measure="dated_events")
                      + lag_caveats)
 
+
+# %% [markdown]
+# ## How the numbers are made
+# Every dated event mention (a place and a resolved date in one sentence, table
+# `events`) in the selected articles is linked into *incidents*: same place, dates at most `tolerance_days`
+# apart, similar sentences (TF-IDF cosine of at least `min_similarity`); combat mentions of one place on one day
+# are one incident whatever their wording. The incident date is the date most mentions give. An outlet's *lag*
+# is the publication date of its earliest selected article reporting the incident minus the incident date, in
+# whole days. A mention that dates the incident only as background ("since September 27", "the fighting, which
+# started on September 27" more than a week later; column `background` of `events`) links to the incident
+# but is not a report of it, so it gives no lag.
+#
+# **Caveats of the method** (the caveats of this corpus are listed above, with the findings).
+# - The lag is measured on the articles in the corpus, not on everything an outlet published: a long lag can
+#   still mean the outlet's only article here recalls an earlier strike in passing, not that the outlet was slow.
+# - Publication times are unknown, so lags are whole days: 0 means the same calendar day, 1 the next day, even if
+#   only a few hours passed. Time zones are ignored.
+# - When an article dates an event relative to its own publication date (on Friday, yesterday), the lag follows
+#   from the wording (yesterday gives 1) rather than being measured independently.
+# - Negative lags are not impossible: a report can date an incident after its own publication (an announced
+#   event, on Sunday read as a coming day) or a linked incident can take a later date from other articles within
+#   the tolerance. They are counted in the last section.
+# - Incidents are relinked here from the selected articles with this report's `tolerance_days` and
+#   `min_similarity`, so the incidents (and their ids) can differ from the build's `incidents` table, which
+#   uses the defaults on the whole corpus.
 
 # %% [markdown]
 # ## Lag per incident and outlet

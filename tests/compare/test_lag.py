@@ -69,3 +69,9 @@ def test_findings_are_computed_from_the_lags():
     assert "Reuters reported first and alone most often" in text  # articles with no outlet are never ranked
     empty = lag.lag_findings(lags.iloc[:0], lag.outlet_lags(lags.iloc[:0]), pd.DataFrame())
     assert len(empty) == 1 and "no lag" in empty[0][0]
+
+
+def test_day_counts_read_as_words():
+    from analysis.compare.lag import day_count
+
+    assert [day_count(n) for n in (0, 1, -1, 2)] == ["0 days", "1 day", "-1 day", "2 days"]

@@ -163,6 +163,11 @@ def long_lags(lags: pd.DataFrame, days: int = LONG_LAG_DAYS) -> pd.DataFrame:
     return frame.sort_values(["lag_days", "label"], ascending=[False, True], kind="stable")[columns].reset_index(drop=True)
 
 
+def day_count(n: int) -> str:
+    """``n`` days in words a reader expects: "0 days", "1 day", "-1 day", "5 days"."""
+    return f"{n} day" if abs(n) == 1 else f"{n} days"
+
+
 def lag_findings(lags: pd.DataFrame, per_outlet: pd.DataFrame, relayed: pd.DataFrame) -> list[tuple[str, str]]:
     """What report 03 finds, as ``(sentence, where it is shown)`` pairs computed from its tables."""
     if lags.empty:
@@ -175,7 +180,7 @@ def lag_findings(lags: pd.DataFrame, per_outlet: pd.DataFrame, relayed: pd.DataF
     days = frame["lag_days"].astype("int64")
     findings = [(f"{n_incidents} incidents have a dated report; {shared} ({percent(shared, n_incidents)}%) were reported "
                  f"by two or more named outlets, the only ones where who was first means something.", "Figure 1"),
-                (f"Half the {len(frame)} lags are at most {int(days.median())} day(s); "
+                (f"Half the {len(frame)} lags are at most {day_count(int(days.median()))}; "
                  f"{percent(int((days.between(0, 1)).sum()), len(frame))}% are 0 or 1 day"
                  + (f", and {int((days.abs() > LONG_LAG_DAYS).sum())} exceed {LONG_LAG_DAYS} days (listed apart)"
                     if (days.abs() > LONG_LAG_DAYS).any() else "") + ".", "Figure 2")]
@@ -197,7 +202,7 @@ def lag_findings(lags: pd.DataFrame, per_outlet: pd.DataFrame, relayed: pd.DataF
                          "measured.", "Figure 5"))
     else:
         findings.append((f"{relayed['figure'].nunique()} casualty figures with a claimant are carried by two outlets "
-                         f"or more; the median relay takes {int(relayed['lag_days'].median())} day(s).", "Figure 5"))
+                         f"or more; the median relay takes {day_count(int(relayed['lag_days'].median()))}.", "Figure 5"))
     return findings
 
 
