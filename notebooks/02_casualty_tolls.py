@@ -79,7 +79,7 @@ reports.show_findings([reports.Finding(text, anchor=anchor, label="figure") for 
                        tolls.findings(claims, compared, totals, matrix)])
 reports.show_caveats(reports.corpus_caveats(articles, selected, accuracy, measure="claims"))
 print(f"{len(claims)} of {len(all_claims)} casualty claims selected, from {claims['article_id'].nunique()} article(s) "
-      f"and {claims['outlet'].nunique()} outlet(s).")
+      f"of {overview.outlets_phrase(claims['outlet'], 'claims')}.")
 
 
 # %% [markdown]

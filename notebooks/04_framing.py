@@ -74,7 +74,7 @@ similarity = vocabulary.outlet_similarity(compared_articles, min_df=min_df) if n
 reports.show_findings([reports.Finding(text, anchor=anchor, label="figure") for text, anchor in
                        framing.framing_findings(region, voice, rates, similarity)])
 reports.show_caveats(reports.corpus_caveats(all_articles, selected, catalog.accuracy_summary(), measure="framing"))
-print(f"{len(articles)} of {len(all_articles)} articles selected from {articles['outlet'].nunique()} outlet(s); "
+print(f"{len(articles)} of {len(all_articles)} articles selected, from {overview.outlets_phrase(articles['outlet'])}; "
       f"{len(mentions)} name and label mentions, {len(sources)} source mentions, {len(hedges)} hedge markers.")
 
 

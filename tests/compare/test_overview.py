@@ -18,3 +18,12 @@ def test_report_01_says_who_established_each_date(raw_copy):
     by = overview.date_given_by(bare, raw_copy)
     assert set(by[bare["published"].notna()]) == {overview.PIPELINE}
     assert set(by[bare["published"].isna()]) <= {""}
+
+
+def test_the_outlet_count_names_only_named_outlets_and_counts_the_rest_apart():
+    from analysis.compare.overview import outlets_phrase
+    from analysis.core.values import UNKNOWN_OUTLET
+
+    assert outlets_phrase(["A", "A", "B", None, UNKNOWN_OUTLET]) == "2 named outlets, and 2 articles with no outlet"
+    assert outlets_phrase(["A"], "claims") == "1 named outlet"
+    assert outlets_phrase([None], "claims") == "0 named outlets, and 1 claim with no outlet"

@@ -81,6 +81,17 @@ def named(outlets) -> pd.Series:
     return series.where(series.notna(), UNKNOWN_OUTLET)
 
 
+def outlets_phrase(outlets, rows: str = "articles") -> str:
+    """How many named outlets ``outlets`` holds, and how many of its ``rows`` have none: "40 named outlets, and
+    171 articles with no outlet". The unknown outlet is never counted as an outlet."""
+    series = named(outlets)
+    unknown = int((series == UNKNOWN_OUTLET).sum())
+    n = series[series != UNKNOWN_OUTLET].nunique()
+    text = f"{n} named outlet{'' if n == 1 else 's'}"
+    unit = rows[:-1] if unknown == 1 and rows.endswith("s") else rows
+    return text + (f", and {unknown} {unit} with no outlet" if unknown else "")
+
+
 def others_label(n: int) -> str:
     """The name of the group of the outlets a figure does not name: ``others (n outlets)``."""
     return f"others ({n} outlet{'' if n == 1 else 's'})"
