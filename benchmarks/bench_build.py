@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -30,27 +29,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PLACES = ["Stepanakert", "Ganja", "Tartar", "Martuni", "Hadrut", "Barda", "Shusha", "Fizuli", "Goris", "Mingachevir"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def make_corpus(target: Path, size: int, seed: int = 7) -> None:
-    """Write ``size`` perturbed copies of the seed articles into ``target``."""
+    """Write ``size`` perturbed copies of the seed articles into ``target`` (``tests/perturbed_seeds.py``)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from perturbed_seeds import perturbed, seed_texts
+
     rng = random.Random(seed)
-    seeds = sorted((ROOT / "data" / "raw").glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in seeds]
-    place = re.compile("|".join(PLACES))
-    day = re.compile("|".join(DAYS))
-    number = re.compile(r"\b\d{1,3}\b")
+    texts = seed_texts()
     target.mkdir(parents=True, exist_ok=True)
     for i in range(size):
-        lines = texts[i % len(texts)].split("\n")
-        head, body = lines[:2], lines[2:]
-        rng.shuffle(body)
-        text = "\n".join(head + body)
-        text = place.sub(lambda m: rng.choice(PLACES), text)
-        text = day.sub(lambda m: rng.choice(DAYS), text)
-        text = number.sub(lambda m: str(rng.randint(1, 400)), text)
+        text = perturbed(texts[i % len(texts)], rng)
         (target / f"{i:06d}.txt").write_text(text + f"\nReport {i}.\n", encoding="utf-8")
 
 

@@ -12,30 +12,22 @@ import pandas as pd
 import pytest
 
 from analysis.build import pipeline
-from analysis.core import config
 from analysis.report import render as reports
+from perturbed_seeds import perturbed, seed_texts
 
 OUTLETS = [f"Outlet {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(34)]
-PLACES = ["Stepanakert", "Ganja", "Shusha", "Martakert", "Tartar", "Barda", "Hadrut", "Fizuli"]
 MB = 2 ** 20
 
 
 def make_corpus(target, size: int, seed: int = 11) -> None:
     """``size`` perturbed seed articles with a manifest: 34 outlets, every 9th article without an outlet, every
-    7th without a date (as ``benchmarks/bench_build.make_corpus``, with a manifest)."""
+    7th without a date (:mod:`perturbed_seeds`, with a manifest)."""
     rng = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(config.RAW_DIR.glob("*.txt"))]
-    place = re.compile("|".join(PLACES))
-    number = re.compile(r"\b\d{1,3}\b")
+    texts = seed_texts()
     target.mkdir(parents=True)
     rows = []
     for i in range(size):
-        lines = texts[i % len(texts)].split("\n")
-        head, body = lines[:2], lines[2:]
-        rng.shuffle(body)
-        text = "\n".join(head + body)
-        text = place.sub(lambda m: rng.choice(PLACES), text)
-        text = number.sub(lambda m: str(rng.randint(1, 400)), text)
+        text = perturbed(texts[i % len(texts)], rng)
         article_id = f"s{i:05d}"
         (target / f"{article_id}.txt").write_text(text + f"\nReport {i}.\n", encoding="utf-8")
         rows.append({"article_id": article_id, "outlet": "" if i % 9 == 4 else OUTLETS[(i * 7) % len(OUTLETS)],
