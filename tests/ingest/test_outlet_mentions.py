@@ -140,6 +140,8 @@ def test_the_lexicon_is_an_analysts_table():
      "voice"),
     # a title suffix followed by the site's tag line
     ("Drones over the hills - GV Wire - Explore. Explain. Expose\nThe war has a new weapon.", "GV Wire", "title"),
+    # a source line at the foot: the date, then the outlet
+    ("A title\nThe border stayed shut.\nThe talks resume next week.\n3-X-20, nytimes", "The New York Times", "source"),
 ])
 def test_more_author_and_site_cues(text, outlet, basis):
     read = reading(text)

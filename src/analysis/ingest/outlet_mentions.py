@@ -99,6 +99,7 @@ class _Patterns:
     team: re.Pattern
     glued_signoff: re.Pattern
     staff_photo: re.Pattern
+    foot_credit: re.Pattern
 
 
 @lru_cache(maxsize=8)
@@ -156,6 +157,8 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         glued_signoff=re.compile(rf"[.!?\"”’]\s*[-—–]{{1,2}}\s*{glued}\s*\.?$"),
         # "(Marcus Yam / Los Angeles Times)": a staff photographer's credit names the paper.
         staff_photo=re.compile(rf"\((?:[A-Z][\w.'’-]+\s+){{1,3}}?[A-Z][\w.'’-]+\s*/\s*{glued}\s*\)"),
+        # "16-XI-20, nytimes": a source line at the foot, the date before the outlet's name.
+        foot_credit=re.compile(rf"^(?:{date}|{numeric}|\d{{1,2}}[-./](?:[IVX]{{1,4}}|\d{{1,2}})[-./]\d{{2,4}})\s*,\s*{name}\s*\.?$"),
         date_line=re.compile(rf"^[\W\d]*(?:[A-Z][a-z]+,?\s+)?{date}[\w\s,:.|-]*$"),
     )
 
@@ -285,6 +288,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             add(pats.origin.search(line), "credit", index)
         if index >= last - _END_LINES + 1 and index > 0:
             add(pats.glued_signoff.search(line), "signoff", index)
+            if short:
+                add(pats.foot_credit.match(line), "source", index)
         if "/" in line and "(" in line:
             for m in pats.staff_photo.finditer(line):
                 outlet = _outlet(m, lexicon, aliases)
