@@ -199,3 +199,46 @@ def test_relabel_uses_the_analysts_lexicon(small, tmp_path):
 @pytest.mark.parametrize("case", cases.params("names"))
 def test_outlet_case(case):
     cases.check("names", case)
+
+
+def _region_counts(text):
+    found = {}
+    for m in naming.region_mentions(text):
+        found[m.key] = found.get(m.key, 0) + 1
+    return found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title printed again counts once: plain, with the site's suffix, after a breadcrumb
+    ("Truce holds in Nagorno-Karabakh for a day\nTruce holds in Nagorno-Karabakh for a day\n"
+     "Officials in Nagorno-Karabakh said the night was calm.", {"Nagorno-Karabakh": 2}),
+    ("Truce holds in Nagorno-Karabakh for a day - Some Wire - News you need\n"
+     "Truce holds in Nagorno-Karabakh for a day\nOfficials in Nagorno-Karabakh said the night was calm.",
+     {"Nagorno-Karabakh": 2}),
+    ("Home World Truce holds in Nagorno-Karabakh for a day\nTruce holds in Nagorno-Karabakh for a day\n"
+     "Officials in Nagorno-Karabakh said the night was calm.", {"Nagorno-Karabakh": 2}),
+    # a body line printed twice is not a title: it counts twice
+    ("A quiet night\nOfficials in Karabakh said the night was calm.\nOfficials in Karabakh said the night was calm.",
+     {"Karabakh": 2}),
+    # captions that say they are captions, or end in an agency's credit
+    ("A quiet night\nIn this photo released on Monday, a soldier walks in Nagorno-Karabakh.\n"
+     "The night in Karabakh was calm.", {"Karabakh": 1}),
+    ("A quiet night\nTwo boys play near a shelter in Nagorno-Karabakh on Oct. 4. AFP\n"
+     "The night in Karabakh was calm.", {"Karabakh": 1}),
+    ("A quiet night\nA volunteer in Karabakh\nA volunteer in Karabakh carries water on Oct. 4. (AP Photo)\n"
+     "The night in Artsakh was calm.", {"Artsakh": 1}),
+    # a "Read:" link to another story
+    ("A quiet night\nThe night in Artsakh was calm.\nRead: Ministers meet again over Nagorno-Karabakh",
+     {"Artsakh": 1}),
+    # links after an "ALSO READ" heading
+    ("A quiet night\nThe night in Artsakh was calm, officials said.\nALSO READ\nShelling resumes in Karabakh\n"
+     "Talks stall in Geneva", {"Artsakh": 1}),
+    # a video's title beside its player
+    ("A quiet night\nThe night in Artsakh was calm.\nScenes from Karabakh after the truce\nplease wait\n"
+     "No media source currently available\n0:00 0:01:10 0:00\nScenes from Karabakh after the truce\n"
+     "The talks go on.", {"Artsakh": 1}),
+    # a name broken over a line by print layout
+    ("A quiet night\nThe long war over Nagorno-\nKarabakh has a new front.", {"Nagorno-Karabakh": 1}),
+])
+def test_region_names_outside_furniture_and_repeats(text, expected):
+    assert _region_counts(text) == expected

@@ -131,3 +131,37 @@ def test_foreign_month_names_serve_date_lines_only():
     # months.csv holds them as data; the English text patterns never see them ("Mars", "Mart" are words there)
     assert month_numbers()["october"] == 10 and "mars" not in month_numbers() and "ekim" not in month_numbers()
     assert {date_line_month_numbers()[m] for m in ("октября", "octobre", "ekim", "հոկտեմբերի", "hoktemberi")} == {10}
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Weekly Digest – 10/26/2020", date(2020, 10, 26)),  # month/day, as US sites write it
+    ("Posted 26/10/2020", date(2020, 10, 26)),  # day/month
+])
+def test_slash_dates_that_only_one_order_fits(line, day):
+    read = read_date_line(line)
+    assert read is not None and read.date == day
+
+
+def test_a_slash_date_both_orders_fit_gives_no_date():
+    assert read_date_line("Weekly Digest – 05/10/2020") is None
+
+
+def test_a_wire_dateline_before_the_hosts_date_is_the_wires_date():
+    lines = ["Truce in doubt", "Published : Tuesday, 13 October, 2020 at 10:00 AM",
+             "SHUSHA, Oct 12: Residents left the town on foot as the shelling resumed in the hills."]
+    own = own_date_line(page_date_lines(lines))
+    assert own.date == date(2020, 10, 12) and own.kind == "dateline"
+
+
+def test_a_dateline_far_from_the_hosts_date_does_not_move_it():
+    lines = ["Truce in doubt", "Published : Tuesday, 20 October, 2020 at 10:00 AM",
+             "SHUSHA, Oct 12: Residents left the town on foot as the shelling resumed in the hills."]
+    assert own_date_line(page_date_lines(lines)).date == date(2020, 10, 20)
+
+
+def test_a_text_looking_back_on_last_years_war_is_not_dated_by_its_events():
+    text = ("Toll revised\n\nThe ministry raised the toll of last year's mountain war to 1,000 soldiers. "
+            "The fighting ended with a truce on Nov. 10, 2020, the ministry said.")
+    assert infer_publication_window(text, 2020) is None
+    same = text.replace("last year's mountain war", "the mountain war")
+    assert infer_publication_window(same, 2020) is not None

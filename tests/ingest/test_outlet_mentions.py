@@ -115,3 +115,61 @@ def test_the_lexicon_is_an_analysts_table():
         assert r["outlet"].strip() and r["alias"].strip() and r["country"].strip(), number
         key = r["alias"].strip().lower()
         assert owner.setdefault(key, r["outlet"]) == r["outlet"], (number, r["alias"])
+
+
+@pytest.mark.parametrize("text, outlet, basis", [
+    # a bracketed country and a date between the place and the wire tag; the carried wire is the last name
+    ("A title\nGoris [Armenia], May 4 (Daily Site News/Sputnik): The mayor said the road was open.", "Sputnik", "wire"),
+    ("A title\nBaku, Mar 3 (efe-epa).- Two villages were shelled, officials said.", "EFE", "wire"),
+    ("Aid arrives\nQAMISHLI, Syria (North Press) – A convoy crossed the border on Monday.", "North Press Agency", "wire"),
+    # a dateline in capitals followed by the outlet's name, no date
+    ("A title\nTBILISI, DFWatch–Two border posts were closed on Tuesday, the ministry says.", "Democracy & Freedom Watch",
+     "wire"),
+    # an agency's credit line with the place it files from
+    ("A title\nAFP, SHUSHA, Azerbaijan\nThe market was empty when the sirens began.", "AFP", "credit"),
+    # a title line of the outlet with its edition's date
+    ("The Economist - Europe (2020-10-24)\nA long essay on drones follows.", "The Economist", "credit"),
+    ("RFE/RL Armenian Report – 11/02/2020\nThe parliament met in a closed session.", "Azatutyun", "credit"),
+    # the outlet's own people on the ground
+    ("A title\nThe bridge was hit twice overnight, an AFP team reported.", "AFP", "voice"),
+    ("A title\nThis is Al Jazeera’s continuing coverage of the talks in Geneva.", "Al Jazeera", "voice"),
+    # a sign-off after the last sentence of a line
+    ("A title\nThe talks ended.\nNo date was set for the next round.  -AFP", "AFP", "signoff"),
+    # a staff photographer's credit names the paper
+    ("A title\nA girl waits by a bus. (Jane Roe / Los Angeles Times)\nThe buses left at noon.", "Los Angeles Times",
+     "voice"),
+    # a title suffix followed by the site's tag line
+    ("Drones over the hills - GV Wire - Explore. Explain. Expose\nThe war has a new weapon.", "GV Wire", "title"),
+    # a source line at the foot: the date, then the outlet
+    ("A title\nThe border stayed shut.\nThe talks resume next week.\n3-X-20, nytimes", "The New York Times", "source"),
+])
+def test_more_author_and_site_cues(text, outlet, basis):
+    read = reading(text)
+    assert (read.outlet, read.basis) == (outlet, basis)
+
+
+@pytest.mark.parametrize("text", [
+    # a picture agency's credit does not make the text the agency's
+    "A title\nA girl waits by a bus. (Jane Roe / AFP)\nThe buses left at noon.",
+    # a team that is not on the ground reporting
+    "A title\nThe AFP team of lawyers met the minister.",
+    # a wire name in a sentence, not after a place in capitals
+    "A title\nOfficials in Tbilisi, Reuters–style, were cautious.",
+])
+def test_cues_that_name_no_author(text):
+    read = reading(text)
+    assert read.basis not in ("wire", "voice", "signoff")
+
+
+def test_origin_note_dropped_as_debris_still_names_the_outlet():
+    from analysis.ingest.outlet_mentions import origin_outlet
+    text = "A title\nThe village was shelled.\nThis article was originally published by ‘Caucasian Knot’ on May 2."
+    assert origin_outlet(text, outlets()) == "Caucasian Knot"
+    assert origin_outlet("A title\nThe shop first opened in 1990.", outlets()) is None
+
+
+def test_lexicon_has_more_than_a_hundred_outlets_with_countries():
+    with open(LEXICON_DIR / "outlets.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len({r["outlet"] for r in rows}) >= 100
+    assert all(r["country"].strip() for r in rows)

@@ -37,6 +37,7 @@ import pandas as pd
 from analysis.core import schema
 from analysis.core.frames import iter_articles, require_frame
 from analysis.ingest.outlets import outlets
+from analysis.extract.claims.layout import furniture_spans, in_spans  # the schema's related-stories blocks
 from analysis.lexicons.load import gazetteer
 from analysis.nlp.parsed import parsed_for, parses_for
 from analysis.lexicons.phrases import PhraseLexicon, PhraseMatch, opaque_spans
@@ -91,7 +92,18 @@ _LOOKALIKES = str.maketrans("օասհոАВЕКМНОРСТХаеорсхуіј"
 _HAS_LOOKALIKE = re.compile("[օասհոАВЕКМНОРСТХаеорсхуіј]")
 # Tag lines: "Region: Armenia, Karabakh", "Tags: ...", "Related: <a headline>".
 _TAG_LINE = re.compile(r"^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|keywords|related(?: stories| news)?|"
-                       r"read (?:more|also)|see also|also read)\s*:", re.IGNORECASE)
+                       r"read|read (?:more|also)|see also|also read)\s*:", re.IGNORECASE)
+# A caption that says so: "In this photo released by ...", "This handout picture shows ...", "FILE PHOTO: ...".
+_CAPTION_OPENING = re.compile(r"^(?:in\s+this\s+(?:\w+\s+){0,2}(?:photo|image|picture|frame grab|photograph)|"
+                              r"this\s+(?:\w+\s+){0,2}(?:photo|image|picture)\s+(?:shows|taken|released|provided)|"
+                              r"file\s+photo\s*:)", re.IGNORECASE)
+# A caption's credit after its last sentence: "... on Oct. 2. AFP", "... in the square. Reuters".
+_TRAILING_CREDIT = re.compile(r"[.!?]\s+(?P<credit>[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*){0,2})\s*$")
+# A media player's lines: "please wait", "No media source currently available", "0:00 0:01:50 0:00".
+_PLAYER_LINE = re.compile(r"^\s*(?:please wait|no media source currently available|"
+                          r"\d{1,2}:\d\d(?::\d\d)?(?:\s+\d{1,2}:\d\d(?::\d\d)?)+(?:\s+\d+)?)\s*$", re.IGNORECASE)
+_TITLE_TAIL = re.compile(r"\s+[—–|-]{1,2}\s+\S.*$")  # "<title> - Site - tag line"
+_REPEAT_MIN_WORDS = 4  # a title printed again counts once
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")  # a tag line lists names or one headline, not sentences
 _LABEL_WORDS = 2  # a line of at most this many words is a section label
 # A photo caption: a line that ends in a picture credit, "(AFP)", "[Ministry of Defence/AP]", "Photograph: X/Y".
@@ -152,12 +164,19 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    """The line ends in a picture credit: an agency or outlet (``outlets.csv``), or "Name/Agency"."""
+    """The line ends in a picture credit: an agency or outlet (``outlets.csv``), or "Name/Agency"; or opens as one."""
+    if _CAPTION_OPENING.match(line):
+        return True
+    trailing = _TRAILING_CREDIT.search(line) if line[-1:].isalpha() else None
+    if trailing and outlets().outlet_for(trailing.group("credit")) is not None:
+        return True
     m = _CAPTION.search(line) if line.endswith((")", "]", ").", "].")) or "hoto" in line or "redit" in line else None
     if not m:
         return False
     credit = (m.group("credit") or m.group("by") or "").strip()
-    return m.group("by") is not None or _PICTURE_DESK.search(credit) is not None or outlets().outlet_for(credit) is not None
+    return m.group("by") is not None or _PICTURE_DESK.search(credit) is not None or \
+        outlets().outlet_for(credit) is not None or outlets().outlet_for(credit.rstrip(".")) is not None or \
+        outlets().outlet_for(credit.removesuffix(" Photo")) is not None  # "(AP Photo)"
 
 
 def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
@@ -179,14 +198,58 @@ def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
             if key and not any(s < end and start < e for s, e in exact) and not _inside_any(opaque, start, end):
                 found.append(PhraseMatch(key, text[start:end], start, end))
     kept, furniture = [], {}
-    for m in found:  # only the lines that hold a name are read for furniture
+    title_seen = False
+    title = _title_forms(text[:text.find("\n")] if "\n" in text else text)
+    for m in sorted(found, key=lambda m: m.start):  # only the lines that hold a name are read for furniture
         line_start = text.rfind("\n", 0, m.start) + 1
         if line_start not in furniture:
             line_end = text.find("\n", m.start)
-            furniture[line_start] = _is_furniture(text[line_start:line_end if line_end >= 0 else len(text)])
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            skip = _is_furniture(line) or _caption_title(line, text, line_end) or \
+                _player_title(line, text, line_start, line_end) or in_spans(furniture_spans(text), line_start)
+            if not skip and title and _title_forms(line) & title:
+                skip = title_seen  # the title printed again (with a site suffix, after a breadcrumb) counts once
+                title_seen = True
+            furniture[line_start] = skip
         if not furniture[line_start]:
             kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    return kept
+
+
+def _title_forms(line: str) -> set[str]:
+    """A title line as compared for repeats: spaces folded, without a " - Site" tail, without a breadcrumb
+    ("Home News <title>"); empty for a short line."""
+    words = line.split()
+    if len(words) < _REPEAT_MIN_WORDS:
+        return set()
+    folded = " ".join(words)
+    forms = {folded, _TITLE_TAIL.sub("", folded)}
+    if words[0].lower() == "home":
+        forms.update(" ".join(words[k:]) for k in (1, 2, 3))
+    return {f for f in forms if len(f.split()) >= _REPEAT_MIN_WORDS}
+
+
+def _player_title(line: str, text: str, line_start: int, line_end: int) -> bool:
+    """A headline-like line next to a media player's lines: the video's title, not the article."""
+    head = line.strip()
+    if not head or head[-1:] in ".!?" or len(head.split()) > 20:
+        return False
+    before_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    before = text[before_start:max(0, line_start - 1)] if line_start else ""
+    after_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    after = text[line_end + 1:after_end if after_end >= 0 else len(text)] if line_end >= 0 else ""
+    return _PLAYER_LINE.match(before) is not None or _PLAYER_LINE.match(after) is not None
+
+
+def _caption_title(line: str, text: str, line_end: int) -> bool:
+    """A short heading over a caption that opens with the same words ("X militia soldier" over "X militia soldier
+    holds ... (AP Photo)")."""
+    head = line.strip()
+    if line_end < 0 or not head or len(head.split()) > 8 or head[-1:] in ".!?":
+        return False
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1:next_end if next_end >= 0 else len(text)].strip()
+    return following.startswith(head + " ") and _is_caption(following)
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -40,6 +40,7 @@ from analysis.ingest.manifest import ManifestError, ManifestRow, read_manifest
 from analysis.ingest.metadata_values import language_problem, url_problem
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.outlets import OutletLexicon, outlets
+from analysis.ingest.outlet_mentions import AUTHOR_BASES, origin_outlet
 from analysis.ingest.publication_dates import corpus_year, date_line_year, header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
 from analysis.ingest.units import RawUnit
@@ -305,6 +306,12 @@ def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | N
     body = "\n".join(lines)
     values = row.values if row else {}
 
+    if meta.outlet is None or meta.outlet_basis not in AUTHOR_BASES:
+        origin = origin_outlet(text, lexicon)  # a note dropped as debris: "originally published by X"
+        if origin:
+            if meta.outlet and not lexicon.same_outlet(meta.outlet, origin):
+                meta.site = meta.site or meta.outlet
+            meta.outlet, meta.outlet_basis = origin, "credit"
     outlet = values.get("outlet") or meta.outlet
     if values.get("outlet") and meta.outlet and not lexicon.same_outlet(meta.outlet, values["outlet"]):
         flags.append(f"manifest outlet {values['outlet']!r} differs from the {meta.outlet_basis} ({meta.outlet!r})")

@@ -28,6 +28,7 @@ from analysis.nlp.temporal.vocabulary import WEEKDAYS, date_line_month_numbers, 
 KINDS = ("published", "timed", "credited", "dateline", "updated", "bare")
 """Kinds of date line, strongest first."""
 
+WIRE_LAG_DAYS = 2  # a host carries a wire's copy within this many days of its dateline
 MAX_LINE = 160  # a date line is short
 MAX_LINE_WORDS = 24  # and has few words (a heading ending in "Geneva, <date>" is the longest)
 MAX_CREDIT_WORDS = 6  # "Nuard Tadevosyan, Kingston, Ontario"; a longer rest is a sentence
@@ -49,6 +50,7 @@ _DATE = re.compile(
     + r"(?:(?:[ \t]*,[ \t]*|[ \t]+)" + _YEAR.replace("year", "year2") + r")?"  # November 09,2020; Oct 3
     + r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"  # 2020-11-10
     + r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d\d)"  # 29.09.2020
+    + r"|(?<![\d/])(?P<sl_a>[0-3]?\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>(?:19|20)\d\d)(?!/)"  # 10/26/2020, 26/10/2020
     + r"|(?P<rom_d>[0-3]?\d)[-./ ](?P<rom_m>" + "|".join(sorted(_ROMAN, key=len, reverse=True))
     + r")[-./ ](?P<rom_y>(?:19|20)?\d\d)"  # 16-XI-20
     + r")(?![\w])"
@@ -117,6 +119,13 @@ def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
         return int(g["iso_m"]), int(g["iso_d"]), int(g["iso_y"])
     if g["dot_y"]:
         return int(g["dot_m"]), int(g["dot_d"]), int(g["dot_y"])
+    if g["sl_y"]:
+        a, b = int(g["sl_a"]), int(g["sl_b"])
+        if a <= 12 < b:
+            return a, b, int(g["sl_y"])  # month/day, as US sites write it
+        if b <= 12 < a:
+            return b, a, int(g["sl_y"])  # day/month
+        return None  # 05/10/2020 is May or October: no date rather than a wrong one
     if g["rom_y"]:
         year = int(g["rom_y"])
         return _ROMAN[g["rom_m"].lower()], int(g["rom_d"]), year + 2000 if year < 100 else year
@@ -183,7 +192,10 @@ def _dateline(line: str) -> LineDate | None:
     place = line[:m.start()].strip(" ,")
     if not (place.split(",")[0].isupper() or not line[m.end():].strip(" .,;:/()–—-")):  # "BAKU, ..." or place and date alone
         return None
-    month, day, year = _parts(m)
+    parts = _parts(m)
+    if parts is None:
+        return None
+    month, day, year = parts
     if safe_date(year or 2000, month, day) is None:
         return None
     weekday = m.group("weekday")
@@ -219,6 +231,10 @@ def page_date_lines(lines: list[str]) -> list[LineDate]:
 def own_date_line(found: list[LineDate]) -> LineDate | None:
     """The page's own date among its date lines: the strongest kind, the first of that kind.
 
+    A wire's dateline a day or two before the page's own date line is the
+    wire's date: the host carried the copy later ("STEPANAKERT, Oct 11: ..."
+    under "Published: 12 October 2020"). Its year is the page's.
+
     A kind printed with several different days is a list (a live page's
     entries, other stories' timestamps): it yields to any other kind, and
     alone gives its earliest day, never its newest entry. Other date lines (a
@@ -226,6 +242,18 @@ def own_date_line(found: list[LineDate]) -> LineDate | None:
     """
     if not found:
         return None
+    best = _own_date_line(found)
+    if best is not None and best.kind != "dateline" and best.year is not None and best.date is not None:
+        for d in found:
+            if d.kind != "dateline" or (d.year is not None and d.year != best.year):
+                continue
+            day = d.on(best.year)
+            if day is not None and 1 <= (best.date - day).days <= WIRE_LAG_DAYS:
+                return LineDate(d.month, d.day, best.year, d.weekday, d.kind, d.line, d.end)
+    return best
+
+
+def _own_date_line(found: list[LineDate]) -> LineDate | None:
     days = {kind: {(d.year, d.month, d.day) for d in found if d.kind == kind} for kind in KINDS}
     single = [d for d in found if len(days[d.kind]) == 1]
     if single:

@@ -43,6 +43,10 @@ _SHORT = 90  # a metadata line is short
 _LEAD_LINES = 8  # an agency tags its copy in the lead
 
 
+# Picture agencies: their credit on a photo names where the picture came from, not who wrote the text.
+PICTURE_AGENCIES = frozenset({"AFP", "Associated Press", "Reuters", "EPA", "Getty Images", "Anadolu Agency", "TASS",
+                              "Sputnik", "Xinhua", "RIA Novosti", "dpa", "Shutterstock", "AP Photo"})
+
 _BY_ALONE = re.compile(r"^(?:(?i:written|posted|reported))?\s*(?i:by):?$")  # a byline whose name is the next line
 
 
@@ -89,6 +93,13 @@ class _Patterns:
     prompt: re.Pattern
     copyright: re.Pattern
     date_line: re.Pattern
+    place_tag: re.Pattern
+    place_credit: re.Pattern
+    origin: re.Pattern
+    team: re.Pattern
+    glued_signoff: re.Pattern
+    staff_photo: re.Pattern
+    foot_credit: re.Pattern
 
 
 @lru_cache(maxsize=8)
@@ -98,10 +109,14 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
     name = r"(?<![\w.])" + glued
     month = "(?i:" + "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True)) + r")\.?"
     date = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month}|{month}\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b)"
+    numeric = r"(?:\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b)"  # 10/26/2020, 2020-11-13
     place = r"[A-Z][\w.'’-]*(?:[ ,/]+[A-Z][\w.'’-]*){0,4}"
     return _Patterns(
         # "YEREVAN, Armenia (AP) —", "(Bloomberg) --", "Baku / Yerevan (dpa) –": the tag is read by _wire_tag.
-        wire=re.compile(rf"^(?:{place},?\s*)?\((?P<tag>[^()\n]{{2,80}})\)\s*(?P<dash>[-—–]{{1,2}}|:)?\s*\S"),
+        # "Yerevan [Armenia], December 5 (ANI/Sputnik):", "Baku, Oct 17 (efe-epa).-": a bracketed country and a date may
+        # stand between the place and the tag.
+        wire=re.compile(rf"^(?:{place}(?:\s*\[[^\]\n]{{2,30}}\])?,?\s*(?:{date}(?:,?\s+(?:19|20)\d\d)?,?\s*)?)?"
+                        rf"\((?P<tag>[^()\n]{{2,80}})\)\s*(?P<dash>[-—–]{{1,2}}|:|\.-)?\s*\S"),
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*[.,:—–-]"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
@@ -109,7 +124,7 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
                            rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
         byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news|reporters?))?\s*(?:[|,]|$)"),
         byline_tail=re.compile(rf"^(?i:by)\s+[^|,]{{2,60}}?[,|]?\s+{name}\s*$"),
-        credit=re.compile(rf"^{name}\s*[,|]\s*(?:[^\d\n]{{0,30}}?){date}"),
+        credit=re.compile(rf"^{name}\s*(?:[,|]\s*(?:[^\d\n]{{0,30}}?){date}|[-–—,|]\s*(?:[^\d\n]{{0,30}}?)\(?{numeric})"),
         # "PTI | Moscow | Updated: ...", often glued to the sentence before it; "Agencies and A News".
         pipe_credit=re.compile(rf"{glued}\s*\|\s*{place}\s*\|"),
         agencies=re.compile(rf"^[-–•]?\s*(?i:agencies and|with agencies,?)\s+{name}$"),
@@ -118,14 +133,32 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         voice=re.compile(rf"{glued}(?:\s+(?i:could not|couldn't|cannot|can't|was unable to|is unable to|has been unable to|"
                          rf"was not able to)\s+(?i:immediately\s+)?(?i:independently\s+)?(?i:verify|confirm)\b"
                          rf"|\s+(?i:has this report|has the report|has more)\b"
+                         rf"|(?:'s|’s)\s+(?i:continuing|live|ongoing|rolling)\s+(?i:coverage|updates|blog)\b"
                          rf"|(?:(?:'s|’s)\s+(?i:correspondents?\s+|reporters?\s+)?|\s+(?i:correspondents?|reporters?)\s+)[A-Z][\w-]+\s+[A-Z][\w-]+(?:\s+in\s+[A-Z][\w-]+)?"
                          rf"\s+(?i:reports|says)\b)"),
         photo=re.compile(rf"(?i:credit|photo|photograph)\W.{{0,60}}?\b(?i:for)\s+{name}\s*\.?$"),
-        suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*\.?$"),
+        # "... - DW News", "... - GV Wire - Explore. Explain. Expose" (the site's tag line after its name)
+        suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*(?:\s[—–|-]{{1,2}}\s+[^—–|\n]{{2,40}})?\.?$"),
         label=re.compile(rf"^{name}\s*(?:[/|—–-]\s*)?(?:[A-Z][\w&]*(?:\s+[A-Z&][\w&]*){{0,2}})?$"),
         prompt=re.compile(rf"^(?i:join|subscribe to|support|sign up for|follow)\s+{name}(?:\s+(?i:today|now|on \w+))?[.!]?$"),
         copyright=re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
                              rf"\s*[,.]?\s*(?:(?i:the)\s+)?{name}"),
+        # "TBILISI, DFWatch–At least ...": a dateline whose place (in capitals) is followed by the outlet, no date.
+        place_tag=re.compile(rf"^[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*(?:,\s*[A-Z][\w'’-]+)?,\s*{name}\s*[—–-]{{1,2}}\s*\S"),
+        # "AFP, GANJA, Azerbaijan": a credit line of the agency and the place it files from (in capitals).
+        place_credit=re.compile(rf"^{name},\s*[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*(?:,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?\.?$"),
+        # "This article was originally published on the Russian page of ... 'X' on ...": the text's author.
+        origin=re.compile(rf"(?i:originally|first)\s+(?i:published|appeared)\s+(?i:on|in|by|at)\b[^.\n]{{0,70}}?"
+                          rf"[‘'\"“]?{glued}[’'\"”]?"),
+        # "an X team reported", "an X journalist in the city saw": the outlet's own people on the ground.
+        team=re.compile(rf"{glued}\s+(?i:team|journalists?|correspondents?|reporters?|photographers?|crew)\b[^.;\n]{{0,50}}?"
+                        rf"\s(?i:reported|reports|saw|sees|counted|witnessed|heard|visited|found)\b"),
+        # "... watched on and wept.   -AFP": a sign-off after the last sentence.
+        glued_signoff=re.compile(rf"[.!?\"”’]\s*[-—–]{{1,2}}\s*{glued}\s*\.?$"),
+        # "(Marcus Yam / Los Angeles Times)": a staff photographer's credit names the paper.
+        staff_photo=re.compile(rf"\((?:[A-Z][\w.'’-]+\s+){{1,3}}?[A-Z][\w.'’-]+\s*/\s*{glued}\s*\)"),
+        # "16-XI-20, nytimes": a source line at the foot, the date before the outlet's name.
+        foot_credit=re.compile(rf"^(?:{date}|{numeric}|\d{{1,2}}[-./](?:[IVX]{{1,4}}|\d{{1,2}})[-./]\d{{2,4}})\s*,\s*{name}\s*\.?$"),
         date_line=re.compile(rf"^[\W\d]*(?:[A-Z][a-z]+,?\s+)?{date}[\w\s,:.|-]*$"),
     )
 
@@ -222,6 +255,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
                 (outlet := _wire_tag(wire.group("tag"), lexicon, aliases)):
             cues.append(OutletCue(outlet, "wire", index))  # a dash after the tag: "Human Rights Watch (HRW) said" is no tag
         add(pats.dateline.match(line), "wire", index)
+        if index <= _LEAD_LINES:
+            add(pats.place_tag.match(line), "wire", index)
         if index > 0:
             add(pats.lead.match(line), "wire", index)
         for pos in names.get(index, ()):
@@ -239,6 +274,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
                 add(pats.pipe_credit.match(line, pos), "credit", index)
             if free:
                 add(pats.voice.match(line, pos), "voice", index)
+                if line[max(0, pos - 3):pos].lower() in ("an ", " a ") or line[max(0, pos - 2):pos] == "A ":
+                    add(pats.team.match(line, pos), "voice", index)
         if short:
             add(pats.byline.match(line) or pats.byline_tail.match(line), "byline", index)
             if _BY_ALONE.match(line) and index < last and _written_as_known(lines[index + 1].strip(), aliases):
@@ -246,11 +283,25 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             add(pats.credit.match(line) or pats.dated_credit.match(line), "credit", index)
             add(pats.source.match(line), "source", index)
             add(pats.agencies.match(line), "credit", index)
+            add(pats.place_credit.match(line), "credit", index)
+        if "ublished" in line or "ppeared" in line:
+            add(pats.origin.search(line), "credit", index)
+        if index >= last - _END_LINES + 1 and index > 0:
+            add(pats.glued_signoff.search(line), "signoff", index)
+            if short:
+                add(pats.foot_credit.match(line), "source", index)
+        if "/" in line and "(" in line:
+            for m in pats.staff_photo.finditer(line):
+                outlet = _outlet(m, lexicon, aliases)
+                if outlet and outlet not in PICTURE_AGENCIES:
+                    cues.append(OutletCue(outlet, "voice", index))
         if "redit" in line or "hoto" in line:
             add(pats.photo.search(line), "voice", index)
         if "©" in line or "opyright" in line or "(c)" in line.lower():
             add(pats.copyright.search(line), "copyright", index)
         if not short:
+            if index == 0 and len(line) <= 2 * _SHORT:  # a long title still carries the site's suffix
+                add(pats.suffix.match(line), "title", index)
             continue
         add(pats.prompt.match(line), "label", index)
         bare = lexicon.outlet_for(line.strip(" .—–-")) if _written_as_known(line.strip(" .—–-"), aliases) else None
@@ -279,3 +330,21 @@ def read_outlet(lines: list[str], lexicon: OutletLexicon) -> OutletReading:
     sites = [c for c in cues if not c.author]
     site = min(sites, key=lambda c: (order[c.basis], c.line)).outlet if sites else None
     return OutletReading(best.outlet, best.basis, site if site != best.outlet else None)
+
+
+_ORIGIN_LINE = re.compile(r"(?i)\b(?:originally|first)\s+(?:published|appeared)\b[^\n]*")
+
+
+def origin_outlet(text: str, lexicon: OutletLexicon) -> str | None:
+    """The outlet a note on the text's origin names ("This article was originally published on ... 'X'"), else None.
+
+    Such notes are page debris that normalization drops, so they are read from the raw text.
+    """
+    pats, _ = _reader(lexicon)
+    aliases = lexicon.written_aliases()
+    for line in _ORIGIN_LINE.finditer(text):
+        m = pats.origin.search(line.group())
+        outlet = _outlet(m, lexicon, aliases) if m else None
+        if outlet:
+            return outlet
+    return None

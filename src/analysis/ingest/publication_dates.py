@@ -26,7 +26,9 @@ when the text corroborates it as its news peg: written with its year, named
 twice, or in a lead sentence that reports it ("X said Oct. 2", "according
 to the ministry, on October 3 ..."). Year-less
 dates take their year from the text's own full dates, else the corpus year;
-without either the text cannot be dated.
+without either the text cannot be dated. A text that looks back on "last
+year's war" is dated by nothing but its own dates: its latest event is
+background.
 """
 
 from __future__ import annotations
@@ -62,6 +64,11 @@ _OWN_DATE = re.compile(
 # "since fighting erupted on Sept 27": a date inside a since-clause starts the period too.
 _PERIOD_START = re.compile(
     r"(?i)(?:\b(?:since|from|starting|until|till|through)\s+(?:the\s+|on\s+)?|\bsince\b[^.;!?\n]{0,60})$")
+# "last year's Karabakh conflict", "the war last year": the text is written a year after the events it dates, so
+# its latest dated event is background, not its news peg.
+_LOOKS_BACK_A_YEAR = re.compile(
+    r"(?i)\blast\s+year(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}(?:war|conflict|fighting|hostilities|clashes|offensive)\b"
+    r"|\b(?:war|conflict|fighting|hostilities|clashes|offensive)\s+(?:[\w-]+\s+){0,3}?last\s+year\b")
 _REPORTING = re.compile(
     r"(?i)\b(?:said|says|told|announced|stated|reported|reports|declared|wrote|noted|informed|confirmed|tweeted|"
     r"decried|warned|urged|claimed|according\s+to)\b"
@@ -172,7 +179,7 @@ def infer_publication_window(text: str, year_of_corpus: int | None = None) -> Pu
         mention, best = max(own, key=lambda md: md[1])
         return PublicationGuess(best, best, best, f"the text dates itself: {_context(text, mention)}")
     peg = _news_peg(text, [(m, d) for m, d in past if d == earliest])
-    if peg is None:
+    if peg is None or _LOOKS_BACK_A_YEAR.search(text):
         return None
     return PublicationGuess(
         earliest, earliest + timedelta(days=LATEST_SLACK_DAYS), earliest,
