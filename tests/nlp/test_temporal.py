@@ -214,3 +214,16 @@ def test_no_surrounding_space_or_period_in_an_expression():
 @pytest.mark.parametrize("case", cases.params("temporal"))
 def test_outlet_case(case):
     cases.check("temporal", case)
+
+
+def test_an_undated_article_gives_year_less_dates_the_corpus_year_not_the_year_before_its_latest_date():
+    text = ("The ceasefire signed on 10 November 2020 held. Shelling had hit the town on Nov. 21, the mayor said. "
+            "Troops are to stay until 1 July 2025, and fighting in the area in June 2014 was recalled.")
+    rows = find_temporal_expressions(text, None, default_year=2020)
+    dated = {r["expression"]: r["date"] for r in rows}
+    assert [d for e, d in dated.items() if "Nov. 21" in e] == [date(2020, 11, 21)]
+
+
+def test_an_undated_article_with_no_corpus_year_still_dates_by_its_own_latest_full_date():
+    rows = find_temporal_expressions("Talks began on 3 March 2021. A strike followed on 5 February.", None)
+    assert [r["date"] for r in rows if "5 February" in r["expression"]] == [date(2021, 2, 5)]

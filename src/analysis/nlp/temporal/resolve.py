@@ -85,17 +85,23 @@ RESOLVERS: dict[str, Callable[[Found, Reference], dict | None]] = {
 
 
 def year_reference(published: date | None, found: list[Found], default_year: int | None = None) -> date | None:
-    """Where year-less dates take their year: ``published``, else the latest full date in the article, else
-    the last day of ``default_year`` (the corpus's year, see :func:`analysis.extract.events.corpus_year`)."""
+    """Where year-less dates take their year: ``published``; else the last day of ``default_year`` (the
+    corpus's year, see :func:`analysis.extract.events.corpus_year`), as docs/SCHEMA.md decides for an article
+    with no date of its own; else the latest full date in the article.
+
+    The article's own full dates are no reference when the corpus has a year: they are often background
+    ("the 2014 clashes") or deadlines ("until July 2024"), and the article appeared an unknown time after
+    the latest of them, so "on or before it" puts later days in the year before.
+    """
     if published is not None:
         return published
+    if default_year is not None:
+        return date(default_year, 12, 31)
     latest = None
     for f in found:
         day = explicit_year_date(f)
         if day is not None and (latest is None or day > latest):
             latest = day
-    if latest is None and default_year is not None:
-        return date(default_year, 12, 31)
     return latest
 
 
