@@ -173,3 +173,11 @@ def test_lexicon_has_more_than_a_hundred_outlets_with_countries():
         rows = list(csv.DictReader(handle))
     assert len({r["outlet"] for r in rows}) >= 100
     assert all(r["country"].strip() for r in rows)
+
+
+def test_score_metadata_counts_no_outlet_as_right_when_the_gold_has_none_and_one_as_wrong():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": [None, "Reuters", None, "TASS"],
+                             "published": [None] * 4, "published_basis": [None] * 4})
+    gold = [{"article_id": "a", "outlet": None}, {"article_id": "b", "outlet": None},
+            {"article_id": "c", "outlet": "TASS"}, {"article_id": "d", "outlet": "TASS"}]
+    assert score_metadata(gold, articles)["outlet_ok"].tolist() == [True, False, False, True]

@@ -62,7 +62,8 @@ def score_metadata(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
         })
     frame = pd.DataFrame(rows)
     lexicon = outlets()  # outlets compare through the lexicon: "News.am" and "news.am" are one outlet
-    frame["outlet_ok"] = [lexicon.same_outlet(p, g) if p is not None and not pd.isna(p) else g is None
+    # No outlet is right when the gold has none (None, or NaN once in a frame); an outlet is right when it is the gold's.
+    frame["outlet_ok"] = [pd.isna(g) if p is None or pd.isna(p) else (not pd.isna(g) and lexicon.same_outlet(p, g))
                           for p, g in zip(frame["outlet"], frame["outlet_gold"])]
     frame["published_ok"] = frame["published"].fillna("") == frame["published_gold"].fillna("")
     frame["basis_ok"] = frame["basis"].fillna("") == frame["basis_gold"].fillna("")
