@@ -254,14 +254,16 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     if obj is not None:
         return obj
     # "the death toll ... rose to 12"
-    window = text[max(sent.start, q.start - 140):q.start]
+    window = text[max(sent.start, q.start - _TOLL_REACH):q.start]
     low = window.lower()
     tb = r.toll_before.search(window) if any(h in low for h in r.toll_hints) else None
     if tb:
-        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
+        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - _TOLL_REACH))
     return None
 
 
+
+_TOLL_REACH = 190  # characters before a figure in which its toll phrase may stand
 # "Among the injured are two reporters": the victims after an outcome group and a copula.
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
                            r"(?:are|were|was|is)\s+(?:also\s+)?$", re.IGNORECASE)
@@ -299,6 +301,8 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
                      increment=_has_increment(np.group("np")), asides=tuple(asides))
 
 
+_WAR_WITH = re.compile(r"\b(?:conflict|war|clashes|fighting|battles?|hostilities)\s+(?:with|against)\s+(?:the\s+)?[\w’'-]+",
+                       re.IGNORECASE)
 _TOLL_MODIFIERS = re.compile(r"(?:[\w’'-]+\s+){0,2}$")  # "the Armenian military death toll"
 _VICTIM_RANKS = re.compile(r"\b(?:(?P<among>among)|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -309,15 +313,23 @@ def _toll_cand(r: Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Ma
     head = a.group("head") if a else None
     if not head and not r.follow_ok.match(text, q.end, hi):
         return None
-    if tb.group("tpart"):
-        out = r.part_outcome(tb.group("tpart"))
+    if tb.group("tpart") or tb.group("tpart0"):
+        out = r.part_outcome(tb.group("tpart") or tb.group("tpart0"))
     elif tb.group("tnoun"):  # "the number of civilian deaths"
         out = r.outcome_noun[word_key(tb.group("tnoun"))]
     else:
         out = r.toll[word_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
     mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
     mods = r.attacker.sub(lambda m: _attacker_or_victims(r, m, True), mods)
-    gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), tb.group("gap"))
+    named = tb.group("tnp") or tb.group("tnp0")
+    # "the number of soldiers who died in the conflict with X": X is the opponent, not the victims
+    gap = _WAR_WITH.sub(" ", tb.group("gap") or "")
+    if " between " not in gap:  # "the toll in clashes between A and B": both parties, not an attacker
+        gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), gap)
+    if head is None and named:
+        head = named.split()[-1]  # "the number of mercenaries who were killed": the victims' noun
+        victim = " ".join([mods, tb.group("toll")])  # the words after its verb place the deaths, not the victims
+        return Candidate(q, out, offset + tb.start(), q.end, victim, head, elliptical=False, toll=True)
     victim = " ".join([mods, tb.group("toll"), gap, head or ""])
     return Candidate(q, out, offset + tb.start(), a.end() if head else q.end, victim, head,
                      elliptical=head is None and not r.group_words.search(victim), toll=True)

@@ -97,7 +97,7 @@ def crew_vehicle(p: RolePatterns, text: str, sentences: list[Sentence], c: Candi
     return None
 
 
-_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited")
+_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited", "on the side of")
 
 
 def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:

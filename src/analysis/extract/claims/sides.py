@@ -82,11 +82,13 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return lexicons.actors().side_of(frame_actor(near))
     for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
         return lexicons.actors().side_of(m.group("actor"))  # "the Azerbaijani side has suffered"
-    if cside in PARTIES and r.enemy.search(text, max(lo, s.start), c.ev_end):
+    # the subject of an object figure's verb stands before the claim's clause ("the enemy lost 3 tanks, ... and 80 soldiers")
+    subj = max(s.start, min(lo, c.ev_start - _SUBJECT_REACH))
+    if cside in PARTIES and r.enemy.search(text, subj, c.ev_end):
         return OTHER_PARTY[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
     if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
         return "both"
-    if cside in PARTIES and r.our.search(text, max(lo, s.start), c.ev_end):
+    if cside in PARTIES and r.our.search(text, subj, c.ev_end):
         return cside
     if cside == "third_party" and (p.own.search(text, s.start, c.ev_end) or r.third_soil.search(text, s.start, s.end)):
         return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"; "on Iranian soil"
@@ -94,6 +96,9 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
         return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
     return None
+
+
+_SUBJECT_REACH = 30  # characters before a claim's evidence in which the subject of its verb is read
 
 
 def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
