@@ -78,3 +78,34 @@ def test_the_injured_people_is_no_count_of_one():
 def test_service_people_are_military():
     found = claims("The offensive killed at least 20 civilians and hundreds of service people.")
     assert [c["group"] for c in found] == ["civilian", "military"]
+
+
+# --- 6. the victim side from where an attack landed, when no victim side and no attacker is named
+def test_the_target_of_an_attack_gives_the_victims_side():
+    text = ("Eight residents have been hospitalized, and 11 people in total have been killed so far as a result of "
+            "the shelling of Azerbaijani border villages.")
+    assert [k[2] for k in keys(text)] == ["azerbaijani", "azerbaijani"]
+
+
+# --- 7. two parties named together are not one attacker: a total of the fighting is both
+def test_two_parties_coordinated_are_not_an_attacker():
+    text = ("Armenian and Azerbaijani troops traded artillery fire on Friday after a week of fighting over the "
+            "mountain enclave that has left more than 220 dead.")
+    assert keys(text) == [(220, "killed", "both")]
+
+
+# --- 8. one strike on a town keeps its place even when the sentence calls it an escalation of the war
+def test_a_strike_on_a_town_is_not_the_wars_total():
+    text = ("A rocket strike on Tuesday destroyed a block of flats in the city of Ganja, killing 6 and wounding 19 "
+            "in a new escalation of the conflict.")
+    assert [k[2] for k in keys(text)] == ["azerbaijani", "azerbaijani"]
+
+
+# --- 9. the force that suffered is the subject of its own clause
+@pytest.mark.parametrize("text, side", [
+    ("Azerbaijani units attacked the heights at dawn but suffered heavy losses, the ministry in Yerevan said.", "azerbaijani"),
+    ("The spokesman said the Armenian army was retreating, suffering considerable losses in manpower.", "armenian"),
+])
+def test_the_subject_of_suffered_is_the_victims(text, side):
+    found = claims(text)
+    assert [(c["vague"], c["side"], c["group"]) for c in found] == [("many", side, "military")]
