@@ -109,3 +109,25 @@ def test_a_strike_on_a_town_is_not_the_wars_total():
 def test_the_subject_of_suffered_is_the_victims(text, side):
     found = claims(text)
     assert [(c["vague"], c["side"], c["group"]) for c in found] == [("many", side, "military")]
+
+
+# --- 10. scope: the war as the subject of a present perfect is a running total whatever day is named;
+#         a sentence that goes on about the earlier war the sentence before dates is historical
+@pytest.mark.parametrize("text", [
+    "Renewed fighting that broke out on Monday has claimed nearly 150 lives, officials say.",
+    "The two armies shelled each other's positions on Friday after days of fighting over the valley that have left 95 dead.",
+])
+def test_the_war_taking_lives_is_cumulative(text):
+    assert [c["scope"] for c in claims(text)] == ["cumulative"]
+
+
+def test_the_earlier_war_of_the_sentence_before_is_historical():
+    text = ("The region broke away from Azerbaijan in a war that ended in 1994. In those three years of fighting, "
+            "about 25,000 people died.")
+    assert [c["scope"] for c in claims(text)] == ["historical"]
+
+
+def test_this_time_marks_the_current_war():
+    text = ("Artillery was the main weapon in the 1990s, but this time drones strike the villages. "
+            "A teacher said that nine of his pupils were killed.")
+    assert [c["scope"] for c in claims(text)] != ["historical"]
