@@ -131,3 +131,35 @@ def test_this_time_marks_the_current_war():
     text = ("Artillery was the main weapon in the 1990s, but this time drones strike the villages. "
             "A teacher said that nine of his pupils were killed.")
     assert [c["scope"] for c in claims(text)] != ["historical"]
+
+
+# --- 11. a list of subjects sharing one verb: each item is a claim, with the list's side
+def test_a_list_of_subjects_shares_the_verb():
+    text = ("During that offensive, 38 soldiers, 9 volunteers and three civilians were killed on the "
+            "Azerbaijani side.")
+    assert keys(text) == [(38, "killed", "azerbaijani"), (9, "killed", "azerbaijani"), (3, "killed", "azerbaijani")]
+    assert [c["group"] for c in claims(text)] == ["military", "military", "civilian"]
+
+
+def test_items_without_a_person_noun_are_no_list():
+    text = "The convoy had 40 trucks, 12 buses and two ambulances, and 5 people were injured."
+    assert [(c["count"], c["outcome"]) for c in claims(text)] == [(5, "wounded")]
+
+
+# --- 12. "N more" with a verb that needs no auxiliary
+def test_hundreds_more_went_missing():
+    assert [(c["vague"], c["outcome"]) for c in claims("Thousands died in the war and hundreds more went missing.")] \
+        == [("thousands", "killed"), ("hundreds", "missing")]
+
+
+# --- 13. a restatement that names the victims less precisely is the same claim
+def test_a_less_precise_restatement_is_one_claim():
+    text = ("Officials said 14 civilians were killed in the strike on the town. "
+            "The missiles hit two apartment blocks and killed 14 people, officials said.")
+    found = claims(text)
+    assert [(c["count"], c["group"]) for c in found] == [(14, "civilian")]
+
+
+def test_two_people_without_numerals_are_not_restatements():
+    text = "A man was killed on Monday. A woman was killed by the same shell."
+    assert [c["count"] for c in claims(text)] == [1, 1]

@@ -57,6 +57,7 @@ class Candidate:
     parent: Candidate | None = None  # the figure this one breaks down ("including 6 children")
     gapped: str | None = None  # the actor of a gapped item ("A reported 25 deaths, B 19": "B"), whose people they are
     gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
+    listed_with: Candidate | None = None  # the next item of a list of subjects sharing one verb ("64 soldiers, 13 ...")
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -79,6 +80,8 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
             out.append(cand)
         elif q.count is not None:
             unread[q.start] = q
+    if unread:
+        out = _with_listed_subjects(r, text, out, unread)
     out = _with_breakdowns(r, text, out)
     if unread:
         out = _with_gapped(r, text, out, unread)
@@ -139,6 +142,42 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
                 if child is not None and child.q.start not in by_start:
                     by_start[child.q.start] = child
                     added.append(child)
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _with_listed_subjects(r: Rules, text: str, cands: list[Candidate], unread: dict[int, Quantity]) -> list[Candidate]:
+    """The earlier items of a list of subjects that share one verb: "64 soldiers, 13 volunteers and four
+    civilians were killed" (each item a count with its person noun, joined by commas or "and", the last
+    one read as the subject of the verb). Read back from each subject figure, so the work is linear."""
+    by_start = {c.q.start: c for c in cands if c.parent is None and c.ev_start == c.q.start and not c.toll}
+    if not by_start:
+        return cands
+    items = sorted(unread.values(), key=lambda q: q.start, reverse=True)
+    added = []
+    for q in items:  # from the last: an item may link to one added just before
+        sent_end = len(text)
+        a = r.obj_after.match(text, q.end, min(sent_end, q.end + 80))
+        if not a or not a.group("head") or word_key(a.group("head")) in _ELLIPTICAL:
+            continue
+        sep = _LIST_SEP.match(text, a.end())
+        if sep is None:
+            continue
+        nxt = by_start.get(sep.end())
+        if nxt is None or nxt.sentence is None or not nxt.sentence.start <= q.start < nxt.sentence.end:
+            continue
+        if not nxt.head or _is_blocked(r, text, q, nxt.sentence.start):
+            continue  # the next item must name its people too ("64 soldiers, 13 volunteers")
+        victim = " ".join(filter(None, [a.group("np"), a.group("head"), a.group("pp")]))
+        cand = Candidate(q, nxt.outcome, q.start, a.end(), victim, a.group("head"), elliptical=False, asides=nxt.asides,
+                         listed_with=nxt)
+        cand.sentence = nxt.sentence
+        by_start[q.start] = cand
+        added.append(cand)
     if not added:
         return cands
     return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
@@ -242,7 +281,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
                              elliptical=word_key(a.group("head")) in _ELLIPTICAL)
     # "19 civilians were killed", "two were wounded", "12 people dead"
     m = r.subject.match(text, q.end, hi)
-    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()):
+    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()
+              or word_key(m.group("np")) in _MORE_ONLY):  # "hundreds more went missing"
         out = _outcome(m.group("opart"), m.group("opart2"), r.part_outcome)
         victim = " ".join(filter(None, [m.group("np"), m.group("head"), m.group("pp")]))
         head = m.group("head")
@@ -272,6 +312,7 @@ _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
+_MORE_ONLY = frozenset({"more", "others", "more others", "other", "additional", "further"})
 _ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
 

@@ -135,15 +135,21 @@ def _drop_headline_restatements(rows: list[dict]) -> list[dict]:
 
 
 def _drop_restatements(rows: list[dict]) -> list[dict]:
-    """The same figure restated by the same claimant is one claim (first kept)."""
-    seen = set()
+    """The same figure restated by the same claimant is one claim (first kept). A restatement may name the
+    victims less precisely ("13 civilians were killed ... the strike killed 13 people"): an unspecified group
+    matches any, and the kept claim takes the more precise group."""
+    seen: dict[tuple, list[dict]] = {}
     out = []
     for row in rows:
-        key = (row["count"], row["vague"], row["outcome"], row["group"], row["side"],
-               (row["claimant"] or "").lower())
-        if key in seen:
+        key = (row["count"], row["vague"], row["outcome"], row["side"], (row["claimant"] or "").lower())
+        loose = row["count"] is not None and row["count"] > 1  # vague figures and people without a numeral may be others
+        same = [k for k in seen.get(key, []) if k["group"] == row["group"]
+                or loose and "unspecified" in (k["group"], row["group"])]
+        if same:
+            if same[0]["group"] == "unspecified":
+                same[0]["group"] = row["group"]
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(row)
         out.append(row)
     return out
 

@@ -65,6 +65,9 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
         c.location = _location(r, text, sentences, c, pm)
     for c, side in zip(claims, decided):
         c.side = side or "unspecified"
+    for c in reversed(claims):  # an item of a list of subjects with no side of its own takes the list's
+        if c.listed_with is not None and c.side == "unspecified" and not _actor_side(c.victim):
+            c.side = c.listed_with.side
 
 
 def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | None:
