@@ -163,3 +163,20 @@ def test_a_less_precise_restatement_is_one_claim():
 def test_two_people_without_numerals_are_not_restatements():
     text = "A man was killed on Monday. A woman was killed by the same shell."
     assert [c["count"] for c in claims(text)] == [1, 1]
+
+
+# --- 14. one day's toll with no attack told is an increment; an attack told with its day is an incident;
+#         the day of a statement dates the report, not the figure
+def test_a_days_toll_without_an_attack_is_an_increment():
+    assert [c["scope"] for c in claims("On Saturday, the regional health office also reported four civilian deaths.")] \
+        == ["increment"]
+
+
+def test_an_attack_with_its_day_is_an_incident():
+    text = "Six civilians were killed on Thursday when a rocket hit a bus station, the governor said."
+    assert [c["scope"] for c in claims(text)] == ["incident"]
+
+
+def test_the_day_of_the_statement_is_not_the_day_of_the_figure():
+    text = "The army lost at least 1,200 soldiers during the operation, the ministry said on Monday."
+    assert [c["scope"] for c in claims(text)] != ["increment"]

@@ -17,6 +17,8 @@ from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.rules import Rules
 from analysis.nlp.sentences import Sentence
 
+_ATTACK_WORDS = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed)?|shell(?:s|ed|ing)?|fir(?:e|ed|ing)|missiles?|rockets?|drones?|"
+                           r"artillery|bomb(?:s|ed|ing)?|bombardments?|hit|explosions?|blasts?|raids?|ambush|shot|sniper|mines?)\b", re.I)
 _TOLL = re.compile(r"\btoll\b", re.I)
 _RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
 
@@ -52,7 +54,15 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "cumulative"
     if c.toll or _TOLL.search(text[s.start:c.q.start]):
         return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
-    if _in_sentence(memo, r.incident, text, s) or r.incident_day.search(text, s.start, s.end):
+    if _in_sentence(memo, r.incident, text, s):
+        return "incident"
+    if _event_day(r, text, s):
+        # one day's toll with no attack told is what the day added ("On Sunday the ministry reported two
+        # deaths"); an attack told with its day is one incident
+        # (people named or a person without a numeral are hit in one incident)
+        if c.outcome in ("killed", "wounded", "casualties") and not c.person_named and c.q.start != c.q.end \
+                and text[c.q.start:c.q.end].strip().lower() not in _ONE_WORDS and not _ATTACK_WORDS.search(text, s.start, s.end):
+            return "increment"
         return "incident"
     # a running total in the verb ("have been killed", "are still missing", "remain missing"),
     # or the war itself as the subject ("The fighting has killed", "Clashes ... left hundreds dead")
@@ -70,6 +80,19 @@ _WAR_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|so\s+far|now|since)\s
                           r"(?:(?:the\s+lives\s+of|more\s+than|nearly|about|almost|over|at\s+least|some|around)\s+)*$", re.I)
 _THIS_WAR = re.compile(r"\b(?:this\s+time|this\s+war|this\s+year|the\s+current|the\s+ongoing|the\s+latest|the\s+new|recent)\b", re.I)
 _WAR_THAT = re.compile(r"\b(?:that|which)\s*$", re.I)
+
+
+_ONE_WORDS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their"})  # the determiner of a person without a numeral
+_SAID_BEFORE = re.compile(r"\b(?:said|says|reported|reports|told|announced|stated|added|noted|confirmed|declared)\s+(?:\w+\s+)?$", re.I)
+
+
+def _event_day(r: Rules, text: str, s: Sentence) -> bool:
+    """A day named for an event in the sentence; the day of a statement ("the ministry said on Tuesday")
+    dates the report, not what it counts."""
+    for m in r.incident_day.finditer(text, s.start, s.end):
+        if not _SAID_BEFORE.search(text, max(s.start, m.start() - 25), m.start()):
+            return True
+    return False
 
 
 def _historical_before(r: Rules, text: str, s: Sentence, prev: Sentence, memo: dict) -> bool:
