@@ -180,3 +180,14 @@ def test_an_attack_with_its_day_is_an_incident():
 def test_the_day_of_the_statement_is_not_the_day_of_the_figure():
     text = "The army lost at least 1,200 soldiers during the operation, the ministry said on Monday."
     assert [c["scope"] for c in claims(text)] != ["increment"]
+
+
+# --- 15. a day between the claimant and the verb; the forces of "between A and B" are not the victims
+def test_a_day_between_the_speaker_and_the_verb():
+    found = claims("Armenia's ombudsman Arman Tatoyan late Friday reported at least 17 civilian deaths in the region.")
+    assert [(c["count"], c["claimant"]) for c in found] == [(17, "Arman Tatoyan")]
+
+
+def test_the_forces_between_which_the_fighting_runs_are_not_the_victims_group():
+    text = "The death toll in the clashes between Armenian and Azerbaijani forces over the region has reached 410."
+    assert [(c["side"], c["group"]) for c in claims(text)] == [("both", "unspecified")]

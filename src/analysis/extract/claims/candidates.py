@@ -365,8 +365,10 @@ def _toll_cand(r: Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Ma
     named = tb.group("tnp") or tb.group("tnp0")
     # "the number of soldiers who died in the conflict with X": X is the opponent, not the victims
     gap = _WAR_WITH.sub(" ", tb.group("gap") or "")
-    if " between " not in gap:  # "the toll in clashes between A and B": both parties, not an attacker
+    if " between " not in gap:
         gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), gap)
+    else:  # "the toll in clashes between A and B forces": both parties, not an attacker nor the victims' group
+        gap = " ".join(name for name, *_ in lexicons.actors().mentions(gap))
     if head is None and named:
         head = named.split()[-1]  # "the number of mercenaries who were killed": the victims' noun
         victim = " ".join([mods, tb.group("toll")])  # the words after its verb place the deaths, not the victims
