@@ -191,3 +191,23 @@ def test_a_day_between_the_speaker_and_the_verb():
 def test_the_forces_between_which_the_fighting_runs_are_not_the_victims_group():
     text = "The death toll in the clashes between Armenian and Azerbaijani forces over the region has reached 410."
     assert [(c["side"], c["group"]) for c in claims(text)] == [("both", "unspecified")]
+
+
+# --- 16. attribution across sentences: "according to the report" takes the source named just before;
+#         "the country's ministry" is of the party its sentence names first; a bare body of an earlier one
+def test_according_to_the_report_takes_the_source_before():
+    text = ("The Armenian Defence Ministry published a report on the shelling of the town on Friday.\n"
+            "According to the report, 8 civilians were killed in the town.")
+    found = claims(text)
+    assert [(c["count"], c["claimant_side"]) for c in found] == [(8, "armenian")]
+
+
+def test_the_countrys_ministry_is_of_the_party_named_first():
+    text = "The Azerbaijani army lost at least 1,900 soldiers in the Karabakh region, the country’s Defense Ministry said."
+    assert [c["claimant_side"] for c in claims(text)] == ["azerbaijani"]
+
+
+def test_a_bare_body_takes_the_side_of_the_same_body_named_before():
+    text = ("Armenia's Defence Ministry said 12 soldiers were killed on Monday.\n\n"
+            "On Tuesday, 9 more servicemen were killed, the Defense Ministry said.")
+    assert [c["claimant_side"] for c in claims(text)] == ["armenian", "armenian"]
