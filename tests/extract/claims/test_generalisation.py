@@ -211,3 +211,27 @@ def test_a_bare_body_takes_the_side_of_the_same_body_named_before():
     text = ("Armenia's Defence Ministry said 12 soldiers were killed on Monday.\n\n"
             "On Tuesday, 9 more servicemen were killed, the Defense Ministry said.")
     assert [c["claimant_side"] for c in claims(text)] == ["armenian", "armenian"]
+
+
+# --- 17. small noun-phrase classes: a modifier before the outcome noun, emergency response workers,
+#         a quantity in scare quotes
+def test_previous_deaths():
+    found = claims("The toll rose sharply from about 800 previous deaths of Azerbaijani soldiers.")
+    assert [(c["count"], c["outcome"], c["side"]) for c in found] == [(800, "killed", "azerbaijani")]
+
+
+def test_emergency_response_workers_are_civilian():
+    found = claims("Local authorities said six emergency response workers had been injured when the shells landed.")
+    assert [(c["count"], c["group"]) for c in found] == [(6, "civilian")]
+
+
+def test_a_quantity_in_scare_quotes():
+    found = claims('The ministry said the shelling hit the market, wounding "many" people.')
+    assert [(c["vague"], c["outcome"]) for c in found] == [("many", "wounded")]
+
+
+def test_a_speakers_side_from_the_title_before_their_first_mention():
+    text = ("Spokesman of the Defense Army, Major Davit Tovmasyan said the night was calm.\n"
+            "“The enemy lost about 60 soldiers,” Davit Tovmasyan said.")
+    found = claims(text)
+    assert [(c["count"], c["claimant_side"], c["side"]) for c in found] == [(60, "armenian", "azerbaijani")]

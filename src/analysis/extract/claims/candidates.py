@@ -391,13 +391,17 @@ def _attacker_or_victims(r: Rules, m: re.Match, before_toll: bool = False) -> st
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
 _ANOTHER = re.compile(r"\banother\s*$", re.I)
 _INCREMENT = re.compile(r"\b(?:more|additional|further|new)\b", re.I)
 
 
 def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> Candidate | None:
-    """"killing at least 13", "has injured two", "killed some 30,000 people"."""
-    before = text[max(sent.start, q.start - 60):q.start]
+    """"killing at least 13", "has injured two", "killed some 30,000 people", 'wounding "many" people'."""
+    quoted = q.start > sent.start and text[q.start - 1] in _OPEN_QUOTES and text[q.end:q.end + 1] in _CLOSE_QUOTES
+    qs = q.start - 1 if quoted else q.start  # a quantity in scare quotes reads as if unquoted
+    before = text[max(sent.start, qs - 60):qs]
     vb = r.obj_before.search(before)
     coord = False
     if not vb and before.endswith(("and ", "as well as ")):
@@ -408,6 +412,11 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None
     a = r.obj_after.match(text, q.end, hi)
     head = a.group("head") if a else None
+    if quoted:
+        a = r.obj_after.match(text, q.end + 1, hi)
+        head = a.group("head") if a else None
+        if not head:
+            return None
     if coord and (not head or word_key(head) in _ELLIPTICAL):
         return None
     end = a.end() if a and (head or a.group("pp")) else q.end
@@ -426,7 +435,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None
     out = r.object_verb.get(verb) or r.person_verb.get(verb) or r.lives_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
-    start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
+    start = max(sent.start, qs - (100 if coord else 60)) + vb.start()
     return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                      increment=bool(_ANOTHER.search(vb.group(0))))
 

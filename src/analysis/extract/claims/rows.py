@@ -122,6 +122,8 @@ def _earlier_source(atts, index: int):
 # "the country's Defense Ministry", "the territory's defence ministry": a body of the place the text speaks of
 _PLACE_POSSESSIVE = re.compile(r"^(?:the\s+)?(?:country|nation|territory|region|republic|enclave|state)(?:’s|'s)\s", re.IGNORECASE)
 _SPELLING = {"defence": "defense"}
+_PERSON = re.compile(r"(?:[A-Z][a-zà-ÿ’'\-]+\s+){1,2}[A-Z][a-zà-ÿ’'\-]+")  # "Artur Sargsyan"
+_TITLE_REACH = 90  # characters before a person's first mention in which their title may name a party
 
 
 def _body_key(source: str) -> tuple[str, ...]:
@@ -141,6 +143,12 @@ def _claimant_side_from_context(text: str, sentences: list[Sentence], s: Sentenc
                 if side in ("armenian", "azerbaijani"):
                     return side
         return None
+    if _PERSON.fullmatch(att.source):  # "Deputy Commander of the Defense Army, Colonel X Y said": the title before the name
+        first = text.find(att.source)
+        lo = max(0, first - _TITLE_REACH, text.rfind("\n", 0, first) + 1)
+        for _, side, _, _ in reversed(lexicons.actors().mentions(text[lo:first])):
+            if side in ("armenian", "azerbaijani"):
+                return side
     key = _body_key(att.source)
     if len(key) < 2:
         return None

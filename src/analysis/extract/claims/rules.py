@@ -170,7 +170,8 @@ def _fragments(d: dict, words: dict) -> _Fragments:
     npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her", "captured",
                  "local", "innocent", "peaceful", "ethnic", "young", "elderly", "unarmed", "civilian",
                  "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
-                 "women", "and", "fellow", "foreign", "Syrian", "of them", "among them"]) + "|" + side
+                 "women", "and", "fellow", "foreign", "Syrian", "of them", "among them",
+                 "previous", "earlier", "recorded", "confirmed", "registered", "official", "documented"]) + "|" + side
     aux = alt(["have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "reportedly", "also",
                "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
                "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
