@@ -235,3 +235,20 @@ def test_a_speakers_side_from_the_title_before_their_first_mention():
             "“The enemy lost about 60 soldiers,” Davit Tovmasyan said.")
     found = claims(text)
     assert [(c["count"], c["claimant_side"], c["side"]) for c in found] == [(60, "armenian", "azerbaijani")]
+
+
+# --- 18. "N more" after a figure of another outcome is more than those, not an addition to a total;
+#         "during the battles" names the war
+def test_more_after_another_outcome_is_not_an_increment():
+    text = "The ombudsman reported at least 27 civilian deaths so far. Hundreds more have been wounded."
+    assert [c["scope"] for c in claims(text)][-1] != "increment"
+
+
+def test_more_of_the_same_outcome_is_an_increment():
+    text = "Officials said 40 soldiers had died. On Tuesday they said 12 more servicemen had been killed."
+    assert [c["scope"] for c in claims(text)][-1] == "increment"
+
+
+def test_during_the_battles_is_the_war():
+    text = "The prime minister said hundreds of soldiers went missing during the autumn battles."
+    assert [c["scope"] for c in claims(text)] == ["cumulative"]

@@ -165,7 +165,12 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
     first: dict[int, int] = {}  # per sentence, its first claim's start
     for c in claims:
         first[c.sentence.index] = min(first.get(c.sentence.index, c.ev_start), c.ev_start)
+    last: Candidate | None = None
     for c in claims:
+        if c.increment and last is not None and last.outcome != c.outcome and c.sentence.index - last.sentence.index <= 1 \
+                and _MORE_ONLY.match(text, c.q.end):
+            c.increment = False  # "... 31 deaths. Hundreds more have been wounded": more than the dead, not an addition
+        last = c
         prev_in_sentence = first[c.sentence.index] < c.ev_start
         sc = scope(r, text, c, prev_in_sentence, previous_sentence(text, sentences, c.sentence), memo)
         q = c.q
@@ -178,6 +183,9 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
             "_heading": is_heading(text, c.sentence),
         })
     return rows
+
+
+_MORE_ONLY = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 
 
 def _drop_headline_restatements(rows: list[dict]) -> list[dict]:

@@ -319,7 +319,7 @@ def _group_and_scope(d: dict, words: dict) -> dict:
             rf"|(?:remain|remains)\s+(?:(?:{fillers})\s+){{0,2}})(?:{part})\b", re.IGNORECASE),
         war_subject=re.compile(rf"\W*(?:(?:the|this|that|a|an|new|latest|recent|current|ongoing|renewed|heavy|intense|six-week|"
                                rf"[\w-]+-day|month-long|weeks-long|[A-Z][\w-]*)\s+){{0,4}}(?:{war})\b", re.IGNORECASE),
-        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities)\b"
+        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities|battles)\b"
                              rf"|\b(?:days|weeks?|months?)\s+of\s+(?:[\w-]+\s+)?(?:fighting|war|hostilities|clashes)\b"
                              rf"|\b(?:[\w]+-(?:week|day|month)|weeks-long|month-long)\s+(?:[\w-]+\s+){{0,2}}(?:war|offensive|fighting|conflict)\b",
                              re.IGNORECASE),
