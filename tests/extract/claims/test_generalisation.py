@@ -252,3 +252,13 @@ def test_more_of_the_same_outcome_is_an_increment():
 def test_during_the_battles_is_the_war():
     text = "The prime minister said hundreds of soldiers went missing during the autumn battles."
     assert [c["scope"] for c in claims(text)] == ["cumulative"]
+
+
+# --- 19. "the fate of N people is still unknown": people missing
+def test_the_fate_of_people_unknown_is_missing():
+    found = claims("The army says the fate of 45 soldiers near the southern front is still unknown.")
+    assert [(c["count"], c["outcome"], c["group"]) for c in found] == [(45, "missing", "military")]
+
+
+def test_the_fate_of_people_made_known_is_no_claim():
+    assert claims("The commission has clarified the fate of 45 soldiers.") == []

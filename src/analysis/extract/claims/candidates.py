@@ -293,6 +293,14 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         return cand
     if obj is not None:
         return obj
+    # "the fate of 73 people ... is still unknown": people missing
+    fate = _FATE_BEFORE.search(text, max(sent.start, q.start - 25), q.start) if text.find("fate", max(sent.start, q.start - 25), q.start) >= 0 else None
+    if fate is not None:
+        a = r.obj_after.match(text, q.end, hi)
+        unknown = _FATE_UNKNOWN.match(text, a.end() if a else q.end, hi)
+        if a is not None and a.group("head") and unknown:
+            return Candidate(q, "missing", fate.start(), unknown.end(), " ".join(filter(None, [a.group("np"), a.group("head")])),
+                             a.group("head"), elliptical=False)
     # "the death toll ... rose to 12"
     window = text[max(sent.start, q.start - _TOLL_REACH):q.start]
     low = window.lower()
@@ -303,6 +311,9 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
 
 
 
+_FATE_BEFORE = re.compile(r"\bfate\s+of\s+(?:(?:the|another|some|about|at\s+least|more\s+than|over|nearly)\s+)*$", re.IGNORECASE)
+_FATE_UNKNOWN = re.compile(r"[^.;!?\n]{0,90}?\b(?:is|are|remains?|was|were)\s+(?:still\s+|yet\s+)?(?:unknown|unclear|not\s+known)\b",
+                           re.IGNORECASE)
 _TOLL_REACH = 190  # characters before a figure in which its toll phrase may stand
 # "Among the injured are two reporters": the victims after an outcome group and a copula.
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
