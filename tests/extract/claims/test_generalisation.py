@@ -21,52 +21,52 @@ def keys(text: str) -> list[tuple]:
 @pytest.mark.parametrize("text, want", [
     ("The death toll among the volunteers of the regiment exceeds 400, the council said.", (400, "killed")),
     ("The total number of perished servicemen of the brigade has made at least 912.", (912, "killed")),
-    ("The number of the foreign fighters who were killed near the river has risen to 57.", (57, "killed")),
-    ("The number of civilian deaths rose to 63 and the number of injured - 208.", (208, "wounded")),
-    ("Residents hide in cellars, and the death toll is already in the hundreds.", ("hundreds", "killed")),
+    ("The number of foreign fighters who died in the valley now stands at 57.", (57, "killed")),
+    ("Civilian losses: the number of dead is 63, the number of wounded – 208.", (208, "wounded")),
+    ("Officials say the toll is now in the thousands.", ("thousands", "killed")),
 ])
 def test_toll_phrasings(text, want):
     assert want in [k[:2] for k in keys(text)]
 
 
 def test_a_toll_in_clashes_between_the_two_parties_is_both():
-    text = ("The reported death toll in the clashes between Armenian and Azerbaijani forces over the mountain "
-            "region and its seven surrounding districts has reached about 750.")
+    text = ("The death toll from weeks of clashes between Armenian and Azerbaijani troops along the entire front "
+            "and in the towns behind it has reached about 750.")
     assert keys(text) == [(750, "killed", "both")]
 
 
 def test_the_opponent_after_conflict_with_is_not_the_victims_side():
-    text = "The number of Azerbaijani soldiers who died in the conflict with Armenia has risen to 3,100."
+    text = "Baku now puts the number of Azerbaijani servicemen who perished in the war with Armenia at 3,100."
     assert keys(text) == [(3100, "killed", "azerbaijani")]
 
 
 # --- 2. phrases between the victims and their verb: "on their side", "on both sides of the conflict"
 def test_a_possessive_side_phrase_after_the_victims():
-    text = "According to Armenian officials, 71 servicemen on their side have been killed so far."
+    text = "Armenian officials said that 71 conscripts on their side were killed in the past month."
     found = claims(text)
-    assert [(c["count"], c["outcome"], c["side"], c["scope"]) for c in found] == [(71, "killed", "armenian", "cumulative")]
+    assert [(c["count"], c["outcome"], c["side"]) for c in found] == [(71, "killed", "armenian")]
 
 
 def test_both_sides_of_the_conflict():
-    text = "Thousands of people on both sides of the conflict were killed, the report says."
+    text = "Over the six weeks, thousands of fighters on both sides of the war died, the study says."
     assert keys(text)[0] == ("thousands", "killed", "both")
 
 
 # --- 3. an object figure at the end of a list of equipment; "altogether"
 def test_a_person_object_after_a_list_of_equipment():
-    text = "“Last night the enemy lost 12 tanks, 3 jets, 5 drones and about 90 soldiers,” the Armenian defence ministry spokesman said."
+    text = "“Overnight the adversary lost 12 tanks, 3 jets, 5 drones and up to 90 soldiers,” the Armenian defence ministry spokesman said."
     assert keys(text) == [(90, "killed", "azerbaijani")]
 
 
 def test_altogether_before_the_object():
-    text = "The war claimed the lives of altogether more than 4,000 fighting personnel."
+    text = "Shelling along the front killed altogether more than 4,000 service members."
     found = claims(text)
     assert [(c["count"], c["qualifier"], c["group"]) for c in found] == [(4000, "more_than", "military")]
 
 
 # --- 4. a person without a numeral: an ordinal is one, a plural noun without -s is not
 def test_an_ordinal_person_is_one():
-    assert [(c["count"], c["outcome"]) for c in claims("A second soldier was reportedly injured and taken to hospital.")] \
+    assert [(c["count"], c["outcome"]) for c in claims("A second soldier was also hurt in the blast.")] \
         == [(1, "wounded")]
 
 
@@ -82,29 +82,28 @@ def test_service_people_are_military():
 
 # --- 6. the victim side from where an attack landed, when no victim side and no attacker is named
 def test_the_target_of_an_attack_gives_the_victims_side():
-    text = ("Eight residents have been hospitalized, and 11 people in total have been killed so far as a result of "
-            "the shelling of Azerbaijani border villages.")
+    text = "Shelling of Azerbaijani border villages overnight wounded 8 residents and killed 3 more."
     assert [k[2] for k in keys(text)] == ["azerbaijani", "azerbaijani"]
 
 
 # --- 7. two parties named together are not one attacker: a total of the fighting is both
 def test_two_parties_coordinated_are_not_an_attacker():
-    text = ("Armenian and Azerbaijani troops traded artillery fire on Friday after a week of fighting over the "
-            "mountain enclave that has left more than 220 dead.")
+    text = ("Azerbaijani and Armenian units exchanged fire again as the fighting, which has left more than 220 "
+            "dead, went on.")
     assert keys(text) == [(220, "killed", "both")]
 
 
 # --- 8. one strike on a town keeps its place even when the sentence calls it an escalation of the war
 def test_a_strike_on_a_town_is_not_the_wars_total():
-    text = ("A rocket strike on Tuesday destroyed a block of flats in the city of Ganja, killing 6 and wounding 19 "
-            "in a new escalation of the conflict.")
+    text = ("In a new escalation of the conflict, a rocket strike on Tuesday hit homes in the city of Ganja, "
+            "killing 6 and wounding 19.")
     assert [k[2] for k in keys(text)] == ["azerbaijani", "azerbaijani"]
 
 
 # --- 9. the force that suffered is the subject of its own clause
 @pytest.mark.parametrize("text, side", [
     ("Azerbaijani units attacked the heights at dawn but suffered heavy losses, the ministry in Yerevan said.", "azerbaijani"),
-    ("The spokesman said the Armenian army was retreating, suffering considerable losses in manpower.", "armenian"),
+    ("The Armenian army pulled back from two villages, sustaining considerable losses, the spokesman said.", "armenian"),
 ])
 def test_the_subject_of_suffered_is_the_victims(text, side):
     found = claims(text)
@@ -114,29 +113,27 @@ def test_the_subject_of_suffered_is_the_victims(text, side):
 # --- 10. scope: the war as the subject of a present perfect is a running total whatever day is named;
 #         a sentence that goes on about the earlier war the sentence before dates is historical
 @pytest.mark.parametrize("text", [
-    "Renewed fighting that broke out on Monday has claimed nearly 150 lives, officials say.",
-    "The two armies shelled each other's positions on Friday after days of fighting over the valley that have left 95 dead.",
+    "Fighting in the south, which resumed on Monday, has so far cost 150 lives, officials say.",
+    "On Friday the shelling went on, after days of fighting in the valley that have left 95 people dead.",
 ])
 def test_the_war_taking_lives_is_cumulative(text):
     assert [c["scope"] for c in claims(text)] == ["cumulative"]
 
 
 def test_the_earlier_war_of_the_sentence_before_is_historical():
-    text = ("The region broke away from Azerbaijan in a war that ended in 1994. In those three years of fighting, "
-            "about 25,000 people died.")
+    text = "Azerbaijan lost control of the region in a war that ended in 1994. Some 25,000 people died in it."
     assert [c["scope"] for c in claims(text)] == ["historical"]
 
 
 def test_this_time_marks_the_current_war():
-    text = ("Artillery was the main weapon in the 1990s, but this time drones strike the villages. "
-            "A teacher said that nine of his pupils were killed.")
+    text = ("Tanks decided the 1990s war, but drones decide the current one. "
+            "A pharmacist said that nine of her neighbours were killed.")
     assert [c["scope"] for c in claims(text)] != ["historical"]
 
 
 # --- 11. a list of subjects sharing one verb: each item is a claim, with the list's side
 def test_a_list_of_subjects_shares_the_verb():
-    text = ("During that offensive, 38 soldiers, 9 volunteers and three civilians were killed on the "
-            "Azerbaijani side.")
+    text = "In the assault, 38 reservists, 9 border guards and three villagers died, according to Azerbaijani officials."
     assert keys(text) == [(38, "killed", "azerbaijani"), (9, "killed", "azerbaijani"), (3, "killed", "azerbaijani")]
     assert [c["group"] for c in claims(text)] == ["military", "military", "civilian"]
 
@@ -168,7 +165,7 @@ def test_two_people_without_numerals_are_not_restatements():
 # --- 14. one day's toll with no attack told is an increment; an attack told with its day is an incident;
 #         the day of a statement dates the report, not the figure
 def test_a_days_toll_without_an_attack_is_an_increment():
-    assert [c["scope"] for c in claims("On Saturday, the regional health office also reported four civilian deaths.")] \
+    assert [c["scope"] for c in claims("Health officials counted four civilian deaths on Saturday, giving no details.")] \
         == ["increment"]
 
 
@@ -178,18 +175,18 @@ def test_an_attack_with_its_day_is_an_incident():
 
 
 def test_the_day_of_the_statement_is_not_the_day_of_the_figure():
-    text = "The army lost at least 1,200 soldiers during the operation, the ministry said on Monday."
+    text = "Some 1,200 soldiers of the army died in the offensive, its command said on Monday."
     assert [c["scope"] for c in claims(text)] != ["increment"]
 
 
 # --- 15. a day between the claimant and the verb; the forces of "between A and B" are not the victims
 def test_a_day_between_the_speaker_and_the_verb():
-    found = claims("Armenia's ombudsman Arman Tatoyan late Friday reported at least 17 civilian deaths in the region.")
+    found = claims("Arman Tatoyan late Friday said 17 civilians had died in Martuni.")
     assert [(c["count"], c["claimant"]) for c in found] == [(17, "Arman Tatoyan")]
 
 
 def test_the_forces_between_which_the_fighting_runs_are_not_the_victims_group():
-    text = "The death toll in the clashes between Armenian and Azerbaijani forces over the region has reached 410."
+    text = "The death toll from the clashes between Azerbaijani and Armenian forces stood at 410 on Sunday."
     assert [(c["side"], c["group"]) for c in claims(text)] == [("both", "unspecified")]
 
 
@@ -203,7 +200,7 @@ def test_according_to_the_report_takes_the_source_before():
 
 
 def test_the_countrys_ministry_is_of_the_party_named_first():
-    text = "The Azerbaijani army lost at least 1,900 soldiers in the Karabakh region, the country’s Defense Ministry said."
+    text = "Over 1,900 Azerbaijani servicemen died in six weeks, the country’s Defense Ministry announced."
     assert [c["claimant_side"] for c in claims(text)] == ["azerbaijani"]
 
 
@@ -216,17 +213,17 @@ def test_a_bare_body_takes_the_side_of_the_same_body_named_before():
 # --- 17. small noun-phrase classes: a modifier before the outcome noun, emergency response workers,
 #         a quantity in scare quotes
 def test_previous_deaths():
-    found = claims("The toll rose sharply from about 800 previous deaths of Azerbaijani soldiers.")
+    found = claims("Officials had earlier counted some 800 previous deaths of Azerbaijani troops.")
     assert [(c["count"], c["outcome"], c["side"]) for c in found] == [(800, "killed", "azerbaijani")]
 
 
 def test_emergency_response_workers_are_civilian():
-    found = claims("Local authorities said six emergency response workers had been injured when the shells landed.")
+    found = claims("Six emergency response workers were hurt while clearing rubble, the mayor said.")
     assert [(c["count"], c["group"]) for c in found] == [(6, "civilian")]
 
 
 def test_a_quantity_in_scare_quotes():
-    found = claims('The ministry said the shelling hit the market, wounding "many" people.')
+    found = claims('The ministry said the shelling hit the market, injuring "many" residents.')
     assert [(c["vague"], c["outcome"]) for c in found] == [("many", "wounded")]
 
 
@@ -240,7 +237,7 @@ def test_a_speakers_side_from_the_title_before_their_first_mention():
 # --- 18. "N more" after a figure of another outcome is more than those, not an addition to a total;
 #         "during the battles" names the war
 def test_more_after_another_outcome_is_not_an_increment():
-    text = "The ombudsman reported at least 27 civilian deaths so far. Hundreds more have been wounded."
+    text = "Medics have counted at least 27 civilian deaths so far. Hundreds more are wounded."
     assert [c["scope"] for c in claims(text)][-1] != "increment"
 
 
@@ -250,13 +247,13 @@ def test_more_of_the_same_outcome_is_an_increment():
 
 
 def test_during_the_battles_is_the_war():
-    text = "The prime minister said hundreds of soldiers went missing during the autumn battles."
+    text = "About 300 conscripts went missing in the battles of October, the report says."
     assert [c["scope"] for c in claims(text)] == ["cumulative"]
 
 
 # --- 19. "the fate of N people is still unknown": people missing
 def test_the_fate_of_people_unknown_is_missing():
-    found = claims("The army says the fate of 45 soldiers near the southern front is still unknown.")
+    found = claims("Relatives say the fate of 45 soldiers from the southern front remains unclear.")
     assert [(c["count"], c["outcome"], c["group"]) for c in found] == [(45, "missing", "military")]
 
 

@@ -297,8 +297,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     fate = _FATE_BEFORE.search(text, max(sent.start, q.start - 25), q.start) if text.find("fate", max(sent.start, q.start - 25), q.start) >= 0 else None
     if fate is not None:
         a = r.obj_after.match(text, q.end, hi)
-        unknown = _FATE_UNKNOWN.match(text, a.end() if a else q.end, hi)
-        if a is not None and a.group("head") and unknown:
+        unknown = _FATE_UNKNOWN.match(text, a.end("head"), hi) if a is not None and a.group("head") else None
+        if unknown:
             return Candidate(q, "missing", fate.start(), unknown.end(), " ".join(filter(None, [a.group("np"), a.group("head")])),
                              a.group("head"), elliptical=False)
     # "the death toll ... rose to 12"
