@@ -57,6 +57,7 @@ class Candidate:
     parent: Candidate | None = None  # the figure this one breaks down ("including 6 children")
     gapped: str | None = None  # the actor of a gapped item ("A reported 25 deaths, B 19": "B"), whose people they are
     gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
+    listed_with: Candidate | None = None  # the next item of a list of subjects sharing one verb ("64 soldiers, 13 ...")
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -79,6 +80,8 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
             out.append(cand)
         elif q.count is not None:
             unread[q.start] = q
+    if unread:
+        out = _with_listed_subjects(r, text, out, unread)
     out = _with_breakdowns(r, text, out)
     if unread:
         out = _with_gapped(r, text, out, unread)
@@ -139,6 +142,42 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
                 if child is not None and child.q.start not in by_start:
                     by_start[child.q.start] = child
                     added.append(child)
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _with_listed_subjects(r: Rules, text: str, cands: list[Candidate], unread: dict[int, Quantity]) -> list[Candidate]:
+    """The earlier items of a list of subjects that share one verb: "64 soldiers, 13 volunteers and four
+    civilians were killed" (each item a count with its person noun, joined by commas or "and", the last
+    one read as the subject of the verb). Read back from each subject figure, so the work is linear."""
+    by_start = {c.q.start: c for c in cands if c.parent is None and c.ev_start == c.q.start and not c.toll}
+    if not by_start:
+        return cands
+    items = sorted(unread.values(), key=lambda q: q.start, reverse=True)
+    added = []
+    for q in items:  # from the last: an item may link to one added just before
+        sent_end = len(text)
+        a = r.obj_after.match(text, q.end, min(sent_end, q.end + 80))
+        if not a or not a.group("head") or word_key(a.group("head")) in _ELLIPTICAL:
+            continue
+        sep = _LIST_SEP.match(text, a.end())
+        if sep is None:
+            continue
+        nxt = by_start.get(sep.end())
+        if nxt is None or nxt.sentence is None or not nxt.sentence.start <= q.start < nxt.sentence.end:
+            continue
+        if not nxt.head or _is_blocked(r, text, q, nxt.sentence.start):
+            continue  # the next item must name its people too ("64 soldiers, 13 volunteers")
+        victim = " ".join(filter(None, [a.group("np"), a.group("head"), a.group("pp")]))
+        cand = Candidate(q, nxt.outcome, q.start, a.end(), victim, a.group("head"), elliptical=False, asides=nxt.asides,
+                         listed_with=nxt)
+        cand.sentence = nxt.sentence
+        by_start[q.start] = cand
+        added.append(cand)
     if not added:
         return cands
     return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
@@ -242,7 +281,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
                              elliptical=word_key(a.group("head")) in _ELLIPTICAL)
     # "19 civilians were killed", "two were wounded", "12 people dead"
     m = r.subject.match(text, q.end, hi)
-    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()):
+    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()
+              or word_key(m.group("np")) in _MORE_ONLY):  # "hundreds more went missing"
         out = _outcome(m.group("opart"), m.group("opart2"), r.part_outcome)
         victim = " ".join(filter(None, [m.group("np"), m.group("head"), m.group("pp")]))
         head = m.group("head")
@@ -253,15 +293,28 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         return cand
     if obj is not None:
         return obj
+    # "the fate of 73 people ... is still unknown": people missing
+    fate = _FATE_BEFORE.search(text, max(sent.start, q.start - 25), q.start) if text.find("fate", max(sent.start, q.start - 25), q.start) >= 0 else None
+    if fate is not None:
+        a = r.obj_after.match(text, q.end, hi)
+        unknown = _FATE_UNKNOWN.match(text, a.end("head"), hi) if a is not None and a.group("head") else None
+        if unknown:
+            return Candidate(q, "missing", fate.start(), unknown.end(), " ".join(filter(None, [a.group("np"), a.group("head")])),
+                             a.group("head"), elliptical=False)
     # "the death toll ... rose to 12"
-    window = text[max(sent.start, q.start - 140):q.start]
+    window = text[max(sent.start, q.start - _TOLL_REACH):q.start]
     low = window.lower()
     tb = r.toll_before.search(window) if any(h in low for h in r.toll_hints) else None
     if tb:
-        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - 140))
+        return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - _TOLL_REACH))
     return None
 
 
+
+_FATE_BEFORE = re.compile(r"\bfate\s+of\s+(?:(?:the|another|some|about|at\s+least|more\s+than|over|nearly)\s+)*$", re.IGNORECASE)
+_FATE_UNKNOWN = re.compile(r"[^.;!?\n]{0,90}?\b(?:is|are|remains?|was|were)\s+(?:still\s+|yet\s+)?(?:unknown|unclear|not\s+known)\b",
+                           re.IGNORECASE)
+_TOLL_REACH = 190  # characters before a figure in which its toll phrase may stand
 # "Among the injured are two reporters": the victims after an outcome group and a copula.
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
                            r"(?:are|were|was|is)\s+(?:also\s+)?$", re.IGNORECASE)
@@ -270,6 +323,7 @@ _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
+_MORE_ONLY = frozenset({"more", "others", "more others", "other", "additional", "further"})
 _ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
 
@@ -299,6 +353,8 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
                      increment=_has_increment(np.group("np")), asides=tuple(asides))
 
 
+_WAR_WITH = re.compile(r"\b(?:conflict|war|clashes|fighting|battles?|hostilities)\s+(?:with|against)\s+(?:the\s+)?[\w’'-]+",
+                       re.IGNORECASE)
 _TOLL_MODIFIERS = re.compile(r"(?:[\w’'-]+\s+){0,2}$")  # "the Armenian military death toll"
 _VICTIM_RANKS = re.compile(r"\b(?:(?P<among>among)|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -309,15 +365,25 @@ def _toll_cand(r: Rules, text: str, q: Quantity, hi: int, window: str, tb: re.Ma
     head = a.group("head") if a else None
     if not head and not r.follow_ok.match(text, q.end, hi):
         return None
-    if tb.group("tpart"):
-        out = r.part_outcome(tb.group("tpart"))
+    if tb.group("tpart") or tb.group("tpart0"):
+        out = r.part_outcome(tb.group("tpart") or tb.group("tpart0"))
     elif tb.group("tnoun"):  # "the number of civilian deaths"
         out = r.outcome_noun[word_key(tb.group("tnoun"))]
     else:
         out = r.toll[word_key(tb.group("toll"))]  # "same": the outcome of the figure before it ("bringing the total to")
     mods = _TOLL_MODIFIERS.search(window, max(0, tb.start() - 40), tb.start()).group(0)
     mods = r.attacker.sub(lambda m: _attacker_or_victims(r, m, True), mods)
-    gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), tb.group("gap"))
+    named = tb.group("tnp") or tb.group("tnp0")
+    # "the number of soldiers who died in the conflict with X": X is the opponent, not the victims
+    gap = _WAR_WITH.sub(" ", tb.group("gap") or "")
+    if " between " not in gap:
+        gap = r.attacker.sub(lambda m: _attacker_or_victims(r, m), gap)
+    else:  # "the toll in clashes between A and B forces": both parties, not an attacker nor the victims' group
+        gap = " ".join(name for name, *_ in lexicons.actors().mentions(gap))
+    if head is None and named:
+        head = named.split()[-1]  # "the number of mercenaries who were killed": the victims' noun
+        victim = " ".join([mods, tb.group("toll")])  # the words after its verb place the deaths, not the victims
+        return Candidate(q, out, offset + tb.start(), q.end, victim, head, elliptical=False, toll=True)
     victim = " ".join([mods, tb.group("toll"), gap, head or ""])
     return Candidate(q, out, offset + tb.start(), a.end() if head else q.end, victim, head,
                      elliptical=head is None and not r.group_words.search(victim), toll=True)
@@ -336,13 +402,17 @@ def _attacker_or_victims(r: Rules, m: re.Match, before_toll: bool = False) -> st
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
 _ANOTHER = re.compile(r"\banother\s*$", re.I)
 _INCREMENT = re.compile(r"\b(?:more|additional|further|new)\b", re.I)
 
 
 def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> Candidate | None:
-    """"killing at least 13", "has injured two", "killed some 30,000 people"."""
-    before = text[max(sent.start, q.start - 60):q.start]
+    """"killing at least 13", "has injured two", "killed some 30,000 people", 'wounding "many" people'."""
+    quoted = q.start > sent.start and text[q.start - 1] in _OPEN_QUOTES and text[q.end:q.end + 1] in _CLOSE_QUOTES
+    qs = q.start - 1 if quoted else q.start  # a quantity in scare quotes reads as if unquoted
+    before = text[max(sent.start, qs - 60):qs]
     vb = r.obj_before.search(before)
     coord = False
     if not vb and before.endswith(("and ", "as well as ")):
@@ -353,6 +423,11 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None
     a = r.obj_after.match(text, q.end, hi)
     head = a.group("head") if a else None
+    if quoted:
+        a = r.obj_after.match(text, q.end + 1, hi)
+        head = a.group("head") if a else None
+        if not head:
+            return None
     if coord and (not head or word_key(head) in _ELLIPTICAL):
         return None
     end = a.end() if a and (head or a.group("pp")) else q.end
@@ -371,7 +446,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
         return None
     out = r.object_verb.get(verb) or r.person_verb.get(verb) or r.lives_verb[verb]
     victim = text[q.end:end] if a and end > q.end else ""
-    start = max(sent.start, q.start - (100 if coord else 60)) + vb.start()
+    start = max(sent.start, qs - (100 if coord else 60)) + vb.start()
     return Candidate(q, out, start, end, victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                      increment=bool(_ANOTHER.search(vb.group(0))))
 

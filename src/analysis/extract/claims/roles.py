@@ -39,6 +39,10 @@ class RolePatterns:
     military_vehicle: frozenset  # vehicles whose crew are military
     fighters: frozenset  # fighter words ("mercenaries") that take the side they fight for
     fight_for: re.Pattern  # "sent to fight for the Azeris"
+    coordinated: re.Pattern  # "Armenian and Azerbaijani forces": two actors named together (groups a, b)
+    target: re.Pattern  # "shelling of | Azerbaijani settlements": the actor an attack lands on
+    suffer_verb: re.Pattern  # "suffered", "suffering": a verb of loss before a claim
+    force_subject: re.Pattern  # "Armenian troops", "the Azerbaijani army": a party's force
 
 
 def _phrase(words) -> str:
@@ -58,6 +62,10 @@ def role_patterns() -> RolePatterns:
     lexicons.require_lists("roles", d, ("war_events", "agent_verbs", "subject_attack_verbs", "victim_side_frames",
                                         "own_words"))
     actor = alt(list(lexicons.actors().frame["name"]))
+    frame = lexicons.actors().frame
+    kinds = frame["kind"] if "kind" in frame else frame["side"].map(lambda _: "adjective")
+    party = alt([n for n, sd, k in zip(frame["name"], frame["side"], kinds)
+                 if sd in ("armenian", "azerbaijani") and k in ("adjective", "country")] or ["Armenian", "Azerbaijani"])
     fillers = _phrase(d.get("subject_fillers") or ["forces"])
     frames = _frames(d["victim_side_frames"], actor)
     return RolePatterns(
@@ -76,6 +84,12 @@ def role_patterns() -> RolePatterns:
         fighters=frozenset(str(w).lower() for w in d.get("fighter_nouns") or []),
         fight_for=re.compile("|".join(rf"\b{f}\b" for f in _frames(d.get("fight_for_frames") or ["fight for {actor}"], actor)),
                              re.IGNORECASE),
+        coordinated=re.compile(rf"\b(?P<a>{party})(?:’s|'s)?\s+(?:and|or|&)\s+(?:the\s+)?(?P<b>{party})\b"),
+        target=re.compile(rf"\b(?:{_phrase(d.get('target_attacks') or ['shelling'])})\s+(?:of|on|against|at|targeting|into)\s+"
+                          rf"(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?)(?P<actor>{party})(?![’'\w-])"
+                          rf"(?!\s+(?:{_phrase(d.get('target_blockers') or ['forces'])})\b)", re.IGNORECASE),
+        suffer_verb=re.compile(rf"\b(?:{_phrase(d.get('suffer_verbs') or ['suffered'])})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
+        force_subject=re.compile(rf"\b(?P<actor>{party})(?:’s|'s)?\s+(?:armed\s+)?(?:{_phrase(d.get('force_nouns') or ['army'])})\b"),
     )
 
 
@@ -97,7 +111,7 @@ def crew_vehicle(p: RolePatterns, text: str, sentences: list[Sentence], c: Candi
     return None
 
 
-_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited")
+_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited", "on the side of")
 
 
 def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:

@@ -22,6 +22,7 @@ from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
 from analysis.extract.claims.sides import assign_sides_and_places
+from analysis.lexicons import load as lexicons
 from analysis.nlp.attribution import attribution_at
 from analysis.nlp.source_side import source_side
 from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
@@ -86,14 +87,75 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
         att = attribution_at(atts, s.index, c.q.start)
         if att is None and is_heading(text, s):
             att = headline_source(text, sentences, atts, c)  # a headline copy takes the body's claimant
+        if att is None and _REPORT_ANAPHOR.search(text, s.start, c.q.start):
+            att = _earlier_source(atts, s.index)  # "According to the report, ...": the source named just before
         if att is not None and is_own_reporter(att.source):
             att = None  # "our correspondent in Stepanakert confirmed": the outlet's own reporting
         c.claimant = att.source if att else None
         c.claimant_side = att.side if att else "outlet"
+        if att is not None and att.side is None:
+            c.claimant_side = _claimant_side_from_context(text, sentences, s, att, kept)
         if c.gapped and c.gapped_from is not None and c.gapped_from.claimant is not None:
             c.claimant, c.claimant_side = c.gapped, source_side(c.gapped)  # "A reported 25 deaths, B 19": B reported 19
         kept.append(c)
     return kept
+
+
+# "According to the report, ...", "The report said ...": a statement named before, with no source of its own here.
+_REPORT_ANAPHOR = re.compile(
+    r"\b(?:according\s+to\s+(?:the|this|that)\s+(?:report|statement|newspaper|paper|publication|bulletin|message|data)"
+    r"|(?:the|this)\s+(?:report|statement|newspaper|paper|publication|bulletin|message)\s+(?:said|says|added|adds|noted|notes|"
+    r"stated|states|reported|reports|claimed|claims|wrote|writes))\b", re.IGNORECASE)
+_ANAPHOR_SENTENCES = 3  # sentences back in which the source of "the report" is looked up
+
+
+def _earlier_source(atts, index: int):
+    """The last source credited in the few sentences before sentence ``index`` (contact mentions skipped)."""
+    best = None
+    for a in atts:
+        if index - _ANAPHOR_SENTENCES <= a.sentence_index < index and a.kind != "contact":
+            if best is None or a.start > best.start:
+                best = a
+    return best
+
+
+# "the country's Defense Ministry", "the territory's defence ministry": a body of the place the text speaks of
+_PLACE_POSSESSIVE = re.compile(r"^(?:the\s+)?(?:country|nation|territory|region|republic|enclave|state)(?:’s|'s)\s", re.IGNORECASE)
+_SPELLING = {"defence": "defense"}
+_PERSON = re.compile(r"(?:[A-Z][a-zà-ÿ’'\-]+\s+){1,2}[A-Z][a-zà-ÿ’'\-]+")  # "Artur Sargsyan"
+_TITLE_REACH = 90  # characters before a person's first mention in which their title may name a party
+
+
+def _body_key(source: str) -> tuple[str, ...]:
+    words = [_SPELLING.get(w, w) for w in re.findall(r"[a-z]+", source.lower())]
+    return tuple(words[-2:])
+
+
+def _claimant_side_from_context(text: str, sentences: list[Sentence], s: Sentence, att, kept: list[Candidate]) -> str | None:
+    """The side of a claimant whose own words name none: "the country's ministry" is of the party named first
+    in its sentence (else the sentence before); a bare body ("the Defence Ministry") is of an earlier claimant
+    of the article with the same head words ("Azerbaijan's Defence Ministry"); else unknown (None)."""
+    if _PLACE_POSSESSIVE.match(att.source):
+        spans = [(s.start, att.start)] + ([(sentences[s.index - 1].start, sentences[s.index - 1].end)]
+                                          if 0 < s.index < len(sentences) else [])
+        for lo, hi in spans:
+            for _, side, _, _ in lexicons.actors().mentions(text[lo:hi]):
+                if side in ("armenian", "azerbaijani"):
+                    return side
+        return None
+    if _PERSON.fullmatch(att.source):  # "Deputy Commander of the Defense Army, Colonel X Y said": the title before the name
+        first = text.find(att.source)
+        lo = max(0, first - _TITLE_REACH, text.rfind("\n", 0, first) + 1)
+        for _, side, _, _ in reversed(lexicons.actors().mentions(text[lo:first])):
+            if side in ("armenian", "azerbaijani"):
+                return side
+    key = _body_key(att.source)
+    if len(key) < 2:
+        return None
+    for k in reversed(kept):
+        if k.claimant and k.claimant_side not in (None, "outlet") and _body_key(k.claimant) == key:
+            return k.claimant_side
+    return None
 
 
 def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate]) -> list[dict]:
@@ -103,7 +165,12 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
     first: dict[int, int] = {}  # per sentence, its first claim's start
     for c in claims:
         first[c.sentence.index] = min(first.get(c.sentence.index, c.ev_start), c.ev_start)
+    last: Candidate | None = None
     for c in claims:
+        if c.increment and last is not None and last.outcome != c.outcome and c.sentence.index - last.sentence.index <= 1 \
+                and _MORE_ONLY.match(text, c.q.end):
+            c.increment = False  # "... 31 deaths. Hundreds more have been wounded": more than the dead, not an addition
+        last = c
         prev_in_sentence = first[c.sentence.index] < c.ev_start
         sc = scope(r, text, c, prev_in_sentence, previous_sentence(text, sentences, c.sentence), memo)
         q = c.q
@@ -116,6 +183,9 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
             "_heading": is_heading(text, c.sentence),
         })
     return rows
+
+
+_MORE_ONLY = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 
 
 def _drop_headline_restatements(rows: list[dict]) -> list[dict]:
@@ -135,15 +205,21 @@ def _drop_headline_restatements(rows: list[dict]) -> list[dict]:
 
 
 def _drop_restatements(rows: list[dict]) -> list[dict]:
-    """The same figure restated by the same claimant is one claim (first kept)."""
-    seen = set()
+    """The same figure restated by the same claimant is one claim (first kept). A restatement may name the
+    victims less precisely ("13 civilians were killed ... the strike killed 13 people"): an unspecified group
+    matches any, and the kept claim takes the more precise group."""
+    seen: dict[tuple, list[dict]] = {}
     out = []
     for row in rows:
-        key = (row["count"], row["vague"], row["outcome"], row["group"], row["side"],
-               (row["claimant"] or "").lower())
-        if key in seen:
+        key = (row["count"], row["vague"], row["outcome"], row["side"], (row["claimant"] or "").lower())
+        loose = row["count"] is not None and row["count"] > 1  # vague figures and people without a numeral may be others
+        same = [k for k in seen.get(key, []) if k["group"] == row["group"]
+                or loose and "unspecified" in (k["group"], row["group"])]
+        if same:
+            if same[0]["group"] == "unspecified":
+                same[0]["group"] = row["group"]
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(row)
         out.append(row)
     return out
 

@@ -170,14 +170,17 @@ def _fragments(d: dict, words: dict) -> _Fragments:
     npmod = alt(["more", "other", "additional", "further", "of", "the", "our", "their", "its", "his", "her", "captured",
                  "local", "innocent", "peaceful", "ethnic", "young", "elderly", "unarmed", "civilian",
                  "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
-                 "women", "and", "fellow", "foreign", "Syrian", "of them", "among them"]) + "|" + side
+                 "women", "and", "fellow", "foreign", "Syrian", "of them", "among them",
+                 "previous", "earlier", "recorded", "confirmed", "registered", "official", "documented"]) + "|" + side
     aux = alt(["have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "reportedly", "also",
                "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
                "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
                "presumed", "recently", "tragically", "subsequently", "been reported", "said to have been",
                "said to be", "thought to have been", "known to have been", "then", "not", "either"]
               + [str(w) for w in d.get("participle_fillers") or []])
-    pp = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+)?(?:(?:{side})\s+)?(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
+    pp = (rf"(?:\s+(?:on|of|from|in|among)\s+(?:the\s+|both\s+|each\s+|either\s+|their\s+|our\s+|its\s+|his\s+|her\s+)?(?:(?:{side})\s+)?"
+          rf"(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
+          rf"(?:\s+of\s+the\s+(?:conflict|war|fighting|front(?:\s*line)?|border))?"
           rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
           rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
     head = alt(words["heads"])
@@ -196,7 +199,7 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
     coord = rf"\s*,?\s+and\s+(?:{alt(g.qualifiers)}\s+)?{num}\s+(?:(?:{f.npmod})\b\s+)*(?:{f.head})\b"
     outpair = rf"(?P<opart>{f.part})\b(?:\s+(?:and|or|&|and/or)\s+(?P<opart2>{f.part})\b)?"
     noun = alt(words["outcome_noun"])
-    adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|as\s+many\s+as))?"
+    adv = r"(?:\s+(?:also|reportedly|allegedly|only|another|a\s+total\s+of|in\s+total|altogether|as\s+many\s+as))?"
     pverb = list(words["person_verb"]) + list(words["lives_verb"])
     return dict(
         subject=re.compile(
@@ -208,16 +211,21 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
         # "killed 12 soldiers, as well as 40 civilians": a person object coordinated after another
-        obj_coord=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + pverb)})\s+[^,.;:()]{{1,70}}?,?\s+(?:and|as\s+well\s+as)\s+$",
+        obj_coord=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + pverb)})\s+(?:[^,.;:()]{{1,70}}?|(?:[^,.;:()]{{1,30}},\s+){{1,4}}[^,.;:()]{{1,30}}?),?\s+(?:and|as\s+well\s+as)\s+$",
                              re.IGNORECASE),
         obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         predicate=re.compile(rf"(?P<rel>,?\s+(?:who|that|which)\b)?(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}",
                              re.IGNORECASE),
         injury=re.compile(f.injury, re.IGNORECASE),
         toll_before=re.compile(
-            rf"\b(?P<toll>{alt(words['toll'])}|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))\s+(?P<tpart>{f.part})"
+            rf"\b(?P<toll>{alt(words['toll'])}"
+            # "the number of civilians killed", "the number of mercenaries who were killed"
+            rf"|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))\s+(?:(?:who|that)\s+(?:(?:were|was|have|has|had|been|are)\s+){{0,2}})?(?P<tpart>{f.part})"
+            # "the total number of perished soldiers"
+            rf"|number\s+of\s+(?:the\s+)?(?P<tpart0>{f.part})\s+(?P<tnp0>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))"
             rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{noun}))\b"
-            rf"(?P<gap>[^.;!?\n]{{0,90}}?)\b(?:{alt(d['toll_links'])})\s+$", re.IGNORECASE),
+            # the link right before the figure; a dash after the toll ("the number of injured - 404")
+            rf"(?:(?P<gap>[^.;!?\n]{{0,130}}?)\b(?:{alt(d['toll_links'])})|\s[-–—])\s+$", re.IGNORECASE),
     )
 
 
@@ -227,10 +235,17 @@ _NAME = r"(?-i:[A-Z][a-zà-ÿ’'\-]+)(?:\s+(?-i:[A-Z][a-zà-ÿ’'\-]+)){1,2}"
 _NAME_ITEM = rf"{_NAME}(?:\s*\([^()\n]{{1,30}}\)|,\s*\d{{1,3}},)?"
 
 
+# Plural nouns without a final s: never a person without a numeral ("the injured people").
+_PLURAL_HEADS = frozenset({"people", "police", "personnel", "military personnel", "crew"})
+# "a third serviceman was injured": an ordinal before the person noun.
+_ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+
+
 def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
     """Count 1 (a named person, "a soldier") and count 0 ("no casualties", "no one")."""
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
-    singular = [w for w in words["heads"] if (not w.endswith("s") or w in ("person",)) and w not in words["collective"]] \
+    singular = [w for w in words["heads"] if (not w.endswith("s") or w in ("person",)) and w not in words["collective"]
+                and w not in _PLURAL_HEADS] \
         + ["man", "woman", "policeman", "police officer"]
     # "a", "the", "my", "our" ..., and a possessive after them ("my neighbour's child")
     det = r"(?:[Aa]n?|[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w-]+(?:’s|'s))?"
@@ -239,7 +254,7 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
-            rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|{_ORDINALS}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
             rf"(?P<and>and\s+(?:{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son"
             rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
@@ -304,8 +319,8 @@ def _group_and_scope(d: dict, words: dict) -> dict:
             rf"|(?:remain|remains)\s+(?:(?:{fillers})\s+){{0,2}})(?:{part})\b", re.IGNORECASE),
         war_subject=re.compile(rf"\W*(?:(?:the|this|that|a|an|new|latest|recent|current|ongoing|renewed|heavy|intense|six-week|"
                                rf"[\w-]+-day|month-long|weeks-long|[A-Z][\w-]*)\s+){{0,4}}(?:{war})\b", re.IGNORECASE),
-        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities)\b"
-                             rf"|\b(?:weeks?|months?)\s+of\s+(?:fighting|war|hostilities|clashes)\b"
+        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities|battles)\b"
+                             rf"|\b(?:days|weeks?|months?)\s+of\s+(?:[\w-]+\s+)?(?:fighting|war|hostilities|clashes)\b"
                              rf"|\b(?:[\w]+-(?:week|day|month)|weeks-long|month-long)\s+(?:[\w-]+\s+){{0,2}}(?:war|offensive|fighting|conflict)\b",
                              re.IGNORECASE),
         historical_when=re.compile(r"\b(?:19\d\ds|19\d\d)\s*,\s+when\b"),

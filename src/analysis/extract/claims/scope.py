@@ -17,6 +17,8 @@ from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.rules import Rules
 from analysis.nlp.sentences import Sentence
 
+_ATTACK_WORDS = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed)?|shell(?:s|ed|ing)?|fir(?:e|ed|ing)|missiles?|rockets?|drones?|"
+                           r"artillery|bomb(?:s|ed|ing)?|bombardments?|hit|explosions?|blasts?|raids?|ambush|shot|sniper|mines?)\b", re.I)
 _TOLL = re.compile(r"\btoll\b", re.I)
 _RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
 
@@ -43,12 +45,24 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "increment"
     if not c.toll and r.period.search(window):  # "over the past 24 hours, 12 servicemen were killed"
         return "increment"
+    if prev_sentence is not None and _historical_before(r, text, s, prev_sentence, memo):
+        return "historical"  # "The first war broke out in 1991. In the three years after, 30,000 people died."
+    if _war_has_taken(r, text, s, c):  # "days of fighting that have left 130 dead", "New fighting ... has claimed"
+        return "cumulative"
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
             or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)):
         return "cumulative"
     if c.toll or _TOLL.search(text[s.start:c.q.start]):
         return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
-    if _in_sentence(memo, r.incident, text, s) or r.incident_day.search(text, s.start, s.end):
+    if _in_sentence(memo, r.incident, text, s):
+        return "incident"
+    if _event_day(r, text, s):
+        # one day's toll with no attack told is what the day added ("On Sunday the ministry reported two
+        # deaths"); an attack told with its day is one incident
+        # (people named or a person without a numeral are hit in one incident)
+        if c.outcome in ("killed", "wounded", "casualties") and not c.person_named and c.q.start != c.q.end \
+                and text[c.q.start:c.q.end].strip().lower() not in _ONE_WORDS and not _ATTACK_WORDS.search(text, s.start, s.end):
+            return "increment"
         return "incident"
     # a running total in the verb ("have been killed", "are still missing", "remain missing"),
     # or the war itself as the subject ("The fighting has killed", "Clashes ... left hundreds dead")
@@ -59,6 +73,54 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
     if prev_sentence is not None and _in_sentence(memo, _RUNNING_TOTAL, text, prev_sentence):
         return "cumulative"
     return "incident"
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had|is|are)\b|\b(?:now|so\s+far|to\s+date|since)\b|\b20[12]\d\b", re.I)
+_WAR_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:already|so\s+far|now|since)\s+)?(?:left|killed|claimed|cost|taken)\s+"
+                          r"(?:(?:the\s+lives\s+of|more\s+than|nearly|about|almost|over|at\s+least|some|around)\s+)*$", re.I)
+_THIS_WAR = re.compile(r"\b(?:this\s+time|this\s+war|this\s+year|the\s+current|the\s+ongoing|the\s+latest|the\s+new|recent)\b", re.I)
+_WAR_THAT = re.compile(r"\b(?:that|which)\s*$", re.I)
+
+
+_ONE_WORDS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their"})  # the determiner of a person without a numeral
+_SAID_BEFORE = re.compile(r"\b(?:said|says|reported|reports|told|announced|stated|added|noted|confirmed|declared)\s+(?:\w+\s+)?$", re.I)
+
+
+def _event_day(r: Rules, text: str, s: Sentence) -> bool:
+    """A day named for an event in the sentence; the day of a statement ("the ministry said on Tuesday")
+    dates the report, not what it counts."""
+    for m in r.incident_day.finditer(text, s.start, s.end):
+        if not _SAID_BEFORE.search(text, max(s.start, m.start() - 25), m.start()):
+            return True
+    return False
+
+
+def _historical_before(r: Rules, text: str, s: Sentence, prev: Sentence, memo: dict) -> bool:
+    """The sentence goes on about the earlier war the sentence before it dates ("... in the early 1990s.
+    The resulting conflict left 25,000 dead"): in the past tense, with no present perfect, no running-total
+    cue, no day of its own and no year of this war."""
+    key = ("historical-before", s.start)
+    if key not in memo:
+        memo[key] = bool(r.historical.search(text, prev.start, prev.end)) and not _PERFECT.search(text, s.start, s.end) \
+            and not _THIS_WAR.search(text, prev.start, s.end) \
+            and not _in_sentence(memo, r.cumulative, text, s) and not r.incident_day.search(text, s.start, s.end)
+    return memo[key]
+
+
+def _war_has_taken(r: Rules, text: str, s: Sentence, c: Candidate) -> bool:
+    """The war or the fighting is the subject of a present perfect that takes the figure as object: a running total
+    whatever day the sentence names elsewhere ("New fighting that erupted on Sunday has claimed nearly 200 lives",
+    "days of fighting over the region that have left nearly 130 dead")."""
+    m = _WAR_PERFECT.search(text, max(s.start, c.q.start - 60), c.q.start)
+    if m is None:
+        return False
+    if r.war_subject.match(text, s.start, m.start()):
+        return True  # the war opens the sentence
+    # "fighting ... that have left": the relative clause of a war word just before the verb
+    for w in r.whole_war.finditer(text, max(s.start, m.start() - 90), m.start()):
+        if _WAR_THAT.search(text, w.end(), m.start()) or _WAR_THAT.search(text, max(w.end(), m.start() - 120), m.start()):
+            return True
+    return False
 
 
 def _in_sentence(memo: dict, pattern: re.Pattern, text: str, s: Sentence) -> bool:

@@ -65,6 +65,9 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
         c.location = _location(r, text, sentences, c, pm)
     for c, side in zip(claims, decided):
         c.side = side or "unspecified"
+    for c in reversed(claims):  # an item of a list of subjects with no side of its own takes the list's
+        if c.listed_with is not None and c.side == "unspecified" and not _actor_side(c.victim):
+            c.side = c.listed_with.side
 
 
 def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | None:
@@ -82,11 +85,18 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return lexicons.actors().side_of(frame_actor(near))
     for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
         return lexicons.actors().side_of(m.group("actor"))  # "the Azerbaijani side has suffered"
-    if cside in PARTIES and r.enemy.search(text, max(lo, s.start), c.ev_end):
+    force = _suffering_force(p, text, c)
+    if force is not None:  # "Armenian troops fired at ... but suffered heavy losses"
+        if c.group == "unspecified":
+            c.group = "military"  # the force named as the subject is the victims' group too
+        return lexicons.actors().side_of(force.group("actor"))
+    # the subject of an object figure's verb stands before the claim's clause ("the enemy lost 3 tanks, ... and 80 soldiers")
+    subj = max(s.start, min(lo, c.ev_start - _SUBJECT_REACH))
+    if cside in PARTIES and r.enemy.search(text, subj, c.ev_end):
         return OTHER_PARTY[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
     if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
         return "both"
-    if cside in PARTIES and r.our.search(text, max(lo, s.start), c.ev_end):
+    if cside in PARTIES and r.our.search(text, subj, c.ev_end):
         return cside
     if cside == "third_party" and (p.own.search(text, s.start, c.ev_end) or r.third_soil.search(text, s.start, s.end)):
         return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"; "on Iranian soil"
@@ -94,6 +104,26 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
         return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
     return None
+
+
+_SUBJECT_REACH = 30  # characters before a claim's evidence in which the subject of its verb is read
+_SUFFER_REACH = 220  # characters before "suffered ..." in which the force that suffered is its subject
+
+
+def _suffering_force(p: RolePatterns, text: str, c: Candidate) -> re.Match | None:
+    """The force that is the subject of a verb of suffering right before the claim, across a clause of its
+    own ("Armenian troops fired at the positions but suffered heavy losses", "the Azerbaijani army is
+    forced to retreat, suffering heavy losses"): the last party's force named before the verb in the
+    sentence, not where an attack lands ("fired at Armenian forces"), nor a speaker."""
+    s = c.sentence
+    v = p.suffer_verb.search(text, max(s.start, c.ev_start - 25), c.ev_start)
+    if v is None:
+        return None
+    best = None
+    for m in p.force_subject.finditer(text, max(s.start, v.start() - _SUFFER_REACH), v.start()):
+        if not _TARGET_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            best = m
+    return best
 
 
 def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
@@ -115,13 +145,19 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     if side is not None:
         return side
     lo, hi = c.clause
-    if hi > lo and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
+    struck = pm is not None and r.incident.search(text, c.sentence.start, c.sentence.end) \
+        and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
+        and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
+    if hi > lo and not struck and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
             and _war_in(text, lo, hi) and not r.incident.search(text, lo, hi) \
             and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
         return "both"  # "Troops took the town in 1993; last week, after thousands died in the war, ..." (not one strike)
     atk = _attacker_side(r, text, c.sentence, c.q.start, exclude)
     if atk:
         return OTHER_PARTY[atk]
+    target = _target_side(p, text, c.sentence, c.q.start, exclude)
+    if target:  # "... killed as a consequence of the shelling of Azerbaijani villages"
+        return target
     gaz = lexicons.gazetteer()
     if pm is not None and gaz.kind.get(pm.place) != "region":
         side = PLACE_COUNTRY_SIDE.get(gaz.country.get(pm.place, ""))
@@ -275,7 +311,8 @@ def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int,
     """(offset, side) of every attacker named in ``text[lo:hi]``, found once per span."""
     r, p = rules(), role_patterns()
     span = text[lo:hi]
-    skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else [])
+    skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else []) \
+        + ([(m.start(), m.end()) for m in p.coordinated.finditer(text, lo, hi) if _two_parties(m)] if " and " in span else [])
     pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker]
     found = []
     for pat in pats:
@@ -288,6 +325,26 @@ def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int,
                 continue  # "a six-week Azerbaijani offensive" is the war, not one attack's attacker
             found.append((m.start("actor"), side))
     return tuple(found)
+
+
+def _two_parties(m: re.Match) -> bool:
+    """"Armenian and Azerbaijani forces": two different parties named together (neither is one attacker)."""
+    a, b = lexicons.actors().side_of(m.group("a")), lexicons.actors().side_of(m.group("b"))
+    return a in PARTIES and b in PARTIES and a != b
+
+
+def _target_side(p: RolePatterns, text: str, s: Sentence, pos: int, speakers) -> str | None:
+    """The party whose people or places an attack in the sentence landed on, nearest ``pos``
+    ("heavy shelling of Azerbaijani settlements", "strikes on Armenian positions")."""
+    best = None
+    for m in p.target.finditer(text, s.start, s.end):
+        side = lexicons.actors().side_of(m.group("actor"))
+        if side not in PARTIES or any(a <= m.start("actor") < b for a, b in speakers):
+            continue
+        dist = abs(m.start() - pos)
+        if best is None or dist < best[0]:
+            best = (dist, side)
+    return best[1] if best else None
 
 
 _DURATION_BEFORE = re.compile(r"\b(?:[\w]+-(?:week|day|month)|weeks-long|months-long|month-long|days-long)\s+$", re.IGNORECASE)

@@ -1,0 +1,261 @@
+"""Error classes met on development articles the rules had never seen (annotated independently),
+each fixed by a general rule. Sentences written for these tests, not taken from any article."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.claims import extract_claims
+
+
+def claims(text: str) -> list[dict]:
+    return extract_claims(text)
+
+
+def keys(text: str) -> list[tuple]:
+    return [(c["count"] if c["count"] is not None else c["vague"], c["outcome"], c["side"]) for c in claims(text)]
+
+
+# --- 1. toll phrasing: the verbs of a translated bulletin, a participle before the noun, a relative clause,
+#        a dash, "in the hundreds", and a long place phrase between the toll and its verb
+@pytest.mark.parametrize("text, want", [
+    ("The death toll among the volunteers of the regiment exceeds 400, the council said.", (400, "killed")),
+    ("The total number of perished servicemen of the brigade has made at least 912.", (912, "killed")),
+    ("The number of foreign fighters who died in the valley now stands at 57.", (57, "killed")),
+    ("Civilian losses: the number of dead is 63, the number of wounded – 208.", (208, "wounded")),
+    ("Officials say the toll is now in the thousands.", ("thousands", "killed")),
+])
+def test_toll_phrasings(text, want):
+    assert want in [k[:2] for k in keys(text)]
+
+
+def test_a_toll_in_clashes_between_the_two_parties_is_both():
+    text = ("The death toll from weeks of clashes between Armenian and Azerbaijani troops along the entire front "
+            "and in the towns behind it has reached about 750.")
+    assert keys(text) == [(750, "killed", "both")]
+
+
+def test_the_opponent_after_conflict_with_is_not_the_victims_side():
+    text = "Baku now puts the number of Azerbaijani servicemen who perished in the war with Armenia at 3,100."
+    assert keys(text) == [(3100, "killed", "azerbaijani")]
+
+
+# --- 2. phrases between the victims and their verb: "on their side", "on both sides of the conflict"
+def test_a_possessive_side_phrase_after_the_victims():
+    text = "Armenian officials said that 71 conscripts on their side were killed in the past month."
+    found = claims(text)
+    assert [(c["count"], c["outcome"], c["side"]) for c in found] == [(71, "killed", "armenian")]
+
+
+def test_both_sides_of_the_conflict():
+    text = "Over the six weeks, thousands of fighters on both sides of the war died, the study says."
+    assert keys(text)[0] == ("thousands", "killed", "both")
+
+
+# --- 3. an object figure at the end of a list of equipment; "altogether"
+def test_a_person_object_after_a_list_of_equipment():
+    text = "“Overnight the adversary lost 12 tanks, 3 jets, 5 drones and up to 90 soldiers,” the Armenian defence ministry spokesman said."
+    assert keys(text) == [(90, "killed", "azerbaijani")]
+
+
+def test_altogether_before_the_object():
+    text = "Shelling along the front killed altogether more than 4,000 service members."
+    found = claims(text)
+    assert [(c["count"], c["qualifier"], c["group"]) for c in found] == [(4000, "more_than", "military")]
+
+
+# --- 4. a person without a numeral: an ordinal is one, a plural noun without -s is not
+def test_an_ordinal_person_is_one():
+    assert [(c["count"], c["outcome"]) for c in claims("A second soldier was also hurt in the blast.")] \
+        == [(1, "wounded")]
+
+
+def test_the_injured_people_is_no_count_of_one():
+    assert claims("Doctors said the injured people were taken to the regional hospital.") == []
+
+
+# --- 5. group words: "service people"
+def test_service_people_are_military():
+    found = claims("The offensive killed at least 20 civilians and hundreds of service people.")
+    assert [c["group"] for c in found] == ["civilian", "military"]
+
+
+# --- 6. the victim side from where an attack landed, when no victim side and no attacker is named
+def test_the_target_of_an_attack_gives_the_victims_side():
+    text = "Shelling of Azerbaijani border villages overnight wounded 8 residents and killed 3 more."
+    assert [k[2] for k in keys(text)] == ["azerbaijani", "azerbaijani"]
+
+
+# --- 7. two parties named together are not one attacker: a total of the fighting is both
+def test_two_parties_coordinated_are_not_an_attacker():
+    text = ("Azerbaijani and Armenian units exchanged fire again as the fighting, which has left more than 220 "
+            "dead, went on.")
+    assert keys(text) == [(220, "killed", "both")]
+
+
+# --- 8. one strike on a town keeps its place even when the sentence calls it an escalation of the war
+def test_a_strike_on_a_town_is_not_the_wars_total():
+    text = ("In a new escalation of the conflict, a rocket strike on Tuesday hit homes in the city of Ganja, "
+            "killing 6 and wounding 19.")
+    assert [k[2] for k in keys(text)] == ["azerbaijani", "azerbaijani"]
+
+
+# --- 9. the force that suffered is the subject of its own clause
+@pytest.mark.parametrize("text, side", [
+    ("Azerbaijani units attacked the heights at dawn but suffered heavy losses, the ministry in Yerevan said.", "azerbaijani"),
+    ("The Armenian army pulled back from two villages, sustaining considerable losses, the spokesman said.", "armenian"),
+])
+def test_the_subject_of_suffered_is_the_victims(text, side):
+    found = claims(text)
+    assert [(c["vague"], c["side"], c["group"]) for c in found] == [("many", side, "military")]
+
+
+# --- 10. scope: the war as the subject of a present perfect is a running total whatever day is named;
+#         a sentence that goes on about the earlier war the sentence before dates is historical
+@pytest.mark.parametrize("text", [
+    "Fighting in the south, which resumed on Monday, has so far cost 150 lives, officials say.",
+    "On Friday the shelling went on, after days of fighting in the valley that have left 95 people dead.",
+])
+def test_the_war_taking_lives_is_cumulative(text):
+    assert [c["scope"] for c in claims(text)] == ["cumulative"]
+
+
+def test_the_earlier_war_of_the_sentence_before_is_historical():
+    text = "Azerbaijan lost control of the region in a war that ended in 1994. Some 25,000 people died in it."
+    assert [c["scope"] for c in claims(text)] == ["historical"]
+
+
+def test_this_time_marks_the_current_war():
+    text = ("Tanks decided the 1990s war, but drones decide the current one. "
+            "A pharmacist said that nine of her neighbours were killed.")
+    assert [c["scope"] for c in claims(text)] != ["historical"]
+
+
+# --- 11. a list of subjects sharing one verb: each item is a claim, with the list's side
+def test_a_list_of_subjects_shares_the_verb():
+    text = "In the assault, 38 reservists, 9 border guards and three villagers died, according to Azerbaijani officials."
+    assert keys(text) == [(38, "killed", "azerbaijani"), (9, "killed", "azerbaijani"), (3, "killed", "azerbaijani")]
+    assert [c["group"] for c in claims(text)] == ["military", "military", "civilian"]
+
+
+def test_items_without_a_person_noun_are_no_list():
+    text = "The convoy had 40 trucks, 12 buses and two ambulances, and 5 people were injured."
+    assert [(c["count"], c["outcome"]) for c in claims(text)] == [(5, "wounded")]
+
+
+# --- 12. "N more" with a verb that needs no auxiliary
+def test_hundreds_more_went_missing():
+    assert [(c["vague"], c["outcome"]) for c in claims("Thousands died in the war and hundreds more went missing.")] \
+        == [("thousands", "killed"), ("hundreds", "missing")]
+
+
+# --- 13. a restatement that names the victims less precisely is the same claim
+def test_a_less_precise_restatement_is_one_claim():
+    text = ("Officials said 14 civilians were killed in the strike on the town. "
+            "The missiles hit two apartment blocks and killed 14 people, officials said.")
+    found = claims(text)
+    assert [(c["count"], c["group"]) for c in found] == [(14, "civilian")]
+
+
+def test_two_people_without_numerals_are_not_restatements():
+    text = "A man was killed on Monday. A woman was killed by the same shell."
+    assert [c["count"] for c in claims(text)] == [1, 1]
+
+
+# --- 14. one day's toll with no attack told is an increment; an attack told with its day is an incident;
+#         the day of a statement dates the report, not the figure
+def test_a_days_toll_without_an_attack_is_an_increment():
+    assert [c["scope"] for c in claims("Health officials counted four civilian deaths on Saturday, giving no details.")] \
+        == ["increment"]
+
+
+def test_an_attack_with_its_day_is_an_incident():
+    text = "Six civilians were killed on Thursday when a rocket hit a bus station, the governor said."
+    assert [c["scope"] for c in claims(text)] == ["incident"]
+
+
+def test_the_day_of_the_statement_is_not_the_day_of_the_figure():
+    text = "Some 1,200 soldiers of the army died in the offensive, its command said on Monday."
+    assert [c["scope"] for c in claims(text)] != ["increment"]
+
+
+# --- 15. a day between the claimant and the verb; the forces of "between A and B" are not the victims
+def test_a_day_between_the_speaker_and_the_verb():
+    found = claims("Arman Tatoyan late Friday said 17 civilians had died in Martuni.")
+    assert [(c["count"], c["claimant"]) for c in found] == [(17, "Arman Tatoyan")]
+
+
+def test_the_forces_between_which_the_fighting_runs_are_not_the_victims_group():
+    text = "The death toll from the clashes between Azerbaijani and Armenian forces stood at 410 on Sunday."
+    assert [(c["side"], c["group"]) for c in claims(text)] == [("both", "unspecified")]
+
+
+# --- 16. attribution across sentences: "according to the report" takes the source named just before;
+#         "the country's ministry" is of the party its sentence names first; a bare body of an earlier one
+def test_according_to_the_report_takes_the_source_before():
+    text = ("The Armenian Defence Ministry published a report on the shelling of the town on Friday.\n"
+            "According to the report, 8 civilians were killed in the town.")
+    found = claims(text)
+    assert [(c["count"], c["claimant_side"]) for c in found] == [(8, "armenian")]
+
+
+def test_the_countrys_ministry_is_of_the_party_named_first():
+    text = "Over 1,900 Azerbaijani servicemen died in six weeks, the country’s Defense Ministry announced."
+    assert [c["claimant_side"] for c in claims(text)] == ["azerbaijani"]
+
+
+def test_a_bare_body_takes_the_side_of_the_same_body_named_before():
+    text = ("Armenia's Defence Ministry said 12 soldiers were killed on Monday.\n\n"
+            "On Tuesday, 9 more servicemen were killed, the Defense Ministry said.")
+    assert [c["claimant_side"] for c in claims(text)] == ["armenian", "armenian"]
+
+
+# --- 17. small noun-phrase classes: a modifier before the outcome noun, emergency response workers,
+#         a quantity in scare quotes
+def test_previous_deaths():
+    found = claims("Officials had earlier counted some 800 previous deaths of Azerbaijani troops.")
+    assert [(c["count"], c["outcome"], c["side"]) for c in found] == [(800, "killed", "azerbaijani")]
+
+
+def test_emergency_response_workers_are_civilian():
+    found = claims("Six emergency response workers were hurt while clearing rubble, the mayor said.")
+    assert [(c["count"], c["group"]) for c in found] == [(6, "civilian")]
+
+
+def test_a_quantity_in_scare_quotes():
+    found = claims('The ministry said the shelling hit the market, injuring "many" residents.')
+    assert [(c["vague"], c["outcome"]) for c in found] == [("many", "wounded")]
+
+
+def test_a_speakers_side_from_the_title_before_their_first_mention():
+    text = ("Spokesman of the Defense Army, Major Davit Tovmasyan said the night was calm.\n"
+            "“The enemy lost about 60 soldiers,” Davit Tovmasyan said.")
+    found = claims(text)
+    assert [(c["count"], c["claimant_side"], c["side"]) for c in found] == [(60, "armenian", "azerbaijani")]
+
+
+# --- 18. "N more" after a figure of another outcome is more than those, not an addition to a total;
+#         "during the battles" names the war
+def test_more_after_another_outcome_is_not_an_increment():
+    text = "Medics have counted at least 27 civilian deaths so far. Hundreds more are wounded."
+    assert [c["scope"] for c in claims(text)][-1] != "increment"
+
+
+def test_more_of_the_same_outcome_is_an_increment():
+    text = "Officials said 40 soldiers had died. On Tuesday they said 12 more servicemen had been killed."
+    assert [c["scope"] for c in claims(text)][-1] == "increment"
+
+
+def test_during_the_battles_is_the_war():
+    text = "About 300 conscripts went missing in the battles of October, the report says."
+    assert [c["scope"] for c in claims(text)] == ["cumulative"]
+
+
+# --- 19. "the fate of N people is still unknown": people missing
+def test_the_fate_of_people_unknown_is_missing():
+    found = claims("Relatives say the fate of 45 soldiers from the southern front remains unclear.")
+    assert [(c["count"], c["outcome"], c["group"]) for c in found] == [(45, "missing", "military")]
+
+
+def test_the_fate_of_people_made_known_is_no_claim():
+    assert claims("The commission has clarified the fate of 45 soldiers.") == []
