@@ -268,6 +268,10 @@ def relabel(mentions: pd.DataFrame, articles: pd.DataFrame, lexicon_file: str | 
     return merged.sort_values(["article_id", "start", "category"], kind="stable").reset_index(drop=True)
 
 
+NAME_COUNT_KEYS = ("article_id", "outlet", "category", "key", "name")
+"""The columns of ``name_mentions`` that :func:`names_table` counts by (and the only ones it reads)."""
+
+
 def names_table(mentions_or_articles: pd.DataFrame) -> pd.DataFrame:
     """Counts and shares per article, category, key and name (columns: ``NAMES_COLUMNS``).
 
@@ -278,7 +282,7 @@ def names_table(mentions_or_articles: pd.DataFrame) -> pd.DataFrame:
         frame = name_mentions(frame)
     if frame.empty:
         return pd.DataFrame(columns=list(NAMES_COLUMNS))
-    keys = ["article_id", "outlet", "category", "key", "name"]
+    keys = list(NAME_COUNT_KEYS)
     counts = frame.groupby(keys, sort=False, dropna=False).size().rename("count").reset_index()
     by_cat = counts.groupby(["article_id", "category"], sort=False)["count"].transform("sum")
     by_key = counts.groupby(["article_id", "category", "key"], sort=False)["count"].transform("sum")
