@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.layout import found_before, found_in, found_in_slice
 from analysis.extract.claims.rules import Rules
 from analysis.nlp.sentences import Sentence
 
@@ -36,7 +37,7 @@ def scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_senten
 def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sentence: Sentence | None, memo: dict) -> str:
     s = c.sentence
     window = text[max(s.start, c.q.start - 80):min(s.end, c.ev_end + 40)]
-    if r.historical.search(window) or r.historical_when.search(text, s.start, c.q.start):
+    if r.historical.search(window) or found_before(r.historical_when, text, s.start, c.q.start, s.end):
         return "historical"
     before = text[max(s.start, c.q.start - 20):c.q.start]
     if (c.increment or r.increment_cue.search(before)) and not prev_in_sentence:  # "2 killed and another one injured": one event
@@ -46,19 +47,32 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
             or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)):
         return "cumulative"
-    if c.toll or _TOLL.search(text[s.start:c.q.start]):
+    if c.toll or _toll_before(text, s, c.q.start):
         return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
-    if _in_sentence(memo, r.incident, text, s) or r.incident_day.search(text, s.start, s.end):
+    if _in_sentence(memo, r.incident, text, s) or found_in(r.incident_day, text, s.start, s.end):
         return "incident"
     # a running total in the verb ("have been killed", "are still missing", "remain missing"),
     # or the war itself as the subject ("The fighting has killed", "Clashes ... left hundreds dead")
-    if r.running.search(text, s.start, c.ev_end) or r.war_subject.match(text, s.start, c.q.start):
+    if found_before(r.running, text, s.start, c.ev_end, s.end) or r.war_subject.match(text, s.start, c.q.start):
         return "cumulative"
     if c.side == "both":
         return "cumulative"
     if prev_sentence is not None and _in_sentence(memo, _RUNNING_TOTAL, text, prev_sentence):
         return "cumulative"
     return "incident"
+
+
+def _toll_before(text: str, s: Sentence, pos: int) -> bool:
+    """Whether "toll" stands in the sentence before ``pos`` (``text[s.start:pos]``, as a string of its own).
+
+    The whole sentence is searched once (:func:`~analysis.extract.claims.layout.found_in_slice`): where it
+    has no "toll", no start of it has one, unless ``pos`` cuts a word (the pattern's closing ``\\b`` would
+    then hold at the cut), and then the start is searched itself."""
+    cut_word = s.start < pos < len(text) and (text[pos - 1].isalnum() or text[pos - 1] == "_") \
+        and (text[pos].isalnum() or text[pos] == "_")
+    if not cut_word and pos <= s.end and not found_in_slice(_TOLL, text, s.start, s.end):
+        return False
+    return _TOLL.search(text[s.start:pos]) is not None
 
 
 def _in_sentence(memo: dict, pattern: re.Pattern, text: str, s: Sentence) -> bool:
