@@ -151,8 +151,16 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
     _, found = run.run("claims", claims.claim_rows, claims.claims_frame)
     frames.add("claims", found)
     clock("claims")
-    chunk_mentions, mentions = run.run("names", lambda part, parses: naming.mention_rows(part, parsed=parses),
+    capped: dict = {}
+    chunk_mentions, mentions = run.run("names", lambda part, parses: naming.mention_rows(part, parsed=parses,
+                                                                                         capped=capped),
                                        naming.mentions_frame)
+    done = set(run.done_ids("names"))
+    for article_id, left_out in capped.items():
+        if article_id in done:
+            run.note(article_id, "names", CONTEXT_CAPPED,
+                     f"{left_out:,} name mentions after the first {naming.SENTENCE_CHARS_PER_ARTICLE:,} characters "
+                     "of sentence text have an empty sentence (their sentence_index names it)")
     frames.regions.update(naming.region_counts_from_mentions(run.done_ids("names"), chunk_mentions))
     frames.add("name_mentions", mentions)
     chunk_sources, sources = run.run("sources", lambda part, parses: voices.source_rows(part, parsed=parses),
@@ -171,6 +179,10 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
     frames.add("hedges", hedges)
     clock("framing")
 
+
+CONTEXT_CAPPED = "ContextCapped"
+"""``extraction_error`` of an article whose name mentions were kept but copy no more sentence text past
+:data:`analysis.extract.names.SENTENCE_CHARS_PER_ARTICLE` (a hostile page: the rows are all there)."""
 
 PARTITION_TABLES = ("events", "name_mentions", "sources", "hedges")
 """Tables a partition task writes as its part of the final table; claims need the corpus's incidents first."""
