@@ -106,7 +106,14 @@ def is_heading(text: str, sent: Sentence) -> bool:
     """A title or subheading line: a short line without final punctuation."""
     line_start = text.rfind("\n", 0, sent.start) + 1
     line_end = text.find("\n", sent.end)
-    line = text[line_start: len(text) if line_end < 0 else line_end].strip()
+    return _heading_line(text, line_start, len(text) if line_end < 0 else line_end)
+
+
+@lru_cache(maxsize=256)
+def _heading_line(text: str, lo: int, hi: int) -> bool:
+    """:func:`is_heading` of the line ``text[lo:hi]``, once per line (a page of one long line has many
+    sentences and figures on it; each asked again would copy the whole line)."""
+    line = text[lo:hi].strip()
     core = line.rstrip("\"”’')]»")
     return bool(core) and core[-1] not in ".!?:;" and len(line.split(None, 30)) <= 30  # 31 parts: over 30 words
 
