@@ -28,7 +28,7 @@ def clause(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def found_in(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
     """Whether ``pattern`` matches in ``text[lo:hi]`` (``pattern.search(text, lo, hi)``), searched once per
     pattern and span: the claims of one sentence ask the same about it (``text`` is hashed once, and
@@ -36,7 +36,7 @@ def found_in(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
     return pattern.search(text, lo, hi) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def found_in_slice(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
     """Whether ``pattern`` matches in the string ``text[lo:hi]`` (a slice: its start is a string start),
     searched once per pattern and span (the claims of one clause ask the same)."""
