@@ -144,6 +144,11 @@ class ChunkRun:
         self.done[stage] = sorted(per_article)
         return [r for recs in per_article.values() for r in recs], table
 
+    def note(self, article_id, stage: str, kind: str, message: str) -> None:
+        """Record an ``extraction_errors`` row for article ``article_id`` of the chunk that the stage did not
+        raise: its rows were kept, but bounded (``kind`` says how), so the bound is never silent."""
+        self._error(self.ids.index(article_id), stage, kind, message)
+
     def _error(self, i: int, stage: str, kind: str, message: str) -> None:
         row = self.articles.iloc[i]
         where = _where(row)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
@@ -150,8 +151,16 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
     _, found = run.run("claims", claims.claim_rows, claims.claims_frame)
     frames.add("claims", found)
     clock("claims")
-    chunk_mentions, mentions = run.run("names", lambda part, parses: naming.mention_rows(part, parsed=parses),
+    capped: dict = {}
+    chunk_mentions, mentions = run.run("names", lambda part, parses: naming.mention_rows(part, parsed=parses,
+                                                                                         capped=capped),
                                        naming.mentions_frame)
+    done = set(run.done_ids("names"))
+    for article_id, left_out in capped.items():
+        if article_id in done:
+            run.note(article_id, "names", CONTEXT_CAPPED,
+                     f"{left_out:,} name mentions after the first {naming.SENTENCE_CHARS_PER_ARTICLE:,} characters "
+                     "of sentence text have an empty sentence (their sentence_index names it)")
     frames.regions.update(naming.region_counts_from_mentions(run.done_ids("names"), chunk_mentions))
     frames.add("name_mentions", mentions)
     chunk_sources, sources = run.run("sources", lambda part, parses: voices.source_rows(part, parsed=parses),
@@ -170,6 +179,10 @@ def _chunk_stages(chunk: pd.DataFrame, frames: _Frames, clock: Callable[[str], N
     frames.add("hedges", hedges)
     clock("framing")
 
+
+CONTEXT_CAPPED = "ContextCapped"
+"""``extraction_error`` of an article whose name mentions were kept but copy no more sentence text past
+:data:`analysis.extract.names.SENTENCE_CHARS_PER_ARTICLE` (a hostile page: the rows are all there)."""
 
 PARTITION_TABLES = ("events", "name_mentions", "sources", "hedges")
 """Tables a partition task writes as its part of the final table; claims need the corpus's incidents first."""
@@ -208,9 +221,57 @@ def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds
     return {"errors": guard.errors, "regions": frames.regions, "seconds": spent, "articles": len(chunk)}
 
 
-def _parts_table(dataset: Path, name: str) -> pd.DataFrame:
-    """A per-article table from the parts written so far (the typed empty frame when there is none)."""
-    return catalog.read_table(dataset) if part_files(dataset) else _Frames.MAKERS[name]([])
+def _parts_table(dataset: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """A per-article table from the parts written so far (the typed empty frame when there is none).
+
+    ``columns``: only these columns are read (the corpus-level step needs no more), so the driver never holds
+    the sentences of every row of a large table.
+    """
+    if not part_files(dataset):
+        empty = _Frames.MAKERS[name]([])
+        return empty if columns is None else empty[columns]
+    return catalog.read_table(dataset, columns=columns)
+
+
+LINKED_EVENT_COLUMNS = ("article_id", "outlet", "published", "published_basis", "expression", "date", "location",
+                        "sentence", "start", "end", "event_type", "background")
+"""The columns of ``events`` that incident linking reads (:func:`analysis.link.incidents.link_incidents`)."""
+
+
+def _linkable_events(dataset: Path) -> pd.DataFrame:
+    """The events that incident linking can use (a place and a date), read part by part, with their row
+    numbers in the whole ``events`` table as index: :func:`events_linked` gives the same incidents as on the
+    whole table, while the driver holds the sentences of these rows only (hostile pages make many events
+    with neither, each holding its sentence)."""
+    if not part_files(dataset):
+        return _Frames.MAKERS["events"]([])
+    kept, dtypes, offset, first = [], [], 0, None
+    light = [c for c in LINKED_EVENT_COLUMNS if c != "sentence"]
+    for path in part_files(dataset):
+        part = pd.read_parquet(path, columns=light)  # the sentences are read for the usable rows only
+        if first is None:
+            first = pq.read_table(path, columns=list(LINKED_EVENT_COLUMNS)).slice(0, 0).to_pandas()
+        if not len(part):
+            continue
+        part.index = pd.RangeIndex(offset, offset + len(part))
+        offset += len(part)
+        usable = (part["location"].notna() & part["date"].notna()).to_numpy()
+        sentences = pq.read_table(path, columns=["sentence"]).column("sentence")
+        types = {column: str(part[column].dtype) for column in part.columns}
+        part = part[usable].copy()
+        part.insert(LINKED_EVENT_COLUMNS.index("sentence"), "sentence",
+                    sentences.filter(pa.array(usable)).to_pandas().to_numpy())
+        types["sentence"] = str(part["sentence"].dtype)
+        dtypes.append(types)
+        kept.append(part)
+    kept = [part for part in kept if len(part)]
+    if not kept:
+        return first
+    frame = kept[0] if len(kept) == 1 else pd.concat(kept)
+    for column in frame.columns:  # typed as catalog.concat_chunks types the whole table (over every filled part)
+        if len({types[column] for types in dtypes}) > 1:
+            frame[column] = pd.Series(frame[column].tolist(), index=frame.index)
+    return frame
 
 
 def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bool, article_seconds: float,
@@ -277,7 +338,7 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         log.warning("%d extraction error(s): see extraction_errors", len(errors))
     write("extraction_errors", errors)
     log.info("linking incidents and lags, counting names")
-    linked = events_linked(_parts_table(writers["events"].dataset, "events"))
+    linked = events_linked(_linkable_events(writers["events"].dataset))
     for name in ("incidents", "incident_mentions", "reporting_lag"):
         write(name, linked[name])
     del linked
@@ -288,9 +349,11 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         validation.validate("claims", ledger)
         writers["claims"].write(ledger, index)
     shutil.rmtree(unlinked)
-    write("announcement_lag", lag.announcement_lag(_parts_table(writers["claims"].dataset, "claims"), articles))
+    write("announcement_lag", lag.announcement_lag(_parts_table(writers["claims"].dataset, "claims",
+                                                                list(lag.ANNOUNCEMENT_CLAIM_COLUMNS)), articles))
     clock("claims")
-    write("names", naming.names_table(_parts_table(writers["name_mentions"].dataset, "name_mentions")))
+    write("names", naming.names_table(_parts_table(writers["name_mentions"].dataset, "name_mentions",
+                                                   list(naming.NAME_COUNT_KEYS))))
     regions: dict = {}
     for index in sorted(results):
         regions.update(results[index]["regions"])

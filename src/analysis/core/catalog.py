@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.core import config
@@ -145,6 +146,24 @@ def write_part(dataset: str | Path, index: int, frame: pd.DataFrame) -> Path:
     return path
 
 
+CSV_BATCH_ROWS = 20_000
+"""Rows of a part converted and written to the CSV twin at a time, so the twin of a large part (a hostile
+page makes many rows, each holding its sentence) costs the memory of one batch."""
+
+
+def _row_batches(path: Path, rows: int | None = None):
+    """The rows of one Parquet file as frames of at most ``rows`` rows (:data:`CSV_BATCH_ROWS`), each typed as
+    :func:`pandas.read_parquet` types the whole file (the file's schema and its pandas metadata)."""
+    rows = rows or CSV_BATCH_ROWS
+    handle = pq.ParquetFile(path)
+    schema = handle.schema_arrow
+    if handle.metadata.num_rows <= rows:
+        yield pd.read_parquet(path)
+        return
+    for batch in handle.iter_batches(batch_size=rows):
+        yield pa.Table.from_batches([batch], schema=schema).to_pandas()
+
+
 class PartWriter:
     """One table written part by part, as a dataset folder ``name.parquet/part-NNNNN.parquet``.
 
@@ -189,8 +208,11 @@ class PartWriter:
         rows = sum(pq.ParquetFile(path).metadata.num_rows for path in files)
         if wants_csv(rows, self.csv):
             with open(self.folder / f"{self.name}.csv", "w", encoding="utf-8", newline="") as handle:
-                for number, path in enumerate(files):
-                    write_csv(pd.read_parquet(path), handle, header=number == 0)
+                header = True
+                for path in files:
+                    for frame in _row_batches(path):
+                        write_csv(frame, handle, header=header)
+                        header = False
         return self.dataset
 
     def __enter__(self) -> "PartWriter":
@@ -201,19 +223,19 @@ class PartWriter:
             self.close()
 
 
-def read_table(path: str | Path) -> pd.DataFrame:
+def read_table(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
     """A table from one Parquet file, or from a dataset folder of parts joined in part-number order.
 
     The parts are joined as the build joins its chunks (:func:`concat_chunks`), so a table read from parts
-    equals the same rows written as one file.
+    equals the same rows written as one file. ``columns``: read only these (default: all).
     """
     path = Path(path)
     if not path.is_dir():
-        return pd.read_parquet(path)
+        return pd.read_parquet(path, columns=columns)
     files = part_files(path)
     if not files:
         raise TableNotBuilt(f"table folder {path} holds no {PART_PREFIX}NNNNN.parquet file")
-    parts = [pd.read_parquet(file) for file in files]
+    parts = [pd.read_parquet(file, columns=columns) for file in files]
     return concat_chunks(parts, parts[0].iloc[:0])
 
 

@@ -39,18 +39,35 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` (an entry of the folder ``root``, resolved) is no link, or a link whose final target
+    exists and lies inside ``root``: a link out of the folder (``raw/passwd.txt -> /etc/passwd``) or a
+    dangling one is not the folder's file, and is never opened (the ingest refuses it as ``outside_raw``)."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop
+        return False
+    return target.is_relative_to(root)
+
+
 def file_hashes(folder: str | Path, pattern: str = "*") -> dict[str, str]:
     """``{file name: sha256}`` of the regular files in ``folder`` (sorted, no dot files).
 
     A Parquet dataset folder (``name.parquet/part-NNNNN.parquet``, a table written part by part) counts as one
     file: its hash is :func:`dataset_digest`, so a report cites a table whatever form it was written in.
+    A link is followed only when it leads to a file inside ``folder`` (:func:`inside`): a link out of it is
+    left out (never opened), as the ingest refuses it (``outside_raw``); named pipes, sockets and devices
+    are no regular files and are left out too.
     """
     folder = Path(folder)
     if not folder.is_dir():
         return {}
+    root = folder.resolve()
     hashes = {}
     for p in sorted(folder.glob(pattern)):
-        if p.name.startswith("."):
+        if p.name.startswith(".") or not inside(p, root):
             continue
         if p.is_file():
             hashes[p.name] = sha256_file(p)
@@ -77,10 +94,50 @@ def read_sums(path: Path) -> dict[str, str]:
     return sums
 
 
+class UnlistableName(ValueError):
+    """A raw file name that cannot be written on one line of ``SHA256SUMS`` (it holds a line break)."""
+
+
+def sums_name(name: str, strict: bool = True) -> str:
+    """How a file name is written in ``SHA256SUMS``: as it is when it is valid UTF-8; a name that is not
+    (it reaches Python with surrogate escapes) has each undecodable byte written as ``\\xNN``, as in the
+    ingest's messages (:func:`analysis.ingest.files.printable` spells them the same way), so the file stays
+    valid UTF-8 and the line names the file readably. A name with a line break raises :class:`UnlistableName`
+    naming it (with ``strict`` False, when checking, it is spelled with ``\\n`` and matches no line)."""
+    try:
+        spelled = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        spelled = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    if ("\n" in spelled or "\r" in spelled) and not strict:  # checking: such a name is never listed
+        return spelled.replace("\n", "\\n").replace("\r", "\\r")
+    if "\n" in spelled or "\r" in spelled:
+        raise UnlistableName(f"{spelled!r}: a raw file name with a line break cannot be listed in {SUMS_NAME}; "
+                             "rename the file")
+    return spelled
+
+
+def _sums_listing(hashes: dict[str, str], strict: bool = True) -> dict[str, str]:
+    """``{name as written in SHA256SUMS: sha256}``; two names spelled alike raise :class:`UnlistableName`
+    (``strict``, when writing)."""
+    listed: dict[str, str] = {}
+    for name, digest in hashes.items():
+        spelled = sums_name(name, strict)
+        if spelled in listed and strict:
+            raise UnlistableName(f"two raw files are both written {spelled!r} in {SUMS_NAME} (one name is not "
+                                 "valid UTF-8 and the other spells its bytes out); rename one of them")
+        listed[spelled] = digest
+    return listed
+
+
 def write_raw_sums(raw_dir: str | Path | None = None) -> Path:
-    """Write ``SHA256SUMS`` for every file of the raw folder (``sha256sum`` format)."""
+    """Write ``SHA256SUMS`` for every file of the raw folder (``sha256sum`` format, names by :func:`sums_name`).
+
+    A file name that is not valid UTF-8 is written with its undecodable bytes as ``\\xNN``; a name that
+    cannot be listed raises :class:`UnlistableName` (a one-line error on the command line), and the
+    previous ``SHA256SUMS`` is left as it was.
+    """
     raw = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
-    hashes = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    hashes = _sums_listing({n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME})
     target = raw / SUMS_NAME
     target.write_text("".join(f"{h}  {n}\n" for n, h in hashes.items()), encoding="utf-8")
     return target
@@ -97,7 +154,7 @@ def verify_raw_sums(raw_dir: str | Path) -> list[str]:
     if not sums_path.exists():
         return []
     expected = read_sums(sums_path)
-    actual = {n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}
+    actual = _sums_listing({n: h for n, h in file_hashes(raw).items() if n != SUMS_NAME}, strict=False)
     problems = [f"{n}: missing" for n in expected if n not in actual]
     problems += [f"{n}: content changed" for n, h in expected.items() if n in actual and actual[n] != h]
     if problems:

@@ -279,7 +279,10 @@ DICTIONARY_HEAD = (
     "dtypes, `null` always null for now; *null*: the column may hold nulls. A column that holds no value "
     "(an empty table, or only nulls) may have the pandas dtype `object`. In the CSV twins only, a text cell "
     "that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a `'` in front, so that a "
-    "spreadsheet shows it instead of running it as a formula (OWASP, CSV injection); the Parquet tables keep every "
+    "spreadsheet shows it instead of running it as a formula (OWASP, CSV injection), and a lone carriage return "
+    "inside a text cell (one not followed by a line feed) is written as a line feed, which the CSV quotes, so a "
+    "spreadsheet never ends a row inside a cell; the CSV twins of report figures (`reports/figures/...`) get the "
+    "same treatment, their index and headers included. The Parquet tables keep every "
     "text as it is (`analysis.core.spreadsheet_cells`)."
 )
 

@@ -298,20 +298,41 @@ def mention_rows(
     place: PhraseLexicon | None = None,
     label: PhraseLexicon | None = None,
     parsed=None,
+    capped: dict | None = None,
 ) -> list[dict]:
-    """The records of :func:`name_mentions`, for building it chunk by chunk."""
-    return _mention_rows(articles, _lexicons(region, place, label), parsed)
+    """The records of :func:`name_mentions`, for building it chunk by chunk.
+
+    ``capped``: when given, receives ``{article_id: rows}`` for each article whose mentions passed
+    :data:`SENTENCE_CHARS_PER_ARTICLE` (the rows whose ``sentence`` was left empty), for the build to log.
+    """
+    return _mention_rows(articles, _lexicons(region, place, label), parsed, capped)
 
 
-def _mention_rows(articles: pd.DataFrame, lexicons: dict[str, PhraseLexicon], parsed=None) -> list[dict]:
+SENTENCE_CHARS_PER_ARTICLE = 200_000
+"""Characters of sentence text the ``name_mentions`` rows of one article copy, at most. The rows after it
+keep their ``sentence_index`` (which names the sentence) and get an empty ``sentence``. Measured (issue 16):
+a page of one place name repeated gives a mention every dozen characters, each copying its sentence of up to
+1,000 characters, and 500 such pages of 10 KB made 485,000 rows and most of the build's peak memory; a news
+article copies a few thousand characters (under 50 mentions of sentences of a few hundred), far below it."""
+
+
+def _mention_rows(articles: pd.DataFrame, lexicons: dict[str, PhraseLexicon], parsed=None,
+                  capped: dict | None = None) -> list[dict]:
     rows = []
     parses = parses_for(articles["text"], parsed)
     for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):
         parse = parsed_for(text, parse)
+        copied, left_out = 0, 0
         for f in find_names(text, lexicons, parse.opaque):
             s = sentence_at(parse.sentences, f["start"])
+            sentence = s.text if s else ""
+            copied += len(sentence)
+            if copied > SENTENCE_CHARS_PER_ARTICLE:
+                sentence, left_out = "", left_out + 1
             rows.append({"article_id": article_id, "outlet": outlet, **f,
-                         "sentence_index": s.index if s else -1, "sentence": s.text if s else ""})
+                         "sentence_index": s.index if s else -1, "sentence": sentence})
+        if left_out and capped is not None:
+            capped[article_id] = left_out
     return rows
 
 
@@ -331,6 +352,10 @@ def relabel(mentions: pd.DataFrame, articles: pd.DataFrame, lexicon_file: str | 
     return merged.sort_values(["article_id", "start", "category"], kind="stable").reset_index(drop=True)
 
 
+NAME_COUNT_KEYS = ("article_id", "outlet", "category", "key", "name")
+"""The columns of ``name_mentions`` that :func:`names_table` counts by (and the only ones it reads)."""
+
+
 def names_table(mentions_or_articles: pd.DataFrame) -> pd.DataFrame:
     """Counts and shares per article, category, key and name (columns: ``NAMES_COLUMNS``).
 
@@ -341,7 +366,7 @@ def names_table(mentions_or_articles: pd.DataFrame) -> pd.DataFrame:
         frame = name_mentions(frame)
     if frame.empty:
         return pd.DataFrame(columns=list(NAMES_COLUMNS))
-    keys = ["article_id", "outlet", "category", "key", "name"]
+    keys = list(NAME_COUNT_KEYS)
     counts = frame.groupby(keys, sort=False, dropna=False).size().rename("count").reset_index()
     by_cat = counts.groupby(["article_id", "category"], sort=False)["count"].transform("sum")
     by_key = counts.groupby(["article_id", "category", "key"], sort=False)["count"].transform("sum")

@@ -66,6 +66,10 @@ def reporting_lag(incidents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
     return frame
 
 
+ANNOUNCEMENT_CLAIM_COLUMNS = ("article_id", "claimant", "count", "qualifier", "outcome", "side")
+"""The columns of ``claims`` that :func:`announcement_lag` reads."""
+
+
 def announcement_lag(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Lag from a claimant's first announcement of a figure to each outlet relaying it.
 
@@ -82,7 +86,7 @@ def announcement_lag(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     claims = with_qualifier(claims)
     meta = {r["article_id"]: r for r in articles[["article_id", "outlet", "published", "published_basis"]].to_dict("records")}
     groups: dict[tuple, dict] = {}
-    for r in claims[["article_id", "claimant", "count", "qualifier", "outcome", "side"]].to_dict("records"):
+    for r in claims[list(ANNOUNCEMENT_CLAIM_COLUMNS)].to_dict("records"):
         claimant = claimant_key(r["claimant"])
         article = meta.get(r["article_id"])
         if claimant is None or r["count"] is None or pd.isna(r["count"]) or article is None:

@@ -24,6 +24,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
 from analysis.core import catalog
+from analysis.core.spreadsheet_cells import write_figure_csv
 from analysis.report.page import figure_anchor
 from analysis.report.palette import CATEGORICAL, OTHERS_LABEL
 
@@ -91,7 +92,7 @@ def save_figure(report, fig, stem: str, data=None) -> None:
         catalog.atomic_write(target, lambda tmp, ext=ext, meta=meta: fig.savefig(tmp, format=ext, metadata=meta,
                                                                                  bbox_inches="tight"))
     if data is not None:
-        catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: data.to_csv(tmp, index=True, lineterminator="\n"))
+        catalog.atomic_write(folder / f"{stem}.csv", lambda tmp: write_figure_csv(data, tmp))
     files = f"figures/{html.escape(folder.name)}"
     display(HTML(figure_html((folder / f"{stem}.png").read_bytes(), stem, files, data is not None)))
     plt.close(fig)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.layout import found_in, found_in_slice
 from analysis.extract.claims.roles import crew_vehicle, role_patterns
 from analysis.extract.claims.rules import Rules, word_key
 from analysis.nlp.sentences import Sentence
@@ -85,14 +86,14 @@ def _crew_group(text: str, sentences: list[Sentence], c: Candidate) -> str | Non
 
 def _group_in_context(r: Rules, text: str, among_from: int, lo: int, hi: int) -> str | None:
     """The victims' group from an 'among' phrase after ``among_from``, else civilian or military words in ``text[lo:hi]``."""
-    among = _AMONG.search(text, among_from, hi)
+    # searched from the earlier of lo and among_from first, once per clause: no match there, none after
+    among = _AMONG.search(text, among_from, hi) if found_in(_AMONG, text, min(lo, among_from), hi) else None
     g = victim_group(r, among.group(0)) if among else None
     if g:
         return g
-    span = text[lo:hi]
-    if r.civ_ctx.search(span):
+    if found_in_slice(r.civ_ctx, text, lo, hi):
         return "civilian"
-    if r.mil_ctx.search(span):
+    if found_in_slice(r.mil_ctx, text, lo, hi):
         return "military"
     return None
 

@@ -28,6 +28,52 @@ def clause(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+@lru_cache(maxsize=256)
+def found_in(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
+    """Whether ``pattern`` matches in ``text[lo:hi]`` (``pattern.search(text, lo, hi)``), searched once per
+    pattern and span: the claims of one sentence ask the same about it (``text`` is hashed once, and
+    compared by identity on a hit), so a sentence is not scanned again for every figure in it."""
+    return pattern.search(text, lo, hi) is not None
+
+
+@lru_cache(maxsize=256)
+def found_in_slice(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
+    """Whether ``pattern`` matches in the string ``text[lo:hi]`` (a slice: its start is a string start),
+    searched once per pattern and span (the claims of one clause ask the same)."""
+    return pattern.search(text[lo:hi]) is not None
+
+
+_END_SENSITIVE = re.compile(r"\$|\\Z|\(\?!|\(\?>|[*+?}]\+|\(\?=(?!\[[^\]\\]*\]\))")
+"""What lets a pattern match in ``text[:end]`` but not in the longer text: an end anchor, a negative
+lookahead, an atomic group, a possessive quantifier, or a lookahead other than one character class (the
+first-letter hints of lexicon alternations, ``(?=[abc])``, read a character, so they never succeed at the
+end of the string). Read conservatively: ``\\$`` and ``\\++`` count too."""
+
+
+@lru_cache(maxsize=256)
+def _end_sensitive(pattern: re.Pattern) -> bool:
+    return bool(_END_SENSITIVE.search(pattern.pattern))
+
+
+def found_before(pattern: re.Pattern, text: str, lo: int, end: int, hi: int) -> bool:
+    """``pattern.search(text, lo, end) is not None``, exactly, for a span ``lo:end`` inside the sentence
+    ``lo:hi``: when the pattern matches nowhere in the whole sentence (searched once, :func:`found_in`), no
+    part of it is searched again. That holds unless the match could read the end of the string at ``end``:
+    a pattern with an end anchor or a lookahead (:data:`_END_SENSITIVE`), or a ``\\b`` between two word
+    characters at ``end``, is always searched. So a sentence with many figures is not scanned from its
+    start once for every figure."""
+    if lo <= end <= hi and not _end_sensitive(pattern) and not found_in(pattern, text, lo, hi):
+        inside_word = 0 < end < len(text) and _word_char(text[end - 1]) and _word_char(text[end])
+        if not (inside_word and "\\b" in pattern.pattern):
+            return False
+    return pattern.search(text, lo, end) is not None
+
+
+def _word_char(ch: str) -> bool:
+    """A character ``\\w`` may match (Unicode; wider than ``re.ASCII``'s, which is the safe side here)."""
+    return ch.isalnum() or ch == "_"
+
+
 def paragraph_of(text: str, pos: int) -> int:
     """An id of the paragraph (line) holding ``pos``: the offset of the newline before it, or -1."""
     return text.rfind("\n", 0, pos)
@@ -60,7 +106,14 @@ def is_heading(text: str, sent: Sentence) -> bool:
     """A title or subheading line: a short line without final punctuation."""
     line_start = text.rfind("\n", 0, sent.start) + 1
     line_end = text.find("\n", sent.end)
-    line = text[line_start: len(text) if line_end < 0 else line_end].strip()
+    return _heading_line(text, line_start, len(text) if line_end < 0 else line_end)
+
+
+@lru_cache(maxsize=256)
+def _heading_line(text: str, lo: int, hi: int) -> bool:
+    """:func:`is_heading` of the line ``text[lo:hi]``, once per line (a page of one long line has many
+    sentences and figures on it; each asked again would copy the whole line)."""
+    line = text[lo:hi].strip()
     core = line.rstrip("\"”’')]»")
     return bool(core) and core[-1] not in ".!?:;" and len(line.split(None, 30)) <= 30  # 31 parts: over 30 words
 
@@ -119,12 +172,18 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _at_most_words(line: str, words: int) -> bool:
+    """Whether ``line`` has at most ``words`` words, counting no further than one past them (a bounded split,
+    so a line of 100 KB costs as little as a short one)."""
+    return len(line.split(None, words)) <= words
+
+
 def _furniture_line(line: str) -> bool:
     """A line that may stand in a furniture block: blank, short, a headline (no final punctuation) or a teaser."""
-    if not line or len(line.split()) <= _SHORT_LINE or line.endswith(_TEASER_ENDS):
+    if not line or _at_most_words(line, _SHORT_LINE) or line.endswith(_TEASER_ENDS):
         return True
     core = line.rstrip("\"”’')]»")
-    return core[-1] not in ".!?" and len(line.split()) <= 30
+    return core[-1] not in ".!?" and _at_most_words(line, 30)
 
 
 def on_furniture_like_line(text: str, pos: int) -> bool:
@@ -135,6 +194,13 @@ def on_furniture_like_line(text: str, pos: int) -> bool:
     lo = text.rfind("\n", 0, pos) + 1
     if hi - lo > _PROSE_CHARS and text[hi - 1] in ".!?" and text[hi - 3:hi] != "...":
         return False  # the common case: a long line ending a sentence
+    return _line_is_furniture_like(text, lo, hi)
+
+
+@lru_cache(maxsize=64)
+def _line_is_furniture_like(text: str, lo: int, hi: int) -> bool:
+    """:func:`_furniture_line` of the line ``text[lo:hi]``, once per line: the claims of one long line ask
+    about the same line (``text`` is hashed once, and compared by identity on a hit)."""
     return _furniture_line(text[lo:hi].strip())
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.core import schema
 from analysis.extract.claims.candidates import Candidate, find_candidates
 from analysis.extract.claims.groups import assign_groups
-from analysis.extract.claims.layout import clause, furniture_spans, in_spans, is_heading, on_furniture_like_line, previous_sentence
+from analysis.extract.claims.layout import clause, found_before, furniture_spans, in_spans, is_heading, on_furniture_like_line, previous_sentence
 from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
@@ -71,7 +71,7 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
     kept: list[Candidate] = []
     for c in cands:
         s = c.sentence
-        if r.speculation.search(text, s.start, c.q.start) or \
+        if found_before(r.speculation, text, s.start, c.q.start, s.end) or \
                 (on_furniture_like_line(text, c.ev_start) and in_spans(furniture_spans(text), c.ev_start)):
             continue  # "may have killed"; a figure in a related story's headline or a reader's comment
         if c.outcome == "same":

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims.candidates import Candidate
+from analysis.extract.claims.layout import found_before, found_in, found_in_slice
 from analysis.extract.claims.rules import Rules
 from analysis.nlp.sentences import Sentence
 
@@ -38,7 +39,7 @@ def scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_senten
 def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sentence: Sentence | None, memo: dict) -> str:
     s = c.sentence
     window = text[max(s.start, c.q.start - 80):min(s.end, c.ev_end + 40)]
-    if r.historical.search(window) or r.historical_when.search(text, s.start, c.q.start):
+    if r.historical.search(window) or found_before(r.historical_when, text, s.start, c.q.start, s.end):
         return "historical"
     before = text[max(s.start, c.q.start - 20):c.q.start]
     if (c.increment or r.increment_cue.search(before)) and not prev_in_sentence:  # "2 killed and another one injured": one event
@@ -52,21 +53,21 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
             or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)):
         return "cumulative"
-    if c.toll or _TOLL.search(text[s.start:c.q.start]):
+    if c.toll or _toll_before(text, s, c.q.start):
         return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
     if _in_sentence(memo, r.incident, text, s):
         return "incident"
-    if _event_day(r, text, s):
+    if _event_day(r, text, s, memo):
         # one day's toll with no attack told is what the day added ("On Sunday the ministry reported two
         # deaths"); an attack told with its day is one incident
         # (people named or a person without a numeral are hit in one incident)
         if c.outcome in ("killed", "wounded", "casualties") and not c.person_named and c.q.start != c.q.end \
-                and text[c.q.start:c.q.end].strip().lower() not in _ONE_WORDS and not _ATTACK_WORDS.search(text, s.start, s.end):
+                and text[c.q.start:c.q.end].strip().lower() not in _ONE_WORDS and not found_in(_ATTACK_WORDS, text, s.start, s.end):
             return "increment"
         return "incident"
     # a running total in the verb ("have been killed", "are still missing", "remain missing"),
     # or the war itself as the subject ("The fighting has killed", "Clashes ... left hundreds dead")
-    if r.running.search(text, s.start, c.ev_end) or r.war_subject.match(text, s.start, c.q.start):
+    if found_before(r.running, text, s.start, c.ev_end, s.end) or r.war_subject.match(text, s.start, c.q.start):
         return "cumulative"
     if c.side == "both":
         return "cumulative"
@@ -86,13 +87,14 @@ _ONE_WORDS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their"})  
 _SAID_BEFORE = re.compile(r"\b(?:said|says|reported|reports|told|announced|stated|added|noted|confirmed|declared)\s+(?:\w+\s+)?$", re.I)
 
 
-def _event_day(r: Rules, text: str, s: Sentence) -> bool:
+def _event_day(r: Rules, text: str, s: Sentence, memo: dict) -> bool:
     """A day named for an event in the sentence; the day of a statement ("the ministry said on Tuesday")
-    dates the report, not what it counts."""
-    for m in r.incident_day.finditer(text, s.start, s.end):
-        if not _SAID_BEFORE.search(text, max(s.start, m.start() - 25), m.start()):
-            return True
-    return False
+    dates the report, not what it counts. Read once per sentence (``memo``), however many figures it holds."""
+    key = ("event-day", s.start)
+    if key not in memo:
+        memo[key] = any(not _SAID_BEFORE.search(text, max(s.start, m.start() - 25), m.start())
+                        for m in r.incident_day.finditer(text, s.start, s.end))
+    return memo[key]
 
 
 def _historical_before(r: Rules, text: str, s: Sentence, prev: Sentence, memo: dict) -> bool:
@@ -121,6 +123,19 @@ def _war_has_taken(r: Rules, text: str, s: Sentence, c: Candidate) -> bool:
         if _WAR_THAT.search(text, w.end(), m.start()) or _WAR_THAT.search(text, max(w.end(), m.start() - 120), m.start()):
             return True
     return False
+
+
+def _toll_before(text: str, s: Sentence, pos: int) -> bool:
+    """Whether "toll" stands in the sentence before ``pos`` (``text[s.start:pos]``, as a string of its own).
+
+    The whole sentence is searched once (:func:`~analysis.extract.claims.layout.found_in_slice`): where it
+    has no "toll", no start of it has one, unless ``pos`` cuts a word (the pattern's closing ``\\b`` would
+    then hold at the cut), and then the start is searched itself."""
+    cut_word = s.start < pos < len(text) and (text[pos - 1].isalnum() or text[pos - 1] == "_") \
+        and (text[pos].isalnum() or text[pos] == "_")
+    if not cut_word and pos <= s.end and not found_in_slice(_TOLL, text, s.start, s.end):
+        return False
+    return _TOLL.search(text[s.start:pos]) is not None
 
 
 def _in_sentence(memo: dict, pattern: re.Pattern, text: str, s: Sentence) -> bool:

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
-from analysis.extract.claims.layout import earlier_in_paragraph, paragraph_of, previous_sentence
+from analysis.extract.claims.layout import earlier_in_paragraph, found_before, found_in, paragraph_of, previous_sentence
 from analysis.extract.claims.roles import RolePatterns, crew_vehicle, fought_for, frame_actor, in_between, role_patterns
 from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
@@ -52,17 +52,18 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     for a in atts:
         spoken.setdefault(a.sentence_index, []).append((a.start, a.end))
     last: dict = {}
+    memo: dict = {}  # per sentence, what its earlier sentences in the paragraph give (read once, not per claim)
     for idx, c in enumerate(claims):
         exclude = spoken.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
-            side = _side_from_neighbours(r, p, text, sentences, c, claims[:idx], decided, atts, last)
+            side = _side_from_neighbours(r, p, text, sentences, c, (), decided, atts, last, memo)
         decided.append(side)
         if side:  # the last side decided per sentence and per paragraph, for the claims after (linear)
             last[c.sentence.index] = side
             last[("paragraph", paragraph_of(text, c.ev_start))] = side
-        c.location = _location(r, text, sentences, c, pm)
+        c.location = _location(r, text, sentences, c, pm, memo)
     for c, side in zip(claims, decided):
         c.side = side or "unspecified"
     for c in reversed(claims):  # an item of a list of subjects with no side of its own takes the list's
@@ -92,13 +93,13 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return lexicons.actors().side_of(force.group("actor"))
     # the subject of an object figure's verb stands before the claim's clause ("the enemy lost 3 tanks, ... and 80 soldiers")
     subj = max(s.start, min(lo, c.ev_start - _SUBJECT_REACH))
-    if cside in PARTIES and r.enemy.search(text, subj, c.ev_end):
+    if cside in PARTIES and found_before(r.enemy, text, subj, c.ev_end, s.end):
         return OTHER_PARTY[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
     if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
         return "both"
-    if cside in PARTIES and r.our.search(text, subj, c.ev_end):
+    if cside in PARTIES and found_before(r.our, text, subj, c.ev_end, s.end):
         return cside
-    if cside == "third_party" and (p.own.search(text, s.start, c.ev_end) or r.third_soil.search(text, s.start, s.end)):
+    if cside == "third_party" and (found_before(p.own, text, s.start, c.ev_end, s.end) or found_in(r.third_soil, text, s.start, s.end)):
         return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"; "on Iranian soil"
     inside = r.in_country.match(text, c.ev_end, s.end)
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
@@ -164,7 +165,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         if side:
             return side
     s = c.sentence
-    if p.anaphoric_attack.search(text, s.start, s.end):  # "the attack killed 21": the attack named before
+    if found_in(p.anaphoric_attack, text, s.start, s.end):  # "the attack killed 21": the attack named before
         atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
         if atk:
             return OTHER_PARTY[atk]
@@ -186,11 +187,17 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
     for _ in range(_WRAP_LINES):  # hard-wrapped lines: "Fighting in and\naround the region is ... killing scores"
         if wrapped is None:
             break
-        if p.war_event.search(text, wrapped.start, wrapped.end):
+        if found_in(p.war_event, text, wrapped.start, wrapped.end):
             return True
         wrapped = _wrapped_before(text, sentences, wrapped)
     prev = previous_sentence(text, sentences, s)
-    return prev is not None and not lexicons.actors().mentions(s.text) and bool(p.war_event.search(text, prev.start, prev.end))
+    return prev is not None and not _names_an_actor(s.text) and found_in(p.war_event, text, prev.start, prev.end)
+
+
+@lru_cache(maxsize=256)
+def _names_an_actor(sentence: str) -> bool:
+    """Whether a sentence names an actor (looked up once per sentence, not once per figure in it)."""
+    return bool(lexicons.actors().mentions(sentence))
 
 
 @lru_cache(maxsize=512)
@@ -217,10 +224,13 @@ def _wrapped_before(text: str, sentences: list[Sentence], s: Sentence) -> Senten
 
 
 def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
-                          earlier: list[Candidate], decided: list[str | None], atts, last: dict | None = None) -> str | None:
+                          earlier: list[Candidate], decided: list[str | None], atts, last: dict | None = None,
+                          memo: dict | None = None) -> str | None:
     """The side from around the claim (rule 5): the sentence's last claim, the claimant, the paragraph.
 
-    ``last``: the last side decided per sentence index and per ``("paragraph", id)``, when the caller keeps it.
+    ``last``: the last side decided per sentence index and per ``("paragraph", id)``, when the caller keeps it
+    (then ``earlier`` and ``decided`` are not read). ``memo``: per article, the attacker named in the sentences
+    before each sentence (:func:`_from_previous_sentence`).
     """
     s, cside = c.sentence, c.claimant_side
     if last is not None:
@@ -231,17 +241,33 @@ def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[
         return same[-1]
     if cside in PARTIES:
         return cside
-    return _from_previous_sentence(r, text, sentences, s, earlier, decided, atts, last)
+    return _from_previous_sentence(r, text, sentences, s, earlier, decided, atts, last, memo)
 
 
 def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: Sentence, earlier: list[Candidate],
-                            decided: list[str | None], atts=(), last: dict | None = None) -> str | None:
-    """An attacker named earlier in the paragraph, else the last claim's side there."""
-    for prev in earlier_in_paragraph(text, sentences, s):
-        speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
-        atk = _attacker_side(r, text, prev, prev.end, speakers)
-        if atk:
-            return OTHER_PARTY[atk]
+                            decided: list[str | None], atts=(), last: dict | None = None,
+                            memo: dict | None = None) -> str | None:
+    """An attacker named earlier in the paragraph, else the last claim's side there.
+
+    ``memo``: per article; the sentences before ``s`` are read once for all the claims of ``s`` (a page of
+    one line has up to :data:`~analysis.extract.claims.layout.PARAGRAPH_REACH` of them for every claim).
+    """
+    key = ("attacker_before", s.index, s.start)
+    if memo is None or key not in memo:
+        found = None
+        for prev in earlier_in_paragraph(text, sentences, s):
+            speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
+            atk = _attacker_side(r, text, prev, prev.end, speakers)
+            if atk:
+                found = OTHER_PARTY[atk]
+                break
+        if memo is None:
+            if found:
+                return found
+        else:
+            memo[key] = found
+    if memo is not None and memo[key]:
+        return memo[key]
     para = paragraph_of(text, s.start)
     if last is not None:
         return last.get(("paragraph", para))
@@ -375,21 +401,29 @@ def _places_in(text: str, lo: int, hi: int) -> tuple:
 
 def _anaphoric_place(r: Rules, text: str, c: Candidate) -> lexicons.PlaceMention | None:
     """"the city" in the claim's clause -> the last town or city named before it."""
-    if not r.anaphor.search(text, c.sentence.start, c.clause[1]):
+    if not found_before(r.anaphor, text, c.sentence.start, c.clause[1], c.sentence.end):
         return None
     gaz = lexicons.gazetteer()
     found = [p for p in gaz.find(text, 0, c.sentence.start) if gaz.kind.get(p.place) in _TOWNS]
     return found[-1] if found else None
 
 
-def _location(r: Rules, text: str, sentences: list[Sentence], c: Candidate, pm: lexicons.PlaceMention | None) -> str | None:
+def _location(r: Rules, text: str, sentences: list[Sentence], c: Candidate, pm: lexicons.PlaceMention | None,
+              memo: dict | None = None) -> str | None:
     """The claim's place as written: ``pm``, else the place named earlier in the paragraph
-    ("... attack on Stepanakert. Dozens were wounded"), never a region."""
+    ("... attack on Stepanakert. Dozens were wounded"), never a region. ``memo``: per article, the place
+    of the sentences before each sentence (read once for all its claims)."""
     if pm is None:
-        for prev in earlier_in_paragraph(text, sentences, c.sentence):
-            pm = _place(r, text, prev, prev.end, [])
-            if pm is not None:
-                break
+        key = ("place_before", c.sentence.index, c.sentence.start)
+        if memo is None or key not in memo:
+            for prev in earlier_in_paragraph(text, sentences, c.sentence):
+                pm = _place(r, text, prev, prev.end, [])
+                if pm is not None:
+                    break
+            if memo is not None:
+                memo[key] = pm
+        else:
+            pm = memo[key]
         if pm is not None and lexicons.gazetteer().kind.get(pm.place) == "region":
             pm = None
     return pm.name if pm else None
