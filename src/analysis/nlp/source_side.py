@@ -69,6 +69,14 @@ def side_in_phrase(phrase: str) -> str | None:
 
 
 _HEAD_REACH = 30  # earlier uses of a head noun looked at for the actor named before it
+_PREVIOUS_REACH = 200  # earlier attributions compared with a new one: more than any news article has, and a bound
+# on a page of endless "X said" (each source compared with every earlier one was quadratic)
+
+
+@lru_cache(maxsize=4096)
+def _actor_mentions(snippet: str) -> tuple:
+    """:meth:`ActorLexicon.mentions` of a short snippet, kept: a repeated phrase asks about the same snippet."""
+    return tuple(lexicons.actors().mentions(snippet))
 
 
 @lru_cache(maxsize=4096)
@@ -87,6 +95,7 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> s
                 return side
     head = head_noun(phrase)
     if head:
+        previous = previous[-_PREVIOUS_REACH:]
         for att in reversed(previous):
             if att.side and _head_of(att.source) == head:
                 return att.side
@@ -98,7 +107,7 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> s
             low = lexicons.lowered(text)
             pos, tries = low.rfind(head, 0, at), _HEAD_REACH
             while pos > 0 and tries:  # the nearest earlier uses only: all of them was quadratic on a repeated phrase
-                found = lexicons.actors().mentions(text[max(0, pos - 40):pos])
+                found = _actor_mentions(text[max(0, pos - 40):pos])
                 if found and found[-1][1]:
                     return found[-1][1]
                 pos, tries = low.rfind(head, 0, pos), tries - 1
