@@ -87,7 +87,7 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
         att = attribution_at(atts, s.index, c.q.start)
         if att is None and is_heading(text, s):
             att = headline_source(text, sentences, atts, c)  # a headline copy takes the body's claimant
-        if att is None and _REPORT_ANAPHOR.search(text, s.start, c.q.start):
+        if att is None and found_before(_REPORT_ANAPHOR, text, s.start, c.q.start, s.end):
             att = _earlier_source(atts, s.index)  # "According to the report, ...": the source named just before
         if att is not None and is_own_reporter(att.source):
             att = None  # "our correspondent in Stepanakert confirmed": the outlet's own reporting

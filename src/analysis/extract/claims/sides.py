@@ -146,7 +146,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     if side is not None:
         return side
     lo, hi = c.clause
-    struck = pm is not None and r.incident.search(text, c.sentence.start, c.sentence.end) \
+    struck = pm is not None and found_in(r.incident, text, c.sentence.start, c.sentence.end) \
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
         and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
     if hi > lo and not struck and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
@@ -363,14 +363,21 @@ def _target_side(p: RolePatterns, text: str, s: Sentence, pos: int, speakers) ->
     """The party whose people or places an attack in the sentence landed on, nearest ``pos``
     ("heavy shelling of Azerbaijani settlements", "strikes on Armenian positions")."""
     best = None
-    for m in p.target.finditer(text, s.start, s.end):
-        side = lexicons.actors().side_of(m.group("actor"))
-        if side not in PARTIES or any(a <= m.start("actor") < b for a, b in speakers):
+    for start, actor_start, side in _targets(p.target, text, s.start, s.end):
+        if side not in PARTIES or any(a <= actor_start < b for a, b in speakers):
             continue
-        dist = abs(m.start() - pos)
+        dist = abs(start - pos)
         if best is None or dist < best[0]:
             best = (dist, side)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _targets(pattern: re.Pattern, text: str, lo: int, hi: int) -> tuple[tuple[int, int, str | None], ...]:
+    """Every attack target of ``text[lo:hi]``: (match start, actor start, actor's side), read once per sentence
+    however many figures it holds."""
+    return tuple((m.start(), m.start("actor"), lexicons.actors().side_of(m.group("actor")))
+                 for m in pattern.finditer(text, lo, hi))
 
 
 _DURATION_BEFORE = re.compile(r"\b(?:[\w]+-(?:week|day|month)|weeks-long|months-long|month-long|days-long)\s+$", re.IGNORECASE)
