@@ -132,7 +132,7 @@ def test_the_lexicon_is_an_analysts_table():
     ("RFE/RL Armenian Report – 11/02/2020\nThe parliament met in a closed session.", "Azatutyun", "credit"),
     # the outlet's own people on the ground
     ("A title\nThe bridge was hit twice overnight, an AFP team reported.", "AFP", "voice"),
-    ("A title\nThis is Al Jazeera’s continuing coverage of the talks in Geneva.", "Al Jazeera", "voice"),
+    ("A title\nYou are reading Sputnik’s rolling updates on the talks in Geneva.", "Sputnik", "voice"),
     # a sign-off after the last sentence of a line
     ("A title\nThe talks ended.\nNo date was set for the next round.  -AFP", "AFP", "signoff"),
     # a staff photographer's credit names the paper

@@ -151,7 +151,7 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _with_listed_subjects(r: Rules, text: str, cands: list[Candidate], unread: dict[int, Quantity]) -> list[Candidate]:
-    """The earlier items of a list of subjects that share one verb: "64 soldiers, 13 volunteers and four
+    """The earlier items of a list of subjects that share one verb: "40 soldiers, 7 reservists and two
     civilians were killed" (each item a count with its person noun, joined by commas or "and", the last
     one read as the subject of the verb). Read back from each subject figure, so the work is linear."""
     by_start = {c.q.start: c for c in cands if c.parent is None and c.ev_start == c.q.start and not c.toll}
@@ -171,7 +171,7 @@ def _with_listed_subjects(r: Rules, text: str, cands: list[Candidate], unread: d
         if nxt is None or nxt.sentence is None or not nxt.sentence.start <= q.start < nxt.sentence.end:
             continue
         if not nxt.head or _is_blocked(r, text, q, nxt.sentence.start):
-            continue  # the next item must name its people too ("64 soldiers, 13 volunteers")
+            continue  # the next item must name its people too ("40 soldiers, 7 reservists")
         victim = " ".join(filter(None, [a.group("np"), a.group("head"), a.group("pp")]))
         cand = Candidate(q, nxt.outcome, q.start, a.end(), victim, a.group("head"), elliptical=False, asides=nxt.asides,
                          listed_with=nxt)

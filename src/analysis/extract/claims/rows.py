@@ -143,7 +143,7 @@ def _claimant_side_from_context(text: str, sentences: list[Sentence], s: Sentenc
                 if side in ("armenian", "azerbaijani"):
                     return side
         return None
-    if _PERSON.fullmatch(att.source):  # "Deputy Commander of the Defense Army, Colonel X Y said": the title before the name
+    if _PERSON.fullmatch(att.source):  # "Chief of Staff of the X Army, General Y Z said": the title before the name
         first = text.find(att.source)
         lo = max(0, first - _TITLE_REACH, text.rfind("\n", 0, first) + 1)
         for _, side, _, _ in reversed(lexicons.actors().mentions(text[lo:first])):

@@ -111,8 +111,8 @@ def _historical_before(r: Rules, text: str, s: Sentence, prev: Sentence, memo: d
 
 def _war_has_taken(r: Rules, text: str, s: Sentence, c: Candidate) -> bool:
     """The war or the fighting is the subject of a present perfect that takes the figure as object: a running total
-    whatever day the sentence names elsewhere ("New fighting that erupted on Sunday has claimed nearly 200 lives",
-    "days of fighting over the region that have left nearly 130 dead")."""
+    whatever day the sentence names elsewhere ("Fresh clashes that began on Friday have claimed 90 lives",
+    "weeks of combat in the area that have left about 70 dead")."""
     m = _WAR_PERFECT.search(text, max(s.start, c.q.start - 60), c.q.start)
     if m is None:
         return False

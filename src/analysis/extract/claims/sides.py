@@ -113,8 +113,8 @@ _SUFFER_REACH = 220  # characters before "suffered ..." in which the force that 
 
 def _suffering_force(p: RolePatterns, text: str, c: Candidate) -> re.Match | None:
     """The force that is the subject of a verb of suffering right before the claim, across a clause of its
-    own ("Armenian troops fired at the positions but suffered heavy losses", "the Azerbaijani army is
-    forced to retreat, suffering heavy losses"): the last party's force named before the verb in the
+    own ("Armenian troops fired at the positions but suffered heavy losses", "the Armenian unit pulled
+    back, suffering heavy losses"): the last party's force named before the verb in the
     sentence, not where an attack lands ("fired at Armenian forces"), nor a speaker."""
     s = c.sentence
     v = p.suffer_verb.search(text, max(s.start, c.ev_start - 25), c.ev_start)
