@@ -99,7 +99,7 @@ _CAPTION_OPENING = re.compile(r"^(?:in\s+this\s+(?:\w+\s+){0,2}(?:photo|image|pi
                               r"file\s+photo\s*:)", re.IGNORECASE)
 # A caption's credit after its last sentence: "... on Oct. 2. AFP", "... in the square. Reuters".
 _TRAILING_CREDIT = re.compile(r"[.!?]\s+(?P<credit>[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*){0,2})\s*$")
-# A media player's lines: "please wait", "No media source currently available", "0:00 0:01:50 0:00".
+# A media player's lines: "please wait", "No media source currently available", clock readings such as "0:00 0:02:10".
 _PLAYER_LINE = re.compile(r"^\s*(?:please wait|no media source currently available|"
                           r"\d{1,2}:\d\d(?::\d\d)?(?:\s+\d{1,2}:\d\d(?::\d\d)?)+(?:\s+\d+)?)\s*$", re.IGNORECASE)
 _TITLE_TAIL = re.compile(r"\s+[—–|-]{1,2}\s+\S.*$")  # "<title> - Site - tag line"

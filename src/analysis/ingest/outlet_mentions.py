@@ -147,7 +147,7 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         place_tag=re.compile(rf"^[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*(?:,\s*[A-Z][\w'’-]+)?,\s*{name}\s*[—–-]{{1,2}}\s*\S"),
         # "AFP, GANJA, Azerbaijan": a credit line of the agency and the place it files from (in capitals).
         place_credit=re.compile(rf"^{name},\s*[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*(?:,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?\.?$"),
-        # "This article was originally published on the Russian page of ... 'X' on ...": the text's author.
+        # an origin note ("This text first appeared in the Armenian edition of X on ..."): the text's author.
         origin=re.compile(rf"(?i:originally|first)\s+(?i:published|appeared)\s+(?i:on|in|by|at)\b[^.\n]{{0,70}}?"
                           rf"[‘'\"“]?{glued}[’'\"”]?"),
         # "an X team reported", "an X journalist in the city saw": the outlet's own people on the ground.

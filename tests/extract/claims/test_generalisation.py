@@ -121,7 +121,7 @@ def test_the_war_taking_lives_is_cumulative(text):
 
 
 def test_the_earlier_war_of_the_sentence_before_is_historical():
-    text = "Azerbaijan lost control of the region in a war that ended in 1994. Some 25,000 people died in it."
+    text = "Azerbaijan lost the district in the fighting of the early 1990s, which ended in 1994. Some 25,000 people died in it."
     assert [c["scope"] for c in claims(text)] == ["historical"]
 
 
