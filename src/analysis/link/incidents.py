@@ -25,7 +25,6 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.core import schema
 from analysis.lexicons import load as lexicons
@@ -116,6 +115,9 @@ def _clusters(records: list[dict], tolerance_days: int, min_similarity: float) -
     Clusters are lists of positions in ``records``, in order of their first
     mention; the similarity is NaN for a mention linked to none.
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here, not at the top: workers never link, and
+    # importing scikit-learn costs each worker process about 2 s
+
     texts = [_masked(r["sentence"], r["expression"]) for r in records]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
