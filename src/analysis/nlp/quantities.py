@@ -63,6 +63,8 @@ class Grammar:
     vague_intervals: dict
     vague_phrase_intervals: dict
     needs_noun: frozenset
+    needs_loss_noun: frozenset  # vague words that count only before a word of loss ("great losses")
+    loss_nouns: frozenset
     qualifiers: dict
     qualifiers_after: dict
     about_band: float
@@ -108,6 +110,8 @@ def grammar() -> Grammar:
     return Grammar(number_words=nums, scale_words=scales, approximate=approx, article_numbers=article, vague_words=vague,
                    vague_intervals=intervals, vague_phrase_intervals=phrase_iv,
                    needs_noun=frozenset(w.lower() for w in data.get("vague_needs_outcome_noun") or []),
+                   needs_loss_noun=frozenset(w.lower() for w in data.get("vague_needs_loss_noun") or []),
+                   loss_nouns=frozenset(w.lower() for w in data.get("loss_nouns") or []),
                    qualifiers=quals, qualifiers_after=quals_after, about_band=float(data.get("about_band", 0.1)),
                    max_count=_max_count(data.get("max_count", 10_000_000)),
                    pattern=pattern, after_qualifier=after, lower_pattern=re.compile(pattern.pattern))

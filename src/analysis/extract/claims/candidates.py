@@ -130,7 +130,7 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
         if c.parent is not None or c.sentence is None:
             continue
         hi = c.sentence.end
-        starts = [a.inner for a in c.asides if a.kind not in ("place", "pp")]
+        starts = [a.inner for a in c.asides if a.kind not in ("place", "pp", "part")]
         starts += [p for p in (list_opening(text, m.start(), hi) for m in _LIST_WORD.finditer(text, c.q.end, c.ev_end)) if p]
         after = list_opening(text, c.ev_end, hi)
         if after is not None:
@@ -261,6 +261,9 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     if m:
         if word_key(m.group("onoun")) == "losses" and r.non_person.match(text, m.end(), hi):
             return None  # "heavy losses in equipment"
+        g = grammar()
+        if (q.vague_word or "").lower() in g.needs_loss_noun and (m.group("onoun") or "").lower() not in g.loss_nouns:
+            return None  # "serious injuries": how one was hurt, not how many
         out = _outcome(m.group("onoun"), m.group("onoun2"), r.outcome_noun)
         died = out == "wounded" and _DIED_AFTER.match(text, m.end(), hi)
         if died:  # "one of the wounded has died"
@@ -322,7 +325,9 @@ _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
                   "victims": "casualties", "casualties": "casualties"}
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
-_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which)\s", re.IGNORECASE)
+_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|backed|sent|recruited|"
+                          r"transferred|deployed|brought|hired|paid|supported|trained|stationed|based|serving|fighting)\s",
+                          re.IGNORECASE)
 _MORE_ONLY = frozenset({"more", "others", "more others", "other", "additional", "further"})
 _ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victims of the figure before
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
@@ -457,8 +462,8 @@ def _has_increment(np: str | None) -> bool:
 
 _PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
 _BARE_WORDS = ("died", "perished", "injur", "wounds", "lives", "life", "hospitali")  # no auxiliary needed
-_BEFORE = {"was": re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:\w+\s+){0,3}$"),
-           "were": re.compile(r"\b(?:were|have\s+been|had\s+been|are)\s+(?:\w+\s+){0,3}$")}
+_BEFORE = {"was": re.compile(r"\b(?:was|has\s+(?:\w+\s+)?been|had\s+(?:\w+\s+)?been)\s+(?:\w+\s+){0,3}$"),  # "had also been"
+           "were": re.compile(r"\b(?:were|have\s+(?:\w+\s+)?been|had\s+(?:\w+\s+)?been|are)\s+(?:\w+\s+){0,3}$")}
 _WIDE = 450  # how far before its verb a named list may start
 _BARE = frozenset({"bare"})
 

@@ -3,7 +3,7 @@
 A subject and its verb may stand apart: "five civilians — four in X and one in
 Y — have been killed", "2,000 soldiers, who fought for the city, were killed",
 "three residents (two women and a man) were injured", "12 people in the town
-of X were wounded". :func:`skip_asides` steps over such asides and says where
+of X were wounded", "14 fighters backed by a foreign state were killed". :func:`skip_asides` steps over such asides and says where
 they were; :func:`breakdown_items` reads the numbered items of an aside or of
 an "including ..." list, each of which is a claim of its own (``docs/SCHEMA.md``).
 """
@@ -22,6 +22,8 @@ _ASIDE = re.compile(
     r"mostly|mainly|most\s+of\s+them|all\s+of\s+them|both)\s[^,;:()\n]{1,100}?|[^,;:()\n]{1,100}?),(?=\s)"  # ", who fought ..., "
     r"|\s+(?P<place>(?:in|at|near|outside|around|from)\s+(?:the\s+)?(?:(?:town|city|village|region|district)\s+of\s+)?"
     r"(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*)){0,3})(?=[\s,])"  # "in Martakert"
+    r"|\s+(?P<part>(?:backed|sent|recruited|transferred|deployed|brought|hired|paid|supported|trained|stationed|based|"
+    r"serving|fighting)\s+(?:by|to|in|from|for|at|on)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"  # "backed by Turkey"
     r"|\s+(?P<pp>(?:in|from|of|with|at|near|on|inside)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"  # "in military uniforms"
     r"(?=,|\s+(?:were|was|have|has|had|are|is|being|been|remain|remained)\b)",  # ... right before the verb group
     re.IGNORECASE)
@@ -30,7 +32,7 @@ _MAX_ASIDES = 3
 
 @dataclass(frozen=True)
 class Aside:
-    """One aside between a subject and its verb: its span and its kind (paren, dash, rel, place, pp)."""
+    """One aside between a subject and its verb: its span and its kind (paren, dash, rel, place, part, pp)."""
 
     start: int
     end: int

@@ -39,6 +39,9 @@ class RolePatterns:
     military_vehicle: frozenset  # vehicles whose crew are military
     fighters: frozenset  # fighter words ("mercenaries") that take the side they fight for
     fight_for: re.Pattern  # "sent to fight for the Azeris"
+    sponsored: re.Pattern  # "backed by Turkey": fighters a party's ally sent (group ``sponsor``)
+    sponsors: dict  # sponsor as written, lower-cased -> the party it backed
+    both_reported: re.Pattern  # "the two sides have reported |": both parties' reports added up, right before a figure
     coordinated: re.Pattern  # "Armenian and Azerbaijani forces": two actors named together (groups a, b)
     target: re.Pattern  # "shelling of | Azerbaijani settlements": the actor an attack lands on
     suffer_verb: re.Pattern  # "suffered", "suffering": a verb of loss before a claim
@@ -84,6 +87,11 @@ def role_patterns() -> RolePatterns:
         fighters=frozenset(str(w).lower() for w in d.get("fighter_nouns") or []),
         fight_for=re.compile("|".join(rf"\b{f}\b" for f in _frames(d.get("fight_for_frames") or ["fight for {actor}"], actor)),
                              re.IGNORECASE),
+        sponsored=_sponsor_pattern(d),
+        both_reported=re.compile(rf"\b(?:{_phrase(d.get('both_reporters') or ['both sides'])})\s+(?:(?:have|has|had|so\s+far|"
+                                 rf"also|jointly|together)\s+)*(?:{_phrase(d.get('report_verbs') or ['reported'])})\s+"
+                                 rf"(?:[\w’',-]+\s+){{0,4}}$", re.IGNORECASE),
+        sponsors={str(k).lower(): str(v) for k, v in (d.get("sponsors") or {}).items()},
         coordinated=re.compile(rf"\b(?P<a>{party})(?:’s|'s)?\s+(?:and|or|&)\s+(?:the\s+)?(?P<b>{party})\b"),
         target=re.compile(rf"\b(?:{_phrase(d.get('target_attacks') or ['shelling'])})\s+(?:of|on|against|at|targeting|into)\s+"
                           rf"(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?)(?P<actor>{party})(?![’'\w-])"
@@ -91,6 +99,17 @@ def role_patterns() -> RolePatterns:
         suffer_verb=re.compile(rf"\b(?:{_phrase(d.get('suffer_verbs') or ['suffered'])})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         force_subject=re.compile(rf"\b(?P<actor>{party})(?:’s|'s)?\s+(?:armed\s+)?(?:{_phrase(d.get('force_nouns') or ['army'])})\b"),
     )
+
+
+def _sponsor_pattern(d: dict) -> re.Pattern:
+    """``sponsor_frames`` with their sponsors (``roles.yaml``); a pattern that never matches when none are listed."""
+    names = [str(k) for k in (d.get("sponsors") or {})]
+    if not names:
+        return re.compile(r"(?!x)x")
+    sponsor = alt(names)
+    frames = [re.escape(str(f)).replace(r"\{sponsor\}", f"(?P<sponsor{i}>{sponsor})").replace(r"\ ", r"\s+")
+              for i, f in enumerate(d.get("sponsor_frames") or [])]
+    return re.compile("|".join(rf"\b{f}\b" for f in frames) or r"(?!x)x", re.IGNORECASE)
 
 
 def crew_vehicle(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> re.Match | None:
@@ -111,7 +130,7 @@ def crew_vehicle(p: RolePatterns, text: str, sentences: list[Sentence], c: Candi
     return None
 
 
-_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited", "on the side of")
+_FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited", "on the side of")  # cheap test of fight_for
 
 
 def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:
@@ -131,6 +150,12 @@ def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candida
             m = p.fight_for.search(text, a, b)
             if m is not None:
                 return frame_actor(m)
+    for j in (i, i - 1, i + 1):  # "Syrian mercenaries backed by Turkey": the party the sponsor backed
+        if 0 <= j < len(sentences):
+            m = p.sponsored.search(text, sentences[j].start, sentences[j].end)
+            if m is not None:
+                written = next(v for k, v in m.groupdict().items() if v is not None and k.startswith("sponsor"))
+                return p.sponsors.get(written.lower())
     return None
 
 

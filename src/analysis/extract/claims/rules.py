@@ -255,7 +255,7 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
             rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|{_ORDINALS}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
-            rf"(?P<and>and\s+(?:{det})\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son"
+            rf"(?P<and>and\s+(?:(?:{det})\s+)?(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son", "a woman and child"
             rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
         # "the injured pilot", "a wounded soldier": a person without a numeral named by the outcome
@@ -356,7 +356,7 @@ def _side_and_place(d: dict) -> dict:
         enemy=_enemy_pattern(d),
         in_country=_in_country_pattern(actors),
         both=re.compile(rf"\b(?:{alt(d.get('both_sides_cues') or ['both sides'])})\b", re.IGNORECASE),
-        our=re.compile(r"\b(?:our|we|us|its|their|my)\b", re.IGNORECASE),
+        our=re.compile(rf"\b(?:{alt(d.get('own_people_words') or ['our', 'we', 'us', 'its', 'their', 'my'])})\b", re.IGNORECASE),
         locative=re.compile(rf"\b(?:{alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE),
         place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
                                re.IGNORECASE),
