@@ -247,6 +247,7 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
     singular = [w for w in words["heads"] if (not w.endswith("s") or w in ("person",)) and w not in words["collective"]
                 and w not in _PLURAL_HEADS] \
         + ["man", "woman", "policeman", "police officer"]
+    ordinal_heads = ["second", "third", "fourth", "fifth"]  # "two died and a third was injured": one more person
     # "a", "the", "my", "our" ..., and a possessive after them ("my neighbour's child")
     det = r"(?:[Aa]n?|[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w-]+(?:’s|'s))?"
     return dict(
@@ -254,7 +255,8 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
-            rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|{_ORDINALS}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\s+"
+            rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|{_ORDINALS}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)}"
+            rf"|(?<=[Aa]\s)(?:{alt(ordinal_heads)})(?=\s+(?:was|has|had|is|died)\b))\s+"
             rf"(?P<and>and\s+(?:(?:{det})\s+)?(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son", "a woman and child"
             rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),

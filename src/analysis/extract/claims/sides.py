@@ -249,7 +249,8 @@ def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[
 def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: Sentence, earlier: list[Candidate],
                             decided: list[str | None], atts=(), last: dict | None = None,
                             memo: dict | None = None) -> str | None:
-    """An attacker named earlier in the paragraph, else the last claim's side there.
+    """An attacker named earlier in the paragraph (or, in the same sentence, a town named as where things
+    happened, with its side), else the last claim's side there.
 
     ``memo``: per article; the sentences before ``s`` are read once for all the claims of ``s`` (a page of
     one line has up to :data:`~analysis.extract.claims.layout.PARAGRAPH_REACH` of them for every claim).
@@ -257,11 +258,18 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
     key = ("attacker_before", s.index, s.start)
     if memo is None or key not in memo:
         found = None
+        gaz = lexicons.gazetteer()
         for prev in earlier_in_paragraph(text, sentences, s):
             speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
             atk = _attacker_side(r, text, prev, prev.end, speakers)
             if atk:
                 found = OTHER_PARTY[atk]
+                break
+            hit = _place(r, text, prev, prev.end, speakers)  # "Shells hit a church in X. No one was hurt."
+            side = PLACE_COUNTRY_SIDE.get(gaz.country.get(hit.place, "")) if hit is not None and \
+                gaz.kind.get(hit.place) in _TOWNS else None
+            if side:
+                found = side
                 break
         if memo is None:
             if found:
