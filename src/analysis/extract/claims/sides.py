@@ -98,7 +98,7 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)):  # "... dead on both sides"
         return "both"
     if p.both_reported.search(text, max(s.start, c.q.start - 80), c.q.start):
-        return "both"  # "the two sides have reported at least 250 deaths"
+        return "both"  # "both sides have so far reported 400 deaths"
     if cside in PARTIES and found_before(r.our, text, subj, c.ev_end, s.end):
         return cside
     if cside == "third_party" and (found_before(p.own, text, s.start, c.ev_end, s.end) or found_in(r.third_soil, text, s.start, s.end)):
