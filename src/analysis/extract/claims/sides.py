@@ -249,7 +249,7 @@ def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[
 def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: Sentence, earlier: list[Candidate],
                             decided: list[str | None], atts=(), last: dict | None = None,
                             memo: dict | None = None) -> str | None:
-    """An attacker named earlier in the paragraph (or, in the same sentence, a town named as where things
+    """An attacker named in an earlier sentence of the paragraph, or a town named there as where things
     happened, with its side), else the last claim's side there.
 
     ``memo``: per article; the sentences before ``s`` are read once for all the claims of ``s`` (a page of
