@@ -250,7 +250,7 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
                             decided: list[str | None], atts=(), last: dict | None = None,
                             memo: dict | None = None) -> str | None:
     """An attacker named in an earlier sentence of the paragraph, or a town named there as where things
-    happened, with its side), else the last claim's side there.
+    happened, with its side, nearest first; else the last claim's side there.
 
     ``memo``: per article; the sentences before ``s`` are read once for all the claims of ``s`` (a page of
     one line has up to :data:`~analysis.extract.claims.layout.PARAGRAPH_REACH` of them for every claim).
