@@ -322,7 +322,7 @@ _TOLL_REACH = 190  # characters before a figure in which its toll phrase may sta
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
                            r"(?:are|were|was|is)\s+(?:also\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
-                  "victims": "casualties", "casualties": "casualties"}
+                  "victims": "earlier", "casualties": "casualties"}
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|backed|sent|recruited|"
@@ -461,7 +461,7 @@ def _has_increment(np: str | None) -> bool:
 
 
 _PASSIVE_WORDS = ("killed", "wounded", "injured", "captured", "prisoner", "martyred", "dead", "hurt", "missing", "slain")
-_BARE_WORDS = ("died", "perished", "injur", "wounds", "lives", "life", "hospitali")  # no auxiliary needed
+_BARE_WORDS = ("died", "perished", "injur", "wounds", "lives", "life", "hospitali", "martyrs")  # no auxiliary needed ("became martyrs")
 _BEFORE = {"was": re.compile(r"\b(?:was|has\s+(?:\w+\s+)?been|had\s+(?:\w+\s+)?been)\s+(?:\w+\s+){0,3}$"),  # "had also been"
            "were": re.compile(r"\b(?:were|have\s+(?:\w+\s+)?been|had\s+(?:\w+\s+)?been|are)\s+(?:\w+\s+){0,3}$")}
 _WIDE = 450  # how far before its verb a named list may start
@@ -571,7 +571,8 @@ def _single(r: Rules, text: str):
         if not m.group("and") and _PLURAL_AUX.match(m.group("aux")):
             continue  # "a soldier's parents were killed" is not one person
         out = r.part_outcome(m.group("opart"))
-        n = 2 if m.group("and") else 1  # "a woman and her daughter were killed"
+        # "a woman and her daughter were killed": 2; "his wife, son and mother": 3
+        n = 1 + (m.group("list") or "").count(",") + (1 if m.group("and") else 0)
         q = Quantity(n, None, "exact", float(n), float(n), m.start(), m.end("det"))
         yield Candidate(q, out, m.start(), m.end(), m.group(0), m.group("head"), elliptical=False)
 

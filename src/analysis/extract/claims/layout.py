@@ -83,11 +83,20 @@ PARAGRAPH_REACH = 20
 """Sentences before a claim's that its rules read: a bound on a page with no line breaks, far above a real paragraph."""
 
 
+# A paragraph that opens with one of these goes on from the one before ("... shelled the village.\n\nAs a result,
+# five civilians were killed"): its first sentence reads the paragraph before as its own.
+_GOES_ON = re.compile(r"(?:As\s+a\s+(?:result|consequence)|Consequently|As\s+a\s+result\s+of\s+(?:the|this|that))\b")
+
+
 def earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:
-    """Sentences before ``s`` in its paragraph (line), nearest first (at most :data:`PARAGRAPH_REACH`)."""
+    """Sentences before ``s`` in its paragraph (line), nearest first (at most :data:`PARAGRAPH_REACH`); a
+    paragraph opening with "As a result" reads on into the paragraph before it."""
     if s.index >= len(sentences) or sentences[s.index].start != s.start:
         return []
     line_start = text.rfind("\n", 0, s.start) + 1
+    if _GOES_ON.match(text, line_start):
+        prev_line = text[:line_start].rstrip()
+        line_start = prev_line.rfind("\n") + 1 if prev_line else line_start
     out = []
     for i in range(s.index - 1, max(-1, s.index - 1 - PARAGRAPH_REACH), -1):
         if sentences[i].start < line_start:

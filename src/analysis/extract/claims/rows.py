@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from analysis.core import schema
+from analysis.core.values import PARTIES
 from analysis.extract.claims.candidates import Candidate, find_candidates
 from analysis.extract.claims.groups import assign_groups
 from analysis.extract.claims.layout import clause, found_before, furniture_spans, in_spans, is_heading, on_furniture_like_line, previous_sentence
@@ -67,7 +68,8 @@ _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re
 def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Candidate], atts) -> list[Candidate]:
     """The candidates that are claims, with their clause and claimant: not speculation
     ("may have killed"), not in page furniture (a related story's headline), not a breakdown of the figure before ("including three children");
-    "bringing the total to N" takes the outcome and victims of the figure before it."""
+    "bringing the total to N" takes the outcome and victims of the figure before it, "N are among the
+    victims" its outcome."""
     kept: list[Candidate] = []
     for c in cands:
         s = c.sentence
@@ -81,6 +83,9 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
             c.outcome = earlier[-1].outcome
             c.victim = c.victim + " " + earlier[-1].victim
             c.increment = False
+        if c.outcome == "earlier":  # "six children are among the victims": the victims of the figure before
+            earlier = [o for o in kept if s.index - 1 <= o.sentence.index <= s.index]
+            c.outcome = earlier[-1].outcome if earlier else "casualties"
         if c.parent is None and _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
             continue  # after "including" only a breakdown read with its figure (candidates) is a claim
         c.clause = clause(text, s, c.q.start, c.ev_end)
@@ -174,15 +179,33 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
         prev_in_sentence = first[c.sentence.index] < c.ev_start
         sc = scope(r, text, c, prev_in_sentence, previous_sentence(text, sentences, c.sentence), memo)
         q = c.q
-        rows.append({
-            "count": q.count, "count_low": q.low, "count_high": q.high, "qualifier": q.qualifier, "vague": q.vague,
-            "outcome": c.outcome, "group": c.group, "side": c.side, "scope": sc,
-            "claimant": c.claimant, "claimant_side": c.claimant_side, "location": c.location,
-            "evidence": text[c.ev_start:c.ev_end], "sentence": c.sentence.text,
-            "start": c.ev_start, "end": c.ev_end,
-            "_heading": is_heading(text, c.sentence),
-        })
+        sides = [c.side]
+        if c.side in ("both", "unspecified") and (_EACH_BEFORE.search(text, max(c.sentence.start, q.start - _EACH_REACH), q.start)
+                                                  or _EACH_AFTER.match(text, c.ev_end)):
+            sides = list(PARTIES)  # "each side has lost about 2,000 people": a figure for each party
+        for side in sides:
+            rows.append(_row(text, c, q, side, sc))
     return rows
+
+
+# "each side has lost N", "N soldiers each": the same figure for each of the two parties
+_EACH_BEFORE = re.compile(r"\beach\s+(?:side|party|army|of\s+the\s+(?:two\s+)?(?:sides|parties|armies|belligerents))\b"
+                          r"(?:(?!\b(?:says?|said|claims?|claimed|reports?|reported|and|but)\b)[^.;:!?\d])*$",  # not "each side says"
+                          re.IGNORECASE)
+_EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:day|week|month|year|night|time|other)\b)", re.IGNORECASE)
+_EACH_REACH = 80
+
+
+def _row(text: str, c: Candidate, q, side: str, sc: str) -> dict:
+    """One claim's row, with the victim side given (a figure "for each side" gives one row per party)."""
+    return {
+        "count": q.count, "count_low": q.low, "count_high": q.high, "qualifier": q.qualifier, "vague": q.vague,
+        "outcome": c.outcome, "group": c.group, "side": side, "scope": sc,
+        "claimant": c.claimant, "claimant_side": c.claimant_side, "location": c.location,
+        "evidence": text[c.ev_start:c.ev_end], "sentence": c.sentence.text,
+        "start": c.ev_start, "end": c.ev_end,
+        "_heading": is_heading(text, c.sentence),
+    }
 
 
 _MORE_ONLY = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)

@@ -98,6 +98,7 @@ class Rules:
     in_country: re.Pattern  # "65 civilians in Azerbaijan"
     both: re.Pattern
     our: re.Pattern
+    own_dead: re.Pattern  # "martyrs": one side's own dead
     locative: re.Pattern  # "in | Stepanakert"
     place_after: re.Pattern  # "Martuni | village"
     anaphor: re.Pattern  # "the city"
@@ -171,7 +172,8 @@ def _fragments(d: dict, words: dict) -> _Fragments:
                  "local", "innocent", "peaceful", "ethnic", "young", "elderly", "unarmed", "civilian",
                  "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
                  "women", "and", "fellow", "foreign", "Syrian", "of them", "among them",
-                 "previous", "earlier", "recorded", "confirmed", "registered", "official", "documented"]) + "|" + side
+                 "previous", "earlier", "recorded", "confirmed", "registered", "official", "documented",
+                 "older", "younger", "elder", "eldest", "youngest", "little", "teenage", "pregnant"]) + "|" + side
     aux = alt(["have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "reportedly", "also",
                "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
                "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
@@ -256,7 +258,9 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
             rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|{_ORDINALS}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)}"
-            rf"|(?<=[Aa]\s)(?:{alt(ordinal_heads)})(?=\s+(?:was|has|had|is|died)\b))\s+"
+            rf"|(?<=[Aa]\s)(?:{alt(ordinal_heads)})(?=\s+(?:was|has|had|is|died)\b))"
+            # "his wife, son and elderly mother were killed": more people listed before the "and"
+            rf"(?:(?P<list>(?:,\s+(?:(?:{det})\s+)?(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\b){{1,5}}),?\s+(?=and\s)|\s+)"
             rf"(?P<and>and\s+(?:(?:{det})\s+)?(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old)\b\s+){{0,3}}(?:{alt(singular)})\s+)?"  # "a woman and her son", "a woman and child"
             rf"(?:(?:of|from|in|on|at)\s+(?:the\s+|a\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{1,2}}?)?"  # "our neighbour of the first floor"
             rf"(?P<aux>(?:(?:{f.aux})\s+){{0,3}})(?P<opart>{f.part})\b"),
@@ -278,7 +282,7 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
         # "residents A (born 1992) and B (born 1977) were injured": people named together, one claim counting them
         named_list=re.compile(
             rf"\b(?P<names>{_NAME_ITEM}(?:\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:[\w-]+,?\s+){{0,4}}?{_NAME_ITEM})+)"
-            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,|,\s+(?:both|all|aged)\s[^,;:.\n]{{1,40}},)?"  # ", both in their 60s,"
+            rf"(?:,\s+(?:who|whom)\s[^;:.\n]{{1,220}}?,|,\s+(?:both|all|aged|born)\s[^,;:.\n]{{1,40}},)?"  # ", both in their 60s,", ", born in 1990,"
             rf"\s+(?:(?:were|have\s+been|had\s+been|are|both|all)\s+){{0,2}}"
             rf"(?P<opart>{f.part})\b"),
         name=re.compile(_NAME),
@@ -351,14 +355,15 @@ def _side_and_place(d: dict) -> dict:
     return dict(
         attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{alt(d['attack_nouns'])})\b"),
         attacked_by=re.compile(
-            rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
+            rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out|subjected\s+to)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
         sufferer=re.compile(
             rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
             rf"(?:{alt(d.get('sufferer_words') or ['suffered'])})\b"),
         enemy=_enemy_pattern(d),
         in_country=_in_country_pattern(actors),
         both=re.compile(rf"\b(?:{alt(d.get('both_sides_cues') or ['both sides'])})\b", re.IGNORECASE),
-        our=re.compile(rf"\b(?:{alt(d.get('own_people_words') or ['our', 'we', 'us', 'its', 'their', 'my'])})\b", re.IGNORECASE),
+        our=re.compile(rf"\b(?:{alt((d.get('own_people_words') or ['our', 'we']) + (d.get('own_dead_words') or []))})\b", re.IGNORECASE),
+        own_dead=re.compile(rf"\b(?:{alt(d.get('own_dead_words') or ['martyrs'])})\b", re.IGNORECASE),
         locative=re.compile(rf"\b(?:{alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE),
         place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
                                re.IGNORECASE),

@@ -152,6 +152,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
         and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
     if hi > lo and not struck and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
+            and not r.own_dead.search(text, c.ev_start, c.ev_end) \
             and _war_in(text, lo, hi) and not r.incident.search(text, lo, hi) \
             and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
         return "both"  # "Troops took the town in 1993; last week, after thousands died in the war, ..." (not one strike)
@@ -171,8 +172,8 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
         if atk:
             return OTHER_PARTY[atk]
-    if c.claimant_side not in PARTIES and _war_total(p, text, sentences, s):
-        return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes"
+    if c.claimant_side not in PARTIES and _war_total(p, text, sentences, s) and not r.own_dead.search(text, c.ev_start, c.ev_end):
+        return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes" (not "... became martyrs")
     return None
 
 
@@ -193,7 +194,8 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
             return True
         wrapped = _wrapped_before(text, sentences, wrapped)
     prev = previous_sentence(text, sentences, s)
-    return prev is not None and not _names_an_actor(s.text) and found_in(p.war_event, text, prev.start, prev.end)
+    return prev is not None and not _names_an_actor(s.text) and found_in(p.war_event, text, prev.start, prev.end) \
+        and not _attacker_side(rules(), text, prev, prev.end)  # "During the war, X was shelled by A forces. 29 died": A's attacks
 
 
 @lru_cache(maxsize=256)
