@@ -64,8 +64,11 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
     return _trimmed(toks, i + 1, end_i, w)
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _skip_to_subject(toks: list[Token], w: SourceWords) -> int:
-    """Index of the last token of the subject: before adverbs ("X also said", "X, meanwhile,"),
+    """Index of the last token of the subject: before adverbs ("X also said", "X, meanwhile,", "X on Monday said"),
     a dash parenthesis ("Officials in X – a disputed region ... – also reported") and a
     comma parenthetical ("X, quoted by TASS, said", "X, a spokesman for Y, said")."""
     i = len(toks) - 1
@@ -74,6 +77,8 @@ def _skip_to_subject(toks: list[Token], w: SourceWords) -> int:
         word = toks[i][0]
         if word.lower() in w.adverbs:
             i, after_adverb = i - 1, True
+        elif word.lower() == "on" and after_adverb and toks[i + 1][0].lower() in _WEEKDAYS:
+            i -= 1  # "Azerbaijan on Saturday accused ...": the day right before the verb
         elif word == "," and (after_adverb or (i >= 1 and toks[i - 1][0].lower() in w.adverbs)):
             i, after_adverb = i - 1, False
         else:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from analysis.extract.claims.clauses import Aside, breakdown_items, list_opening, skip_asides
 from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
-from analysis.nlp.quantities import Quantity, find_quantities, grammar, parse_match
+from analysis.nlp.quantities import Quantity, find_quantities, grammar, interval, parse_match
 from analysis.nlp.sentences import Sentence, sentence_at
 from analysis.nlp.source_words import source_words
 
@@ -91,7 +91,30 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
             if cand.sentence is not None:
                 out.append(cand)
     out.sort(key=lambda c: (c.ev_start, c.q.start))
-    return _drop_overlaps(out)
+    return _with_shared_qualifiers(text, _drop_overlaps(out))
+
+
+_SHARED_GAP = re.compile(r"[^.;:!?\d()]{0,60}?\band\b[^.;:!?\d()]{0,30}")
+_CARRIED = frozenset({"at_least", "more_than", "about"})
+
+
+def _with_shared_qualifiers(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A qualifier before the first of two joined figures applies to the second when it has none of its own
+    ("at least 47 killed and 222 injured", "killed at least 13 civilians and wounded 50 others";
+    docs/SCHEMA.md). Breakdowns and people without a numeral keep theirs."""
+    g = grammar()
+    for a, b in zip(cands, cands[1:]):
+        qa, qb = a.q, b.q
+        if qa.qualifier not in _CARRIED or qb.qualifier != "exact" or qb.count is None or b.parent is not None \
+                or a.sentence is not b.sentence or qb.start <= qa.end:
+            continue
+        figure = text[qb.start:qb.end].strip().lower()
+        if not (figure[:1].isdigit() or figure in g.number_words):
+            continue  # "a woman", "Names A and B": no numeral of its own
+        if _SHARED_GAP.fullmatch(text, qa.end, qb.start):
+            low, high = interval(qb.count, qa.qualifier)
+            b.q = Quantity(qb.count, None, qa.qualifier, low, high, qb.start, qb.end, qb.vague_word)
+    return cands
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -258,6 +281,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         return obj
     # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
     m = r.noun.match(text, q.end, hi)
+    if m and m.group("np").strip().lower().endswith("and") and _FIGURE_NEXT.match(text, m.end(), hi):
+        m = None  # "killed at least 60 and injured 270": a verb with its own figure, not "60 injured"
     if m:
         if word_key(m.group("onoun")) == "losses" and r.non_person.match(text, m.end(), hi):
             return None  # "heavy losses in equipment"
@@ -314,6 +339,7 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
 
 
 
+_FIGURE_NEXT = re.compile(r"\s+(?:[a-z]+\s+){0,2}?\d")
 _FATE_BEFORE = re.compile(r"\bfate\s+of\s+(?:(?:the|another|some|about|at\s+least|more\s+than|over|nearly)\s+)*$", re.IGNORECASE)
 _FATE_UNKNOWN = re.compile(r"[^.;!?\n]{0,90}?\b(?:is|are|remains?|was|were)\s+(?:still\s+|yet\s+)?(?:unknown|unclear|not\s+known)\b",
                            re.IGNORECASE)

@@ -20,6 +20,7 @@ from analysis.nlp.sentences import Sentence
 
 _ATTACK_WORDS = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed)?|shell(?:s|ed|ing)?|fir(?:e|ed|ing)|missiles?|rockets?|drones?|"
                            r"artillery|bomb(?:s|ed|ing)?|bombardments?|hit|explosions?|blasts?|raids?|ambush|shot|sniper|mines?)\b", re.I)
+_ATTACK_REACH = 100  # characters before a figure in which an attack word makes it one attack's, whatever war the sentence names
 _TOLL = re.compile(r"\btoll\b", re.I)
 _RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
 
@@ -51,8 +52,9 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
     if _war_has_taken(r, text, s, c):  # "days of fighting that have left 130 dead", "New fighting ... has claimed"
         return "cumulative"
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
-            or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)):
-        return "cumulative"
+            or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)
+                and not _ATTACK_WORDS.search(text, max(s.start, c.q.start - _ATTACK_REACH), c.q.start)):
+        return "cumulative"  # not "a missile that killed 13 ... in a new escalation of their conflict"
     if c.toll or _toll_before(text, s, c.q.start):
         return "incident" if _in_sentence(memo, r.incident, text, s) else "cumulative"
     if _in_sentence(memo, r.incident, text, s):
