@@ -224,9 +224,24 @@ def _with_gapped(r: Rules, text: str, cands: list[Candidate], unread: dict[int, 
             g.sentence = c.sentence
             added.append(g)
             pos = q.end
+        if c.outcome == "captured":
+            added.extend(_home_gapped(r, text, c, unread))
     if not added:
         return cands
     return sorted(cands + added, key=lambda k: (k.ev_start, k.q.start))
+
+
+def _home_gapped(r: Rules, text: str, c: Candidate, unread: dict[int, Quantity]) -> list[Candidate]:
+    """"12 captives were handed over to Azerbaijan and 44 to Armenia": the second count, captives of the party
+    they went to (``gapped``, with no claimant of its own: the sentence's speaker gave both)."""
+    m = r.home_gap.match(text, c.ev_end, c.sentence.end)
+    q = unread.get(m.end()) if m else None
+    to = r.home_gap_to.match(text, q.end, c.sentence.end) if q is not None else None
+    if to is None:
+        return []
+    g = Candidate(q, c.outcome, q.start, to.end(), c.victim, c.head, c.elliptical, gapped=to.group("actor"))
+    g.sentence = c.sentence
+    return [g]
 
 
 _LIST_WORD = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\b|\(", re.IGNORECASE)

@@ -46,6 +46,8 @@ class RolePatterns:
     target: re.Pattern  # "shelling of | Azerbaijani settlements": the actor an attack lands on
     suffer_verb: re.Pattern  # "suffered", "suffering": a verb of loss before a claim
     force_subject: re.Pattern  # "Armenian troops", "the Azerbaijani army": a party's force
+    homecoming: re.Pattern  # "were handed over to | Azerbaijan": where captives were sent home
+    captor: re.Pattern  # "held hostage by the Armenians": who held captives (groups actor0, actor1 ...)
 
 
 def _phrase(words) -> str:
@@ -98,6 +100,8 @@ def role_patterns() -> RolePatterns:
                           rf"(?!\s+(?:{_phrase(d.get('target_blockers') or ['forces'])})\b)", re.IGNORECASE),
         suffer_verb=re.compile(rf"\b(?:{_phrase(d.get('suffer_verbs') or ['suffered'])})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         force_subject=re.compile(rf"\b(?P<actor>{party})(?:’s|'s)?\s+(?:armed\s+)?(?:{_phrase(d.get('force_nouns') or ['army'])})\b"),
+        homecoming=re.compile(rf"\b(?:{_phrase(d.get('homecoming_verbs') or ['handed over to'])})\s+(?:the\s+)?(?P<actor>{actor})\b"),
+        captor=re.compile("|".join(rf"\b{f}\b" for f in _frames(d.get("captor_frames") or ["captured by {actor}"], actor))),
     )
 
 

@@ -105,6 +105,8 @@ class Rules:
     third_soil: re.Pattern  # "in northwestern Iran", "on Iranian soil": a place in a country not at war
     gapped: re.Pattern  # ", Azerbaijan | 19": an actor opening a gapped item, up to its count
     gap_end: re.Pattern  # what may follow a gapped count (the end of the item)
+    home_gap: re.Pattern  # "handed over to Armenia and | 40 to Azerbaijan": a captives' item after where the first went
+    home_gap_to: re.Pattern  # "40 | to Azerbaijan": where the item's captives went (group actor)
 
     def part_outcome(self, words: str) -> str:
         """The outcome of a participle phrase matched by the patterns ("killed", "received injuries")."""
@@ -325,7 +327,7 @@ def _group_and_scope(d: dict, words: dict) -> dict:
             rf"|(?:remain|remains)\s+(?:(?:{fillers})\s+){{0,2}})(?:{part})\b", re.IGNORECASE),
         war_subject=re.compile(rf"\W*(?:(?:the|this|that|a|an|new|latest|recent|current|ongoing|renewed|heavy|intense|six-week|"
                                rf"[\w-]+-day|month-long|weeks-long|[A-Z][\w-]*)\s+){{0,4}}(?:{war})\b", re.IGNORECASE),
-        whole_war=re.compile(rf"\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities|battles)\b"
+        whole_war=re.compile(rf"(?<!prisoners\s)(?<!prisoner\s)\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities|battles)\b"
                              rf"|\b(?:days|weeks?|months?)\s+of\s+(?:[\w-]+\s+)?(?:fighting|war|hostilities|clashes)\b"
                              rf"|\b(?:[\w]+-(?:week|day|month)|weeks-long|month-long)\s+(?:[\w-]+\s+){{0,2}}(?:war|offensive|fighting|conflict)\b",
                              re.IGNORECASE),
@@ -372,6 +374,9 @@ def _side_and_place(d: dict) -> dict:
         gapped=re.compile(rf"\s*(?:,|;)\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?P<actor>{_party_names(actors)})"
                           rf"(?:\s+(?:side|army|military|forces))?\s+(?=\S)"),
         gap_end=re.compile(r"\s*(?:$|[.;:)]|,\s|and\s|while\s|whereas\s|according\b|officials\b|respectively\b)", re.IGNORECASE),
+        home_gap=re.compile(rf"[^.;:!?]{{0,40}}?\b(?:{alt(lexicons.yaml_lexicon('roles').get('homecoming_verbs') or ['handed over to'])})"
+                            rf"\s+(?:the\s+)?(?:{_party_names(actors)})\s*,?\s+and\s+(?=\S)"),
+        home_gap_to=re.compile(rf"\s+to\s+(?:the\s+)?(?P<actor>{_party_names(actors)})\b"),
     )
 
 

@@ -84,6 +84,10 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure
         near = min(frames, key=lambda m: abs(m.start() - c.q.start))
         return lexicons.actors().side_of(frame_actor(near))
+    if c.outcome == "captured":
+        side = _captives_side(p, text, c)
+        if side is not None:
+            return side
     for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
         return lexicons.actors().side_of(m.group("actor"))  # "the Azerbaijani side has suffered"
     force = _suffering_force(p, text, c)
@@ -106,6 +110,26 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     inside = r.in_country.match(text, c.ev_end, s.end)
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
         return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
+    return None
+
+
+_CAPTIVES_REACH = 160  # characters after a captured figure in which where they were sent, or who held them, is read
+
+
+def _captives_side(p: RolePatterns, text: str, c: Candidate) -> str | None:
+    """Captives are the people of the party they were sent home to ("were handed over to Azerbaijan",
+    "flown to Yerevan"), else the other party of the one that held them ("held hostage by the Armenians")."""
+    hi = min(c.sentence.end, c.ev_end + _CAPTIVES_REACH)
+    home = p.homecoming.search(text, c.q.start, hi)
+    if home is not None:
+        side = lexicons.actors().side_of(home.group("actor"))
+        if side in PARTIES:
+            return side
+    held = p.captor.search(text, c.q.start, hi)
+    if held is not None:
+        side = lexicons.actors().side_of(frame_actor(held))
+        if side in PARTIES:
+            return OTHER_PARTY[side]
     return None
 
 
