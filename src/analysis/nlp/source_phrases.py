@@ -50,13 +50,11 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
         if low in ("the", "a", "an"):
             i -= 1
             break
-        if low in w.stop_words and not is_capitalised(word):
-            break
-        if low in w.stop_words and is_capitalised(word) and low not in w.pronouns:
-            break
-        if low in w.pronouns:
+        if low in w.pronouns:  # "..., it said": a pronoun right before the verb (before the stop words: "it" is one)
             if i == end_i:
                 return (toks[i][1], toks[i][2]) if low not in ("we", "i") else None
+            break
+        if low in w.stop_words:
             break
         if not in_source_phrase(word):
             break

@@ -367,7 +367,8 @@ def _side_and_place(d: dict) -> dict:
         our=re.compile(rf"\b(?:{alt((d.get('own_people_words') or ['our', 'we']) + (d.get('own_dead_words') or []))})\b", re.IGNORECASE),
         own_dead=re.compile(rf"\b(?:{alt(d.get('own_dead_words') or ['martyrs'])})\b", re.IGNORECASE),
         locative=re.compile(rf"\b(?:{alt(d['locative_cues'])})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE),
-        place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b",
+        place_after=re.compile(rf"\s+(?:settlement|village|town|city|region|district|{alt(d['incident_nouns'])})\b"
+                               rf"|,?\s+where\b",  # "from Ganja, where the toll has risen to 10"
                                re.IGNORECASE),
         anaphor=re.compile(r"\bthe\s+(?:city|town|village|settlement)\b", re.IGNORECASE),
         third_soil=_third_soil_pattern(actors),
