@@ -46,8 +46,23 @@ class RolePatterns:
     target: re.Pattern  # "shelling of | Azerbaijani settlements": the actor an attack lands on
     suffer_verb: re.Pattern  # "suffered", "suffering": a verb of loss before a claim
     force_subject: re.Pattern  # "Armenian troops", "the Azerbaijani army": a party's force
+    force_of: re.Pattern  # "the armed forces of Azerbaijan launched", "strikes of the army of Armenia": the attacker
     homecoming: re.Pattern  # "were handed over to | Azerbaijan": where captives were sent home
     captor: re.Pattern  # "held hostage by the Armenians": who held captives (groups actor0, actor1 ...)
+
+
+def _force_of_pattern(d: dict, party: str, fillers: str) -> re.Pattern:
+    """A party's force named with "of" as the attacker: the subject of an attack verb, across one comma
+    aside ("the armed forces of the Republic of Azerbaijan, making use of drones, launched an attack"), or the
+    agent after an attack word ("the strikes of the armed forces of Azerbaijan")."""
+    forces = _phrase(d.get("force_nouns") or ["army"])
+    owner = rf"(?:{forces})\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
+    verbs = _phrase(d["subject_attack_verbs"])
+    attacks = _phrase(d.get("target_attacks") or ["shelling"])
+    return re.compile(
+        rf"\b{owner}(?P<actor>{party})\b(?:,[^,.;:]{{1,120}},)?(?:\s+(?:{fillers}|intentionally|indiscriminately|"
+        rf"repeatedly|continuously))*\s+(?:{verbs})\b"
+        rf"|\b(?:{attacks})\s+(?:of|by)\s+(?:the\s+)?{owner}(?P<agent>{party})\b(?!\s+(?:positions?|posts?|units?|trenches|bases?)\b)")
 
 
 def _phrase(words) -> str:
@@ -100,6 +115,7 @@ def role_patterns() -> RolePatterns:
                           rf"(?!\s+(?:{_phrase(d.get('target_blockers') or ['forces'])})\b)", re.IGNORECASE),
         suffer_verb=re.compile(rf"\b(?:{_phrase(d.get('suffer_verbs') or ['suffered'])})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         force_subject=re.compile(rf"\b(?P<actor>{party})(?:’s|'s)?\s+(?:armed\s+)?(?:{_phrase(d.get('force_nouns') or ['army'])})\b"),
+        force_of=_force_of_pattern(d, party, fillers),
         homecoming=re.compile(rf"\b(?:{_phrase(d.get('homecoming_verbs') or ['handed over to'])})\s+(?:the\s+)?(?P<actor>{actor})\b"),
         captor=re.compile("|".join(rf"\b{f}\b" for f in _frames(d.get("captor_frames") or ["captured by {actor}"], actor))),
     )

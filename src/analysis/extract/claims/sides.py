@@ -375,10 +375,16 @@ def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int,
     span = text[lo:hi]
     skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else []) \
         + ([(m.start(), m.end()) for m in p.coordinated.finditer(text, lo, hi) if _two_parties(m)] if " and " in span else [])
-    pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker]
+    pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker] \
+        + ([p.force_of] if " of " in span else [])
     found = []
     for pat in pats:
         for m in pat.finditer(text, lo, hi):
+            if pat is p.force_of and m.group("actor") is None:  # "strikes of the armed forces of X": the agent
+                side = lexicons.actors().side_of(m.group("agent"))
+                if side in PARTIES and not any(a <= m.start("agent") < b for a, b in skip):
+                    found.append((m.start("agent"), side))
+                continue
             side = lexicons.actors().side_of(m.group("actor"))
             if side not in PARTIES or any(a <= m.start("actor") < b for a, b in skip):
                 continue
