@@ -83,6 +83,10 @@ def test_the_page_own_date_line():
     # a weekday alone on its line is read with the date below it
     read = own_date_line(page_date_lines(["Wednesday", "September 30", "A title", "Text."]))
     assert (read.month, read.day, read.year, read.weekday) == (9, 30, None, 2)
+    # a running clock (a time to the second) with the day is the site's widget: the byline below wins
+    read = own_date_line(page_date_lines(["9:02:17 PM EDT - Friday, November 6th, 2020", "A title",
+                                          "By Staff - Tue Nov 3, 4:10 pm", "Text."]))
+    assert (read.month, read.day, read.year) == (11, 3, None)
     # at the foot only a source line counts, not another story's bare date
     assert page_date_lines(["A title", "Text."] + ["x"] * 10 + ["October 9, 2020"]) == []
 

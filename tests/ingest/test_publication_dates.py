@@ -22,8 +22,15 @@ def test_publication_window_from_the_text():
     assert guess.earliest == date(2020, 10, 12) and guess.best == date(2020, 10, 12) and guess.latest > guess.earliest
     assert infer_publication_window("Renewed fighting flared up on September 27, officials said.") is None
     # A planned event does not move the earliest date.
-    guess = infer_publication_window("Shelling hit Barda on October 5, 2020. Talks will be held on November 3, 2020.")
+    guess = infer_publication_window("Shelling hit Barda on October 5, 2020, the ministry said. Talks will be held on November 3, 2020.")
     assert guess.earliest == date(2020, 10, 5)
+    # A latest date only written with its year, or only named twice, is no news peg: a retrospective or an
+    # anniversary names its day just so
+    assert infer_publication_window("Shelling hit Barda on October 5, 2020. Homes burned.") is None
+    assert infer_publication_window("Shelling hit Barda on October 5. The October 5 attack destroyed homes.") is None
+    # nor is the day a war ended
+    assert infer_publication_window("The war that started on Sept. 27 and ended on Nov. 10, officials said, left "
+                                    "thousands dead.") is None
 
 
 def test_header_contradictions():

@@ -44,6 +44,7 @@ from analysis.ingest.outlet_mentions import AUTHOR_BASES, origin_outlet
 from analysis.ingest.publication_dates import corpus_year, date_line_year, header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
 from analysis.ingest.units import RawUnit
+from analysis.ingest.url_dates import url_date
 
 ARTICLE_COLUMNS = schema.descriptions("articles")
 
@@ -363,7 +364,8 @@ def _built_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | N
 
 def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, flags: list[str],
                      year_of_corpus: int | None = None, defer: bool = False) -> PublicationDate:
-    """The publication date: manifest, else header, else the page's date line, else inferred from ``body``.
+    """The publication date: manifest, else header, else the page's date line, else the day in the article's
+    address (:func:`~analysis.ingest.url_dates.url_date`), else inferred from ``body``.
 
     A header date the text (or the manifest) contradicts is flagged, and not
     used. A date line without a year takes the year of the text's own full
@@ -386,6 +388,9 @@ def publication_date(row: ManifestRow | None, meta: TextMetadata, body: str, fla
         published, basis = meta.header_date, "header"
     elif line_day:
         published, basis = line_day, line_basis
+    elif url_date(values.get("url")) and not (defer and meta.line_date is not None):  # a year-less date line first
+        published, basis = url_date(values.get("url")), "external"
+        flags.append(f"publication date {published} from the address {values['url']}")
 
     header_conflict = False
     if meta.header_date:

@@ -11,8 +11,8 @@ label its space ("Publish date11 Oct 2020 - 14:49"). A dateline opens a lead:
 
 Each line read gets a kind, from the strongest: ``published`` (labelled so),
 ``timed`` (with a time of day), ``credited`` (with a name), ``dateline``,
-``updated`` (labelled so), ``bare`` (a date alone: on a page top it may be the
-site's current-date widget). The year may be missing; resolving it is the
+``updated`` (labelled so), ``bare`` (a date alone, or with a clock time to the second: on a page top it
+may be the site's current-date widget). The year may be missing; resolving it is the
 caller's (see :mod:`~analysis.ingest.publication_dates`).
 """
 
@@ -59,6 +59,9 @@ _TIME = re.compile(
     r"(?i)(?<!\d)[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?[ \t]?m\.?)?"
     r"(?:[ \t]*\(?(?:[A-Z]{2,4}\b)?[ \t]*(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)?"
 )
+
+
+_CLOCK = re.compile(r"\d[:.][0-5]\d:[0-5]\d")  # a time with its seconds: a page's running clock
 
 
 def _labels() -> re.Pattern:
@@ -165,6 +168,8 @@ def read_date_line(line: str) -> LineDate | None:
         return None  # "FILE PHOTO: ... 12 October 2020": a caption's date
     if label:
         kind = "updated" if label.group("updated") else "published"
+    elif timed and _CLOCK.search(timed.group(0)) and not words:
+        kind = "bare"  # "5:51:44 AM PDT - Thursday, October 22nd, 2020": a running clock, the site's widget
     elif timed:
         kind = "timed"
     elif words:
