@@ -36,6 +36,32 @@ def absolute(f: Found, ref: Reference) -> dict | None:
     return resolved_row(f, "absolute", first, part=part_of_day(m))
 
 
+def listed_day(f: Found, ref: Reference) -> dict | None:
+    """A day listed under another's month ("17" of "October 10, 17 and 21, 2020"), with the list's year if it has one."""
+    month, year = f.extra
+    day = int(f.match.group("day"))
+    if year is None and ref.year is None:
+        return unresolved(f)
+    year = year or infer_year(month, day, ref.year, ref.window)
+    found = safe_date(year, month, day) if year else None
+    return None if found is None else resolved_row(f, "absolute", found)
+
+
+def ordinal_day(f: Found, ref: Reference) -> dict | None:
+    """ "on the 14th": the latest 14th on or before the publication date (this month or the one before)."""
+    p = ref.published
+    if p is None:
+        return unresolved(f)
+    day = int(f.match.group("day"))
+    year, month = p.year, p.month
+    for _ in range(3):  # the 31st may skip a short month
+        found = safe_date(year, month, day)
+        if found is not None and found <= p:
+            return resolved_row(f, "absolute", found)
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
 def numeric(f: Found, ref: Reference) -> dict | None:
     """ "2020-10-02", "02.10.2020", "27/9/2020" (slashed only when one part exceeds 12)."""
     day = numeric_date(f.match)

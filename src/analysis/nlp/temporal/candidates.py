@@ -74,7 +74,7 @@ _PATTERNS = {
     "relative": ((patterns.OFFSET_AGO, "ago"), (patterns.OFFSET_ANCHOR, "offset"), (patterns.DAY_ANCHOR, "dayanchor"),
                  (patterns.VAGUE, "vague"), (patterns.RELATIVE, "relative")),
 }
-KINDS = frozenset(kind for group in _PATTERNS.values() for _, kind in group)
+KINDS = frozenset(kind for group in _PATTERNS.values() for _, kind in group) | {"listday", "ordinalday"}
 """Every kind of candidate (:attr:`Found.kind`); each has its resolver in :data:`analysis.nlp.temporal.resolve.RESOLVERS`."""
 
 
@@ -123,7 +123,64 @@ def find_candidates(text: str) -> list[Found]:
         starts.insert(i, f.start)
         ends.insert(i, f.end)
     kept.sort(key=lambda f: f.start)
-    return kept
+    return _with_ordinal_days(text, _with_listed_days(text, kept))
+
+
+# "on the 14th", "on the afternoon of the 14th local time": a day of the month named alone (kind
+# ``ordinalday``), only where no noun follows ("the 14th brigade", "the 16th day of the war" are no dates).
+_ORDINAL_DAY = re.compile(
+    r"(?<![\w])(?:[Oo]n|of|[Bb]y|[Ss]ince|[Uu]ntil)[ \t]+(?P<the>the[ \t]+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+    r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:local|at|in|and|when|as|morning|afternoon|evening|night|GMT|UTC)\b)")
+
+
+def _with_ordinal_days(text: str, kept: list[Found]) -> list[Found]:
+    if "the " not in text or not any(sfx in text for sfx in ("th", "st", "nd", "rd")):
+        return kept
+    added = [Found(m.start("the"), m.end("the"), "ordinalday", m) for m in _ORDINAL_DAY.finditer(text)]
+    added = [f for f in added if not any(k.start < f.end and f.start < k.end for k in kept)]
+    return sorted(kept + added, key=lambda f: f.start) if added else kept
+
+
+# "October 10, 17 and 21, 2020" and "the 10th and 17th of October 2020": more days under one month, each an
+# expression of its own (kind ``listday``, ``extra`` = (month, year)).
+_DAY_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)(?P<day>[0-3]?\d)(?P<sfx>st|nd|rd|th)?"
+                        r"(?![\d:.,]\d|\d|[ \t]*(?:[-–]|(?!and\b)[a-zA-Z]))")  # not "October 5, 12 soldiers"
+_YEAR_AFTER = re.compile(r",?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<![\w:.,])(?P<day>[0-3]?\d)(?P<sfx>st|nd|rd|th)?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)$")
+_LIST_REACH = 12  # characters before a "dm" date in which a listed day may end
+
+
+def _with_listed_days(text: str, kept: list[Found]) -> list[Found]:
+    if not kept:
+        return kept
+    out = list(kept)
+    starts = {f.start for f in kept}
+    for f in kept:
+        if f.kind not in ("md", "dm") or f.match.group("day2"):
+            continue
+        month = _MONTHS[f.match.group("month").lower().rstrip(".")] if f.match.group("month").lower().rstrip(".") in _MONTHS else None
+        if month is None:
+            continue
+        year = int(f.match.group("year")) if f.match.group("year") else None
+        items = []
+        if f.kind == "md" and not year:
+            pos = f.end
+            while (m := _DAY_AFTER.match(text, pos)) is not None and m.start("day") not in starts:
+                items.append(m)
+                pos = m.end()
+            y = _YEAR_AFTER.match(text, pos) if items else None
+            year = int(y.group("year")) if y else None
+        elif f.kind == "dm":
+            pos = f.start
+            while (m := _DAY_BEFORE.search(text, max(0, pos - _LIST_REACH), pos)) is not None:
+                items.append(m)
+                pos = m.start()
+        for m in items:
+            out.append(Found(m.start("day"), m.end("sfx") if m.group("sfx") else m.end("day"), "listday", m, (month, year)))
+    if len(out) == len(kept):
+        return kept
+    out.sort(key=lambda f: f.start)
+    return out
 
 
 ARTICLE_CACHE_BYTES = 48 * 2**20

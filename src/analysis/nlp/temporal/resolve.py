@@ -17,6 +17,10 @@ Rules (``published`` = the article's publication date ``p``):
   full date (with year) in the same article, else stays unresolved. Numeric
   dates only in unambiguous forms: ISO ``2020-10-02``, dotted day-first
   ``02.10.2020``, slashed when one part exceeds 12.
+- listed days: "October 10, 17 and 21, 2020" and "the 10th and 17th of October"
+  give one expression per day, each with the list's month (and year).
+- a day of the month alone ("on the 14th", "of the 14th local time"): the
+  latest such day on or before ``p``.
 - ``weekday``: "on Friday", "Friday night", "Sunday's attack" is the most
   recent such day on or before ``p`` (never in the future). "last Saturday"
   is the most recent Saturday strictly before ``p`` (published Saturday
@@ -69,6 +73,8 @@ log = logging.getLogger(__name__)
 RESOLVERS: dict[str, Callable[[Found, Reference], dict | None]] = {
     "md": calendar_dates.absolute,  # "October 2", "Friday, October 2, 2020", "September 27-28"
     "dm": calendar_dates.absolute,  # "2 October", "the 2nd of October"
+    "listday": calendar_dates.listed_day,  # "17" and "21" of "October 10, 17 and 21"
+    "ordinalday": calendar_dates.ordinal_day,  # "on the 14th"
     "numeric": calendar_dates.numeric,  # "2020-10-02", "02.10.2020"
     "range": calendar_dates.date_range,  # "Sept. 27-Oct. 3", "between October 1 and 3"
     "month": calendar_dates.month_only,  # "in early October"
