@@ -94,7 +94,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
     return _with_shared_qualifiers(text, _drop_overlaps(out))
 
 
-_SHARED_GAP = re.compile(r"[^.;:!?\d()]{0,60}?\band\b[^.;:!?\d()]{0,30}")
+_SHARED_GAP = re.compile(r"[^.;:!?\d()]{0,60}?\band\b[^.;:!?\d()]{0,30}|[^.;:!?\d(),]{0,40},\s*")  # "..., and 222", "were killed, 404 wounded"
 _CARRIED = frozenset({"at_least", "more_than", "about"})
 
 

@@ -329,6 +329,7 @@ def _group_and_scope(d: dict, words: dict) -> dict:
                                rf"[\w-]+-day|month-long|weeks-long|[A-Z][\w-]*)\s+){{0,4}}(?:{war})\b", re.IGNORECASE),
         whole_war=re.compile(rf"(?<!prisoners\s)(?<!prisoner\s)\b(?:in|during|throughout|of)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){{0,3}}?(?:war|conflict|hostilities|battles)\b"
                              rf"|\b(?:days|weeks?|months?)\s+of\s+(?:[\w-]+\s+)?(?:fighting|war|hostilities|clashes)\b"
+                             rf"|\bduring\s+(?:the|its|their|this)\s+(?:[\w-]+\s+){{0,2}}?(?:operation|campaign|counter-?offensive)\b"
                              rf"|\b(?:[\w]+-(?:week|day|month)|weeks-long|month-long)\s+(?:[\w-]+\s+){{0,2}}(?:war|offensive|fighting|conflict)\b",
                              re.IGNORECASE),
         historical_when=re.compile(r"\b(?:19\d\ds|19\d\d)\s*,\s+when\b"),

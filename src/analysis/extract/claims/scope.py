@@ -20,6 +20,16 @@ from analysis.nlp.sentences import Sentence
 
 _ATTACK_WORDS = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed)?|shell(?:s|ed|ing)?|fir(?:e|ed|ing)|missiles?|rockets?|drones?|"
                            r"artillery|bomb(?:s|ed|ing)?|bombardments?|hit|explosions?|blasts?|raids?|ambush|shot|sniper|mines?)\b", re.I)
+# Several attacks or days for one figure: days listed under a month ("10th and 17th of October", "October 5,
+# 27 and 28"), "three times", "as a result of the provocations" (a plural attack noun after "as a result of").
+_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_SEVERAL_ATTACKS = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)*,?\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}"
+    rf"|\b{_MONTH_NAMES}\s+\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}\b(?![\d,.]*\s+(?:people|civilians|soldiers|servicemen))"
+    r"|\b(?:twice|(?:two|three|four|five|six|several|many|multiple)\s+times)\b"
+    r"|\bas\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provocations|attacks|shellings|strikes|bombardments|airstrikes)\b",
+    re.IGNORECASE)
+_GOES_ON = re.compile(r"\W*As\s+a\s+(?:result|consequence)\b(?!\s+of)")
 _ATTACK_REACH = 100  # characters before a figure in which an attack word makes it one attack's, whatever war the sentence names
 _TOLL = re.compile(r"\btoll\b", re.I)
 _RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
@@ -51,6 +61,11 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "historical"  # "The first war broke out in 1991. In the three years after, 30,000 people died."
     if _war_has_taken(r, text, s, c):  # "days of fighting that have left 130 dead", "New fighting ... has claimed"
         return "cumulative"
+    if _in_sentence(memo, _SEVERAL_ATTACKS, text, s) and not _in_sentence(memo, r.incident_day, text, s):
+        return "cumulative"  # "missiles fired on the 10th and 17th of October killed 20": a total over several attacks
+    if prev_sentence is not None and _GOES_ON.match(text, s.start) \
+            and (_in_sentence(memo, r.whole_war, text, prev_sentence) or _in_sentence(memo, _SEVERAL_ATTACKS, text, prev_sentence)):
+        return "cumulative"  # "During the war the town was shelled three times. As a result, 29 people died"
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
             or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)
                 and not _ATTACK_WORDS.search(text, max(s.start, c.q.start - _ATTACK_REACH), c.q.start)):
