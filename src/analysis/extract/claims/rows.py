@@ -160,6 +160,22 @@ def _claimant_side_from_context(text: str, sentences: list[Sentence], s: Sentenc
     for k in reversed(kept):
         if k.claimant and k.claimant_side not in (None, "outlet") and _body_key(k.claimant) == key:
             return k.claimant_side
+    return _side_of_earlier_mention(text, att, key)
+
+
+_OWNER_REACH = 40  # characters around an earlier mention of a body in which its owner may be named
+
+
+def _side_of_earlier_mention(text: str, att, key: tuple[str, ...]) -> str | None:
+    """A bare body ("the Defence Ministry said") named earlier in the article with its party ("Azerbaijan's
+    Defence Ministry", "the Defence Ministry of Armenia"), nearest first; None when no mention names one."""
+    body = re.compile(r"\b" + r"\W+".join(re.escape(w) if w != "defense" else "defen[cs]e" for w in key) + r"\b", re.IGNORECASE)
+    mentions = [m for m in body.finditer(text, 0, att.start)]
+    for m in reversed(mentions):
+        around = text[max(0, m.start() - _OWNER_REACH):m.end() + _OWNER_REACH]
+        sides = {side for _, side, _, _ in lexicons.actors().mentions(around) if side in PARTIES}
+        if len(sides) == 1:
+            return sides.pop()
     return None
 
 
