@@ -354,6 +354,11 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
 
 
 
+# Outcome placeholders a lexicon may give instead of an outcome; rows.py replaces them before a row is made.
+OUTCOME_OF_FIGURE_BEFORE = "earlier"  # "six children are among the victims": the outcome of the figure before
+OUTCOME_OF_SAME_SENTENCE = "same"  # "bringing the total to 40": the outcome of the figure before, same sentence
+OUTCOME_PLACEHOLDERS = frozenset({OUTCOME_OF_FIGURE_BEFORE, OUTCOME_OF_SAME_SENTENCE})
+
 _FIGURE_NEXT = re.compile(r"\s+(?:[a-z]+\s+){0,2}?\d")
 _FATE_BEFORE = re.compile(r"\bfate\s+of\s+(?:(?:the|another|some|about|at\s+least|more\s+than|over|nearly)\s+)*$", re.IGNORECASE)
 _FATE_UNKNOWN = re.compile(r"[^.;!?\n]{0,90}?\b(?:is|are|remains?|was|were)\s+(?:still\s+|yet\s+)?(?:unknown|unclear|not\s+known)\b",
@@ -363,7 +368,7 @@ _TOLL_REACH = 190  # characters before a figure in which its toll phrase may sta
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wounded|injured|victims|casualties)\s+"
                            r"(?:are|were|was|is)\s+(?:also\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
-                  "victims": "earlier", "casualties": "casualties"}
+                  "victims": OUTCOME_OF_FIGURE_BEFORE, "casualties": "casualties"}
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|backed|sent|recruited|"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.core import schema
 from analysis.core.values import PARTIES
-from analysis.extract.claims.candidates import Candidate, find_candidates
+from analysis.extract.claims.candidates import OUTCOME_OF_FIGURE_BEFORE, OUTCOME_OF_SAME_SENTENCE, Candidate, find_candidates
 from analysis.extract.claims.groups import assign_groups
 from analysis.extract.claims.layout import clause, found_before, furniture_spans, in_spans, is_heading, on_furniture_like_line, previous_sentence
 from analysis.extract.claims.roles import headline_source, is_own_reporter
@@ -76,14 +76,14 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
         if found_before(r.speculation, text, s.start, c.q.start, s.end) or \
                 (on_furniture_like_line(text, c.ev_start) and in_spans(furniture_spans(text), c.ev_start)):
             continue  # "may have killed"; a figure in a related story's headline or a reader's comment
-        if c.outcome == "same":
+        if c.outcome == OUTCOME_OF_SAME_SENTENCE:
             earlier = [o for o in kept if o.sentence.index == s.index]
             if not earlier:
                 continue
             c.outcome = earlier[-1].outcome
             c.victim = c.victim + " " + earlier[-1].victim
             c.increment = False
-        if c.outcome == "earlier":  # "six children are among the victims": the victims of the figure before
+        if c.outcome == OUTCOME_OF_FIGURE_BEFORE:  # "six children are among the victims": the victims of the figure before
             earlier = [o for o in kept if s.index - 1 <= o.sentence.index <= s.index]
             c.outcome = earlier[-1].outcome if earlier else "casualties"
         if c.parent is None and _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
