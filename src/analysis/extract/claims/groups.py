@@ -44,7 +44,9 @@ def victim_group(r: Rules, words: str) -> str | None:
     return found
 
 
-_APPOSITION = re.compile(r"^[^,;:()–—]{0,40}?\s*(?:[,–—]|\s-\s)\s*(?:including|mostly|mainly|among them|all|both)?\s*(?P<ap>[^;:()]{1,60})")
+_APPOSITION = re.compile(r"^[^,;:()–—]{0,40}?\s*(?:[,–—]|\s-\s)\s*(?:mostly|mainly|all|both)?\s*(?P<ap>[^;:()]{1,60})")
+# "300 people, including civilians": a subset of the victims; its group words do not name the whole figure's group.
+_SUBSET_AFTER = re.compile(r"[,(–—]?\s*\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\b", re.IGNORECASE)
 _PREDICATE = re.compile(r",\s+(?:\w+\s+){0,2}(?:are|were|was|is|have|has)\b")
 _AMONG = re.compile(r"\bamong\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w’'-]+\s+){0,2}?[\w-]+")
 
@@ -53,13 +55,21 @@ def _own_group(r: Rules, text: str, c: Candidate) -> str | None:
     """Group from the victim words, then an apposition ("two deaths, a woman
     and a child"; "both military servicemen and civilians" -> mixed, none) and
     context phrases in the clause ("in their sleep", "among the military")."""
-    own = victim_group(r, c.victim)
+    subset = _SUBSET_AFTER.search(c.victim)
+    if subset and not c.victim[:subset.start()].strip(" ,(") and subset.group(0).strip(" ,(–—").lower().startswith("of"):
+        subset = None  # "16 of them women": the figure is the subset itself
+    own = victim_group(r, c.victim[:subset.start()] if subset else c.victim)
     if own:
         return own
     if r.mil_outcome.search(text, c.ev_start, c.ev_end):  # "44 POWs"
         return "military"
     lo, hi = c.clause
-    tail = text[c.ev_end:min(c.sentence.end, c.ev_end + 100)]
+    tail_end = min(c.sentence.end, c.ev_end + 100)
+    subset = _SUBSET_AFTER.search(text, c.q.end, max(tail_end, hi))
+    if subset is not None:
+        tail_end = max(c.ev_end, min(tail_end, subset.start()))
+        hi = min(hi, max(subset.start(), c.q.end))
+    tail = text[c.ev_end:tail_end]
     ap = _APPOSITION.match(tail)
     if ap:
         words = ap.group("ap")
