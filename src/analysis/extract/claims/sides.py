@@ -107,6 +107,8 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return cside
     if cside == "third_party" and (found_before(p.own, text, s.start, c.ev_end, s.end) or found_in(r.third_soil, text, s.start, s.end)):
         return "other"  # "Russia said one of its helicopters was shot down, killing two servicemen"; "on Iranian soil"
+    if found_in(r.third_soil, text, s.start, s.end):
+        return "other"  # "shells landed in an Iranian village, but no one was hurt": whoever speaks, its people
     inside = r.in_country.match(text, c.ev_end, s.end)
     if inside and text[inside.end():inside.end() + 1] not in ("’", "'"):  # "killing 65 civilians in Azerbaijan",
         return lexicons.actors().side_of(inside.group("actor"))          # not "in Azerbaijan's shelling"
