@@ -35,3 +35,11 @@ def test_distinct_sources_merge_short_forms():
     assert voice.loc["armenian", "sources_per_article_summed"] == 1
     assert voice.loc["unspecified", "sources_per_article_summed"] == 1
     assert voice.loc["azerbaijani", "share"] == pytest.approx(1 / 3)
+
+
+def test_unnamed_media_are_claimants_but_never_sources():
+    text = ("At least 11 residents of the province have died in the fighting, a local news website reports. "
+            "The Defence Ministry of Armenia said the front line held.")
+    articles = pd.DataFrame({"article_id": ["m1"], "outlet": ["Test"], "text": [text]})
+    found = sources_table(articles)
+    assert list(found["source"]) == ["Defence Ministry of Armenia"]

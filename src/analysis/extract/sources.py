@@ -2,7 +2,8 @@
 
 Sources come from :func:`analysis.nlp.attribution.find_attributions` (the claims
 module). ``sources_table`` keeps every attribution (mention rows, with
-offsets and sentence); the share of voice per outlet and side is a report
+offsets and sentence) but unnamed media ("a news website reports"): like every
+medium they may be a claim's claimant, never a source (docs/SCHEMA.md); the share of voice per outlet and side is a report
 table, in :mod:`analysis.compare.sources`.
 """
 
@@ -16,6 +17,7 @@ from analysis.core import schema
 from analysis.core.frames import iter_articles
 from analysis.nlp.attribution import find_attributions
 from analysis.nlp.parsed import parsed_for, parses_for
+from analysis.nlp.source_words import head_noun, source_words
 
 SOURCE_COLUMNS = schema.descriptions("sources")
 
@@ -41,11 +43,14 @@ def source_rows(articles: pd.DataFrame, *, finder: Callable | None = None, parse
     if finder is None and parsed is None:
         finder = find_attributions
     rows = []
+    media = source_words().media_nouns
     parses = parses_for(articles["text"], parsed)
     for (article_id, outlet, text), parse in zip(iter_articles(articles), parses):
         parse = parsed_for(text, parse)
         sentences = parse.sentences
         for a in (finder(text, sentences) if finder is not None else parse.attributions):
+            if head_noun(a.source) in media:
+                continue
             s = sentences[a.sentence_index] if 0 <= a.sentence_index < len(sentences) else None
             rows.append({"article_id": article_id, "outlet": outlet, "source": a.source,
                          "side": a.side or "unspecified", "kind": a.kind,

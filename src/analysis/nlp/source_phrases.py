@@ -63,6 +63,13 @@ def subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | Non
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+
+
+def _calendar_day(first: str, second: str) -> bool:
+    """Whether two tokens are a day of a month, either order ("October 12", "12 October")."""
+    return bool(_MONTH.match(first) and _DAY_NUMBER.match(second) or _DAY_NUMBER.match(first) and _MONTH.match(second))
 
 
 def _skip_to_subject(toks: list[Token], w: SourceWords) -> int:
@@ -77,6 +84,8 @@ def _skip_to_subject(toks: list[Token], w: SourceWords) -> int:
             i, after_adverb = i - 1, True
         elif word.lower() == "on" and after_adverb and toks[i + 1][0].lower() in _WEEKDAYS:
             i -= 1  # "Azerbaijan on Saturday accused ...": the day right before the verb
+        elif i >= 2 and _calendar_day(toks[i - 1][0], word) and toks[i - 2][0].lower() == "on":
+            i, after_adverb = i - 3, True  # "the ministry on October 12 said", "X on 12 October reported"
         elif word == "," and (after_adverb or (i >= 1 and toks[i - 1][0].lower() in w.adverbs)):
             i, after_adverb = i - 1, False
         else:

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from analysis.core.values import PARTIES
 from analysis.lexicons import load as lexicons
-from analysis.nlp.source_words import head_noun, name_in
+from analysis.nlp.source_words import head_noun, name_in, source_words
 
 # A source located in a place speaks for the side holding it in 2020
 # ("a Ganja resident"); disputed places were held by the Armenian side.
@@ -111,4 +111,6 @@ def _side_from_context(phrase: str, text: str, at: int, previous: Sequence) -> s
                 if found and found[-1][1]:
                     return found[-1][1]
                 pos, tries = low.rfind(head, 0, pos), tries - 1
+        if head in source_words().media_nouns:
+            return "third_party"  # "a news website reports": unnamed media are neither party (docs/SCHEMA.md)
     return None

@@ -33,6 +33,7 @@ class SourceWords:
     pronouns: frozenset
     stop_words: frozenset
     adverbs: frozenset
+    media_nouns: frozenset  # a medium as a source ("a news website", "local media"): third_party unless it has a side
     verb_pattern: re.Pattern  # a verb of saying (group verb), of contact (contact) or "according to" (acc)
     statement_by: re.Pattern  # "a statement (released) by X", on lower-cased text
     statement_of: re.Pattern  # "X's statement", on lower-cased text
@@ -56,6 +57,7 @@ def source_words() -> SourceWords:
         raise lexicons.LexiconError(f"{ATTRIBUTION_LEXICON}: missing list(s) {', '.join(missing)}")
     sets = {k: frozenset(str(w).lower() for w in data[k]) for k in need}
     sets["contact_verbs"] = frozenset(str(w).lower() for w in data.get("contact_verbs") or [])
+    sets["media_nouns"] = frozenset(str(w).lower() for w in data.get("media_nouns") or [])
     verbs = lexicons.alternation(sets["say_verbs"])
     contact = lexicons.alternation(sets["contact_verbs"]) if sets["contact_verbs"] else r"(?!)"
     nouns = lexicons.alternation(sets["statement_nouns"])
