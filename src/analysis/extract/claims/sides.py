@@ -299,6 +299,9 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
             if side:
                 found = side
                 break
+            if found_in(r.third_soil, text, prev.start, prev.end):  # "mortars came into Iranian territory. No one
+                found = "other"                                       # was killed."
+                break
         if memo is None:
             if found:
                 return found
