@@ -58,6 +58,7 @@ class Candidate:
     gapped: str | None = None  # the actor of a gapped item ("A reported 25 deaths, B 19": "B"), whose people they are
     gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
     listed_with: Candidate | None = None  # the next item of a list of subjects sharing one verb ("64 soldiers, 13 ...")
+    totals: Candidate | None = None  # the figure a running total goes on from ("12 killed, bringing the total to 40")
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:

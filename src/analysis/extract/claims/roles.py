@@ -156,8 +156,11 @@ _FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited", "on th
 def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:
     """For fighter victims ("28 Syrian fighters"): the actor they are said to fight for in the claim's
     sentence or the sentences on either side of it, nearest first; None for other victims."""
-    if not c.head or c.head.lower() not in p.fighters or c.sentence is None:
+    if c.sentence is None:
         return None
+    if not c.head or c.head.lower() not in p.fighters:
+        if not _fighters_suffered(p, text, c):
+            return None
     i = c.sentence.index
     if not 0 <= i < len(sentences) or sentences[i].start != c.sentence.start:
         return None
@@ -177,6 +180,17 @@ def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candida
                 written = next(v for k, v in m.groupdict().items() if v is not None and k.startswith("sponsor"))
                 return p.sponsors.get(written.lower())
     return None
+
+
+def _fighters_suffered(p: RolePatterns, text: str, c: Candidate) -> bool:
+    """"the Syrian mercenaries suffered heavy losses": fighters are the subject of the verb of suffering
+    right before the claim (their losses are theirs, whoever backs them)."""
+    s = c.sentence
+    v = p.suffer_verb.search(text, max(s.start, c.ev_start - 25), c.ev_start)
+    if v is None:
+        return False
+    words = lexicons.lowered(text)[max(s.start, v.start() - 60):v.start()].split()
+    return any(w.strip(",.;:()\"'") in p.fighters for w in words[-4:])
 
 
 def frame_actor(m: re.Match) -> str:

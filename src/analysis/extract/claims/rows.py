@@ -63,6 +63,8 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
 
 
 _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
+# "12 were killed, bringing the total number of dead to 230": the total goes on from the figure before it.
+_BRINGING = re.compile(r"\b(?:bringing|raising|taking|increasing|pushing|lifting)\s+(?:the|its|their|this)\b", re.IGNORECASE)
 
 
 def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Candidate], atts) -> list[Candidate]:
@@ -83,6 +85,11 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
             c.outcome = earlier[-1].outcome
             c.victim = c.victim + " " + earlier[-1].victim
             c.increment = False
+            c.totals = earlier[-1]
+        if c.totals is None and c.outcome != OUTCOME_OF_SAME_SENTENCE:
+            before = [o for o in kept if o.sentence.index == s.index and o.ev_end <= c.q.start]
+            if before and _BRINGING.search(text, before[-1].ev_end, c.q.start):
+                c.totals = before[-1]
         if c.outcome == OUTCOME_OF_FIGURE_BEFORE:  # "six children are among the victims": the victims of the figure before
             earlier = [o for o in kept if s.index - 1 <= o.sentence.index <= s.index]
             c.outcome = earlier[-1].outcome if earlier else "casualties"

@@ -53,13 +53,17 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
         spoken.setdefault(a.sentence_index, []).append((a.start, a.end))
     last: dict = {}
     memo: dict = {}  # per sentence, what its earlier sentences in the paragraph give (read once, not per claim)
+    sides_of: dict[int, str | None] = {}
     for idx, c in enumerate(claims):
         exclude = spoken.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
-        side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
+        side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
+        if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
+            side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
         if side is None:
             side = _side_from_neighbours(r, p, text, sentences, c, (), decided, atts, last, memo)
         decided.append(side)
+        sides_of[id(c)] = side
         if side:  # the last side decided per sentence and per paragraph, for the claims after (linear)
             last[c.sentence.index] = side
             last[("paragraph", paragraph_of(text, c.ev_start))] = side
@@ -89,12 +93,12 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         if side is not None:
             return side
     for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
-        return lexicons.actors().side_of(m.group("actor"))  # "the Azerbaijani side has suffered"
+        return _people_of(lexicons.actors().side_of(m.group("actor")))  # "the Azerbaijani side has suffered"
     force = _suffering_force(p, text, c)
     if force is not None:  # "Armenian troops fired at ... but suffered heavy losses"
         if c.group == "unspecified":
             c.group = "military"  # the force named as the subject is the victims' group too
-        return lexicons.actors().side_of(force.group("actor"))
+        return _people_of(lexicons.actors().side_of(force.group("actor")))
     # the subject of an object figure's verb stands before the claim's clause ("the enemy lost 3 tanks, ... and 80 soldiers")
     subj = max(s.start, min(lo, c.ev_start - _SUBJECT_REACH))
     if cside in PARTIES and found_before(r.enemy, text, subj, c.ev_end, s.end):
@@ -316,6 +320,11 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
         if decided[j] and paragraph_of(text, earlier[j].ev_start) == para:
             return decided[j]
     return None
+
+
+def _people_of(actor_side: str | None) -> str | None:
+    """The victims' side for an actor's side: a party's people are its side, a third party's are ``other``."""
+    return "other" if actor_side == "third_party" else actor_side
 
 
 def _actor_side(phrase: str) -> str | None:
