@@ -35,6 +35,8 @@ from analysis.nlp.temporal.vocabulary import date_line_month_numbers, month_numb
     ("5 Ekim 2020 Pazartesi", date(2020, 10, 5), "credited"),  # Turkish
     ("հոկտեմբերի 5, 2020", date(2020, 10, 5), "bare"),  # Armenian
     ("hoktemberi 5, 2020 12:40", date(2020, 10, 5), "timed"),  # Armenian, transliterated
+    ("October 8, 2020Updated: October 8, 2020", date(2020, 10, 8), "published"),  # a label glued to the year
+    ("Oct 8, 2020 | Updated Oct 9, 2020", date(2020, 10, 8), "published"),  # the first of "DATE Updated DATE"
 ])
 def test_date_lines_as_sites_print_them(line, day, kind):
     read = read_date_line(line)
@@ -46,6 +48,7 @@ def test_date_lines_as_sites_print_them(line, day, kind):
     ("STEPANAKERT, OCTOBER 3, EXAMPLEPRESS. The ministry said two houses burned.", (10, 3)),
     ("MOSCOW, Oct 3 (Example) - The ministry said two houses burned.", (10, 3)),
     ("BAKU, Azerbaijan, Oct. 3", (10, 3)),
+    ("Yerevan, November 21, EXAMPLEPRESS", (11, 21)),  # a mixed-case place closed by an agency's credit
 ])
 def test_datelines_without_a_year(line, month_day):
     read = read_date_line(line)

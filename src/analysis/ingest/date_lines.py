@@ -53,7 +53,7 @@ _DATE = re.compile(
     + r"|(?<![\d/])(?P<sl_a>[0-3]?\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>(?:19|20)\d\d)(?!/)"  # 10/26/2020, 26/10/2020
     + r"|(?P<rom_d>[0-3]?\d)[-./ ](?P<rom_m>" + "|".join(sorted(_ROMAN, key=len, reverse=True))
     + r")[-./ ](?P<rom_y>(?:19|20)?\d\d)"  # 16-XI-20
-    + r")(?![\w])"
+    + r")(?:(?![\w])|(?<=\d\d)(?=[A-Z][a-z]+:))"  # or glued to a label: "October 13, 2020Updated: ..."
 )
 _TIME = re.compile(
     r"(?i)(?<!\d)[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[ap]\.?[ \t]?m\.?)?"
@@ -148,6 +148,9 @@ def read_date_line(line: str) -> LineDate | None:
     if not dates:
         return None
     found = _parts(dates[0])
+    later = _LABEL.search(" " + line[dates[0].end():dates[1].start()]) if len(dates) > 1 else None
+    if later is not None and later.group("updated"):
+        dates = dates[:1]  # "October 13, 2020 Updated: October 14, 2020": the first date is the publication
     if found is None or any(_parts(m) != found for m in dates[1:]):
         return _dateline(line)
     month, day, year = found
@@ -168,6 +171,8 @@ def read_date_line(line: str) -> LineDate | None:
         return None  # "FILE PHOTO: ... 12 October 2020": a caption's date
     if label:
         kind = "updated" if label.group("updated") else "published"
+    elif later is not None and later.group("updated"):
+        kind = "published"
     elif timed and _CLOCK.search(timed.group(0)) and not words:
         kind = "bare"  # "5:51:44 AM PDT - Thursday, October 22nd, 2020": a running clock, the site's widget
     elif timed:
@@ -195,7 +200,9 @@ def _dateline(line: str) -> LineDate | None:
     if m is None or not _DATELINE.match(line[:m.start()]):
         return None
     place = line[:m.start()].strip(" ,")
-    if not (place.split(",")[0].isupper() or not line[m.end():].strip(" .,;:/()–—-")):  # "BAKU, ..." or place and date alone
+    rest = line[m.end():].strip(" .,;:/()–—-")
+    credit = rest.isupper() and len(rest.split()) <= 3  # "Baku, December 14, AZERTAC": an agency's credit closes it
+    if not (place.split(",")[0].isupper() or not rest or credit):  # "BAKU, ..." or place and date alone
         return None
     parts = _parts(m)
     if parts is None:
