@@ -42,6 +42,10 @@ def reading(text: str):
     ("A title\nAFP, Baku Friday 09 October 2020\nFighting went on.", "AFP", "credit"),
     ("A title\nNew York Times\nOct 9 2020\nFighting went on.", "The New York Times", "credit"),
     ("Fighting went on near the town.\nSource: IRNA", "IRNA", "source"),
+    ("Fighting went on near the town.\nNews source ~ Arab News", "Arab News", "source"),
+    ("Fighting went on near the town.\nsource tass.com", "TASS", "source"),  # a host, looked up by domain
+    ("Fighting went on.\nSource: https://www.reuters.com/article/world-example-id1", "Reuters", "source"),
+    ("Fighting went on near the town.\nContinue reading this article at Sputnik News", "Sputnik", "source"),
     ("A title\nFighting went on near the town.\nMore shelling was heard.\nTASS", "TASS", "signoff"),
     ("The talks ended.PTI | Moscow | Updated: 10-10-2020", "Press Trust of India", "credit"),
     # the outlet's own voice
@@ -66,6 +70,8 @@ def test_cue(text, outlet, basis):
     "A title\nThe ministry said: 'Reuters got it wrong', and moved on.",
     "A title\nHuman Rights Watch (HRW) said the strikes hit homes.",
     "A title\nAnadolu Agency (AA) reported fresh shelling on Monday.",
+    "A title\nFighting went on near the town.\nSource: an official at the ministry",
+    "A title\nFighting went on.\nSource: https://www.unknown-example.org/story/1",
 ])
 def test_a_quoted_or_unnamed_source_is_not_the_outlet(text):
     assert reading(text).outlet is None

@@ -86,6 +86,8 @@ class _Patterns:
     pipe_credit: re.Pattern
     agencies: re.Pattern
     source: re.Pattern
+    read_at: re.Pattern
+    source_host: re.Pattern
     voice: re.Pattern
     photo: re.Pattern
     suffix: re.Pattern
@@ -129,7 +131,13 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         pipe_credit=re.compile(rf"{glued}\s*\|\s*{place}\s*\|"),
         agencies=re.compile(rf"^[-–•]?\s*(?i:agencies and|with agencies,?)\s+{name}$"),
         dated_credit=re.compile(rf"^.{{0,40}}?{date}.{{0,20}}?\(\s*{name}\s*\)\s*$"),
-        source=re.compile(rf"^\(?(?i:source|sources|via|courtesy of)\s*:\s*{name}\s*[.)]?$"),
+        source=re.compile(rf"^\(?(?i:(?:news\s+)?source|sources|via|courtesy of)\s*(?::|~|[-–—])\s*{name}\s*[.)]?$"),
+        # "Continue reading this article at X": a teaser of the outlet's text.
+        read_at=re.compile(rf"^(?i:continue reading|read)\s+(?i:(?:this|the)\s+(?:full\s+)?(?:article|story)\s+)?"
+                           rf"(?i:at|on)\s+{name}\s*\.?$"),
+        # "source tass.com", "Source: https://www.example.com/article/...": the host of the copy, looked up by domain.
+        source_host=re.compile(r"^\(?(?i:(?:news\s+)?source|sources)\s*[:~-]?\s*(?:https?://)?(?:www\.)?"
+                               r"(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?\s*\)?$", re.IGNORECASE),
         voice=re.compile(rf"{glued}(?:\s+(?i:could not|couldn't|cannot|can't|was unable to|is unable to|has been unable to|"
                          rf"was not able to)\s+(?i:immediately\s+)?(?i:independently\s+)?(?i:verify|confirm)\b"
                          rf"|\s+(?i:has this report|has the report|has more)\b"
@@ -281,7 +289,7 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             if _BY_ALONE.match(line) and index < last and _written_as_known(lines[index + 1].strip(), aliases):
                 cues.append(OutletCue(lexicon.outlet_for(lines[index + 1]), "byline", index))
             add(pats.credit.match(line) or pats.dated_credit.match(line), "credit", index)
-            add(pats.source.match(line), "source", index)
+            add(pats.source.match(line) or pats.read_at.match(line), "source", index)
             add(pats.agencies.match(line), "credit", index)
             add(pats.place_credit.match(line), "credit", index)
         if "ublished" in line or "ppeared" in line:
@@ -317,7 +325,14 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
         if index < _TOP_LINES or index > last - _END_LINES:
             if not add(pats.suffix.match(line), "title", index):
                 add(pats.label.match(line), "label", index)
-    return cues
+    for index in range(max(0, last - _END_LINES + 1), last + 1):  # "Source: https://www.example.com/...", "source x.com"
+        line = lines[index].strip()
+        if line.lower().lstrip("(").startswith(("source", "news source")):
+            host = pats.source_host.match(line)
+            outlet = lexicon.outlet_for_host(host.group("host").lower()) if host else None
+            if outlet is not None and all(c.line != index for c in cues):
+                cues.append(OutletCue(outlet, "source", index))
+    return sorted(cues, key=lambda c: c.line)  # stable: a line's cues keep their order
 
 
 def read_outlet(lines: list[str], lexicon: OutletLexicon) -> OutletReading:
