@@ -349,6 +349,11 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     window = text[max(sent.start, q.start - _TOLL_REACH):q.start]
     low = window.lower()
     tb = r.toll_before.search(window) if any(h in low for h in r.toll_hints) else None
+    while tb is not None:  # "losses ..., as the death toll ... rose to 230": the toll phrase nearest the figure
+        later = r.toll_before.search(window, tb.start("gap") if tb.group("gap") is not None else tb.end())
+        if later is None:
+            break
+        tb = later
     if tb:
         return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - _TOLL_REACH))
     return None
