@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.core.values import PARTIES
 from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.layout import is_heading
 from analysis.lexicons import load as lexicons
@@ -164,6 +165,9 @@ def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candida
     i = c.sentence.index
     if not 0 <= i < len(sentences) or sentences[i].start != c.sentence.start:
         return None
+    named = lexicons.actors().mentions(c.victim)
+    if any(side in PARTIES for _, side, _, _ in named) or _OWN_PEOPLE.search(text, c.ev_start, c.ev_end):
+        return None  # "fighters of the Defense Army", "12 of its fighters": that party's, whoever backs others
     low = lexicons.lowered(text)
     for j in (i, i - 1, i + 1):
         if 0 <= j < len(sentences):
@@ -177,9 +181,26 @@ def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candida
         if 0 <= j < len(sentences):
             m = p.sponsored.search(text, sentences[j].start, sentences[j].end)
             if m is not None:
-                written = next(v for k, v in m.groupdict().items() if v is not None and k.startswith("sponsor"))
-                return p.sponsors.get(written.lower())
-    return None
+                return sponsor_party(p, m)
+    # fighters named without a party ("183 Syrian fighters"), in an article that says once who sent or backs
+    # "the Turkish-backed mercenaries": the first such statement before the claim, else the first after it
+    if not any(side == "third_party" for _, side, _, _ in named) and (c.head or "").lower() not in _HIRED:
+        return None  # only foreign fighters or mercenaries take a sponsor named far from them
+    m = p.fight_for.search(text, 0, c.ev_start) or p.fight_for.search(text, c.ev_end)
+    if m is not None:
+        return frame_actor(m)
+    m = p.sponsored.search(text, 0, c.ev_start) or p.sponsored.search(text, c.ev_end)
+    return sponsor_party(p, m) if m is not None else None
+
+
+_OWN_PEOPLE = re.compile(r"\b(?:its|our|their\s+own)\s+(?:[\w-]+\s+)?(?:fighters?|soldiers|servicemen|troops)\b", re.IGNORECASE)
+_HIRED = frozenset({"mercenaries", "mercenary", "jihadists", "jihadist"})
+
+
+def sponsor_party(p: RolePatterns, m: re.Match) -> str | None:
+    """The party (an actor's name) the sponsor a :attr:`RolePatterns.sponsored` match names backs (Turkey: Azerbaijan)."""
+    written = next(v for k, v in m.groupdict().items() if v is not None and k.startswith("sponsor"))
+    return p.sponsors.get(written.lower())
 
 
 def _fighters_suffered(p: RolePatterns, text: str, c: Candidate) -> bool:

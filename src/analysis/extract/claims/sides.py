@@ -35,7 +35,7 @@ from functools import lru_cache
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.layout import earlier_in_paragraph, found_before, found_in, paragraph_of, previous_sentence
-from analysis.extract.claims.roles import RolePatterns, crew_vehicle, fought_for, frame_actor, in_between, role_patterns
+from analysis.extract.claims.roles import RolePatterns, crew_vehicle, fought_for, frame_actor, in_between, role_patterns, sponsor_party
 from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
@@ -69,7 +69,7 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
             last[("paragraph", paragraph_of(text, c.ev_start))] = side
         c.location = _location(r, text, sentences, c, pm, memo)
     for c, side in zip(claims, decided):
-        c.side = side or "unspecified"
+        c.side = _people_of(side) or "unspecified"  # a third party's people are side other, never "third_party"
     for c in reversed(claims):  # an item of a list of subjects with no side of its own takes the list's
         if c.listed_with is not None and c.side == "unspecified" and not _actor_side(c.victim):
             c.side = c.listed_with.side
@@ -87,7 +87,13 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         if " side" in s.text or "among" in s.text else []
     if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure
         near = min(frames, key=lambda m: abs(m.start() - c.q.start))
-        return lexicons.actors().side_of(frame_actor(near))
+        side = lexicons.actors().side_of(frame_actor(near))
+        if side == "third_party":  # "the toll among the Turkish-backed factions": the party their sponsor backs
+            backed = p.sponsored.search(text, near.start(), min(s.end, near.end() + 40))
+            party = sponsor_party(p, backed) if backed is not None else None
+            if party is not None:
+                return lexicons.actors().side_of(party) or side
+        return side
     if c.outcome == "captured":
         side = _captives_side(p, text, c)
         if side is not None:
