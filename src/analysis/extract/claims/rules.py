@@ -227,7 +227,7 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
             rf"|number\s+of\s+(?P<tnp>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))\s+(?:(?:who|that)\s+(?:(?:were|was|have|has|had|been|are)\s+){{0,2}})?(?P<tpart>{f.part})"
             # "the total number of perished soldiers"
             rf"|number\s+of\s+(?:the\s+)?(?P<tpart0>{f.part})\s+(?P<tnp0>(?:[\w’'-]+\s+){{0,2}}?(?:{f.head}))"
-            rf"|number\s+of\s+(?:[\w’'-]+\s+){{1,2}}?(?P<tnoun>{noun}))\b"
+            rf"|number\s+of\s+(?:[\w’'-]+\s+){{0,2}}?(?P<tnoun>{noun}))\b"
             # the link right before the figure; a dash after the toll ("the number of injured - 404")
             rf"(?:(?P<gap>[^.;!?\n]{{0,130}}?)\b(?:{alt(d['toll_links'])})|\s[-–—])\s+$", re.IGNORECASE),
     )
