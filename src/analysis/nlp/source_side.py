@@ -23,7 +23,9 @@ PLACE_COUNTRY_SIDE = {"armenia": "armenian", "azerbaijan": "azerbaijani", "dispu
 _STATE_BODIES = frozenset({"ministry", "office", "prosecutor", "government", "authorities", "presidency",
                            "administration", "committee", "service", "department", "army", "command", "headquarters"})
 
-_REGION_WORDS = re.compile(r"\b(?:the\s+)?(?:region|republic|enclave)[’']s\b|\bregional\b|\blocal\b", re.IGNORECASE)
+_REGION_WORDS = re.compile(r"\b(?:the\s+)?(?:region|republic|enclave)[’']s\b|\bregional\b|\blocal\b"
+                           r"|\bof\s+the\s+(?:(?:separatist|breakaway|self-proclaimed|unrecognised|unrecognized|disputed)\s+)?"
+                           r"(?:region|republic|enclave)\b", re.IGNORECASE)  # "the ombudsman of the separatist region"
 
 
 def source_side(
