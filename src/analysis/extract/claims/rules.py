@@ -360,7 +360,7 @@ def _side_and_place(d: dict) -> dict:
         attacked_by=re.compile(
             rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out|subjected\s+to)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
         sufferer=re.compile(
-            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly)\s+){{0,4}}"
+            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly|again|already|now|thus|just|recently)\s+){{0,4}}"
             rf"(?:{alt(d.get('sufferer_words') or ['suffered'])})\b"),
         enemy=_enemy_pattern(d),
         in_country=_in_country_pattern(actors),
