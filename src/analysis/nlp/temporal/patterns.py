@@ -192,8 +192,10 @@ NOW = re.compile(
 )
 
 # Sentences announcing planned events may carry year-less dates further ahead.
+# A deadline ("by December 1", "until 15 January", "no later than November 20") looks ahead too.
 ANNOUNCED = re.compile(
     r"(?i)\b(?:will|would|shall|scheduled|planned|plans?\s+to|expected|due\s+to|set\s+to|upcoming|next|deadline|postponed)\b"
+    rf"|\b(?i:by|until|till|before|no\s+later\s+than)\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH.replace('?P<month>', '?:')}"
 )
 # Lines that carry the publication date itself, not a reported event.
 META_LINE = re.compile(
