@@ -3,8 +3,9 @@
 Sources come from :func:`analysis.nlp.attribution.find_attributions` (the claims
 module). ``sources_table`` keeps every attribution (mention rows, with
 offsets and sentence) but unnamed media ("a news website reports"): like every
-medium they may be a claim's claimant, never a source (docs/SCHEMA.md); the share of voice per outlet and side is a report
-table, in :mod:`analysis.compare.sources`.
+medium they may be a claim's claimant, never a source (docs/SCHEMA.md). The
+share of voice per outlet and side is a report table, in
+:mod:`analysis.compare.sources`.
 """
 
 from __future__ import annotations

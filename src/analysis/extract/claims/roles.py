@@ -155,8 +155,10 @@ _FIGHT_HINTS = ("fight", "fought", "sent to", "deployed to", "recruited", "on th
 
 
 def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate) -> str | None:
-    """For fighter victims ("28 Syrian fighters"): the actor they are said to fight for in the claim's
-    sentence or the sentences on either side of it, nearest first; None for other victims."""
+    """For fighter victims ("28 Syrian fighters", or fighters who "suffered heavy losses"): the actor they are
+    said to fight for, or whose ally backs them, in the claim's sentence or the sentences on either side of it,
+    nearest first; for foreign fighters or mercenaries, else anywhere in the article (said once, figures later).
+    None for other victims and for a party's own fighters ("its fighters", "fighters of the Defense Army")."""
     if c.sentence is None:
         return None
     if not c.head or c.head.lower() not in p.fighters:
