@@ -128,3 +128,11 @@ def test_speculation_is_not_a_claim():
 @pytest.mark.parametrize("case", cases.params("claims"))
 def test_outlet_case(case):
     cases.check("claims", case)
+
+
+def test_every_fighter_figure_of_a_long_page_takes_the_sponsor_named_once():
+    """The sponsor is read once per article (roles._matches), not once per figure; each figure still takes it."""
+    body = " ".join(f"On day {i} the monitor said {i + 3} Syrian fighters were killed." for i in range(1, 200))
+    rows = extract_claims("The Turkish-backed fighters arrived in September.\n\n" + body)
+    fighters = [r for r in rows if r["outcome"] == "killed" and "fighters" in r["evidence"]]
+    assert len(fighters) == 199 and {r["side"] for r in fighters} == {"azerbaijani"}

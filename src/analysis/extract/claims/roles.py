@@ -188,11 +188,18 @@ def fought_for(p: RolePatterns, text: str, sentences: list[Sentence], c: Candida
     # "the Turkish-backed mercenaries": the first such statement before the claim, else the first after it
     if not any(side == "third_party" for _, side, _, _ in named) and (c.head or "").lower() not in _HIRED:
         return None  # only foreign fighters or mercenaries take a sponsor named far from them
-    m = p.fight_for.search(text, 0, c.ev_start) or p.fight_for.search(text, c.ev_end)
-    if m is not None:
-        return frame_actor(m)
-    m = p.sponsored.search(text, 0, c.ev_start) or p.sponsored.search(text, c.ev_end)
-    return sponsor_party(p, m) if m is not None else None
+    for pattern, actor_of in ((p.fight_for, frame_actor), (p.sponsored, lambda m: sponsor_party(p, m))):
+        found = _matches(pattern, text)  # read once per article, however many fighter figures it holds
+        m = next((m for m in found if m.end() <= c.ev_start), None) or next((m for m in found if m.start() >= c.ev_end), None)
+        if m is not None:
+            return actor_of(m)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
+    """Every match of ``pattern`` in ``text``, kept for the article's other claims."""
+    return tuple(pattern.finditer(text))
 
 
 _OWN_PEOPLE = re.compile(r"\b(?:its|our|their\s+own)\s+(?:[\w-]+\s+)?(?:fighters?|soldiers|servicemen|troops)\b", re.IGNORECASE)
