@@ -1,24 +1,29 @@
-"""Benchmark ``build`` on a synthetic corpus made from the raw seeds, in-process and on local Dask workers.
+"""Benchmark ``build`` on a synthetic corpus of real-length articles, in-process and on local Dask workers.
 
-    .venv/bin/python benchmarks/bench_build.py                        # 2,000 and 10,000 articles, 1 and 2 workers
+    .venv/bin/python benchmarks/bench_build.py              # 2,000 and 10,000 on 1 and 2 workers, 100,000 on 2
     .venv/bin/python benchmarks/bench_build.py --sizes 2000 --workers 1 2
 
-Each article is a perturbed copy of a seed: numbers, weekdays and place names
-are swapped and sentences shuffled, so every file is distinct (no duplicate
-errors) but reads like war news. For each corpus size and engine, in a fresh
-process, it runs the whole ``pipeline.build`` (ingest, the per-article stages as
-partition tasks, the corpus-level steps, the staged write) and prints the wall
-seconds, articles per second (wall, and per core used), the ratio of the
-build's core-seconds to a bare regex pass over the same files
+Each article is a perturbed copy of a source text: numbers, weekdays and place
+names are swapped and lines shuffled, so every file is distinct (no duplicate
+errors) but reads like war news. The sources are the bundled seeds and, where
+present, the development texts (``data/dev/texts``, git-ignored; ``--no-dev``
+leaves them out); the table says which. For each corpus size and engine, in a
+fresh process, it runs the whole ``pipeline.build`` (ingest, the per-article
+stages as partition tasks, the corpus-level steps, the staged write) and prints
+the wall seconds, articles per second (wall, and per core used), the ratio of
+the build's core-seconds to a bare regex pass over the same files
 (``bench_regex_baseline.py``), the peak resident memory of the driver, of the
 largest worker and of all of them together (sampled every 0.2 s), and the
-seconds of each stage summed over the tasks.
+seconds of each stage summed over the tasks. When a size is run at 10,000 and
+at 100,000 on the same engine, the ratio of their peak total memory is printed
+(the flat-memory target: at most 1.3).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -31,13 +36,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def make_corpus(target: Path, size: int, seed: int = 7) -> None:
-    """Write ``size`` perturbed copies of the seed articles into ``target`` (``tests/perturbed_seeds.py``)."""
+DEV_TEXTS = ROOT / "data" / "dev" / "texts"
+
+
+def source_texts(dev: bool = True) -> list[str]:
+    """The texts the corpus is perturbed from: the seeds, and the development texts when present and ``dev``."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from perturbed_seeds import perturbed, seed_texts
+    from perturbed_seeds import seed_texts
+
+    texts = seed_texts()
+    if dev and DEV_TEXTS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(DEV_TEXTS.glob("*.txt"))]
+    return texts
+
+
+def make_corpus(target: Path, size: int, seed: int = 7, dev: bool = True) -> None:
+    """Write ``size`` perturbed copies of the source texts into ``target`` (``tests/perturbed_seeds.py``)."""
+    texts = source_texts(dev)
+    from perturbed_seeds import perturbed
 
     rng = random.Random(seed)
-    texts = seed_texts()
     target.mkdir(parents=True, exist_ok=True)
     for i in range(size):
         text = perturbed(texts[i % len(texts)], rng)
@@ -82,7 +100,7 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_one(size: int, workers: int = 1, partition: int = 1000) -> dict:
+def run_one(size: int, workers: int = 1, partition: int = 1000, dev: bool = True) -> dict:
     """Build a corpus of ``size`` articles with ``workers`` (0/1: in this process) and measure it."""
     sys.path.insert(0, str(ROOT / "src"))
     from analysis.build import pipeline
@@ -90,7 +108,8 @@ def run_one(size: int, workers: int = 1, partition: int = 1000) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
-        make_corpus(raw, size)
+        make_corpus(raw, size, dev=dev)
+        mean_chars = sum(p.stat().st_size for p in raw.iterdir()) / max(size, 1)
         baseline = regex_pass(raw)
         timings: dict[str, float] = {}
         tables: dict = {}
@@ -116,36 +135,53 @@ def run_one(size: int, workers: int = 1, partition: int = 1000) -> dict:
         "peak_worker_mb": round(memory.workers / 2**20, 1),
         "peak_total_mb": round(memory.total / 2**20, 1),
         "rows": {k: len(v) for k, v in tables.items()},
+        "mean_bytes": round(mean_chars),
     }
+
+
+DEFAULT_RUNS = [(2000, 1), (2000, 2), (10000, 1), (10000, 2), (100000, 2)]
+"""(articles, workers) of ``make benchmark``: 100,000 runs on 2 workers only (about 20 minutes)."""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000], help="corpus sizes (default: 2000 10000)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default: see DEFAULT_RUNS)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
-                        help="engines to measure: 1 = in-process, N = N local Dask worker processes (default: 1 2)")
+                        help="with --sizes, engines to measure: 1 = in-process, N = N local Dask worker processes "
+                             "(default: 1 2)")
     parser.add_argument("--partition-size", type=int, default=1000, help="articles per task (default: 1000)")
-    parser.add_argument("--one", type=int, nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--no-dev", action="store_true", help="perturb the seeds only, not the development texts")
+    parser.add_argument("--one", type=int, nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--rows", action="store_true", help="print each table's rows too")
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(*args.one)))
+        size, workers, partition, dev = args.one
+        print(json.dumps(run_one(size, workers, partition, bool(dev))))
         return
+    runs = [(s, w) for s in args.sizes for w in args.workers] if args.sizes else DEFAULT_RUNS
+    sources = source_texts(not args.no_dev)
+    print(f"sources: {len(sources)} texts ({'seeds and development texts' if len(sources) > 5 else 'the seeds'}); "
+          f"{len(os.sched_getaffinity(0))} cores; partitions of {args.partition_size:,} articles")
     print(f"{'articles':>9} {'workers':>7} {'wall s':>7} {'art/s':>7} {'/core':>6} {'x regex':>7} "
           f"{'driver MB':>9} {'worker MB':>9} {'total MB':>8}  stage seconds (summed over workers)")
-    for size in args.sizes:  # a fresh process per run so peak memory is per run
-        for workers in args.workers:
-            out = subprocess.run([sys.executable, __file__, "--one", str(size), str(workers),
-                                  str(args.partition_size)], capture_output=True,
-                                 text=True, check=True)
-            r = json.loads(out.stdout.strip().splitlines()[-1])
-            stages = ", ".join(f"{k} {v:,.1f}" for k, v in r["stage_seconds"].items())
-            print(f"{r['articles']:>9,} {r['workers']:>7} {r['seconds']:>7} {r['articles_per_second']:>7,.0f} "
-                  f"{r['articles_per_second_per_core']:>6,.0f} {r['ratio_to_baseline']:>7} {r['peak_driver_mb']:>9,.0f} "
-                  f"{r['peak_worker_mb']:>9,.0f} {r['peak_total_mb']:>8,.0f}  {stages}; "
-                  f"regex baseline {r['baseline_cpu_seconds']} s CPU")
-            if args.rows:
-                print(f"{'':>9} rows: {r['rows']}")
+    totals: dict[tuple[int, int], float] = {}
+    for size, workers in runs:  # a fresh process per run so peak memory is per run
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), str(workers),
+                              str(args.partition_size), str(int(not args.no_dev))], capture_output=True,
+                             text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        totals[size, workers] = r["peak_total_mb"]
+        stages = ", ".join(f"{k} {v:,.1f}" for k, v in r["stage_seconds"].items())
+        print(f"{r['articles']:>9,} {r['workers']:>7} {r['seconds']:>7} {r['articles_per_second']:>7,.0f} "
+              f"{r['articles_per_second_per_core']:>6,.0f} {r['ratio_to_baseline']:>7} {r['peak_driver_mb']:>9,.0f} "
+              f"{r['peak_worker_mb']:>9,.0f} {r['peak_total_mb']:>8,.0f}  {stages}; "
+              f"regex baseline {r['baseline_cpu_seconds']} s CPU; {r['mean_bytes']:,} bytes/article", flush=True)
+        if args.rows:
+            print(f"{'':>9} rows: {r['rows']}")
+    for (size, workers), total in sorted(totals.items()):
+        if size == 100000 and (10000, workers) in totals:
+            print(f"peak memory, 100,000 / 10,000 articles on {workers} worker(s): "
+                  f"{total / totals[10000, workers]:.2f} (target <= 1.3)")
 
 
 if __name__ == "__main__":

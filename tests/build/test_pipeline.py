@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis.build import pipeline
+from analysis.core import catalog
 from analysis.core import provenance
 
 
@@ -43,9 +44,9 @@ def test_build_writes_every_table_atomically(raw_copy, tmp_path, monkeypatch):
     out = tmp_path / "processed"
     written = pipeline.build(raw_copy, out)
     assert {"articles", "ingest_errors"} <= set(written)
-    assert len(pd.read_parquet(out / "articles.parquet")) == 5
+    assert len(catalog.load("articles", out)) == 5
     assert (out / "articles.csv").exists()
-    before = (out / "articles.parquet").read_bytes()
+    before = (out / "ingest_errors.parquet").read_bytes(), provenance.dataset_digest(out / "articles.parquet")
 
     def explode(self, *args, **kwargs):
         raise RuntimeError("disk full")
@@ -53,7 +54,7 @@ def test_build_writes_every_table_atomically(raw_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(pd.DataFrame, "to_parquet", explode)
     with pytest.raises(RuntimeError):
         pipeline.build(raw_copy, out)
-    assert (out / "articles.parquet").read_bytes() == before
+    assert ((out / "ingest_errors.parquet").read_bytes(), provenance.dataset_digest(out / "articles.parquet")) == before
     assert not list(out.rglob(".*.tmp")) and not list(out.glob("builds/*.partial"))
 
 

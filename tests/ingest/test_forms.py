@@ -15,6 +15,7 @@ import seed_forms as forms
 
 from analysis import cli
 from analysis.build import pipeline
+from analysis.core import catalog
 from analysis.core import config
 from analysis.ingest import table_rows
 from analysis.ingest.corpus import load_articles
@@ -121,7 +122,7 @@ def test_columns_are_renamed_on_the_command_line(tmp_path):
     forms.write_csv(raw / "export.csv", forms.table_rows(forms.seeds(), names))
     assert cli.main(["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-check-sums",
                      "--columns", "text=body,published=date,outlet=source,article_id=id,url=link"]) == 0
-    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    articles = catalog.load("articles", tmp_path / "out")
     assert len(articles) == 5 and set(articles["published_basis"]) == {"table"}
     with pytest.raises(SystemExit, match="'txt' is not one of text"):
         cli.main(["build", "--raw", str(raw), "--out", str(tmp_path / "o2"), "--columns", "txt=body"])

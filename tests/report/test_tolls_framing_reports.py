@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis.build import pipeline
+from analysis.core import catalog
 from analysis.report import render as reports
 from perturbed_seeds import perturbed, seed_texts
 
@@ -42,7 +43,7 @@ def _render_both(root, size):
     raw, processed = root / "raw", root / "processed"
     make_corpus(raw, size)
     pipeline.build(raw, processed)
-    pages = {"articles": pd.read_parquet(processed / "articles.parquet")}
+    pages = {"articles": catalog.load("articles", processed)}
     for name in ("02", "04"):
         started = time.perf_counter()
         rendered = reports.render(name, {"raw_dir": str(raw), "processed_dir": str(processed)}, out_dir=root / "out")

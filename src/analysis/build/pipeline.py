@@ -9,6 +9,7 @@ the data dictionary.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import shutil
@@ -184,8 +185,16 @@ CONTEXT_CAPPED = "ContextCapped"
 """``extraction_error`` of an article whose name mentions were kept but copy no more sentence text past
 :data:`analysis.extract.names.SENTENCE_CHARS_PER_ARTICLE` (a hostile page: the rows are all there)."""
 
-PARTITION_TABLES = ("events", "name_mentions", "sources", "hedges")
-"""Tables a partition task writes as its part of the final table; claims need the corpus's incidents first."""
+PARTITION_TABLES = ("events", "name_mentions", "names", "sources", "hedges")
+"""Tables a partition task writes as its part of the final table; claims need the corpus's incidents first.
+(``names`` counts each article's mentions: the partitions' parts, in order, are the table of the whole.)"""
+
+INGEST_RUNS = ".ingest-runs"
+"""The scratch folder of ingest's sorted runs (:class:`~analysis.ingest.corpus.ArticleStream`), in the
+staging folder; removed before the swap."""
+
+ARTICLE_KEY_COLUMNS = ("article_id", "outlet", "published", "published_basis")
+"""The columns of ``articles`` the driver keeps for the corpus-level steps and the summary (not the texts)."""
 
 UNLINKED_CLAIMS = ".claims-unlinked.parquet"
 """The partitions' claims before their incident links, in the staging folder; removed before the swap."""
@@ -214,23 +223,28 @@ def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds
         table = frames.table(name)
         if name == "claims":
             catalog.write_part(Path(folder) / UNLINKED_CLAIMS, index, table)
-        else:
-            validation.validate(name, table)
-            catalog.write_part(Path(folder) / f"{name}.parquet", index, table)
+            continue
+        validation.validate(name, table)
+        catalog.write_part(Path(folder) / f"{name}.parquet", index, table)
+        if name == "name_mentions":  # counted per article, so a partition's names are its rows of the table
+            names = naming.names_table(table[list(naming.NAME_COUNT_KEYS)])
+            validation.validate("names", names)
+            catalog.write_part(Path(folder) / "names.parquet", index, names)
     clock("write")
-    return {"errors": guard.errors, "regions": frames.regions, "seconds": spent, "articles": len(chunk)}
+    return {"errors": guard.errors, "regions": naming.region_counts_frame(frames.regions), "seconds": spent,
+            "articles": len(chunk)}
 
 
-def _parts_table(dataset: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """A per-article table from the parts written so far (the typed empty frame when there is none).
-
-    ``columns``: only these columns are read (the corpus-level step needs no more), so the driver never holds
-    the sentences of every row of a large table.
-    """
-    if not part_files(dataset):
-        empty = _Frames.MAKERS[name]([])
-        return empty if columns is None else empty[columns]
-    return catalog.read_table(dataset, columns=columns)
+def _announced_claims(dataset: Path) -> pd.DataFrame:
+    """The claims :func:`~analysis.link.lag.announcement_lag` can use (a claimant and a count), read part by
+    part, only the columns it reads: the same lags as from the whole table, while the driver holds a fraction
+    of its rows."""
+    columns = list(lag.ANNOUNCEMENT_CLAIM_COLUMNS)
+    kept = []
+    for path in part_files(dataset):
+        part = pd.read_parquet(path, columns=columns)
+        kept.append(part[part["claimant"].notna() & part["count"].notna()])
+    return catalog.concat_chunks(kept, _Frames.MAKERS["claims"]([])[columns])
 
 
 LINKED_EVENT_COLUMNS = ("article_id", "outlet", "published", "published_basis", "expression", "date", "location",
@@ -289,43 +303,60 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         last[0] = now
 
     isolation.Isolation(article_seconds)  # a bad limit is refused before any work
-    held = ingest_stage({}, raw, manifest, columns, progress)
-    articles = held["articles"]
-    clock("ingest")
-    log.info("read %d articles and %d ingest errors from %s", len(articles), len(held["ingest_errors"]), raw)
-    if not allow_empty and articles.empty:
-        raise EmptyRaw(f"{raw}: no article read ({len(held['ingest_errors'])} ingest error(s)); the tables in "
-                       f"{stage.out} are kept; pass --allow-empty to write empty tables")
-    problems = corpus.problems(held["ingest_errors"])
-    if strict and len(problems):
-        raise IngestErrors(f"--strict: {len(problems)} ingest error(s), nothing written; the first: "
-                           f"{problems.iloc[0]['detail']}")
-    written: dict[str, Path] = {}
+    with corpus.ArticleStream(raw, manifest, columns, progress, scratch=stage.folder / INGEST_RUNS) as stream:
+        held: dict[str, pd.DataFrame] = {"ingest_errors": stream.read()}
+        count = stream.count
+        clock("ingest")
+        log.info("read %d articles and %d ingest errors from %s", count, len(held["ingest_errors"]), raw)
+        if not allow_empty and not count:
+            raise EmptyRaw(f"{raw}: no article read ({len(held['ingest_errors'])} ingest error(s)); the tables in "
+                           f"{stage.out} are kept; pass --allow-empty to write empty tables")
+        problems = corpus.problems(held["ingest_errors"])
+        if strict and len(problems):
+            raise IngestErrors(f"--strict: {len(problems)} ingest error(s), nothing written; the first: "
+                               f"{problems.iloc[0]['detail']}")
+        written: dict[str, Path] = {}
 
-    def write(name: str, frame: pd.DataFrame) -> None:
-        validation.validate(name, frame)
-        written[name] = stage.write_table(frame, name, csv=csv)
-        held[name] = frame
+        def write(name: str, frame: pd.DataFrame) -> None:
+            validation.validate(name, frame)
+            written[name] = stage.write_table(frame, name, csv=csv)
+            held[name] = frame
 
-    for name in ("articles", "ingest_errors"):
-        write(name, held[name])
-    writers = {name: stage.parts(name, csv=csv) for name in (*PARTITION_TABLES, "claims")}
-    unlinked = stage.folder / UNLINKED_CLAIMS
-    unlinked.mkdir()
-    starts = range(0, len(articles), chunk_size)
-    calls = ((i, i, articles.iloc[lo:lo + chunk_size], str(stage.folder), article_seconds)
-             for i, lo in enumerate(starts))
-    results: dict[int, dict] = {}
-    with engine.Engine(workers, scheduler, partitions=len(starts)) as run, \
-            tqdm(total=len(articles), desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
-                 leave=False) as bar:
-        log.info("per-article stages: %d partition(s) of up to %d articles, %s", len(starts), chunk_size, run.name)
-        for index, result in run.run(partition_task, calls):
-            if not catalog.part_path(writers["events"].dataset, index).exists():
-                raise engine.EngineError(f"partition {index} ran, but its tables are not in {stage.folder}: the "
-                                         "workers must see the output folder at the same path (a shared filesystem)")
-            results[index] = result
-            bar.update(result["articles"])
+        write("ingest_errors", held["ingest_errors"])
+        writers = {name: stage.parts(name, csv=csv) for name in ("articles", *PARTITION_TABLES, "claims")}
+        unlinked = stage.folder / UNLINKED_CLAIMS
+        unlinked.mkdir()
+        light: list[pd.DataFrame] = []  # the articles' columns the corpus-level steps read, without the texts
+
+        def calls():
+            frames = stream.frames(chunk_size)
+            for i in itertools.count():
+                last[0] = time.perf_counter()  # the merge of the sorted runs is ingest's work, the task's is not
+                frame = next(frames, None)
+                if frame is None:
+                    return
+                validation.validate("articles", frame)
+                writers["articles"].write(frame, i)
+                light.append(frame[list(ARTICLE_KEY_COLUMNS)])
+                clock("ingest")
+                yield i, i, frame, str(stage.folder), article_seconds
+
+        results: dict[int, dict] = {}
+        partitions = -(-count // chunk_size)
+        with engine.Engine(workers, scheduler, partitions=partitions) as run, \
+                tqdm(total=count, desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
+                     leave=False) as bar:
+            log.info("per-article stages: %d partition(s) of up to %d articles, %s", partitions, chunk_size,
+                     run.name)
+            for index, result in run.run(partition_task, calls()):
+                if not catalog.part_path(writers["events"].dataset, index).exists():
+                    raise engine.EngineError(f"partition {index} ran, but its tables are not in {stage.folder}: "
+                                             "the workers must see the output folder at the same path (a shared "
+                                             "filesystem)")
+                results[index] = result
+                bar.update(result["articles"])
+    articles = catalog.concat_chunks(light, corpus.articles_frame([])[list(ARTICLE_KEY_COLUMNS)])
+    del light
     for result in results.values():
         for name, seconds in result["seconds"].items():
             spent[name] = spent.get(name, 0.0) + seconds
@@ -349,21 +380,17 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         validation.validate("claims", ledger)
         writers["claims"].write(ledger, index)
     shutil.rmtree(unlinked)
-    write("announcement_lag", lag.announcement_lag(_parts_table(writers["claims"].dataset, "claims",
-                                                                list(lag.ANNOUNCEMENT_CLAIM_COLUMNS)), articles))
+    write("announcement_lag", lag.announcement_lag(_announced_claims(writers["claims"].dataset), articles))
     clock("claims")
-    write("names", naming.names_table(_parts_table(writers["name_mentions"].dataset, "name_mentions",
-                                                   list(naming.NAME_COUNT_KEYS))))
-    regions: dict = {}
-    for index in sorted(results):
-        regions.update(results[index]["regions"])
-    write("region_names", naming.region_counts_frame(regions).reset_index())
+    regions = naming.region_counts_joined([results[index]["regions"] for index in sorted(results)])
+    write("region_names", regions.reset_index())
     clock("framing")
     for name, writer in writers.items():
         written[name] = stage.out / f"{name}.parquet"
         writer.close()
         rows = sum(pq.ParquetFile(path).metadata.num_rows for path in part_files(writer.dataset))
         held[name] = pd.DataFrame(index=pd.RangeIndex(rows))
+    held["articles"] = articles
     clock("write")
     if timings is not None:
         timings.update(spent)

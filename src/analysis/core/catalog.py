@@ -239,6 +239,14 @@ def read_table(path: str | Path, columns: list[str] | None = None) -> pd.DataFra
     return concat_chunks(parts, parts[0].iloc[:0])
 
 
+def table_rows(path: str | Path) -> int:
+    """The number of rows of a table written as one Parquet file or as a dataset folder of parts, read from
+    the files' metadata (no row is read)."""
+    path = Path(path)
+    files = part_files(path) if path.is_dir() else [path]
+    return sum(pq.ParquetFile(file).metadata.num_rows for file in files)
+
+
 def load(name: str, processed: str | Path | None = None) -> pd.DataFrame:
     """Read table ``name`` (e.g. ``"articles"``) from the processed folder (one file or a dataset folder)."""
     path = processed_dir(processed) / f"{name}.parquet"

@@ -19,6 +19,8 @@ from pathlib import Path
 from analysis import __version__
 from analysis.core import config
 from analysis.core.catalog import part_files
+from analysis.core.catalog import read_table
+from analysis.core.catalog import table_rows
 from analysis.core.catalog import processed_dir as resolve_processed
 from analysis.core.catalog import snapshot
 
@@ -263,10 +265,8 @@ def latest_publication_date(processed: Path) -> str | None:
     table = processed / "articles.parquet"
     if not table.exists():
         return None
-    import pandas as pd
-
     try:
-        published = pd.read_parquet(table, columns=["published"])["published"].dropna()
+        published = read_table(table, columns=["published"])["published"].dropna()
     except (OSError, ValueError, KeyError):
         return None
     return str(max(published)) if len(published) else None
@@ -277,9 +277,7 @@ def article_count(processed: Path) -> int | None:
     table = processed / "articles.parquet"
     if not table.exists():
         return None
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(table).metadata.num_rows
+    return table_rows(table)
 
 
 def provenance_record(parameters: dict, raw_dir: str | Path | None = None, processed_dir: str | Path | None = None,

@@ -412,8 +412,20 @@ def region_counts_from_mentions(article_ids, mentions: list[dict]) -> dict[str, 
 
 def region_counts_frame(rows: dict[str, dict[str, int]], *, region: PhraseLexicon | None = None) -> pd.DataFrame:
     """The region-name count frame from :func:`region_count_rows` (of one or more chunks)."""
+    return _region_columns(pd.DataFrame.from_dict(rows, orient="index"), region)
+
+
+def region_counts_joined(parts: list[pd.DataFrame], *, region: PhraseLexicon | None = None) -> pd.DataFrame:
+    """The region-name count frame of a corpus from the :func:`region_counts_frame` of each of its chunks (a
+    build's driver keeps these compact frames, not a dict per article)."""
+    if not parts:
+        return region_counts_frame({}, region=region)
+    return _region_columns(pd.concat(parts), region)
+
+
+def _region_columns(frame: pd.DataFrame, region: PhraseLexicon | None) -> pd.DataFrame:
     lexicon = region or region_lexicon()
-    frame = pd.DataFrame.from_dict(rows, orient="index").fillna(0).astype("int64")
+    frame = frame.fillna(0).astype("int64")
     for key in REGION_KEYS:
         if key not in frame.columns:
             frame[key] = pd.Series(0, index=frame.index, dtype="int64")

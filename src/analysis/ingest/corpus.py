@@ -23,7 +23,7 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -43,6 +43,7 @@ from analysis.ingest.outlets import OutletLexicon, outlets
 from analysis.ingest.outlet_mentions import AUTHOR_BASES, origin_outlet
 from analysis.ingest.publication_dates import corpus_year, date_line_year, header_contradicts_text, infer_publication_window
 from analysis.ingest.text_metadata import TextMetadata, read_text_metadata
+from analysis.ingest.sorted_runs import SortedRuns, blocks, merge_sorted
 from analysis.ingest.units import RawUnit
 from analysis.ingest.url_dates import url_date
 
@@ -58,7 +59,8 @@ NOTICE_REASONS = ("skipped",)
 raw file is accounted for (``--strict`` and the build summary leave them out of the errors)."""
 
 INGEST_CHUNK = 1000
-"""Articles kept as Python records before they become a frame (ingest streams in chunks of this many)."""
+"""Articles held as Python records while a corpus is read: a sorted run of this many is spilled to disk
+(:class:`ArticleStream`), and :func:`load_articles` makes its frames this many rows at a time."""
 
 
 
@@ -68,7 +70,7 @@ def load_articles(
     columns: dict[str, str] | None = None,
     progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Ingest every file of ``raw_dir`` into ``(articles, ingest_errors)``.
+    """Ingest every file of ``raw_dir`` into ``(articles, ingest_errors)``, in memory.
 
     Files are read by kind (:mod:`~analysis.ingest.kinds`: plain text, HTML,
     WARC, CSV/JSONL/Parquet); every page, record and row ends in one of the
@@ -76,49 +78,105 @@ def load_articles(
     when present, or False to ignore any manifest (metadata from the text
     alone). ``columns`` maps our table-export fields to an export's own
     column names (``{"text": "body"}``). ``progress`` shows a bar on stderr.
+    The build streams the same rows instead (:class:`ArticleStream`).
     """
-    raw_dir = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
-    if raw_dir.is_file():
-        raise NotADirectoryError(f"--raw {raw_dir} is a file; give the folder that holds the articles")
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder not found: {raw_dir}")
-    errors: list[dict] = []
-    manifest_path = _manifest_path(raw_dir, manifest)
-    rows = read_manifest(manifest_path, errors) if manifest_path else {}
-    lexicon = outlets()
+    with ArticleStream(raw_dir, manifest, columns, progress) as stream:
+        errors = stream.read()
+        parts = list(stream.frames(INGEST_CHUNK))
+    return catalog.concat_chunks(parts, articles_frame([])), errors
 
-    articles: list[dict] = []  # records of the current chunk; earlier chunks are frames in ``parts``
-    parts: list[pd.DataFrame] = []
-    ingested: dict[str, str] = {}  # article id -> place of the unit kept under it
-    seen_bytes: dict[str, str] = {}
-    seen_text: dict[str, str] = {}
-    years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
-    pending: list[tuple] = []  # (record, metadata, manifest row, flags) of the articles to date with the corpus year
-    for unit in tqdm(iter_units(raw_dir, columns), desc="read", unit=" units", disable=not progress,
-                     file=sys.stderr, leave=False):
-        record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested, pending)
-        errors.extend(note_errors(unit))
-        if "reason" in record:
-            errors.append(record)
-            continue
-        ingested[record["article_id"]] = unit.where
-        if record["published"] is None:
-            continue  # dated below, once the corpus year is known
-        years[record["published"].year] += 1
-        articles.append(record)
-        if len(articles) == INGEST_CHUNK:  # a chunk's texts are held once, as a frame (memory: see build benchmark)
-            parts.append(articles_frame(articles))
-            articles = []
-    year = corpus_year(years.elements())
-    articles.extend(_redate(*waiting, year) for waiting in pending)
-    parts.append(articles_frame(articles))
 
-    ingested.update(dict.fromkeys(Path(e["source_file"]).stem for e in errors if e["row"] is None and e["record"] is None))
-    errors.extend(_rows_without_file(rows, ingested, raw_dir))
-    articles_table = catalog.concat_chunks(parts, articles_frame([]))
-    if len(parts) > 1 or pending:  # each chunk is sorted by article_id; sort the whole
-        articles_table = articles_table.sort_values("article_id", kind="stable").reset_index(drop=True)
-    return articles_table, errors_frame(errors)
+class ArticleStream:
+    """The ``articles`` of a raw folder, read once and given back sorted by ``article_id``, a chunk at a time.
+
+    :meth:`read` reads every unit (see :func:`load_articles`) and returns ``ingest_errors``; :meth:`frames`
+    then gives the ``articles`` rows as frames of a chosen size. Records wait in sorted runs spilled to
+    ``scratch`` (:mod:`~analysis.ingest.sorted_runs`), so memory holds some :data:`INGEST_CHUNK` articles
+    whatever the corpus size; the articles that need the corpus year to be dated wait in runs of their own
+    and are dated as they are merged back. Use as a context manager (the scratch files are removed on exit).
+    """
+
+    def __init__(self, raw_dir: str | Path | None = None, manifest: str | Path | None | bool = None,
+                 columns: dict[str, str] | None = None, progress: bool = False,
+                 scratch: str | Path | None = None):
+        raw_dir = Path(raw_dir) if raw_dir is not None else config.RAW_DIR
+        if raw_dir.is_file():
+            raise NotADirectoryError(f"--raw {raw_dir} is a file; give the folder that holds the articles")
+        if not raw_dir.is_dir():
+            raise FileNotFoundError(f"raw folder not found: {raw_dir}")
+        self.raw_dir, self.manifest, self.columns, self.progress = raw_dir, manifest, columns, progress
+        scratch = Path(scratch) if scratch is not None else None
+        self._dated = SortedRuns(_article_key, INGEST_CHUNK, scratch / "dated" if scratch else None)
+        self._pending = SortedRuns(_pending_key, INGEST_CHUNK, scratch / "pending" if scratch else None)
+        self._year: int | None = None
+        self._read = False
+
+    @property
+    def count(self) -> int:
+        """Articles read (after :meth:`read`)."""
+        return self._dated.count + self._pending.count
+
+    def read(self) -> pd.DataFrame:
+        """Read every unit of the raw folder; return the ``ingest_errors`` table."""
+        if self._read:
+            raise RuntimeError(f"{self.raw_dir}: already read")
+        self._read = True
+        raw_dir = self.raw_dir
+        errors: list[dict] = []
+        manifest_path = _manifest_path(raw_dir, self.manifest)
+        rows = read_manifest(manifest_path, errors) if manifest_path else {}
+        lexicon = outlets()
+        ingested: dict[str, str] = {}  # article id -> place of the unit kept under it
+        seen_bytes: dict[str, str] = {}
+        seen_text: dict[str, str] = {}
+        years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
+        pending: list[tuple] = []  # (record, metadata, manifest row, flags) of an article to date with the corpus year
+        for unit in tqdm(iter_units(raw_dir, self.columns), desc="read", unit=" units", disable=not self.progress,
+                         file=sys.stderr, leave=False):
+            record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested, pending)
+            errors.extend(note_errors(unit))
+            if "reason" in record:
+                errors.append(record)
+                continue
+            ingested[record["article_id"]] = unit.where
+            if record["published"] is None:
+                self._pending.add(pending.pop())  # dated in frames(), once the corpus year is known
+                continue
+            years[record["published"].year] += 1
+            self._dated.add(record)
+        self._year = corpus_year(years.elements())
+        ingested.update(dict.fromkeys(Path(e["source_file"]).stem for e in errors
+                                      if e["row"] is None and e["record"] is None))
+        errors.extend(_rows_without_file(rows, ingested, raw_dir))
+        return errors_frame(errors)
+
+    def frames(self, size: int) -> Iterator[pd.DataFrame]:
+        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`)."""
+        if not self._read:
+            raise RuntimeError(f"{self.raw_dir}: read() first")
+        year = self._year
+        redated = (_redate(*waiting, year) for waiting in self._pending.merged())
+        for block in blocks(merge_sorted([self._dated.merged(), redated], key=_article_key), size):
+            yield articles_frame(block)
+
+    def close(self) -> None:
+        """Remove the scratch files."""
+        self._dated.close()
+        self._pending.close()
+
+    def __enter__(self) -> "ArticleStream":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _article_key(record: dict) -> str:
+    return record["article_id"]
+
+
+def _pending_key(waiting: tuple) -> str:
+    return waiting[0]["article_id"]
 
 
 def _manifest_path(raw_dir: Path, manifest: str | Path | None | bool) -> Path | None:

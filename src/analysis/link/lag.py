@@ -84,6 +84,7 @@ def announcement_lag(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     require_frame(claims, ("article_id", "claimant", "count", "outcome", "side"), "claims")
     require_frame(articles, ("article_id", "outlet", "published", "published_basis"), "articles")
     claims = with_qualifier(claims)
+    articles = articles[articles["article_id"].isin(claims["article_id"])]  # a record per article that claims
     meta = {r["article_id"]: r for r in articles[["article_id", "outlet", "published", "published_basis"]].to_dict("records")}
     groups: dict[tuple, dict] = {}
     for r in claims[list(ANNOUNCEMENT_CLAIM_COLUMNS)].to_dict("records"):
