@@ -5,7 +5,9 @@ Each shortcut must give what the step gave on whole tables."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
+from analysis.build import arrow_memory
 from analysis.build import pipeline
 from analysis.core import catalog
 from analysis.extract import names as naming
@@ -47,3 +49,15 @@ def test_a_parted_csv_twin_written_in_batches_is_the_same_file(raw_copy, tmp_pat
     many = _build(raw_copy, tmp_path / "many", chunk_size=1000)
     for name in pipeline.PARTITION_TABLES + ("claims",):
         assert (many / f"{name}.csv").read_bytes() == (one / f"{name}.csv").read_bytes(), name
+
+
+def test_the_build_allocates_arrow_memory_from_the_system_pool_and_restores_the_previous_one():
+    """mimalloc (pyarrow's default) keeps what a partition freed; the build uses the system allocator."""
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.mimalloc_memory_pool())
+    try:
+        with arrow_memory.system_pool():
+            assert pa.default_memory_pool().backend_name == "system"
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+    finally:
+        pa.set_memory_pool(previous)

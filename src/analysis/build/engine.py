@@ -107,7 +107,8 @@ class Engine:
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
                                         silence_logs=logging.ERROR,
-                                        env={"PYTHONPATH": worker_pythonpath()})
+                                        env={"PYTHONPATH": worker_pythonpath(),
+                                             "ARROW_DEFAULT_MEMORY_POOL": arrow_pool_name()})
             self.client = Client(self.cluster)
             log.info("building on %d local worker processes", self.workers)
         return self
@@ -162,6 +163,12 @@ class Engine:
             future.release()
             submit_next()
             yield index, result
+
+
+def arrow_pool_name() -> str:
+    """Arrow's allocator for local workers: ``$ARROW_DEFAULT_MEMORY_POOL`` when set, else the system one
+    (:mod:`analysis.build.arrow_memory`), chosen before the worker loads pyarrow."""
+    return os.environ.get("ARROW_DEFAULT_MEMORY_POOL") or "system"
 
 
 def worker_pythonpath() -> str:

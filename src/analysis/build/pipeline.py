@@ -35,6 +35,7 @@ from analysis.extract import claims
 from analysis.extract import hedges as hedging
 from analysis.extract import names as naming
 from analysis.extract import sources as voices
+from analysis.build import arrow_memory
 from analysis.build import engine
 from analysis.build import isolation
 from analysis.ingest import corpus
@@ -208,6 +209,7 @@ def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds
     into :data:`UNLINKED_CLAIMS`; returns only what the driver needs: the ``extraction_errors`` rows, the
     region-name counts, the seconds of each stage and the number of articles.
     """
+    arrow_memory.use_system_pool()
     spent = {"events": 0.0, "claims": 0.0, "framing": 0.0, "write": 0.0}
     last = [time.perf_counter()]
 
@@ -527,7 +529,7 @@ def build(raw_dir: str | Path | None = None, out_dir: str | Path | None = None,
         provenance.verify_raw_sums(raw)
     with staging.locked(out):
         staging.clean_leftovers(out)
-        with staging.staged(out) as stage:
+        with staging.staged(out) as stage, arrow_memory.system_pool():
             written, tables = _streamed(stage, raw, manifest, columns, progress, article_seconds, workers,
                                         scheduler, chunk_size, csv, strict, allow_empty, timings)
             record = {"raw": {n: h for n, h in provenance.file_hashes(raw).items() if n != provenance.SUMS_NAME}}
