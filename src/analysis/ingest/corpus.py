@@ -127,8 +127,8 @@ class ArticleStream:
         rows = read_manifest(manifest_path, errors) if manifest_path else {}
         lexicon = outlets()
         ingested: dict[str, str] = {}  # article id -> place of the unit kept under it
-        seen_bytes: dict[str, str] = {}
-        seen_text: dict[str, str] = {}
+        seen_bytes: dict[bytes | None, str] = {}  # SHA-256 digest -> place of the article kept
+        seen_text: dict[bytes, str] = {}
         years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
         pending: list[tuple] = []  # (record, metadata, manifest row, flags) of an article to date with the corpus year
         for unit in tqdm(iter_units(raw_dir, self.columns), desc="read", unit=" units", disable=not self.progress,
@@ -231,8 +231,10 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
             return fail("empty", f"{where} is empty (no text to ingest)")
         if looks_binary(data):
             return fail("binary", f"{where} is a binary file, not text; convert it to plain text first")
-    if unit.sha256 in seen_bytes:
-        return fail("duplicate", f"{where} has the same bytes as {seen_bytes[unit.sha256]}; only the first is kept")
+    digest = unit.sha256
+    bytes_key = bytes.fromhex(digest) if digest else None  # 32 bytes held per article, not 64 characters
+    if bytes_key in seen_bytes:
+        return fail("duplicate", f"{where} has the same bytes as {seen_bytes[bytes_key]}; only the first is kept")
     decoded = decode(data) if unit.text is None else Decoded(unit.text, "utf-8")
     if decoded is None:
         return fail("undecodable", f"{where} is neither UTF-8 nor any encoding that could be detected")
@@ -240,10 +242,10 @@ def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: Outl
                                                    lexicon, defer=True, replacements=decoded.replacements)
     if not record["text"].strip():
         return fail("empty", f"{where} holds nothing but page debris or metadata")
-    text_key = hashlib.sha256(record["text"].encode()).hexdigest()
+    text_key = hashlib.sha256(record["text"].encode()).digest()
     if text_key in seen_text:
         return fail("duplicate", f"{where} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
-    seen_bytes[unit.sha256] = where
+    seen_bytes[bytes_key] = where
     seen_text[text_key] = where
     if unit.article_id != article_id:
         detail = (f"{where} has the article id {article_id!r} of {ingested[article_id]}; both are kept, this one as "
