@@ -339,7 +339,7 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
                     return
                 validation.validate("articles", frame)
                 writers["articles"].write(frame, i)
-                light.append(frame[list(ARTICLE_KEY_COLUMNS)])
+                light.append(frame[list(ARTICLE_KEY_COLUMNS)].copy())  # a copy: a selection would keep the texts
                 clock("ingest")
                 yield i, i, frame, str(stage.folder), article_seconds
 

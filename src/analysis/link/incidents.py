@@ -74,31 +74,34 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
     """
     _validate(events, tolerance_days, min_similarity)
     usable = events[events["location"].notna() & events["date"].notna()]
-    records = usable.to_dict("records")
-    rows = list(usable.index)
-    if not records:
+    if usable.empty:
         return pd.DataFrame(columns=list(INCIDENT_COLUMNS)), pd.DataFrame(columns=list(MENTION_COLUMNS))
-    clusters, best = _clusters(records, tolerance_days, min_similarity)
+    # one list per column, not a dict per row: a corpus's events are many (memory, issue 15)
+    cols = {c: usable[c].tolist() for c in (*_REQUIRED, "background") if c in usable.columns}
+    rows = list(usable.index)
+    clusters, best = _clusters(cols, tolerance_days, min_similarity)
     incidents: dict[str, dict] = {}
-    mentions = []
+    out: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
+    copied = ("article_id", "outlet", "published", "published_basis", "expression", "date", "start", "end",
+              "sentence")
+    background = cols.get("background")
     for members in clusters:
-        place = records[members[0]]["location"]
-        dates = Counter(records[i]["date"] for i in members)
+        place = cols["location"][members[0]]
+        dates = Counter(cols["date"][i] for i in members)
         top = max(dates.values())
         day = min(d for d, n in dates.items() if n == top)
-        event_type = _incident_type([records[i]["event_type"] for i in members])
+        event_type = _incident_type([cols["event_type"][i] for i in members])
         iid = incident_id(place, day, event_type)
         for i in members:
-            r = records[i]
-            mentions.append({
-                "incident_id": iid, "event_row": rows[i], "article_id": r["article_id"], "outlet": r["outlet"],
-                "published": r["published"], "published_basis": r["published_basis"], "expression": r["expression"],
-                "date": r["date"], "start": r["start"], "end": r["end"], "sentence": r["sentence"],
-                "similarity": None if np.isnan(best[i]) else round(float(best[i]), 4),
-                "background": is_flagged(r.get("background")),
-            })
+            out["incident_id"].append(iid)
+            out["event_row"].append(rows[i])
+            for c in copied:
+                out[c].append(cols[c][i])
+            out["similarity"].append(None if np.isnan(best[i]) else round(float(best[i]), 4))
+            out["background"].append(is_flagged(background[i]) if background is not None else False)
         incidents.setdefault(iid, {"place": place, "event_type": event_type, "date": day})
-    mention_frame = pd.DataFrame(mentions, columns=list(MENTION_COLUMNS)).sort_values(["incident_id", "article_id", "start"], ignore_index=True)
+    mention_frame = pd.DataFrame(out, columns=list(MENTION_COLUMNS)).sort_values(
+        ["incident_id", "article_id", "start"], ignore_index=True)
     return _incident_table(mention_frame, incidents), mention_frame
 
 
@@ -109,21 +112,24 @@ thousands of mentions no longer makes a dense square matrix of them (4,786 menti
 corpus of 10,000 files made 180 MB, and about 450 MB at the peak with the sparse product)."""
 
 
-def _clusters(records: list[dict], tolerance_days: int, min_similarity: float) -> tuple[list[list[int]], list[float]]:
+def _clusters(cols: dict[str, list], tolerance_days: int, min_similarity: float) -> tuple[list[list[int]], list[float]]:
     """The linked mentions (single linkage within a place), and each mention's highest similarity in a link.
 
-    Clusters are lists of positions in ``records``, in order of their first
-    mention; the similarity is NaN for a mention linked to none.
+    ``cols``: the usable events, one list per column. Clusters are lists of
+    row positions, in order of their first mention; the similarity is NaN for
+    a mention linked to none.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer  # here, not at the top: workers never link, and
     # importing scikit-learn costs each worker process about 2 s
 
-    texts = [_masked(r["sentence"], r["expression"]) for r in records]
+    texts = [_masked(sentence, expression) for sentence, expression in zip(cols["sentence"], cols["expression"])]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # only stop words everywhere
         matrix = None
-    parent = list(range(len(records)))
+    del texts
+    dates = cols["date"]
+    parent = list(range(len(dates)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -132,11 +138,11 @@ def _clusters(records: list[dict], tolerance_days: int, min_similarity: float) -
         return i
 
     combat_types = combat_event_types()
-    combat = [r["event_type"] in combat_types for r in records]
-    best = [np.nan] * len(records)
+    combat = [t in combat_types for t in cols["event_type"]]
+    best = [np.nan] * len(dates)
     by_place: dict[str, list[int]] = {}
-    for i, r in enumerate(records):
-        by_place.setdefault(r["location"], []).append(i)
+    for i, location in enumerate(cols["location"]):
+        by_place.setdefault(location, []).append(i)
     for members in by_place.values():
         if len(members) < 2:
             continue
@@ -151,7 +157,7 @@ def _clusters(records: list[dict], tolerance_days: int, min_similarity: float) -
             sims = block[a % SIMILARITY_ROWS]
             for b in range(a + 1, len(members)):
                 i, j = members[a], members[b]
-                apart = abs((records[i]["date"] - records[j]["date"]).days)
+                apart = abs((dates[i] - dates[j]).days)
                 if apart > tolerance_days:
                     continue
                 same_fighting = apart == 0 and combat[i] and combat[j]
@@ -161,7 +167,7 @@ def _clusters(records: list[dict], tolerance_days: int, min_similarity: float) -
                 for k in (i, j):
                     best[k] = sims[b] if np.isnan(best[k]) else max(best[k], sims[b])
     clusters: dict[int, list[int]] = {}
-    for i in range(len(records)):
+    for i in range(len(dates)):
         clusters.setdefault(find(i), []).append(i)
     return list(clusters.values()), best
 

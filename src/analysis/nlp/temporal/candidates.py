@@ -183,8 +183,11 @@ def _with_listed_days(text: str, kept: list[Found]) -> list[Found]:
     return out
 
 
-ARTICLE_CACHE_BYTES = 48 * 2**20
-"""About how much memory the candidates :func:`article_candidates` keeps may take (texts and matches)."""
+ARTICLE_CACHE_BYTES = 16 * 2**20
+"""About how much memory the candidates :func:`article_candidates` keeps may take (texts and matches): a
+partition's worth of undated articles of news length (the build dates them as it sends their partition, and
+the events stage reads them next). At 48 MB the cache, full once some 10,000 articles had gone through, made
+up most of what each process of a 100,000-article build grew by beyond one of 10,000."""
 _FOUND_BYTES = 400  # about what one candidate with its match takes
 _kept: OrderedDict[str, tuple[Found, ...]] = OrderedDict()
 _kept_bytes = [0]
@@ -199,11 +202,10 @@ def article_candidates(text: str) -> list[Found]:
 
     Ingest reads an undated article's calendar dates (its publication date)
     and the events stage then reads every date of the same text: the scan,
-    the costliest step of both, is made once. A build that ingests and
-    extracts a partition at a time shares it for any corpus size; one that
-    ingests everything first, for as many articles as the bound holds (some
-    4,000 of news length). Readers never change the candidates; the list is
-    a fresh copy.
+    the costliest step of both, is made once: the build dates a partition's
+    undated articles as it sends the partition, so in one process the events
+    stage finds them here (some 1,300 articles of news length fit). Readers
+    never change the candidates; the list is a fresh copy.
     """
     kept = _kept.get(text)
     if kept is not None:
