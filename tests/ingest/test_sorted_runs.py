@@ -7,6 +7,7 @@ import random
 
 import pandas as pd
 
+from analysis.build import pipeline
 from analysis.core import catalog
 from analysis.ingest import corpus
 from analysis.ingest.sorted_runs import SortedRuns, blocks
@@ -57,4 +58,11 @@ def test_articles_read_in_tiny_runs_equal_those_read_in_one(raw_copy, monkeypatc
     assert whole["article_id"].is_monotonic_increasing
     dated = whole.set_index("article_id")["published"].astype(str)
     assert dated[["000_first", "002_middle", "zzz_last"]].tolist() == ["2020-10-03", "2020-10-05", "2020-10-04"]
-    assert not list((raw_copy.parent / "scratch").rglob("run-*"))
+    assert not (raw_copy.parent / "scratch").exists()
+
+
+def test_a_build_that_spilled_runs_leaves_no_scratch_folder_in_its_tables(raw_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "INGEST_CHUNK", 2)  # the seeds in three runs
+    pipeline.build(raw_copy, tmp_path / "out", check_sums=False, chunk_size=2)
+    folder = catalog.snapshot(tmp_path / "out")
+    assert not list(folder.glob(".*")) and len(catalog.load("articles", tmp_path / "out")) == 5

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import sys
 import unicodedata
 from collections import Counter
@@ -106,6 +107,7 @@ class ArticleStream:
             raise FileNotFoundError(f"raw folder not found: {raw_dir}")
         self.raw_dir, self.manifest, self.columns, self.progress = raw_dir, manifest, columns, progress
         scratch = Path(scratch) if scratch is not None else None
+        self._scratch = scratch
         self._dated = SortedRuns(_article_key, INGEST_CHUNK, scratch / "dated" if scratch else None)
         self._pending = SortedRuns(_pending_key, INGEST_CHUNK, scratch / "pending" if scratch else None)
         self._year: int | None = None
@@ -160,9 +162,11 @@ class ArticleStream:
             yield articles_frame(block)
 
     def close(self) -> None:
-        """Remove the scratch files."""
+        """Remove the scratch files, and the ``scratch`` folder."""
         self._dated.close()
         self._pending.close()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> "ArticleStream":
         return self
