@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import random
 
+import dask
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from analysis import cli
@@ -90,3 +92,14 @@ def test_bad_engine_settings_are_one_line_errors(tmp_path, capsys):
     assert code == 1
     err = capsys.readouterr().err
     assert "--scheduler tcp://127.0.0.1:9: no Dask scheduler answers there" in err and not (tmp_path / "out").exists()
+
+
+def _worker_settings():
+    return dask.config.get("distributed.worker.profile.enabled"), pa.default_memory_pool().backend_name
+
+
+def test_local_workers_start_without_the_profiler_and_with_the_system_allocator():
+    """Both made every worker grow over a long build (issue 15, flat memory)."""
+    with engine.Engine(workers=2, partitions=2) as run:
+        settings = run.client.run(_worker_settings)
+    assert len(settings) == 2 and set(settings.values()) == {(False, "system")}
