@@ -36,6 +36,10 @@ def reading(text: str):
     ("A title\nThe army took two villages, Trend reports.", "Trend", "selftag"),
     ("A title\nThe shelling went on overnight, ARMENPRESS reports citing the ministry.", "Armenpress", "selftag"),
     ("A title\nFour people were hurt, Report informs.", "Report.az", "selftag"),
+    ("A title\nThe office issued a statement.\nReport informs, the statement reads:\nAll was quiet.", "Report.az", "selftag"),
+    ("A title\nThe two leaders signed the deal at night, reports Xinhua news agency.\nTroops stayed.", "Xinhua", "selftag"),
+    ("A title\nThe line held overnight, reports TASS, citing the ministry.\nTroops stayed.", "TASS", "selftag"),
+    ("A title\nBaku, December 14, AZERTAC\nThe commission met again.", "Azertac", "wire"),
     # bylines, credit lines, source lines, sign-offs
     ("A title\nBy VOA News\nFighting went on.", "Voice of America", "byline"),
     ("A title\nWritten By\nAssociated Press\nFighting went on.", "Associated Press", "byline"),
@@ -54,6 +58,7 @@ def reading(text: str):
     # site cues, when no author cue
     ("Refugees flee the fighting - DW News.\nFamilies left at night.", "Deutsche Welle", "title"),
     ("DAILY SITE\nJoin EUobserver today\nThe talks ended.", "EUobserver", "label"),
+    ("\nBecome an OC Media Member\nThe talks ended.", "OC Media", "label"),
 ])
 def test_cue(text, outlet, basis):
     r = reading(text)
@@ -64,6 +69,8 @@ def test_cue(text, outlet, basis):
     "A title\nThe ministry confirmed the deaths, according to Reuters.",
     "A title\nThe spokesman told TASS that the line held.",
     "A title\nThe army took the town, Interfax reported.",
+    "A title\nThe army took the town, reported Interfax.",
+    "A title\nThe army took the town, reports Interfax correspondent Ivan Petrov who was there.",
     "A title\nPrisoners were exchanged, Russian RIA Novosti reports, citing officials.",
     "A title\nAnalysts see a rising trend, trend reports say.",
     "A title\nAzerbaijan Says Town Taken (PHOTO)\nThe ministry spoke.",

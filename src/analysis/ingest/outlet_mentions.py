@@ -79,6 +79,7 @@ class _Patterns:
     dateline: re.Pattern
     lead: re.Pattern
     selftag: re.Pattern
+    reported_by: re.Pattern
     byline: re.Pattern
     byline_tail: re.Pattern
     credit: re.Pattern
@@ -120,10 +121,12 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         wire=re.compile(rf"^(?:{place}(?:\s*\[[^\]\n]{{2,30}}\])?,?\s*(?:{date}(?:,?\s+(?:19|20)\d\d)?,?\s*)?)?"
                         rf"\((?P<tag>[^()\n]{{2,80}})\)\s*(?P<dash>[-—–]{{1,2}}|:|\.-)?\s*\S"),
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
-        dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*[.,:—–-]"),
+        dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*(?:[.,:—–-]|$)"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
         selftag=re.compile(rf"{glued}\s+(?P<verb>(?i:reports|informs|says))\b"
                            rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
+        # "..., reports Xinhua news agency.": the tag inverted, closing a sentence of the lead (read after the name).
+        reported_by=re.compile(r"(?:\s+(?i:news\s+agency|agency))?(?:\s*\.(?:\s|$)|,?\s+(?i:citing|quoting|with reference to)\b)"),
         byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news|reporters?))?\s*(?:[|,]|$)"),
         byline_tail=re.compile(rf"^(?i:by)\s+[^|,]{{2,60}}?[,|]?\s+{name}\s*$"),
         credit=re.compile(rf"^{name}\s*(?:[,|]\s*(?:[^\d\n]{{0,30}}?){date}|[-–—,|]\s*(?:[^\d\n]{{0,30}}?)\(?{numeric})"),
@@ -148,7 +151,8 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         # "... - DW News", "... - GV Wire - Explore. Explain. Expose" (the site's tag line after its name)
         suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*(?:\s[—–|-]{{1,2}}\s+[^—–|\n]{{2,40}})?\.?$"),
         label=re.compile(rf"^{name}\s*(?:[/|—–-]\s*)?(?:[A-Z][\w&]*(?:\s+[A-Z&][\w&]*){{0,2}})?$"),
-        prompt=re.compile(rf"^(?i:join|subscribe to|support|sign up for|follow)\s+{name}(?:\s+(?i:today|now|on \w+))?[.!]?$"),
+        prompt=re.compile(rf"^(?:(?i:join|subscribe to|support|sign up for|follow)|(?i:become\s+an?))\s+{name}"
+                          rf"(?:\s+(?i:today|now|on \w+)|(?<=[\w.])\s+(?i:member|supporter|subscriber|patron))?[.!]?$"),
         copyright=re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
                              rf"\s*[,.]?\s*(?:(?i:the)\s+)?{name}"),
         # "TBILISI, DFWatch–At least ...": a dateline whose place (in capitals) is followed by the outlet, no date.
@@ -232,6 +236,7 @@ def _names_by_line(lines: list[str], finders: tuple[re.Pattern, ...], aliases) -
 
 _COMMA_BEFORE = re.compile(r",[\"”’]?\s*$")
 _QUOTE_BEFORE = re.compile(r"[\"”’]\s*$")
+_INVERTED_BEFORE = re.compile(r",\s+(?:reports|informs)\s+$")  # "..., reports Xinhua." (present tense: the tag)
 
 
 def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
@@ -275,9 +280,16 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             if index <= _LEAD_LINES:
                 m = pats.selftag.match(line, pos)
                 comma = _COMMA_BEFORE.search(before) is not None
-                if m and (m.group("citing") or (comma and m.group("verb").lower() != "says")) and \
+                verb = m.group("verb").lower() if m else None
+                if m and (m.group("citing") or (comma and verb != "says")) and \
                         (pos == 0 or comma or _QUOTE_BEFORE.search(before)):
                     add(m, "selftag", index)
+                elif m and pos == 0 and verb == "informs":  # "Report informs, the statement reads:"
+                    add(m, "selftag", index)
+                elif _INVERTED_BEFORE.search(line, max(0, pos - 12), pos):
+                    written = finders[0].match(line, pos)
+                    if written and pats.reported_by.match(line, written.end()):
+                        cues.append(OutletCue(lexicon.outlet_for(written.group()), "selftag", index))
             if pos == 0 or line[pos - 1].isspace() or line[pos - 1] in ".!?”\"":
                 add(pats.pipe_credit.match(line, pos), "credit", index)
             if free:
