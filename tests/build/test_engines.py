@@ -20,6 +20,7 @@ from analysis.build import pipeline
 from analysis.core import catalog
 from analysis.core import config
 from perturbed_seeds import perturbed, seed_texts
+from seed_forms import seeds, write_html, write_warc
 
 distributed = pytest.importorskip("distributed")
 
@@ -65,6 +66,33 @@ def test_serial_and_cluster_builds_give_the_same_tables(cluster, tmp_path, size,
             written = tmp_path / "memory"
             catalog.write_table(tables[name], name, written)
             pd.testing.assert_frame_equal(catalog.load(name, written), catalog.load(name, serial), obj=name)
+
+
+def test_ingest_on_the_cluster_reads_every_form_and_keeps_the_serial_decisions(cluster, tmp_path):
+    """Pages and records are read on the workers, duplicates, ids taken and the corpus year decided in the
+    driver: the same articles and errors as in-process, for HTML, a WARC, a copy, two files of one id and
+    articles that wait for the corpus year."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    items = seeds()
+    write_html(raw, items[:3])
+    write_warc(raw / "crawl.warc.gz", items[3:])
+    first = (config.RAW_DIR / "000_8c9caf51e7030ae7.txt").read_bytes()
+    (raw / "copy.txt").write_bytes(first)
+    (raw / "copy2.txt").write_bytes(first)  # the same bytes: a duplicate
+    (raw / "twin.txt").write_text("The shelling went on at dawn in the town, officials said on Friday.\n" * 3,
+                                  encoding="utf-8")
+    (raw / "twin.md").write_text("YEREVAN, October 9. Two more soldiers were killed on the front, the ministry said.\n",
+                                 encoding="utf-8")  # the id of twin.txt; a date line without its year
+    (raw / "manifest.csv").write_text("article_id,outlet\ntwin,Some Paper\n", encoding="utf-8")
+    serial, on_cluster = tmp_path / "serial", tmp_path / "cluster"
+    pipeline.build(raw, serial, check_sums=False, workers=0)
+    pipeline.build(raw, on_cluster, check_sums=False, scheduler=cluster.scheduler_address)
+    assert_same_tables(serial, on_cluster)
+    errors = catalog.load("ingest_errors", on_cluster)
+    assert {"duplicate", "duplicate_id", "skipped"} <= set(errors["reason"])
+    articles = catalog.load("articles", on_cluster)
+    assert len(articles) == 7 and articles["text"].str.len().min() > 0
 
 
 def test_local_worker_processes_give_the_same_tables(tmp_path):

@@ -175,7 +175,7 @@ def test_a_reader_that_fails_costs_its_file_only(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("the parser gave up")
 
-    monkeypatch.setattr("analysis.ingest.kinds.read_page", broken)
+    monkeypatch.setattr("analysis.ingest.html_pages.finish_page", broken)
     articles, errors = corpus.load_articles(raw)
     assert list(articles["article_id"]) == ["a"]
     row = _row(errors, "b.html")

@@ -293,8 +293,9 @@ def _linkable_events(dataset: Path) -> pd.DataFrame:
 def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bool, article_seconds: float,
               workers: int, scheduler: str | None, chunk_size: int, csv: bool | None, strict: bool,
               allow_empty: bool, timings: dict | None) -> tuple[dict[str, Path], dict[str, pd.DataFrame]]:
-    """Every table into ``stage``: ingest here, the per-article stages as partition tasks on the engine
-    (their tables written as parts), then the corpus-level steps from the parts. Returns the paths written
+    """Every table into ``stage``: ingest (each unit read and built on the engine, duplicates and the corpus
+    year here), the per-article stages as partition tasks on the engine (their tables written as parts), then
+    the corpus-level steps from the parts. Returns the paths written
     and the tables held here (a table written as parts is given as a frame of its rows, with no columns)."""
     spent = {name: 0.0 for name, _ in STAGES}
     last = [time.perf_counter()]
@@ -305,8 +306,9 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         last[0] = now
 
     isolation.Isolation(article_seconds)  # a bad limit is refused before any work
-    with corpus.ArticleStream(raw, manifest, columns, progress, scratch=stage.folder / INGEST_RUNS) as stream:
-        held: dict[str, pd.DataFrame] = {"ingest_errors": stream.read()}
+    with engine.Engine(workers, scheduler) as run, \
+            corpus.ArticleStream(raw, manifest, columns, progress, scratch=stage.folder / INGEST_RUNS) as stream:
+        held: dict[str, pd.DataFrame] = {"ingest_errors": stream.read(run.map)}
         count = stream.count
         clock("ingest")
         log.info("read %d articles and %d ingest errors from %s", count, len(held["ingest_errors"]), raw)
@@ -331,7 +333,7 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         light: list[pd.DataFrame] = []  # the articles' columns the corpus-level steps read, without the texts
 
         def calls():
-            frames = stream.frames(chunk_size)
+            frames = stream.frames(chunk_size, run.map)
             for i in itertools.count():
                 last[0] = time.perf_counter()  # the merge of the sorted runs is ingest's work, the task's is not
                 frame = next(frames, None)
@@ -345,12 +347,12 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
 
         results: dict[int, dict] = {}
         partitions = -(-count // chunk_size)
-        with engine.Engine(workers, scheduler, partitions=partitions) as run, \
-                tqdm(total=count, desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
-                     leave=False) as bar:
+        with tqdm(total=count, desc="extract", unit=" articles", disable=not progress, file=sys.stderr,
+                  leave=False) as bar:
+            tasks = run.run(partition_task, calls(), tasks=partitions)
             log.info("per-article stages: %d partition(s) of up to %d articles, %s", partitions, chunk_size,
                      run.name)
-            for index, result in run.run(partition_task, calls()):
+            for index, result in tasks:
                 if not catalog.part_path(writers["events"].dataset, index).exists():
                     raise engine.EngineError(f"partition {index} ran, but its tables are not in {stage.folder}: "
                                              "the workers must see the output folder at the same path (a shared "

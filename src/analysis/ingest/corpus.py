@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -34,6 +34,7 @@ from analysis.core import schema
 from analysis.core import catalog
 from analysis.core import config
 from analysis.core.dates import outside_window
+from analysis.ingest import html_pages
 from analysis.ingest.files import Decoded, decode, looks_binary, printable
 from analysis.ingest.kinds import iter_units
 from analysis.ingest.language import guess_language
@@ -118,8 +119,13 @@ class ArticleStream:
         """Articles read (after :meth:`read`)."""
         return self._dated.count + self._pending.count
 
-    def read(self) -> pd.DataFrame:
-        """Read every unit of the raw folder; return the ``ingest_errors`` table."""
+    def read(self, mapper: Mapper | None = None) -> pd.DataFrame:
+        """Read every unit of the raw folder; return the ``ingest_errors`` table.
+
+        ``mapper(fn, items)`` gives ``fn(*item)`` for each item, in order, wherever it likes (the build's
+        :meth:`~analysis.build.engine.Engine.map`: on its workers): the work on each unit that needs no other
+        unit (:func:`prepared`). What needs them all (duplicates, ids taken, the corpus year) is done here.
+        """
         if self._read:
             raise RuntimeError(f"{self.raw_dir}: already read")
         self._read = True
@@ -127,15 +133,21 @@ class ArticleStream:
         errors: list[dict] = []
         manifest_path = _manifest_path(raw_dir, self.manifest)
         rows = read_manifest(manifest_path, errors) if manifest_path else {}
-        lexicon = outlets()
         ingested: dict[str, str] = {}  # article id -> place of the unit kept under it
         seen_bytes: dict[bytes | None, str] = {}  # SHA-256 digest -> place of the article kept
         seen_text: dict[bytes, str] = {}
         years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
         pending: list[tuple] = []  # (record, metadata, manifest row, flags) of an article to date with the corpus year
-        for unit in tqdm(iter_units(raw_dir, self.columns), desc="read", unit=" units", disable=not self.progress,
-                         file=sys.stderr, leave=False):
-            record = _article_or_error(unit, rows, lexicon, seen_bytes, seen_text, ingested, pending)
+
+        def items() -> Iterator[tuple[RawUnit, ManifestRow | None]]:
+            for unit in tqdm(iter_units(raw_dir, self.columns), desc="read", unit=" units",
+                             disable=not self.progress, file=sys.stderr, leave=False):
+                unit.source_file = printable(unit.source_file)
+                unit.article_id = unicodedata.normalize("NFC", printable(unit.article_id))
+                yield unit, rows.get(unit.article_id)
+
+        for unit, outcome in (mapper or serial_map)(prepared, items()):
+            record = _article_or_error(unit, outcome, rows, seen_bytes, seen_text, ingested, pending)
             errors.extend(note_errors(unit))
             if "reason" in record:
                 errors.append(record)
@@ -152,12 +164,13 @@ class ArticleStream:
         errors.extend(_rows_without_file(rows, ingested, raw_dir))
         return errors_frame(errors)
 
-    def frames(self, size: int) -> Iterator[pd.DataFrame]:
-        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`)."""
+    def frames(self, size: int, mapper: Mapper | None = None) -> Iterator[pd.DataFrame]:
+        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`); ``mapper``
+        (see :meth:`read`) dates the articles that waited for the corpus year."""
         if not self._read:
             raise RuntimeError(f"{self.raw_dir}: read() first")
         year = self._year
-        redated = (_redate(*waiting, year) for waiting in self._pending.merged())
+        redated = (mapper or serial_map)(redated_record, ((*waiting, year) for waiting in self._pending.merged()))
         for block in blocks(merge_sorted([self._dated.merged(), redated], key=_article_key), size):
             yield articles_frame(block)
 
@@ -206,47 +219,82 @@ def distinct_id(article_id: str, where: str, taken: dict[str, str]) -> str:
     raise ValueError(f"{where}: no distinct article id for {article_id!r}")  # 2**256 ids taken: unreachable
 
 
-def _article_or_error(unit: RawUnit, rows: dict[str, ManifestRow], lexicon: OutletLexicon,
-                      seen_bytes: dict[str, str], seen_text: dict[str, str], ingested: dict[str, str],
-                      pending: list[tuple]) -> dict:
-    """The ``articles`` record of one raw unit, or its ``ingest_errors`` record (it has a ``reason``).
+def serial_map(fn: Callable, items: Iterable[tuple]) -> Iterator:
+    """``fn(*item)`` for each item, here and in order: the :data:`Mapper` of a build without workers."""
+    return (fn(*item) for item in items)
 
-    The unit's file name is made printable and its id NFC-normalized first.
+
+Mapper = Callable[[Callable, Iterable[tuple]], Iterator]
+"""``mapper(fn, items)``: ``fn(*item)`` for each item, in the items' order (see :meth:`ArticleStream.read`)."""
+
+
+def prepared(unit: RawUnit, row: ManifestRow | None) -> tuple[RawUnit, tuple]:
+    """The work on one raw unit that needs no other: its page read, its bytes decoded, its record built
+    (dated without the corpus year); run wherever the build runs its workers, in batches.
+
+    Gives back the unit (its page read) and the outcome: ``("early", reason, detail)`` for a unit refused
+    before the duplicate check (unreadable, empty, binary), ``("late", reason, detail)`` for one refused after
+    it (undecodable, nothing but debris), else ``("built", record, metadata, row, flags, text digest)``.
+    ``row`` is the manifest row of the unit's id.
+    """
+    if unit.page_pending:
+        try:
+            html_pages.finish_page(unit)
+        except Exception as exc:  # one page's reader failing must not stop the build
+            unit.page_pending = False
+            unit.error = ("unreadable", f"{unit.where} could not be read: {type(exc).__name__}: "
+                                        f"{printable(str(exc))[:200]}")
+    where = unit.where
+    if unit.error:
+        return unit, ("early", *unit.error)
+    data = unit.data
+    if unit.text is None:
+        if not data.strip():
+            return unit, ("early", "empty", f"{where} is empty (no text to ingest)")
+        if looks_binary(data):
+            return unit, ("early", "binary", f"{where} is a binary file, not text; convert it to plain text first")
+    decoded = decode(data) if unit.text is None else Decoded(unit.text, "utf-8")
+    if decoded is None:
+        return unit, ("late", "undecodable", f"{where} is neither UTF-8 nor any encoding that could be detected")
+    record, meta, row, base_flags = _built_article(unit, decoded.text, decoded.encoding, row, outlets(),
+                                                   defer=True, replacements=decoded.replacements)
+    if not record["text"].strip():
+        return unit, ("late", "empty", f"{where} holds nothing but page debris or metadata")
+    return unit, ("built", record, meta, row, base_flags, hashlib.sha256(record["text"].encode()).digest())
+
+
+def _article_or_error(unit: RawUnit, outcome: tuple, rows: dict[str, ManifestRow], seen_bytes: dict[str, str],
+                      seen_text: dict[str, str], ingested: dict[str, str], pending: list[tuple]) -> dict:
+    """The ``articles`` record of one raw unit (:func:`prepared` gave its ``outcome``), or its ``ingest_errors``
+    record (it has a ``reason``): what needs the units read before it.
+
     ``seen_bytes``/``seen_text`` (hash -> place of the article kept) take the unit when it is kept;
     ``pending`` takes the record, with what :func:`_redate` needs, when its date needs the corpus year.
     An id already taken (``a.txt`` and ``a.md``, or two rows giving one id) is kept under
     :func:`distinct_id`, with a ``duplicate_id`` row saying so; a manifest row of the new id applies to it.
     """
-    unit.source_file = printable(unit.source_file)
-    unit.article_id = unicodedata.normalize("NFC", printable(unit.article_id))
     where = unit.where
 
     def fail(reason: str, detail: str) -> dict:
         return error_record(unit, reason, detail)
 
-    if unit.error:
-        return fail(*unit.error)
+    if outcome[0] == "early":
+        return fail(*outcome[1:])
     article_id = unit.article_id
     if article_id in ingested:
         unit.article_id = distinct_id(article_id, where, ingested)
-    data = unit.data
-    if unit.text is None:
-        if not data.strip():
-            return fail("empty", f"{where} is empty (no text to ingest)")
-        if looks_binary(data):
-            return fail("binary", f"{where} is a binary file, not text; convert it to plain text first")
     digest = unit.sha256
     bytes_key = bytes.fromhex(digest) if digest else None  # 32 bytes held per article, not 64 characters
     if bytes_key in seen_bytes:
         return fail("duplicate", f"{where} has the same bytes as {seen_bytes[bytes_key]}; only the first is kept")
-    decoded = decode(data) if unit.text is None else Decoded(unit.text, "utf-8")
-    if decoded is None:
-        return fail("undecodable", f"{where} is neither UTF-8 nor any encoding that could be detected")
-    record, meta, row, base_flags = _built_article(unit, decoded.text, decoded.encoding, rows.get(unit.article_id),
-                                                   lexicon, defer=True, replacements=decoded.replacements)
-    if not record["text"].strip():
-        return fail("empty", f"{where} holds nothing but page debris or metadata")
-    text_key = hashlib.sha256(record["text"].encode()).digest()
+    if outcome[0] == "late":
+        return fail(*outcome[1:])
+    if unit.article_id != article_id:
+        if rows.get(unit.article_id) is not rows.get(article_id):  # the new id has a manifest row of its own
+            _, outcome = prepared(unit, rows.get(unit.article_id))
+        else:
+            outcome[1]["article_id"] = unit.article_id
+    record, meta, row, base_flags, text_key = outcome[1:]
     if text_key in seen_text:
         return fail("duplicate", f"{where} has the same text as {seen_text[text_key]} (after normalization); only the first is kept")
     seen_bytes[bytes_key] = where
@@ -339,6 +387,12 @@ def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | No
     (``year_of_corpus``: see the module docstring)."""
     record, meta, row, base_flags = _built_article(unit, text, encoding, row, lexicon)
     return _redate(record, meta, row, base_flags, year_of_corpus) if year_of_corpus is not None else record
+
+
+def redated_record(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flags: list[str],
+                   year_of_corpus: int | None) -> dict:
+    """:func:`_redate`, for a mapper (the build runs it on its workers)."""
+    return _redate(record, meta, row, base_flags, year_of_corpus)
 
 
 def _redate(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flags: list[str],

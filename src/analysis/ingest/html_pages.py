@@ -43,7 +43,24 @@ def page_date(tree, url: str | None) -> dt.date | None:
 def read_page(data: bytes, source_file: str, article_id: str, record: int | None = None,
               url: str | None = None, given: dict | None = None) -> RawUnit:
     """One page as a :class:`RawUnit`: its main text and metadata, or the reason it holds no article."""
+    return finish_page(page_unit(data, source_file, article_id, record, url, given))
+
+
+def page_unit(data: bytes, source_file: str, article_id: str, record: int | None = None,
+              url: str | None = None, given: dict | None = None) -> RawUnit:
+    """One page as a :class:`RawUnit` whose main text is still to be read (:func:`finish_page`): reading it
+    is the costly part, which ingest runs wherever the build's workers are."""
     unit = RawUnit(source_file, article_id, data=data, record=record, given=dict(given or {}))
+    unit.page_url, unit.page_pending = url, True
+    return unit
+
+
+def finish_page(unit: RawUnit) -> RawUnit:
+    """``unit`` (of :func:`page_unit`) with its main text and metadata read, or the reason it holds no article."""
+    if not unit.page_pending:
+        return unit
+    unit.page_pending = False
+    data, url = unit.data, unit.page_url
     if not looks_like_html(data):
         unit.error = ("not_html", f"{unit.where} holds no HTML markup; name a plain-text article .txt")
         return unit

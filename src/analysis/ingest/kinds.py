@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from analysis.ingest.files import printable, read_regular, refusal
-from analysis.ingest.html_pages import read_page
+from analysis.ingest.html_pages import page_unit
 from analysis.ingest.table_rows import SUFFIXES as TABLE_SUFFIXES, iter_table
 from analysis.ingest.units import RawUnit
 from analysis.ingest.warc_records import SUFFIXES as WARC_SUFFIXES, iter_warc
@@ -73,6 +73,6 @@ def _file_units(path: Path, columns: dict[str, str] | None) -> Iterator[RawUnit]
     elif kind == "table":
         yield from iter_table(path, columns)
     elif kind == "html":
-        yield read_page(read_regular(path), path.name, path.stem)
+        yield page_unit(read_regular(path), path.name, path.stem)
     else:
         yield RawUnit(path.name, path.stem, data=read_regular(path))

@@ -38,6 +38,8 @@ class RawUnit:
     error: tuple[str, str] | None = None
     column: str | None = None
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (column, reason, detail) of a kept unit
+    page_pending: bool = False  # an HTML page whose main text is still to be read (html_pages.finish_page)
+    page_url: str | None = None  # the page's address, for reading it
 
     @property
     def sha256(self) -> str | None:

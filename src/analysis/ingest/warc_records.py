@@ -19,7 +19,7 @@ from typing import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from analysis.ingest.html_pages import read_page
+from analysis.ingest.html_pages import page_unit
 from analysis.ingest.units import RawUnit, position_id
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -86,4 +86,4 @@ def _record_unit(path: Path, number: int, record) -> RawUnit:
         return RawUnit(path.name, article_id, data=payload, record=number,
                        error=("not_html", f"{where} ({uri}) is {content_type.split(';')[0]}, not an HTML page"))
     given = {"retrieved": retrieved(record.rec_headers.get_header("WARC-Date"))}
-    return read_page(payload, path.name, article_id, record=number, url=uri, given=given)
+    return page_unit(payload, path.name, article_id, record=number, url=uri, given=given)
