@@ -63,3 +63,21 @@ def test_the_claimants_own_losses():
 def test_a_country_named_as_the_attacker_is_not_the_victims_country():
     text = "One civilian was killed and four others were wounded in Azerbaijan’s shelling of a village in Syunik."
     assert [s for *_, s in sides(text)] == ["armenian", "armenian"]
+
+
+def test_a_side_named_after_the_figures_of_its_clause_is_theirs_not_the_nearer_one_before():
+    text = ("Title\n\nThe fighting lasted a month, with 40 soldiers killed and 90 civilians hurt on the Armenian side, "
+            "while four civilians were killed and 18 injured on the Azerbaijani side.")
+    assert [s for *_, s in sides(text)] == ["armenian", "armenian", "azerbaijani", "azerbaijani"]
+
+
+def test_a_side_that_has_the_figure_holds_its_victims_and_is_no_attacker():
+    text = ("Title\n\nSchools were destroyed in the shelling by Azerbaijan.\n\n"
+            "The Armenian side currently has 950 victims. To date, 38 civilians have been killed.")
+    assert [s for *_, s in sides(text)] == ["armenian", "armenian"]
+
+
+def test_a_capitalised_force_name_is_still_the_attacker():
+    text = ("Title\n\nArmenian Armed Forces have fired 4,000 shells at 30 villages of the Aghdam district since Sunday.\n\n"
+            "As a result, dozens of houses were damaged. So far, 9 civilians have been killed.")
+    assert sides(text)[-1] == (9, "killed", "azerbaijani")

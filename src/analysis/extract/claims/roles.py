@@ -92,7 +92,7 @@ def role_patterns() -> RolePatterns:
     return RolePatterns(
         war_event=re.compile(rf"\b(?:{_phrase(d['war_events'])})\b", re.IGNORECASE),
         agent=re.compile(rf"\b(?:{_phrase(d['agent_verbs'])})\s+(?:[\w’'-]+\s+){{0,6}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
-        subject_attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{fillers})\s+){{0,3}}"
+        subject_attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:{fillers})\s+){{0,3}}"
                                     rf"(?:{_phrase(d['subject_attack_verbs'])})\b"),
         victim_frame=re.compile("|".join(rf"\b{f}\b" for f in frames), re.IGNORECASE),
         between=re.compile(rf"\b(?:{_phrase(d.get('between_words') or ['between'])})\s+(?:the\s+)?"

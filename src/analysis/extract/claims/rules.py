@@ -94,6 +94,8 @@ class Rules:
     attacker: re.Pattern  # "an Armenian rocket strike"
     attacked_by: re.Pattern  # "shelled by Azerbaijani forces"
     sufferer: re.Pattern  # "the Azerbaijani side has suffered"
+    holder: re.Pattern  # "the Armenian side currently has" (right before a figure: its victims)
+    holding: re.Pattern  # the same, followed by a figure anywhere in a sentence (not an attacker)
     enemy: re.Pattern  # "the enemy" as the victims
     in_country: re.Pattern  # "65 civilians in Azerbaijan"
     both: re.Pattern
@@ -356,12 +358,20 @@ def _side_and_place(d: dict) -> dict:
     actor = alt(list(actors["name"]))
     mods = alt(d.get("attack_modifiers") or ["armed"])
     return dict(
-        attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods})\s+){{0,2}}(?P<noun>{alt(d['attack_nouns'])})\b"),
+        attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:{mods})\s+){{0,2}}(?P<noun>{alt(d['attack_nouns'])})\b"),
         attacked_by=re.compile(
             rf"\b(?:shelled|bombed|attacked|targeted|hit|struck|fired|launched|carried\s+out|subjected\s+to)\s+(?:[\w-]+\s+){{0,4}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
         sufferer=re.compile(
-            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly|again|already|now|thus|just|recently)\s+){{0,4}}"
+            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly|again|already|now|thus|just|recently)\s+){{0,4}}"
             rf"(?:{alt(d.get('sufferer_words') or ['suffered'])})\b"),
+        holder=re.compile(
+            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:side|army|forces|troops|military|armed)\s+){{0,2}}"
+            rf"(?:(?i:currently|now|so\s+far|already|also|still|reportedly)\s+)?(?i:{alt(d.get('holder_words') or ['has'])})"
+            rf"\s+(?:(?i:a\s+total\s+of|at\s+least|more\s+than|over|about|some|nearly|almost|around)\s+)?$"),
+        holding=re.compile(
+            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:side|army|forces|troops|military|armed)\s+){{0,2}}"
+            rf"(?:(?i:currently|now|so\s+far|already|also|still|reportedly)\s+)?(?i:{alt(d.get('holder_words') or ['has'])})"
+            rf"\s+(?:(?i:a\s+total\s+of|at\s+least|more\s+than|over|about|some|nearly|almost|around)\s+)?(?=\d)"),
         enemy=_enemy_pattern(d),
         in_country=_in_country_pattern(actors),
         both=re.compile(rf"\b(?:{alt(d.get('both_sides_cues') or ['both sides'])})\b", re.IGNORECASE),

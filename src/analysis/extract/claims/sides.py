@@ -85,8 +85,9 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
         return side
     frames = list(p.victim_frame.finditer(text, s.start, min(max(hi, c.ev_end) + 30, s.end))) \
         if " side" in s.text or "among" in s.text else []
-    if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure
-        near = min(frames, key=lambda m: abs(m.start() - c.q.start))
+    if frames:  # "On the Azerbaijani side, 12 servicemen were killed": the frame nearest the figure, one in
+        inside = [m for m in frames if lo <= m.start() < hi]  # its clause first ("..., while six were killed
+        near = min(inside or frames, key=lambda m: abs(m.start() - c.q.start))  # and 26 hurt on the X side")
         side = lexicons.actors().side_of(frame_actor(near))
         if side == "third_party":  # "the toll among the Turkish-backed factions": the party their sponsor backs
             backed = p.sponsored.search(text, near.start(), min(s.end, near.end() + 40))
@@ -100,6 +101,9 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
             return side
     for m in r.sufferer.finditer(text, max(s.start, c.ev_start - 80), c.q.end):
         return _people_of(lexicons.actors().side_of(m.group("actor")))  # "the Azerbaijani side has suffered"
+    held = r.holder.search(text, max(s.start, c.q.start - 80), c.q.start)
+    if held is not None:  # "the Armenian side currently has 1,172 victims"
+        return _people_of(lexicons.actors().side_of(held.group("actor")))
     force = _suffering_force(p, text, c)
     if force is not None:  # "Armenian troops fired at ... but suffered heavy losses"
         if c.group == "unspecified":
@@ -394,7 +398,8 @@ def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int,
     r, p = rules(), role_patterns()
     span = text[lo:hi]
     skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else []) \
-        + ([(m.start(), m.end()) for m in p.coordinated.finditer(text, lo, hi) if _two_parties(m)] if " and " in span else [])
+        + ([(m.start(), m.end()) for m in p.coordinated.finditer(text, lo, hi) if _two_parties(m)] if " and " in span else []) \
+        + [m.span("actor") for pat in (r.sufferer, r.holding) for m in pat.finditer(text, lo, hi)]  # its victims'
     pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker] \
         + ([p.force_of] if " of " in span else [])
     found = []
