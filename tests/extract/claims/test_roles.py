@@ -81,3 +81,17 @@ def test_a_capitalised_force_name_is_still_the_attacker():
     text = ("Title\n\nArmenian Armed Forces have fired 4,000 shells at 30 villages of the Aghdam district since Sunday.\n\n"
             "As a result, dozens of houses were damaged. So far, 9 civilians have been killed.")
     assert sides(text)[-1] == (9, "killed", "azerbaijani")
+
+
+@pytest.mark.parametrize("text, want", [
+    # "war crimes" and "the conflict zone" do not name the fighting as a whole: the place hit gives the side
+    ("Title\n\nThe enemy, which keeps committing war crimes, hit the centre of Ganja with rockets overnight. "
+     "According to first reports, 11 civilians were killed.", (11, "killed", "azerbaijani")),
+    ("Title\n\nArmenia perpetrated another attack on civilians in a city outside the conflict zone. "
+     "According to initial reports, 17 people lost their lives.", (17, "killed", "azerbaijani")),
+    # both sides named in the figure's own words, whoever speaks ("our data")
+    ("Title\n\n\"According to our data, the number of deaths on both sides is almost 3,000,\" the president said.",
+     (3000, "killed", "both")),
+])
+def test_side_cues_that_a_war_word_or_a_speakers_our_must_not_override(text, want):
+    assert sides(text)[-1] == want

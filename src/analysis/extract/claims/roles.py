@@ -90,7 +90,8 @@ def role_patterns() -> RolePatterns:
     fillers = _phrase(d.get("subject_fillers") or ["forces"])
     frames = _frames(d["victim_side_frames"], actor)
     return RolePatterns(
-        war_event=re.compile(rf"\b(?:{_phrase(d['war_events'])})\b", re.IGNORECASE),
+        war_event=re.compile(rf"\b(?:{_phrase(d['war_events'])})\b(?!\s+(?:{_phrase(d.get('not_war_after') or ['crimes'])})\b)",
+                             re.IGNORECASE),
         agent=re.compile(rf"\b(?:{_phrase(d['agent_verbs'])})\s+(?:[\w’'-]+\s+){{0,6}}?by\s+(?:the\s+)?(?P<actor>{actor})\b"),
         subject_attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:{fillers})\s+){{0,3}}"
                                     rf"(?:{_phrase(d['subject_attack_verbs'])})\b"),
