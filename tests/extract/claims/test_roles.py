@@ -95,3 +95,9 @@ def test_a_capitalised_force_name_is_still_the_attacker():
 ])
 def test_side_cues_that_a_war_word_or_a_speakers_our_must_not_override(text, want):
     assert sides(text)[-1] == want
+
+
+def test_a_force_of_a_party_is_the_attacker_across_a_relative_clause_of_several_commas():
+    text = ("Title\n\nThe armed forces of Armenia, which keep shelling towns, ignoring the truce, once again hit the "
+            "centre of a city far from the front with rockets. According to first reports, 9 civilians were killed.")
+    assert sides(text)[-1] == (9, "killed", "azerbaijani")

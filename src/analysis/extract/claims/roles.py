@@ -53,15 +53,16 @@ class RolePatterns:
 
 
 def _force_of_pattern(d: dict, party: str, fillers: str) -> re.Pattern:
-    """A party's force named with "of" as the attacker: the subject of an attack verb, across one comma
-    aside ("the armed forces of the Republic of Azerbaijan, making use of drones, launched an attack"), or the
+    """A party's force named with "of" as the attacker: the subject of an attack verb, across an aside
+    ("the armed forces of the Republic of Azerbaijan, making use of drones, launched an attack"; a relative
+    clause of several commas, within 200 characters), or the
     agent after an attack word ("the strikes of the armed forces of Azerbaijan")."""
     forces = _phrase(d.get("force_nouns") or ["army"])
     owner = rf"(?:{forces})\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
     verbs = _phrase(d["subject_attack_verbs"])
     attacks = _phrase(d.get("target_attacks") or ["shelling"])
     return re.compile(
-        rf"\b{owner}(?P<actor>{party})\b(?:,[^,.;:]{{1,120}},)?(?:\s+(?:{fillers}|intentionally|indiscriminately|"
+        rf"\b{owner}(?P<actor>{party})\b(?:,[^.;:]{{1,200}}?,)?(?:\s+(?:{fillers}|intentionally|indiscriminately|"
         rf"repeatedly|continuously))*\s+(?:{verbs})\b"
         rf"|\b(?:{attacks})\s+(?:of|by)\s+(?:the\s+)?{owner}(?P<agent>{party})\b(?!\s+(?:positions?|posts?|units?|trenches|bases?)\b)")
 
