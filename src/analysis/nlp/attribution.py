@@ -95,7 +95,7 @@ _PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)(?:\s+(?:today|yesterday|also|e
 _APPOSITIVE_AFTER = re.compile(r"[’']?s?,\s+([^,.;:\n“”\"]{3,90})")
 _SENTENCE_ENDS = frozenset('.!?"”’»')
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
-_COORDINATED = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|later|then|has\s+also)\s+)?$", re.IGNORECASE)
 _NOT_SUBJECT = frozenset({"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "with",
                           "by", "from", "for", "meanwhile", "however", "earlier", "later", "there", "this", "it"})
 
@@ -431,8 +431,8 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
 
 def _elided_subject(text: str, sent: Sentence, verb_start: int) -> tuple[int, int] | None:
     """The sentence's opening subject for a coordinated verb of saying with no subject
-    of its own ("Azerbaijan has not released figures ..., but says 94 civilians died")."""
-    if not _COORDINATED.search(text, max(sent.start, verb_start - 6), verb_start):
+    of its own ("Azerbaijan has not released figures ..., but says 94 civilians died", "... but has said")."""
+    if not _COORDINATED.search(text, max(sent.start, verb_start - 20), verb_start):
         return None
     span = phrase_after(text, sent.start, verb_start)
     if span is None:
