@@ -259,3 +259,15 @@ def test_the_fate_of_people_unknown_is_missing():
 
 def test_the_fate_of_people_made_known_is_no_claim():
     assert claims("The commission has clarified the fate of 45 soldiers.") == []
+
+
+@pytest.mark.parametrize("text, groups", [
+    # the bare second figure shares the first one's noun, whatever else the clause names
+    ("Title\n\nAzerbaijan has not disclosed its military losses but has said 51 civilians have been killed and 210 "
+     "wounded.", ["civilian", "civilian"]),
+    # a second figure with a noun of its own keeps it
+    ("Title\n\nOfficials said 40 soldiers were killed and 120 people were wounded in the shelling.",
+     ["military", "unspecified"]),
+])
+def test_a_bare_figure_after_a_figure_shares_its_victims_group(text, groups):
+    assert [c["group"] for c in extract_claims(text)] == groups

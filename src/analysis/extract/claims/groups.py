@@ -21,14 +21,32 @@ from analysis.nlp.sentences import Sentence
 def assign_groups(r: Rules, text: str, claims: list[Candidate], sentences: list[Sentence] = ()) -> None:
     """Set ``group`` on every claim, in text order (a borrowed group may come from a claim set just before);
     ``sentences``: the article's, for the vehicle a crew manned."""
+    before = None
     for c in claims:
-        c.group = _own_group(r, text, c) or _crew_group(text, sentences, c) or ""
+        c.group = _gapped_group(r, text, before, c) or _own_group(r, text, c) or _crew_group(text, sentences, c) or ""
+        before = c
     by_sentence: dict[int, list[Candidate]] = {}  # a claim borrows only from its sentence: look there (linear)
     for c in claims:
         by_sentence.setdefault(c.sentence.index, []).append(c)
     for c in claims:
         if not c.group:
             c.group = _borrowed_group(r, text, c, by_sentence[c.sentence.index]) or "unspecified"
+
+
+_JUST_AND = re.compile(r"\s*,?\s*(?:and|while|with)?\s*")
+
+
+def _gapped_group(r: Rules, text: str, before: Candidate | None, c: Candidate) -> str | None:
+    """The group of a bare figure right after a figure of its sentence whose victim words give one: the
+    noun is shared ("63 civilians have been killed and 292 wounded": civilians too), before any cue of the
+    clause ("... its military losses but has said ...")."""
+    if before is None or before.sentence.index != c.sentence.index or before.ev_end > c.ev_start:
+        return None
+    if (c.victim or "").strip():  # "120 people were wounded" names its victims: no shared noun
+        return None
+    if _JUST_AND.fullmatch(text, before.ev_end, c.ev_start) is None:
+        return None
+    return victim_group(r, before.victim or "")
 
 
 def victim_group(r: Rules, words: str) -> str | None:
