@@ -271,3 +271,19 @@ def test_the_fate_of_people_made_known_is_no_claim():
 ])
 def test_a_bare_figure_after_a_figure_shares_its_victims_group(text, groups):
     assert [c["group"] for c in extract_claims(text)] == groups
+
+
+@pytest.mark.parametrize("text, want", [
+    # a hedged or relayed state between the subject and its participle
+    ("Title\n\nAnother 60 civilians are reported to be injured, the ombudsman said.", (60, "wounded")),
+    ("Title\n\nTwelve soldiers are feared dead after the blast at the depot.", (12, "killed")),
+    # the outcome noun itself as the toll
+    ("Title\n\nThe military casualties reached 5,100 on the Armenian side.", (5100, "casualties")),
+    ("Title\n\nCivilian deaths have risen to 90, officials said.", (90, "killed")),
+])
+def test_relayed_states_and_outcome_nouns_as_tolls(text, want):
+    assert want in [k[:2] for k in keys(text)]
+
+
+def test_a_year_after_an_outcome_noun_is_no_toll():
+    assert keys("Title\n\nDeaths in 2016 were fewer than in the years before.") == []
