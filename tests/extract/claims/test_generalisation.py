@@ -287,3 +287,14 @@ def test_relayed_states_and_outcome_nouns_as_tolls(text, want):
 
 def test_a_year_after_an_outcome_noun_is_no_toll():
     assert keys("Title\n\nDeaths in 2016 were fewer than in the years before.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # a side's people as the subject of "died" (no auxiliary): the demonym is the head noun
+    ("Title\n\nHundreds of Armenians died.", ("hundreds", "killed", "armenian")),
+    ("Title\n\n500 Azerbaijanis died in the war.", (500, "killed", "azerbaijani")),
+    # an "including ..." aside that the writer did not close with a comma
+    ("Title\n\nOfficials said 5 civilians, including a child were killed in the strike.", (5, "killed", "unspecified")),
+])
+def test_demonym_subjects_and_unclosed_asides(text, want):
+    assert want in keys(text)

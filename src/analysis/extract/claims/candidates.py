@@ -325,11 +325,13 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
                              elliptical=word_key(a.group("head")) in _ELLIPTICAL)
     # "19 civilians were killed", "two were wounded", "12 people dead"
     m = r.subject.match(text, q.end, hi)
-    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip()
+    last_word = m.group("np").split()[-1:] if m else []
+    demonym = bool(last_word) and not m.group("head") and word_key(last_word[0]) in r.neutral
+    if m and (m.group("head") or m.group("aux").strip() or not m.group("np").strip() or demonym
               or word_key(m.group("np")) in _MORE_ONLY):  # "hundreds more went missing"
         out = _outcome(m.group("opart"), m.group("opart2"), r.part_outcome)
         victim = " ".join(filter(None, [m.group("np"), m.group("head"), m.group("pp")]))
-        head = m.group("head")
+        head = last_word[0] if demonym else m.group("head")  # "500 Armenians died": the side's people are the head
         return Candidate(q, out, q.start, m.end(), victim, head, elliptical=head is None or word_key(head) in _ELLIPTICAL,
                          increment=_has_increment(m.group("np")))
     cand = _subject_past_asides(r, text, q, hi)

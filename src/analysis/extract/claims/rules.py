@@ -188,7 +188,7 @@ def _fragments(d: dict, words: dict) -> _Fragments:
           rf"(?:sides?|army|armed\s+forces|forces|military|population|people|troops)\b"
           rf"(?:\s+of\s+the\s+(?:conflict|war|fighting|front(?:\s*line)?|border))?"
           rf"|\s+(?:from|of|with)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*){{1,4}}(?=\s)"
-          rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}},)")
+          rf"|,\s+(?:including|among\s+them|mostly|mainly)\s+[^,;:.]{{1,50}}?(?:,|(?=\s+(?:were|was|are|is|have|has|had)\s)))")
     head = alt(words["heads"])
     stops = alt([str(w) for w in d.get("free_modifier_stops") or ["and"]] + list(d["equipment_nouns"]) + list(d["unit_nouns"]))
     free = rf"(?:(?:\s+(?!(?:{stops})\b)[^\W\d][\w’'-]*){{1,3}}?(?=\s+(?:{head})\b))?"
