@@ -298,3 +298,15 @@ def test_a_year_after_an_outcome_noun_is_no_toll():
 ])
 def test_demonym_subjects_and_unclosed_asides(text, want):
     assert want in keys(text)
+
+
+@pytest.mark.parametrize("text, scope", [
+    # a figure too large for one strike, with no incident, day or attack told: a running total
+    ("Title\n\nThe ministry published the names of 1,300 soldiers killed.", "cumulative"),
+    ("Title\n\nHundreds of others remain unidentified or missing in action.", "cumulative"),
+    # a small figure stays one incident's, and a large one told with its strike is that strike's
+    ("Title\n\nThe ministry said 12 soldiers were killed.", "incident"),
+    ("Title\n\nA missile strike on the market killed 150 people.", "incident"),
+])
+def test_a_war_sized_figure_is_a_total_unless_its_strike_is_told(text, scope):
+    assert claims(text)[0]["scope"] == scope

@@ -5,8 +5,8 @@ bulletin; "so far", "to date", "since the fighting began"; a toll (cumulative
 unless it is one strike's); an incident word or a day ("in the strike", "on
 Monday"); a running total in the verb ("have been killed", "are still
 missing") or the war as the subject ("The fighting has killed"); a figure for
-both parties; a running total in the sentence before. A breakdown takes the
-scope of its figure.
+both parties; a running total in the sentence before; else a figure too large
+for one strike. A breakdown takes the scope of its figure.
 """
 
 from __future__ import annotations
@@ -90,7 +90,16 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "cumulative"
     if prev_sentence is not None and _in_sentence(memo, _RUNNING_TOTAL, text, prev_sentence):
         return "cumulative"
+    if _war_sized(r, c):
+        return "cumulative"  # "1,585 dead troops", "hundreds of others missing": no one strike's toll is told
     return "incident"
+
+
+def _war_sized(r: Rules, c: Candidate) -> bool:
+    """A figure of at least ``war_sized_count`` (lexicons/claims.yaml) people, its lowest reading for a vague
+    one ("hundreds"): with no incident, day or attack told in its sentence, a total, not one strike's."""
+    low = c.q.count if c.q.count is not None else c.q.low
+    return low is not None and low >= r.data.get("war_sized_count", 100)
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had|is|are)\b|\b(?:now|so\s+far|to\s+date|since)\b|\b20[12]\d\b", re.I)
