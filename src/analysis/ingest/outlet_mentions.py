@@ -8,7 +8,10 @@ Two kinds of cue, each naming an outlet of ``lexicons/outlets.csv``:
   tag ("..., Trend reports."; "Report informs"), a lead prefix
   ("PanARMENIAN.Net - ..."), a byline ("By VOA News"), a credit line
   ("AFP, Baku Sunday 08 November 2020"; a bare name over a date line), a
-  source line ("Source: IRNA"), a sign-off line that is nothing but the name,
+  source line ("Source: IRNA"), a sign-off line that is nothing but the name, a
+  body's own statement named in its title ("Statement of the Foreign Ministry of
+  Armenia", "UNICEF statement on ..."; a body the lexicon does not know is kept as
+  the title writes it),
   and the outlet's own voice ("Al Jazeera could not independently verify",
   a photo "for The New York Times");
 - **site** cues name the site that shows the page: a title suffix ("... -
@@ -34,7 +37,7 @@ from analysis.lexicons.load import alternation
 from analysis.nlp.temporal.vocabulary import month_numbers
 
 # Author cues, strongest first; then site cues. The order settles which cue names the outlet.
-AUTHOR_BASES = ("wire", "selftag", "byline", "credit", "source", "signoff", "voice")
+AUTHOR_BASES = ("wire", "selftag", "byline", "credit", "statement", "source", "signoff", "voice")
 SITE_BASES = ("title", "label", "copyright")
 
 _TOP_LINES = 4  # a title, a section label, a bare site name: among the first lines
@@ -344,7 +347,54 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             outlet = lexicon.outlet_for_host(host.group("host").lower()) if host else None
             if outlet is not None and all(c.line != index for c in cues):
                 cues.append(OutletCue(outlet, "source", index))
+    cues.extend(_statement_cues(lines, lexicon, aliases, finders))
     return sorted(cues, key=lambda c: c.line)  # stable: a line's cues keep their order
+
+
+# "Statement of the Ministry of ...", "Press-release of the Press Service Department of ...", "Comment by UN High
+# Commissioner ...", "Daily Press Briefing by the Office of ...", after a topic ("X conflict: Statement by ..."): the
+# title of a body's own statement.
+_STATEMENT_BY = re.compile(r"^(?:[^:\n]{1,80}:\s+)?(?:(?i:joint\s+)?(?i:statement|press[\s-]+release|information|comment|communiqu[ée]|"
+                           r"declaration|(?:daily\s+)?press\s+briefing))\s+(?i:of|by|from)\s+(?:(?i:the)\s+)?(?P<issuer>\S.{2,200})$")
+_STATEMENT_AFTER = re.compile(r"^(?P<issuer>[A-Z][\w.&'’()-]*(?:\s+(?:of|the|for|and|[A-Z][\w.&'’()-]*)){0,8}?)\s+"
+                              r"(?i:statement|press\s+release|comment)\s+(?i:on|about|regarding|concerning)\b")
+_TOPIC = re.compile(r"\s+(?:on|concerning|regarding|about|in\s+connection\s+with|following|over)\s+", re.IGNORECASE)
+_ISSUER_CUT = re.compile(r"\s*[,;|–—]\s*|\s+-\s+")
+_PRESS_OFFICE = re.compile(r"^(?:the\s+)?press\s+(?:service|office)(?:\s+department)?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_INSTITUTION = re.compile(r"\b(?:Ministry|Commissioner|Ombudsman|Office|Embassy|Union|Government|Committee|Council|Agency|"
+                          r"Organi[sz]ation|Defender|Service|Mission|Parliament|Assembly|Presidency|Administration|Fund|"
+                          r"Commission|Secretariat)\b")
+_STATEMENT_LINES = 6  # a statement's title is among the first lines
+
+
+def _statement_cues(lines: list[str], lexicon: OutletLexicon, aliases, finders) -> list[OutletCue]:
+    """The body that issued the text, named in a statement's title among the first lines."""
+    found = []
+    for index, line in enumerate(lines[:_STATEMENT_LINES]):
+        line = line.strip()
+        if not line or len(line) > 260 or line.endswith("."):  # a title, not a sentence of the text
+            continue
+        m = _STATEMENT_BY.match(line) or _STATEMENT_AFTER.match(line)
+        issuer = _issuer(m.group("issuer"), lexicon, aliases, finders) if m else None
+        if issuer:
+            found.append(OutletCue(issuer, "statement", index))
+    return found
+
+
+def _issuer(phrase: str, lexicon: OutletLexicon, aliases, finders) -> str | None:
+    """The outlet a statement's title names as its issuer: a lexicon name in it ("Martin Schüepp, ICRC Regional
+    Director": the ICRC), else an institution's name as written ("Ministry of Foreign Affairs of the Republic of
+    Uzbekistan"), else None (a person's own statement names no outlet)."""
+    topic = _TOPIC.search(phrase)
+    phrase = phrase[:topic.start()] if topic else phrase
+    for m in finders[0].finditer(phrase):
+        if _written_as_known(m.group(), aliases):
+            return lexicon.outlet_for(m.group())
+    cut = _ISSUER_CUT.search(phrase)
+    name = _PRESS_OFFICE.sub("", phrase[:cut.start()] if cut else phrase).strip(" .")
+    if name[:1].isupper() and len(name.split()) <= 14 and _INSTITUTION.search(name):
+        return lexicon.outlet_for(name) or name
+    return None
 
 
 def read_outlet(lines: list[str], lexicon: OutletLexicon) -> OutletReading:
