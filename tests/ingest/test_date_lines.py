@@ -25,6 +25,10 @@ from analysis.nlp.temporal.vocabulary import date_line_month_numbers, month_numb
     ("Friday, 02 October 2020", date(2020, 10, 2), "bare"),  # weekday prefix
     ("Thurs. Oct 8 2020", date(2020, 10, 8), "bare"),
     ("29.09.2020", date(2020, 9, 29), "bare"),
+    ("11:49 01-10-2020", date(2020, 10, 1), "timed"),  # day-month-year with dashes: day first
+    ("03-12-2020", date(2020, 12, 3), "bare"),
+    ("10-26-2020", date(2020, 10, 26), "bare"),  # the second number cannot be a month: month first
+    ("No: 260, 27 October 2020, Press Release Regarding the Strike on the Town", date(2020, 10, 27), "published"),
     ("By Staff Reporter | Friday, 02 October 2020", date(2020, 10, 2), "credited"),
     ("Example News | 19 Oct 2020", date(2020, 10, 19), "credited"),
     ("3-X-20, examplepost", date(2020, 10, 3), "credited"),  # Roman month, two-digit year

@@ -4,9 +4,11 @@ A date line is a line that holds one calendar date and little else: a label
 ("Published", "Publish date", "Updated"), a weekday, a time with its zone, a
 credit (outlet, author, place), bullets and separators. Months come in every
 language of ``lexicons/months.csv`` ("5 октября 2020", "5 Ekim 2020",
-"հոկտեմբերի 5, 2020"), numeric dates as ISO, day.month.year or with a Roman
-month ("16-XI-20"); a comma may lack its space ("November 09,2020") and a
-label its space ("Publish date11 Oct 2020 - 14:49"). A dateline opens a lead:
+"հոկտեմբերի 5, 2020"), numeric dates as ISO, day.month.year, day-month-year
+("01-10-2020": day first, unless the second number cannot be a month) or with a
+Roman month ("16-XI-20"); a comma may lack its space ("November 09,2020") and a
+label its space ("Publish date11 Oct 2020 - 14:49"); a numbered release opens with its
+date ("No: 260, 27 October 2020, Press Release Regarding ..."). A dateline opens a lead:
 "YEREVAN, October 3. /AGENCY/." or "BAKU, Azerbaijan, Sept. 29".
 
 Each line read gets a kind, from the strongest: ``published`` (labelled so),
@@ -50,6 +52,7 @@ _DATE = re.compile(
     + r"(?:(?:[ \t]*,[ \t]*|[ \t]+)" + _YEAR.replace("year", "year2") + r")?"  # November 09,2020; Oct 3
     + r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"  # 2020-11-10
     + r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d\d)"  # 29.09.2020
+    + r"|(?P<dash_a>[0-3]?\d)-(?P<dash_b>[0-3]?\d)-(?P<dash_y>(?:19|20)\d\d)(?!-)"  # 01-10-2020, 22-10-2020
     + r"|(?<![\d/])(?P<sl_a>[0-3]?\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>(?:19|20)\d\d)(?!/)"  # 10/26/2020, 26/10/2020
     + r"|(?P<rom_d>[0-3]?\d)[-./ ](?P<rom_m>" + "|".join(sorted(_ROMAN, key=len, reverse=True))
     + r")[-./ ](?P<rom_y>(?:19|20)?\d\d)"  # 16-XI-20
@@ -122,6 +125,9 @@ def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
         return int(g["iso_m"]), int(g["iso_d"]), int(g["iso_y"])
     if g["dot_y"]:
         return int(g["dot_m"]), int(g["dot_d"]), int(g["dot_y"])
+    if g["dash_y"]:  # day first, as the sites that write dashes do; "10-26-2020" only month first
+        a, b = int(g["dash_a"]), int(g["dash_b"])
+        return (a, b, int(g["dash_y"])) if a <= 12 < b else (b, a, int(g["dash_y"]))
     if g["sl_y"]:
         a, b = int(g["sl_a"]), int(g["sl_b"])
         if a <= 12 < b:
@@ -138,10 +144,20 @@ def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
     return _MONTHS[month.rstrip(".").lower()], int(day), int(year) if year else None
 
 
+_RELEASE_NUMBER = re.compile(r"(?i)^\s*No[:.]?\s*\d{1,5}\s*,\s*")
+_RELEASE_TITLE = re.compile(r"(?i)\s*,\s*(?:press\s+release|statement|information|communiqu|announcement)")
+
+
 def read_date_line(line: str) -> LineDate | None:
     """The date ``line`` prints, when the line is a date line (see the module docstring); else None."""
     if not _DIGIT.search(line):
         return None
+    numbered = _RELEASE_NUMBER.match(line)
+    if numbered:  # "No: 260, 27 October 2020, Press Release Regarding ...": a ministry's numbered release
+        m = _DATE.match(line, numbered.end())
+        parts = _parts(m) if m and _RELEASE_TITLE.match(line, m.end()) else None
+        if parts is not None and parts[2] is not None and safe_date(parts[2], parts[0], parts[1]) is not None:
+            return LineDate(parts[0], parts[1], parts[2], None, "published", line.strip()[:80], m.end())
     if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:_place_end(line)]):
         return _dateline(line)
     dates = list(_DATE.finditer(line))
