@@ -94,6 +94,10 @@ def test_the_page_own_date_line():
     read = own_date_line(page_date_lines(["9:02:17 PM EDT - Friday, November 6th, 2020", "A title",
                                           "By Staff - Tue Nov 3, 4:10 pm", "Text."]))
     assert (read.month, read.day, read.year) == (11, 3, None)
+    # a weekday's date over everything else, alone, is the site's current-date widget: no date rather than it
+    assert own_date_line(page_date_lines(["Tuesday, March 19, 2024", "Main Menu", "A title", "Text."])) is None
+    # the same date as the article's own line below the title stands
+    assert own_date_line(page_date_lines(["A title", "Tuesday, 20 October 2020", "Text."])).date == date(2020, 10, 20)
     # at the foot only a source line counts, not another story's bare date
     assert page_date_lines(["A title", "Text."] + ["x"] * 10 + ["October 9, 2020"]) == []
 

@@ -247,6 +247,9 @@ def page_date_lines(lines: list[str]) -> list[LineDate]:
         if index and _WEEKDAY_LINE.match(top[index - 1]):
             line = top[index - 1].strip() + ", " + line
         read = read_date_line(line)
+        if read is not None and index == 0 and read.kind == "bare" and read.weekday is not None \
+                and read.year is not None and not _WEEKDAY_LINE.match(line):
+            continue  # "Tuesday, March 19, 2024" over everything else: the site's current-date widget
         if read is not None:
             found.append(read)
     for line in filled[max(TOP_LINES, len(filled) - BOTTOM_LINES):]:
