@@ -33,7 +33,7 @@ IN_FLIGHT_PER_WORKER = 2
 """Partitions submitted per worker before the first result is awaited: one running, one queued."""
 
 MAP_BATCH = 100
-"""Items of one :meth:`Engine.map` task (ingest's units: files, pages, records, rows)."""
+"""Items of one :meth:`Engine.map` task (ingest's units: pages and WARC records)."""
 
 MAP_WORTH = 1000
 """Items an engine without a partition count must be given before it starts workers for them (fewer are
@@ -201,7 +201,7 @@ class Engine:
             worth: int = MAP_WORTH) -> Iterator:
         """``fn(*item)`` for each item, in the items' order, ``batch`` items to a task.
 
-        For work on many small things (ingest's units): in this process when the engine is serial, or when an
+        For work on many small things (ingest's HTML pages): in this process when the engine is serial, or when an
         engine that has not yet started its workers is given fewer than ``worth`` items.
         """
         items = iter(items)

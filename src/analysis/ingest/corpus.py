@@ -123,8 +123,9 @@ class ArticleStream:
         """Read every unit of the raw folder; return the ``ingest_errors`` table.
 
         ``mapper(fn, items)`` gives ``fn(*item)`` for each item, in order, wherever it likes (the build's
-        :meth:`~analysis.build.engine.Engine.map`: on its workers): the work on each unit that needs no other
-        unit (:func:`prepared`). What needs them all (duplicates, ids taken, the corpus year) is done here.
+        :meth:`~analysis.build.engine.Engine.map` for a folder of pages: on its workers): the work on each unit
+        that needs no other unit (:func:`prepared`). What needs them all (duplicates, ids taken, the corpus
+        year) is done here.
         """
         if self._read:
             raise RuntimeError(f"{self.raw_dir}: already read")
@@ -164,13 +165,12 @@ class ArticleStream:
         errors.extend(_rows_without_file(rows, ingested, raw_dir))
         return errors_frame(errors)
 
-    def frames(self, size: int, mapper: Mapper | None = None) -> Iterator[pd.DataFrame]:
-        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`); ``mapper``
-        (see :meth:`read`) dates the articles that waited for the corpus year."""
+    def frames(self, size: int) -> Iterator[pd.DataFrame]:
+        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`)."""
         if not self._read:
             raise RuntimeError(f"{self.raw_dir}: read() first")
         year = self._year
-        redated = (mapper or serial_map)(redated_record, ((*waiting, year) for waiting in self._pending.merged()))
+        redated = (_redate(*waiting, year) for waiting in self._pending.merged())
         for block in blocks(merge_sorted([self._dated.merged(), redated], key=_article_key), size):
             yield articles_frame(block)
 
@@ -387,12 +387,6 @@ def build_article(unit: RawUnit, text: str, encoding: str, row: ManifestRow | No
     (``year_of_corpus``: see the module docstring)."""
     record, meta, row, base_flags = _built_article(unit, text, encoding, row, lexicon)
     return _redate(record, meta, row, base_flags, year_of_corpus) if year_of_corpus is not None else record
-
-
-def redated_record(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flags: list[str],
-                   year_of_corpus: int | None) -> dict:
-    """:func:`_redate`, for a mapper (the build runs it on its workers)."""
-    return _redate(record, meta, row, base_flags, year_of_corpus)
 
 
 def _redate(record: dict, meta: TextMetadata, row: ManifestRow | None, base_flags: list[str],

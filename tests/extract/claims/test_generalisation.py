@@ -310,3 +310,11 @@ def test_demonym_subjects_and_unclosed_asides(text, want):
 ])
 def test_a_war_sized_figure_is_a_total_unless_its_strike_is_told(text, scope):
     assert claims(text)[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("Title\n\nThe partners said a few dozens of military personnel were killed.", "dozens"),
+    ("Title\n\nSeveral thousands of people were wounded, the agency said.", "thousands"),
+])
+def test_a_plural_after_a_quantifier_keeps_its_size(text, vague):
+    assert claims(text)[0]["vague"] == vague
