@@ -2,8 +2,10 @@
 
     .venv/bin/python benchmarks/bench_build.py              # 2,000 and 10,000 on 1 and 2 workers, 100,000 on 2
     .venv/bin/python benchmarks/bench_build.py --sizes 2000 --workers 1 2
+    .venv/bin/python benchmarks/bench_build.py --sizes 3000 --workers 1 2 --html   # news pages, not texts
 
-Each article is a perturbed copy of a source text: numbers, weekdays and place
+Each article is a perturbed copy of a source text, as a plain text or (``--html``, and 3,000 of them in the
+default runs) wrapped in a news page's markup: numbers, weekdays and place
 names are swapped and lines shuffled, so every file is distinct (no duplicate
 errors) but reads like war news. The sources are the bundled seeds and, where
 present, the development texts (``data/dev/texts``, git-ignored; ``--no-dev``
@@ -50,16 +52,24 @@ def source_texts(dev: bool = True) -> list[str]:
     return texts
 
 
-def make_corpus(target: Path, size: int, seed: int = 7, dev: bool = True) -> None:
-    """Write ``size`` perturbed copies of the source texts into ``target`` (``tests/perturbed_seeds.py``)."""
+def make_corpus(target: Path, size: int, seed: int = 7, dev: bool = True, form: str = "text") -> None:
+    """Write ``size`` perturbed copies of the source texts into ``target`` (``tests/perturbed_seeds.py``):
+    plain texts, or with ``form`` "html" each wrapped in the markup of a news page (``tests/seed_forms.py``:
+    navigation, banner, related stories, comments, meta tags), read with trafilatura."""
     texts = source_texts(dev)
     from perturbed_seeds import perturbed
+    from seed_forms import html_page
 
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     for i in range(size):
-        text = perturbed(texts[i % len(texts)], rng)
-        (target / f"{i:06d}.txt").write_text(text + f"\nReport {i}.\n", encoding="utf-8")
+        text = perturbed(texts[i % len(texts)], rng) + f"\nReport {i}.\n"
+        if form == "html":
+            page = {"id": f"{i:06d}", "text": text, "outlet": "Example News", "url": f"https://news.example/{i}",
+                    "published": f"2020-10-{1 + i % 28:02d}"}
+            (target / f"{i:06d}.html").write_text(html_page(page), encoding="utf-8")
+        else:
+            (target / f"{i:06d}.txt").write_text(text, encoding="utf-8")
 
 
 class PeakMemory:
@@ -100,15 +110,16 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_one(size: int, workers: int = 1, partition: int = 1000, dev: bool = True) -> dict:
-    """Build a corpus of ``size`` articles with ``workers`` (0/1: in this process) and measure it."""
+def run_one(size: int, workers: int = 1, partition: int = 1000, dev: bool = True, form: str = "text") -> dict:
+    """Build a corpus of ``size`` articles (``form``: text or html) with ``workers`` (0/1: in this process)
+    and measure it."""
     sys.path.insert(0, str(ROOT / "src"))
     from analysis.build import pipeline
     from bench_regex_baseline import regex_pass
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
-        make_corpus(raw, size, dev=dev)
+        make_corpus(raw, size, dev=dev, form=form)
         mean_chars = sum(p.stat().st_size for p in raw.iterdir()) / max(size, 1)
         baseline = regex_pass(raw)
         timings: dict[str, float] = {}
@@ -124,6 +135,7 @@ def run_one(size: int, workers: int = 1, partition: int = 1000, dev: bool = True
     return {
         "articles": size,
         "workers": workers,
+        "form": form,
         "seconds": round(elapsed, 2),
         "articles_per_second": round(size / elapsed, 1),
         "articles_per_second_per_core": round(size / elapsed / cores, 1),
@@ -139,8 +151,10 @@ def run_one(size: int, workers: int = 1, partition: int = 1000, dev: bool = True
     }
 
 
-DEFAULT_RUNS = [(2000, 1), (2000, 2), (10000, 1), (10000, 2), (100000, 2)]
-"""(articles, workers) of ``make benchmark``: 100,000 runs on 2 workers only (about 20 minutes)."""
+DEFAULT_RUNS = [(2000, 1, "text"), (2000, 2, "text"), (10000, 1, "text"), (10000, 2, "text"), (100000, 2, "text"),
+                (3000, 1, "html"), (3000, 2, "html")]
+"""(articles, workers, form) of ``make benchmark``: 100,000 texts on 2 workers only (about 20 minutes); 3,000
+HTML pages, whose main text trafilatura reads (on the workers, when there are workers)."""
 
 
 def main() -> None:
@@ -151,28 +165,31 @@ def main() -> None:
                              "(default: 1 2)")
     parser.add_argument("--partition-size", type=int, default=1000, help="articles per task (default: 1000)")
     parser.add_argument("--no-dev", action="store_true", help="perturb the seeds only, not the development texts")
-    parser.add_argument("--one", type=int, nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--html", action="store_true", help="with --sizes, HTML pages instead of plain texts")
+    parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)
     parser.add_argument("--rows", action="store_true", help="print each table's rows too")
     args = parser.parse_args()
     if args.one:
-        size, workers, partition, dev = args.one
-        print(json.dumps(run_one(size, workers, partition, bool(dev))))
+        size, workers, partition, dev, form = args.one
+        print(json.dumps(run_one(int(size), int(workers), int(partition), bool(int(dev)), form)))
         return
-    runs = [(s, w) for s in args.sizes for w in args.workers] if args.sizes else DEFAULT_RUNS
+    form = "html" if args.html else "text"
+    runs = [(s, w, form) for s in args.sizes for w in args.workers] if args.sizes else DEFAULT_RUNS
     sources = source_texts(not args.no_dev)
     print(f"sources: {len(sources)} texts ({'seeds and development texts' if len(sources) > 5 else 'the seeds'}); "
           f"{len(os.sched_getaffinity(0))} cores; partitions of {args.partition_size:,} articles")
-    print(f"{'articles':>9} {'workers':>7} {'wall s':>7} {'art/s':>7} {'/core':>6} {'x regex':>7} "
+    print(f"{'articles':>9} {'form':>4} {'workers':>7} {'wall s':>7} {'art/s':>7} {'/core':>6} {'x regex':>7} "
           f"{'driver MB':>9} {'worker MB':>9} {'total MB':>8}  stage seconds (summed over workers)")
     totals: dict[tuple[int, int], float] = {}
-    for size, workers in runs:  # a fresh process per run so peak memory is per run
+    for size, workers, form in runs:  # a fresh process per run so peak memory is per run
         out = subprocess.run([sys.executable, __file__, "--one", str(size), str(workers),
-                              str(args.partition_size), str(int(not args.no_dev))], capture_output=True,
+                              str(args.partition_size), str(int(not args.no_dev)), form], capture_output=True,
                              text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        totals[size, workers] = r["peak_total_mb"]
+        if form == "text":
+            totals[size, workers] = r["peak_total_mb"]
         stages = ", ".join(f"{k} {v:,.1f}" for k, v in r["stage_seconds"].items())
-        print(f"{r['articles']:>9,} {r['workers']:>7} {r['seconds']:>7} {r['articles_per_second']:>7,.0f} "
+        print(f"{r['articles']:>9,} {form:>4} {r['workers']:>7} {r['seconds']:>7} {r['articles_per_second']:>7,.0f} "
               f"{r['articles_per_second_per_core']:>6,.0f} {r['ratio_to_baseline']:>7} {r['peak_driver_mb']:>9,.0f} "
               f"{r['peak_worker_mb']:>9,.0f} {r['peak_total_mb']:>8,.0f}  {stages}; "
               f"regex baseline {r['baseline_cpu_seconds']} s CPU; {r['mean_bytes']:,} bytes/article", flush=True)
