@@ -12,6 +12,9 @@ build never holds the rows of every partition. :class:`Engine` hides where the t
   whose workers must see the output folder at the same path (a shared filesystem) and run the same version
   of this package.
 
+:meth:`Engine.map` runs many small items in batches, results in the items' order (ingest reads HTML pages so).
+An engine made without a partition count starts its workers only once the work is worth them.
+
 Results come back in any order, each with its partition's index; at most :data:`IN_FLIGHT_PER_WORKER` tasks
 per worker are submitted at a time, so the partitions waiting in memory stay few whatever the corpus size.
 """
