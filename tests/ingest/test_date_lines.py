@@ -28,7 +28,7 @@ from analysis.nlp.temporal.vocabulary import date_line_month_numbers, month_numb
     ("11:49 01-10-2020", date(2020, 10, 1), "timed"),  # day-month-year with dashes: day first
     ("03-12-2020", date(2020, 12, 3), "bare"),
     ("10-26-2020", date(2020, 10, 26), "bare"),  # the second number cannot be a month: month first
-    ("No: 260, 27 October 2020, Press Release Regarding the Strike on the Town", date(2020, 10, 27), "published"),
+    ("No: 118, 4 November 2020, Press Release on the Strike on the Town", date(2020, 11, 4), "published"),
     ("By Staff Reporter | Friday, 02 October 2020", date(2020, 10, 2), "credited"),
     ("Example News | 19 Oct 2020", date(2020, 10, 19), "credited"),
     ("3-X-20, examplepost", date(2020, 10, 3), "credited"),  # Roman month, two-digit year

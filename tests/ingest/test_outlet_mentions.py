@@ -56,12 +56,12 @@ def reading(text: str):
     ("A title\nAl Jazeera could not independently verify the claims of either side.", "Al Jazeera", "voice"),
     ("A title\nFamilies fled the shelling. FRANCE 24 correspondent Jane Roe reports from Goris.", "France 24", "voice"),
     # a body's own statement, named in its title (a body the lexicon does not know: as the title writes it)
-    ("Statement of the Foreign Ministry of Armenia\n\n21 October, 2020\n\nThe ministry rejects the claims.",
+    ("Statement of the Armenian Foreign Ministry\n\n4 November, 2020\n\nThe ministry rejects the claims.",
      "Ministry of Foreign Affairs of Armenia", "statement"),
-    ("Press-release of the Press Service Department of the Ministry of Foreign Affairs of the Republic of Azerbaijan\n"
+    ("Press-release of the press office of the Foreign Ministry of Azerbaijan\n"
      "On October 27, 2020, missiles hit the town.", "Ministry of Foreign Affairs of Azerbaijan", "statement"),
-    ("Statement of the Ministry of Foreign Affairs of the Republic of Freedonia\nThe Republic is concerned.",
-     "Ministry of Foreign Affairs of the Republic of Freedonia", "statement"),
+    ("Statement by the Freedonian Ministry for External Relations\nThe Republic is concerned.",
+     "Freedonian Ministry for External Relations", "statement"),
     ("Article\nRegional conflict: Statement by Jane Roe, ICRC Regional Director for Europe\nThe fighting must stop.",
      "International Committee of the Red Cross", "statement"),
     ("UNICEF statement on a month of fighting in the region\n28 October 2020\nChildren were killed.", "UNICEF", "statement"),
@@ -90,7 +90,7 @@ def test_cue(text, outlet, basis):
     "A title\nFighting went on near the town.\nSource: an official at the ministry",
     "A title\nFighting went on.\nSource: https://www.unknown-example.org/story/1",
     # a statement reported, and a person's own statement, name no outlet
-    "The Freedonian Foreign Ministry said in a statement on Tuesday that talks must resume.\nMore text.",
+    "The Freedonian Foreign Ministry, in a statement issued on Tuesday, urged talks.\nMore text.",
     "Freedonian Foreign Ministry makes official statement on the conflict\nThe ministry spoke.",
     "Statement by Jane Roe on the war\nThe fighting must stop.",
 ])

@@ -8,7 +8,7 @@ language of ``lexicons/months.csv`` ("5 октября 2020", "5 Ekim 2020",
 ("01-10-2020": day first, unless the second number cannot be a month) or with a
 Roman month ("16-XI-20"); a comma may lack its space ("November 09,2020") and a
 label its space ("Publish date11 Oct 2020 - 14:49"); a numbered release opens with its
-date ("No: 260, 27 October 2020, Press Release Regarding ..."). A dateline opens a lead:
+date ("No: 118, 4 November 2020, Press Release on ..."). A dateline opens a lead:
 "YEREVAN, October 3. /AGENCY/." or "BAKU, Azerbaijan, Sept. 29".
 
 Each line read gets a kind, from the strongest: ``published`` (labelled so),
@@ -153,7 +153,7 @@ def read_date_line(line: str) -> LineDate | None:
     if not _DIGIT.search(line):
         return None
     numbered = _RELEASE_NUMBER.match(line)
-    if numbered:  # "No: 260, 27 October 2020, Press Release Regarding ...": a ministry's numbered release
+    if numbered:  # "No: 118, 4 November 2020, Press Release on ...": a ministry's numbered release
         m = _DATE.match(line, numbered.end())
         parts = _parts(m) if m and _RELEASE_TITLE.match(line, m.end()) else None
         if parts is not None and parts[2] is not None and safe_date(parts[2], parts[0], parts[1]) is not None:

@@ -351,8 +351,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
     return sorted(cues, key=lambda c: c.line)  # stable: a line's cues keep their order
 
 
-# "Statement of the Ministry of ...", "Press-release of the Press Service Department of ...", "Comment by UN High
-# Commissioner ...", "Daily Press Briefing by the Office of ...", after a topic ("X conflict: Statement by ..."): the
+# "Statement of the Ministry of ...", "Press release of the press office of ...", "Comment by the High
+# Commissioner ...", "Press Briefing by the Spokesperson's Office", after a topic ("X conflict: Statement by ..."): the
 # title of a body's own statement.
 _STATEMENT_BY = re.compile(r"^(?:[^:\n]{1,80}:\s+)?(?:(?i:joint\s+)?(?i:statement|press[\s-]+release|information|comment|communiqu[ée]|"
                            r"declaration|(?:daily\s+)?press\s+briefing))\s+(?i:of|by|from)\s+(?:(?i:the)\s+)?(?P<issuer>\S.{2,200})$")
@@ -383,8 +383,8 @@ def _statement_cues(lines: list[str], lexicon: OutletLexicon, aliases, finders) 
 
 def _issuer(phrase: str, lexicon: OutletLexicon, aliases, finders) -> str | None:
     """The outlet a statement's title names as its issuer: a lexicon name in it ("Martin Schüepp, ICRC Regional
-    Director": the ICRC), else an institution's name as written ("Ministry of Foreign Affairs of the Republic of
-    Uzbekistan"), else None (a person's own statement names no outlet)."""
+    Director": the ICRC), else an institution's name as written ("Ministry for External Relations
+    of Freedonia"), else None (a person's own statement names no outlet)."""
     topic = _TOPIC.search(phrase)
     phrase = phrase[:topic.start()] if topic else phrase
     for m in finders[0].finditer(phrase):

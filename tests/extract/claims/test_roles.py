@@ -90,7 +90,7 @@ def test_a_capitalised_force_name_is_still_the_attacker():
     ("Title\n\nArmenia perpetrated another attack on civilians in a city outside the conflict zone. "
      "According to initial reports, 17 people lost their lives.", (17, "killed", "azerbaijani")),
     # both sides named in the figure's own words, whoever speaks ("our data")
-    ("Title\n\n\"According to our data, the number of deaths on both sides is almost 3,000,\" the president said.",
+    ("Title\n\n\"By our count, the toll on both sides is close to 3,000,\" the president said.",
      (3000, "killed", "both")),
 ])
 def test_side_cues_that_a_war_word_or_a_speakers_our_must_not_override(text, want):

@@ -38,7 +38,7 @@ _JUST_AND = re.compile(r"\s*,?\s*(?:and|while|with)?\s*")
 
 def _gapped_group(r: Rules, text: str, before: Candidate | None, c: Candidate) -> str | None:
     """The group of a bare figure right after a figure of its sentence whose victim words give one: the
-    noun is shared ("63 civilians have been killed and 292 wounded": civilians too), before any cue of the
+    noun is shared ("41 civilians were killed and 150 hurt": civilians too), before any cue of the
     clause ("... its military losses but has said ...")."""
     if before is None or before.sentence.index != c.sentence.index or before.ev_end > c.ev_start:
         return None

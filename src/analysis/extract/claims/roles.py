@@ -54,7 +54,7 @@ class RolePatterns:
 
 def _force_of_pattern(d: dict, party: str, fillers: str) -> re.Pattern:
     """A party's force named with "of" as the attacker: the subject of an attack verb, across an aside
-    ("the armed forces of the Republic of Azerbaijan, making use of drones, launched an attack"; a relative
+    ("the army of X, using drones at night, launched an attack"; a relative
     clause of several commas, within 200 characters), or the
     agent after an attack word ("the strikes of the armed forces of Azerbaijan")."""
     forces = _phrase(d.get("force_nouns") or ["army"])

@@ -114,7 +114,7 @@ def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | N
     if cside in PARTIES and found_before(r.enemy, text, subj, c.ev_end, s.end):
         return OTHER_PARTY[cside]  # "the enemy lost 100 servicemen, the ministry in Baku said"
     if r.both.search(text, c.q.end, min(max(hi, c.ev_end) + 20, s.end)) or r.both.search(text, c.ev_start, c.q.start):
-        return "both"  # "... dead on both sides", "the number of deaths on both sides is almost 2,000"
+        return "both"  # "... dead on both sides", "the dead of both sides number about 900"
     if p.both_reported.search(text, max(s.start, c.q.start - 80), c.q.start):
         return "both"  # "both sides have so far reported 400 deaths"
     if cside in PARTIES and found_before(r.our, text, subj, c.ev_end, s.end):
