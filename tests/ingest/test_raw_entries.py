@@ -191,3 +191,16 @@ def test_two_rows_of_an_export_with_one_id_are_both_kept(tmp_path):
     assert len(articles) == 2 and articles["article_id"].is_unique and "x1" in set(articles["article_id"])
     notice = errors[errors["reason"] == "duplicate_id"].iloc[0]
     assert notice["row"] == 2 and "export.csv row 1" in notice["detail"]
+
+
+def test_a_copy_is_refused_without_being_built_again(tmp_path, monkeypatch):
+    raw = _raw(tmp_path)
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (raw / "b.txt").write_text(ARTICLE, encoding="utf-8")  # the same bytes
+    (raw / "c.txt").write_text(ARTICLE + "\nA line of its own.\n", encoding="utf-8")
+    calls = []
+    real = corpus.decode
+    monkeypatch.setattr("analysis.ingest.corpus.decode", lambda data: calls.append(data) or real(data))
+    articles, errors = corpus.load_articles(raw)
+    assert list(articles["article_id"]) == ["a", "c"] and _row(errors, "b.txt")["reason"] == "duplicate"
+    assert len(calls) == 2  # a and c: the copy's bytes were known when it was read

@@ -140,12 +140,14 @@ class ArticleStream:
         years: Counter = Counter()  # years of the dates read with their year (manifest, header, date line)
         pending: list[tuple] = []  # (record, metadata, manifest row, flags) of an article to date with the corpus year
 
-        def items() -> Iterator[tuple[RawUnit, ManifestRow | None]]:
+        def items() -> Iterator[tuple[RawUnit, ManifestRow | None, bool]]:
             for unit in tqdm(iter_units(raw_dir, self.columns), desc="read", unit=" units",
                              disable=not self.progress, file=sys.stderr, leave=False):
                 unit.source_file = printable(unit.source_file)
                 unit.article_id = unicodedata.normalize("NFC", printable(unit.article_id))
-                yield unit, rows.get(unit.article_id)
+                digest = unit.sha256
+                seen = digest is not None and bytes.fromhex(digest) in seen_bytes  # a copy: not built again
+                yield unit, rows.get(unit.article_id), seen
 
         for unit, outcome in (mapper or serial_map)(prepared, items()):
             record = _article_or_error(unit, outcome, rows, seen_bytes, seen_text, ingested, pending)
@@ -228,15 +230,18 @@ Mapper = Callable[[Callable, Iterable[tuple]], Iterator]
 """``mapper(fn, items)``: ``fn(*item)`` for each item, in the items' order (see :meth:`ArticleStream.read`)."""
 
 
-def prepared(unit: RawUnit, row: ManifestRow | None) -> tuple[RawUnit, tuple]:
+def prepared(unit: RawUnit, row: ManifestRow | None, seen: bool = False) -> tuple[RawUnit, tuple]:
     """The work on one raw unit that needs no other: its page read, its bytes decoded, its record built
     (dated without the corpus year); run wherever the build runs its workers, in batches.
 
     Gives back the unit (its page read) and the outcome: ``("early", reason, detail)`` for a unit refused
     before the duplicate check (unreadable, empty, binary), ``("late", reason, detail)`` for one refused after
     it (undecodable, nothing but debris), else ``("built", record, metadata, row, flags, text digest)``.
-    ``row`` is the manifest row of the unit's id.
+    ``row`` is the manifest row of the unit's id; ``seen``: its bytes are those of an article already kept, so
+    it is neither read nor built (``("seen",)``).
     """
+    if seen and not unit.error:  # the bytes of an article kept: no check before the duplicate one can refuse it
+        return unit, ("seen",)
     if unit.page_pending:
         try:
             html_pages.finish_page(unit)
@@ -287,6 +292,10 @@ def _article_or_error(unit: RawUnit, outcome: tuple, rows: dict[str, ManifestRow
     bytes_key = bytes.fromhex(digest) if digest else None  # 32 bytes held per article, not 64 characters
     if bytes_key in seen_bytes:
         return fail("duplicate", f"{where} has the same bytes as {seen_bytes[bytes_key]}; only the first is kept")
+    if outcome[0] == "seen":  # seen when read, so always caught just above; built here should it ever not be
+        _, outcome = prepared(unit, rows.get(unit.article_id))
+        if outcome[0] == "early":
+            return fail(*outcome[1:])
     if outcome[0] == "late":
         return fail(*outcome[1:])
     if unit.article_id != article_id:
