@@ -96,6 +96,7 @@ class Rules:
     sufferer: re.Pattern  # "the Azerbaijani side has suffered"
     holder: re.Pattern  # "the Armenian side currently has" (right before a figure: its victims)
     holding: re.Pattern  # the same, followed by a figure anywhere in a sentence (not an attacker)
+    holds_hint: re.Pattern  # a word of suffering or having: where sufferer and holding are worth trying
     enemy: re.Pattern  # "the enemy" as the victims
     in_country: re.Pattern  # "65 civilians in Azerbaijan"
     both: re.Pattern
@@ -357,6 +358,10 @@ def _side_and_place(d: dict) -> dict:
     actors = lexicons.actors().frame
     actor = alt(list(actors["name"]))
     mods = alt(d.get("attack_modifiers") or ["armed"])
+    # a side's name, its force, a verb of having, right before a figure: "the Armenian side currently has 1,172"
+    holds = (rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:side|army|forces|troops|military|armed)\s+){{0,2}}"
+             rf"(?:(?i:currently|now|so\s+far|already|also|still|reportedly)\s+)?(?i:{alt(d.get('holder_words') or ['has'])})"
+             rf"\s+(?:(?i:a\s+total\s+of|at\s+least|more\s+than|over|about|some|nearly|almost|around)\s+)?")
     return dict(
         attacker=re.compile(rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:{mods})\s+){{0,2}}(?P<noun>{alt(d['attack_nouns'])})\b"),
         attacked_by=re.compile(
@@ -364,14 +369,10 @@ def _side_and_place(d: dict) -> dict:
         sufferer=re.compile(
             rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:{mods}|side|army|forces|troops|military|armed|has|have|had|so|far|also|reportedly|again|already|now|thus|just|recently)\s+){{0,4}}"
             rf"(?:{alt(d.get('sufferer_words') or ['suffered'])})\b"),
-        holder=re.compile(
-            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:side|army|forces|troops|military|armed)\s+){{0,2}}"
-            rf"(?:(?i:currently|now|so\s+far|already|also|still|reportedly)\s+)?(?i:{alt(d.get('holder_words') or ['has'])})"
-            rf"\s+(?:(?i:a\s+total\s+of|at\s+least|more\s+than|over|about|some|nearly|almost|around)\s+)?$"),
-        holding=re.compile(
-            rf"\b(?P<actor>{actor})(?:’s|'s)?\s+(?:(?i:side|army|forces|troops|military|armed)\s+){{0,2}}"
-            rf"(?:(?i:currently|now|so\s+far|already|also|still|reportedly)\s+)?(?i:{alt(d.get('holder_words') or ['has'])})"
-            rf"\s+(?:(?i:a\s+total\s+of|at\s+least|more\s+than|over|about|some|nearly|almost|around)\s+)?(?=\d)"),
+        holder=re.compile(holds + "$"),
+        holding=re.compile(holds + r"(?=\d)"),
+        holds_hint=re.compile(rf"\b(?:{alt((d.get('sufferer_words') or ['suffered']) + (d.get('holder_words') or ['has']))})\b",
+                              re.IGNORECASE),
         enemy=_enemy_pattern(d),
         in_country=_in_country_pattern(actors),
         both=re.compile(rf"\b(?:{alt(d.get('both_sides_cues') or ['both sides'])})\b", re.IGNORECASE),

@@ -399,7 +399,8 @@ def _attackers(text: str, lo: int, hi: int, speakers: tuple) -> tuple[tuple[int,
     span = text[lo:hi]
     skip = list(speakers) + (in_between(p, text, lo, hi) if "between" in span else []) \
         + ([(m.start(), m.end()) for m in p.coordinated.finditer(text, lo, hi) if _two_parties(m)] if " and " in span else []) \
-        + [m.span("actor") for pat in (r.sufferer, r.holding) for m in pat.finditer(text, lo, hi)]  # its victims'
+        + ([m.span("actor") for pat in (r.sufferer, r.holding) for m in pat.finditer(text, lo, hi)]  # its victims'
+           if r.holds_hint.search(span) else [])
     pats = [r.attacker, r.attacked_by] + ([p.agent] if " by " in span else []) + [p.subject_attacker] \
         + ([p.force_of] if " of " in span else [])
     found = []
