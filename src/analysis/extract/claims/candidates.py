@@ -651,6 +651,8 @@ def _single_matches(r: Rules, text: str):
 _OBJECT_STEMS = ("kill", "murder", "execut", "shot dead", "shooting dead", "wound", "injur", "death of")
 _OBJECT_REACH = 90  # characters after the verb in which the person object must end
 _ARTICLE_NEAR = 24
+# Words one of which stands before the person object (" a ", " the ", " his " ...; "another" for "wounding another").
+_OBJECT_DETERMINERS = (" a ", " an ", " the ", " his ", " her ", " their ", " another")
 
 
 def _single_object(r: Rules, text: str):
@@ -661,14 +663,15 @@ def _single_object(r: Rules, text: str):
         pos = low.find(stem)
         while pos >= 0:
             near = pos + _ARTICLE_NEAR
-            if low.find(" a ", pos, near) >= 0 or low.find(" an ", pos, near) >= 0:  # the cheap test first
+            if any(low.find(det, pos, near) >= 0 for det in _OBJECT_DETERMINERS):  # the cheap test first
                 m = r.single_object.match(text, pos, min(len(text), pos + _OBJECT_REACH))
                 if m is not None:
                     out = r.single_object_verb[word_key(m.group("verb"))]
                     n = 2 if m.group("and") else 1
-                    q = Quantity(n, None, "exact", float(n), float(n), m.start("det"), m.end("det"))
-                    yield Candidate(q, out, m.start(), m.end(), text[m.start("det"):m.end()], m.group("head"),
-                                    elliptical=False)
+                    det = "det" if m.group("det") else "more"
+                    q = Quantity(n, None, "exact", float(n), float(n), m.start(det), m.end(det))
+                    yield Candidate(q, out, m.start(), m.end(), text[m.start(det):m.end()], m.group("head"),
+                                    elliptical=m.group("head") is None)
             pos = low.find(stem, pos + len(stem))
 
 

@@ -276,8 +276,10 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"(?P<head>{alt(singular)})\b(?![’'-])"),
         # "shelling killed a civilian", "the murder of a teenager": a person without a numeral as the object
         single_object=re.compile(
-            rf"\b(?P<verb>{alt(words['single_object_verb'])})\s+(?P<det>an?)\s+"
+            rf"\b(?P<verb>{alt(words['single_object_verb'])})\s+(?:(?P<det>an?|the|his|her|their|another)\s+"
             rf"(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)})\b(?![’'-])"
+            # "killing one and wounding another", "severely injuring a third": one more person, no noun
+            rf"|(?P<more>another|an?\s+(?:{alt(ordinal_heads)}))(?=\s*(?:[,.;)]|(?:and|in|at|near|on|when|while|after|during|with)\b|$)))"
             rf"(?P<and>\s+and\s+(?:an?|his|her|their)\s+(?:(?:{f.npmod}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}"
             rf"(?:{alt(singular)})\b(?![’'-]))?",  # "killing a woman and her son": two
             re.IGNORECASE),
