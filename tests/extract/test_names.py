@@ -217,6 +217,9 @@ def _region_counts(text):
      {"Nagorno-Karabakh": 2}),
     ("Home World Truce holds in Nagorno-Karabakh for a day\nTruce holds in Nagorno-Karabakh for a day\n"
      "Officials in Nagorno-Karabakh said the night was calm.", {"Nagorno-Karabakh": 2}),
+    # ... and when the breadcrumb is glued to it, as the text of some pages runs ("SiteWorldTruce ...")
+    ("Daily ads here\nSite.comWorldTruce holds in Nagorno-Karabakh for a day\n\nTruce holds in Nagorno-Karabakh for a day\n"
+     "Officials in Nagorno-Karabakh said the night was calm.", {"Nagorno-Karabakh": 2}),
     # a body line printed twice is not a title: it counts twice
     ("A quiet night\nOfficials in Karabakh said the night was calm.\nOfficials in Karabakh said the night was calm.",
      {"Karabakh": 2}),
@@ -227,6 +230,22 @@ def _region_counts(text):
      "The night in Karabakh was calm.", {"Karabakh": 1}),
     ("A quiet night\nA volunteer in Karabakh\nA volunteer in Karabakh carries water on Oct. 4. (AP Photo)\n"
      "The night in Artsakh was calm.", {"Artsakh": 1}),
+    # ... after a comma, with a dashed credit, calling itself a file picture, with a credit after a bar
+    ("A quiet night\nA street of Stepanakert in Nagorno-Karabakh, in this handout photo released on Oct. 4. — Reuters\n"
+     "The night in Karabakh was calm.", {"Karabakh": 1}),
+    ("A quiet night\nA street of Stepanakert in Nagorno-Karabakh on Oct. 4. — Reuters\n"
+     "The night in Karabakh was calm.", {"Karabakh": 1}),
+    ("A quiet night\nSoldiers rest at a post in Nagorno-Karabakh. File photo\n"
+     "The night in Karabakh was calm.", {"Karabakh": 1}),
+    ("A quiet night\nSmoke rises over a hill in Nagorno-Karabakh. | Twitter/Some Press Office\n"
+     "The night in Karabakh was calm.", {"Karabakh": 1}),
+    # the caption once without its credit, then with it: both are the caption
+    ("A quiet night\nSmoke rises over a hill in Nagorno-Karabakh on Sunday.\n"
+     "Smoke rises over a hill in Nagorno-Karabakh on Sunday. (AP Photo)\nThe night in Karabakh was calm.", {"Karabakh": 1}),
+    # a body sentence with "photo" in it stays
+    ("A quiet night\nA photo of the shelled church in Nagorno-Karabakh went round the world.\n", {"Nagorno-Karabakh": 1}),
+    # Chinese media's short form has its own key
+    ("A quiet night\nThe Naka conflict entered its third week, as fighting in Karabakh went on.", {"Naka": 1, "Karabakh": 1}),
     # a "Read:" link to another story
     ("A quiet night\nThe night in Artsakh was calm.\nRead: Ministers meet again over Nagorno-Karabakh",
      {"Artsakh": 1}),

@@ -94,11 +94,17 @@ _HAS_LOOKALIKE = re.compile("[օասհոАВЕКМНОРСТХаеорсхуіј
 _TAG_LINE = re.compile(r"^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|keywords|related(?: stories| news)?|"
                        r"read|read (?:more|also)|see also|also read)\s*:", re.IGNORECASE)
 # A caption that says so: "In this photo released by ...", "This handout picture shows ...", "FILE PHOTO: ...".
-_CAPTION_OPENING = re.compile(r"^(?:in\s+this\s+(?:\w+\s+){0,2}(?:photo|image|picture|frame grab|photograph)|"
-                              r"this\s+(?:\w+\s+){0,2}(?:photo|image|picture)\s+(?:shows|taken|released|provided)|"
+# Wire captions also put it after a comma: "..., in this handout photo released on Nov 6."
+_CAPTION_OPENING = re.compile(r"(?:^|,\s+)in\s+this\s+(?:\w+\s+){0,2}(?:photo|image|picture|frame grab|photograph)|"
+                              r"^(?:this\s+(?:\w+\s+){0,2}(?:photo|image|picture)\s+(?:shows|taken|released|provided)|"
                               r"file\s+photo\s*:)", re.IGNORECASE)
-# A caption's credit after its last sentence: "... on Oct. 2. AFP", "... in the square. Reuters".
-_TRAILING_CREDIT = re.compile(r"[.!?]\s+(?P<credit>[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*){0,2})\s*$")
+# A caption that ends by calling itself one: "... Stepanakert, Armenia. File photo", "(Archive image)".
+_FILE_PICTURE_END = re.compile(r"[.!?]\s+\(?(?:file|archive|illustrative)\s+(?:photo|image|picture|photograph)\)?\.?\s*$",
+                               re.IGNORECASE)
+# A caption's credit after its last sentence: "... on Oct. 2. AFP", "... in the square. — Reuters".
+_TRAILING_CREDIT = re.compile(r"[.!?]\s+(?:[—–-]\s*)?(?P<credit>[A-Z][\w./&-]*(?:\s[A-Z][\w./&-]*){0,2})\s*$")
+# A credit after a bar: "... of Azerbaijan. | Twitter/Armenian Unified Infocenter".
+_PIPED_CREDIT = re.compile(r"[.!?]\s+\|\s+(?P<credit>[^|\n]{2,60})$")
 # A media player's lines: "please wait", "No media source currently available", clock readings such as "0:00 0:02:10".
 _PLAYER_LINE = re.compile(r"^\s*(?:please wait|no media source currently available|"
                           r"\d{1,2}:\d\d(?::\d\d)?(?:\s+\d{1,2}:\d\d(?::\d\d)?)+(?:\s+\d+)?)\s*$", re.IGNORECASE)
@@ -165,7 +171,10 @@ def _is_furniture(line: str) -> bool:
 
 def _is_caption(line: str) -> bool:
     """The line ends in a picture credit: an agency or outlet (``outlets.csv``), or "Name/Agency"; or opens as one."""
-    if _CAPTION_OPENING.match(line):
+    if _CAPTION_OPENING.search(line) or _FILE_PICTURE_END.search(line):
+        return True
+    piped = _PIPED_CREDIT.search(line) if " | " in line else None
+    if piped and (_PICTURE_DESK.search(piped.group("credit")) or outlets().outlet_for(piped.group("credit").strip())):
         return True
     trailing = _TRAILING_CREDIT.search(line) if line[-1:].isalpha() else None
     if trailing and outlets().outlet_for(trailing.group("credit")) is not None:
@@ -207,6 +216,8 @@ def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             skip = _is_furniture(line) or _caption_title(line, text, line_end) or \
                 _player_title(line, text, line_start, line_end) or in_spans(furniture_spans(text), line_start)
+            if not skip and _printed_before(line, text, line_start):
+                skip = True  # the title glued to a breadcrumb above counts once
             if not skip and title and _title_forms(line) & title:
                 skip = title_seen  # the title printed again (with a site suffix, after a breadcrumb) counts once
                 title_seen = True
@@ -214,6 +225,24 @@ def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
         if not furniture[line_start]:
             kept.append(m)
     return kept
+
+
+
+def _printed_before(line: str, text: str, line_start: int) -> bool:
+    """The line's words (at least ``_REPEAT_MIN_WORDS``) already ended a line above it, glued to a breadcrumb
+    ("Site.comEuropeTwo men ..." over "Two men ..."): the title printed again. (A body line printed twice in
+    full counts twice.)"""
+    head = line.strip()
+    if len(head.split()) < _REPEAT_MIN_WORDS:
+        return False
+    at = text.find(head, 0, line_start)
+    while at >= 0:
+        end = at + len(head)
+        stop = text.find("\n", end)
+        if at > 0 and not text[at - 1].isspace() and not text[end:stop if stop >= 0 else len(text)].strip():
+            return True
+        at = text.find(head, at + 1, line_start)
+    return False
 
 
 def _title_forms(line: str) -> set[str]:
@@ -242,10 +271,10 @@ def _player_title(line: str, text: str, line_start: int, line_end: int) -> bool:
 
 
 def _caption_title(line: str, text: str, line_end: int) -> bool:
-    """A short heading over a caption that opens with the same words ("X militia soldier" over "X militia soldier
-    holds ... (AP Photo)")."""
+    """A line over a caption that opens with the same words: a short heading ("X militia soldier" over "X militia
+    soldier holds ... (AP Photo)"), or the caption once without its credit."""
     head = line.strip()
-    if line_end < 0 or not head or len(head.split()) > 8 or head[-1:] in ".!?":
+    if line_end < 0 or not head:
         return False
     next_end = text.find("\n", line_end + 1)
     following = text[line_end + 1:next_end if next_end >= 0 else len(text)].strip()
