@@ -180,3 +180,11 @@ def test_a_text_looking_back_on_last_years_war_is_not_dated_by_its_events():
     assert infer_publication_window(text, 2020) is None
     same = text.replace("last year's mountain war", "the mountain war")
     assert infer_publication_window(same, 2020) is not None
+
+
+def test_a_text_looking_back_a_year_is_not_dated_by_a_yearless_date():
+    text = ("A video that pains a village\n\nA video that surfaced nearly one year ago still haunts the village. "
+            "The ministry said the video was posted on October 15 and removed soon after.")
+    assert infer_publication_window(text, 2020) is None
+    same = text.replace("nearly one year ago", "this month")
+    assert infer_publication_window(same, 2020) is not None

@@ -169,6 +169,15 @@ def test_the_lexicon_is_an_analysts_table():
     ("Drones over the hills - GV Wire - Explore. Explain. Expose\nThe war has a new weapon.", "GV Wire", "title"),
     # a source line at the foot: the date, then the outlet
     ("A title\nThe border stayed shut.\nThe talks resume next week.\n3-X-20, nytimes", "The New York Times", "source"),
+    # a credit line of the agency and the date, no comma; a byline with a counter glued to it; a desk's line
+    ("A site\nA title\nAFP 3 Oct 2020\nThe market was empty when the sirens began.", "AFP", "credit"),
+    ("A title\nBy Reuters News Service12\nThe market was empty when the sirens began.", "Reuters", "byline"),
+    ("A title\nGulf Today Report\nThe market was empty when the sirens began.", "Gulf Today", "byline"),
+    # a numeric date before the dateline's place and the tag
+    ("A title\n10/12/2020 Stepanakert (International Christian Concern) – The church was hit twice.",
+     "International Christian Concern", "wire"),
+    # the outlet's own correspondent at work
+    ("A title\nMeduza special correspondent Anna Petrova traveled to the front and met the volunteers.", "Meduza", "voice"),
 ])
 def test_more_author_and_site_cues(text, outlet, basis):
     read = reading(text)

@@ -85,6 +85,7 @@ class _Patterns:
     reported_by: re.Pattern
     byline: re.Pattern
     byline_tail: re.Pattern
+    desk: re.Pattern
     credit: re.Pattern
     dated_credit: re.Pattern
     pipe_credit: re.Pattern
@@ -121,7 +122,8 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         # "YEREVAN, Armenia (AP) —", "(Bloomberg) --", "Baku / Yerevan (dpa) –": the tag is read by _wire_tag.
         # "Yerevan [Armenia], December 5 (ANI/Sputnik):", "Baku, Oct 17 (efe-epa).-": a bracketed country and a date may
         # stand between the place and the tag.
-        wire=re.compile(rf"^(?:{place}(?:\s*\[[^\]\n]{{2,30}}\])?,?\s*(?:{date}(?:,?\s+(?:19|20)\d\d)?,?\s*)?)?"
+        # "10/11/2021 Nagorno-Karabakh (X) –": a numeric date before the place.
+        wire=re.compile(rf"^(?:{numeric}\s+)?(?:{place}(?:\s*\[[^\]\n]{{2,30}}\])?,?\s*(?:{date}(?:,?\s+(?:19|20)\d\d)?,?\s*)?)?"
                         rf"\((?P<tag>[^()\n]{{2,80}})\)\s*(?P<dash>[-—–]{{1,2}}|:|\.-)?\s*\S"),
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*(?:[.,:—–-]|$)"),
@@ -130,9 +132,14 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
                            rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
         # "..., reports Xinhua news agency.": the tag inverted, closing a sentence of the lead (read after the name).
         reported_by=re.compile(r"(?:\s+(?i:news\s+agency|agency))?(?:\s*\.(?:\s|$)|,?\s+(?i:citing|quoting|with reference to)\b)"),
-        byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news|reporters?))?\s*(?:[|,]|$)"),
+        # "By VOA News", "By Reuters News Service00" (a comment counter glued to it)
+        byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news service|news|reporters?))?\s*\d*\s*(?:[|,]|$)"),
         byline_tail=re.compile(rf"^(?i:by)\s+[^|,]{{2,60}}?[,|]?\s+{name}\s*$"),
-        credit=re.compile(rf"^{name}\s*(?:[,|]\s*(?:[^\d\n]{{0,30}}?){date}|[-–—,|]\s*(?:[^\d\n]{{0,30}}?)\(?{numeric})"),
+        # "Gulf Today Report", "Dawn Web Desk": the outlet's desk signing the text on a line of its own
+        desk=re.compile(rf"^{name}\s+(?i:report|staff report|staff|web desk|news desk|desk|bureau|news service)\s*$"),
+        # "AFP, Baku Sunday 08 November 2020", "AFP 28 Sep 2020", "RFE/RL - 10/26/2020"
+        credit=re.compile(rf"^{name}\s*(?:[,|]\s*(?:[^\d\n]{{0,30}}?){date}|(?<=\w)\s+{date}(?:\s+(?:19|20)\d\d)?\s*$"
+                          rf"|[-–—,|]\s*(?:[^\d\n]{{0,30}}?)\(?{numeric})"),
         # "PTI | Moscow | Updated: ...", often glued to the sentence before it; "Agencies and A News".
         pipe_credit=re.compile(rf"{glued}\s*\|\s*{place}\s*\|"),
         agencies=re.compile(rf"^[-–•]?\s*(?i:agencies and|with agencies,?)\s+{name}$"),
@@ -148,8 +155,10 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
                          rf"was not able to)\s+(?i:immediately\s+)?(?i:independently\s+)?(?i:verify|confirm)\b"
                          rf"|\s+(?i:has this report|has the report|has more)\b"
                          rf"|(?:'s|’s)\s+(?i:continuing|live|ongoing|rolling)\s+(?i:coverage|updates|blog)\b"
-                         rf"|(?:(?:'s|’s)\s+(?i:correspondents?\s+|reporters?\s+)?|\s+(?i:correspondents?|reporters?)\s+)[A-Z][\w-]+\s+[A-Z][\w-]+(?:\s+in\s+[A-Z][\w-]+)?"
-                         rf"\s+(?i:reports|says)\b)"),
+                         rf"|(?:(?:'s|’s)\s+(?:(?i:special|senior|chief|own)\s+)?(?i:correspondents?\s+|reporters?\s+)?"
+                         rf"|\s+(?:(?i:special|senior|chief|own)\s+)?(?i:correspondents?|reporters?)\s+)[A-Z][\w-]+\s+[A-Z][\w-]+(?:\s+in\s+[A-Z][\w-]+)?"
+                         # "X special correspondent A B traveled to ...": the outlet's own reporter at work
+                         rf"\s+(?i:reports|says|traveled|travelled|went|visited|spent|spoke|met|witnessed)\b)"),
         photo=re.compile(rf"(?i:credit|photo|photograph)\W.{{0,60}}?\b(?i:for)\s+{name}\s*\.?$"),
         # "... - DW News", "... - GV Wire - Explore. Explain. Expose" (the site's tag line after its name)
         suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*(?:\s[—–|-]{{1,2}}\s+[^—–|\n]{{2,40}})?\.?$"),
@@ -300,7 +309,7 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
                 if line[max(0, pos - 3):pos].lower() in ("an ", " a ") or line[max(0, pos - 2):pos] == "A ":
                     add(pats.team.match(line, pos), "voice", index)
         if short:
-            add(pats.byline.match(line) or pats.byline_tail.match(line), "byline", index)
+            add(pats.byline.match(line) or pats.byline_tail.match(line) or pats.desk.match(line), "byline", index)
             if _BY_ALONE.match(line) and index < last and _written_as_known(lines[index + 1].strip(), aliases):
                 cues.append(OutletCue(lexicon.outlet_for(lines[index + 1]), "byline", index))
             add(pats.credit.match(line) or pats.dated_credit.match(line), "credit", index)

@@ -66,11 +66,13 @@ _OWN_DATE = re.compile(
 # "since fighting erupted on Sept 27": a date inside a since-clause starts the period too.
 _PERIOD_START = re.compile(
     r"(?i)(?:\b(?:since|from|starting|until|till|through)\s+(?:the\s+|on\s+)?|\bsince\b[^.;!?\n]{0,60})$")
-# "last year's Karabakh conflict", "the war last year": the text is written a year after the events it dates, so
+# "last year's Karabakh conflict", "the war last year", "a year ago": the text is written a year after the events it dates, so
 # its latest dated event is background, not its news peg.
 _LOOKS_BACK_A_YEAR = re.compile(
     r"(?i)\blast\s+year(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}(?:war|conflict|fighting|hostilities|clashes|offensive)\b"
-    r"|\b(?:war|conflict|fighting|hostilities|clashes|offensive)\s+(?:[\w-]+\s+){0,3}?last\s+year\b")
+    r"|\b(?:war|conflict|fighting|hostilities|clashes|offensive)\s+(?:[\w-]+\s+){0,3}?last\s+year\b"
+    # "surfaced nearly one year ago", "a year after the war", "two years on"
+    r"|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+(?:ago|after|on|since)\b")
 _REPORTING = re.compile(
     r"(?i)\b(?:said|says|told|announced|stated|reported|reports|declared|wrote|noted|informed|confirmed|tweeted|"
     r"decried|warned|urged|claimed|according\s+to)\b"
