@@ -21,6 +21,10 @@ from analysis.nlp.quantities import find_quantities, parse_match, words_to_numbe
     ("one hundred and fifty", 150, None, "exact", 150, 150),
     ("twenty-five", 25, None, "exact", 25, 25),
     ("1,200", 1200, None, "exact", 1200, 1200),
+    # thousands written with dots, as European texts do; a real decimal before "thousand" stays one
+    ("at least 10.000 injured", 10000, None, "at_least", 10000, math.inf),
+    ("1.245.000 people", 1245000, None, "exact", 1245000, 1245000),
+    ("2.500 thousand", 2500, None, "exact", 2500, 2500),
     ("several", None, "several", None, 3, 9),
     ("tens of thousands", None, "thousands", None, 20000, 99999),
     ("40 or more", 40, None, "at_least", 40, math.inf),

@@ -92,7 +92,7 @@ def grammar() -> Grammar:
     quals = {k.lower(): v for k, v in data["qualifiers"].items()}
     quals_after = {k.lower(): v for k, v in (data.get("qualifiers_after") or {}).items()}
     word = lexicons.alternation(list(nums) + list(scales))
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?"
     # Every quantity starts with a digit or the first letter of a listed word:
     # checked first so most positions are rejected at once.
     first = lexicons.first_characters(list(quals) + list(approx) + list(article) + list(vague) + list(nums) + list(scales))
@@ -203,6 +203,7 @@ _STRICT_UPPER = ("fewer than", "less than", "under")
 
 
 _SPACES = re.compile(r"\s+")
+_DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # no count of people has three decimals
 
 
 def parse_match(m: re.Match, text: str) -> Quantity | None:
@@ -227,8 +228,10 @@ def parse_match(m: re.Match, text: str) -> Quantity | None:
             qualifier = qualifier or "about"
     elif m.group("digits"):
         raw = m.group("digits").replace(",", "")
-        value = float(raw)  # a huge figure is inf, never an error
         scale = m.group("dscale")
+        if not scale and _DOTTED_THOUSANDS.fullmatch(raw):
+            raw = raw.replace(".", "")  # "10.000 injured", "18.000": thousands as European texts write them
+        value = float(raw)  # a huge figure is inf, never an error
         if scale:
             value *= 1000 if scale.lower() == "thousand" else 1_000_000
         if math.isinf(value) or value > g.max_count:
