@@ -3,6 +3,8 @@ before each dot so that splitting stays linear in the length of the text."""
 
 from datetime import date
 
+import pytest
+
 from analysis.nlp.sentences import sentence_span_at, sentence_spans, split_sentences
 from analysis.nlp.temporal.expressions import find_temporal_expressions
 
@@ -36,3 +38,15 @@ def test_sentence_span_at_matches_the_full_split(sample_texts):
                 expected[i] = (start, end)
         assert [sentence_span_at(text, i) for i in range(len(text))] == expected
         assert sentence_span_at(text, -1) is None and sentence_span_at(text, len(text)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's footnote marker after the full stop closes the sentence with it
+    ("Most of the dead were soldiers, 500 in all.2 Yet 90 civilians died too.",
+     ["Most of the dead were soldiers, 500 in all.2", "Yet 90 civilians died too."]),
+    ("The town was shelled.[14] Two people died.", ["The town was shelled.[14]", "Two people died."]),
+    # a decimal is no footnote
+    ("The bill came to 3.2 Million manats. Two people died.", ["The bill came to 3.2 Million manats.", "Two people died."]),
+])
+def test_footnote_markers_end_sentences(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected

@@ -29,10 +29,11 @@ ABBREVIATIONS = frozenset(
 MAX_SENTENCE = 1000
 """Characters a sentence may hold; longer runs without a boundary are cut (real sentences stay far below)."""
 
+# Footnote markers after the mark stay with the sentence they close ("in all.2 Yet", "killed.[41] The").
 # A run of end marks is matched from its first mark only (the look-behind):
 # otherwise a page of dots is retried from every dot, quadratic in its length.
 _BOUNDARY = re.compile(
-    r"""(?<![.!?…])(?P<end>[.!?…]++)(?P<close>["'”’»)\]]*)(?P<space>[ \t]+)(?=["'“‘«(\[]?[A-Z0-9])""",
+    r"""(?<![.!?…])(?P<end>[.!?…]++)(?P<close>["'”’»)\]]*(?:\[\d{1,3}\]|(?<=[a-z][.])\d{1,3})*)(?P<space>[ \t]+)(?=["'“‘«(\[]?[A-Z0-9])""",
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
