@@ -22,7 +22,7 @@ from analysis.extract.claims.layout import clause, found_before, furniture_spans
 from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
-from analysis.extract.claims.sides import assign_sides_and_places
+from analysis.extract.claims.sides import assign_sides_and_places, names_no_party
 from analysis.lexicons import load as lexicons
 from analysis.nlp.attribution import attribution_at
 from analysis.nlp.source_side import source_side
@@ -202,8 +202,8 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
         prev_in_sentence = first[c.sentence.index] < c.ev_start
         sc = scope(r, text, c, prev_in_sentence, previous_sentence(text, sentences, c.sentence), memo)
         q = c.q
-        sides = [c.side]
-        if c.side in ("both", "unspecified") and (_EACH_BEFORE.search(text, max(c.sentence.start, q.start - _EACH_REACH), q.start)
+        sides = ["both"] if sc == "cumulative" and names_no_party(text, c) else [c.side]
+        if sides[0] in ("both", "unspecified") and (_EACH_BEFORE.search(text, max(c.sentence.start, q.start - _EACH_REACH), q.start)
                                                   or _EACH_AFTER.match(text, c.ev_end)):
             sides = list(PARTIES)  # "each side has lost about 2,000 people": a figure for each party
         for side in sides:

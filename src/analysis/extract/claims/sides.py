@@ -220,6 +220,36 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
 _ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is looked up
 
 
+def names_no_party(text: str, c: Candidate) -> bool:
+    """A running total with no side decided stands for the war as a whole (``both``, rule 4) when its sentence
+    names no party, save the region as where ("To date, at least 500 people have been killed in
+    Nagorno-Karabakh", "the official death toll at under 1,000"), no party gives it and its victims are no one's
+    own or enemy ("martyrs", "enemy troops"). The sentences before it gave no side either (rule 5 comes first). The caller knows the
+    scope."""
+    r = rules()
+    if c.side != "unspecified" or c.claimant_side in PARTIES or r.own_dead.search(text, c.ev_start, c.ev_end) \
+            or r.enemy.search(text, c.ev_start, c.ev_end):
+        return False  # "martyrs", "enemy troops": one side's dead, or the other's
+    return _no_party_in(text, c.sentence.start, c.sentence.end)
+
+
+# The region's name stands for its side's bodies only with one after it ("Nagorno-Karabakh authorities").
+_REGION_BODY_AFTER = re.compile(r"(?:['’]s)?\s+(?:authorities|army|armed|defen[cs]e|ministry|officials?|forces|troops|"
+                                r"president|leaders?|leadership|ombudsman|human\s+rights|government|side|republic|"
+                                r"separatists?|rescuers|emergency|health|interior|state)\b", re.IGNORECASE)
+
+
+def _no_party_in(text: str, lo: int, hi: int) -> bool:
+    gaz = lexicons.gazetteer()
+    for name, side, _, end in lexicons.actors().mentions(text[lo:hi]):
+        place = gaz.place_of(name)
+        where = place is not None and gaz.kind.get(place) == "region" and \
+            _REGION_BODY_AFTER.match(text, lo + end) is None
+        if side is not None and not where:
+            return False
+    return True
+
+
 def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentence) -> bool:
     """The war or the fighting as a whole is named in the sentence, or in the one before it
     in the paragraph when the sentence names no actor ("Fighting has gone on since September.
