@@ -387,6 +387,13 @@ _ELLIPTICAL = frozenset({"others", "ones"})  # "32 others", "32 ones": the victi
 _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "martyred", "slain"})
 
 
+def _aside_starts(np: re.Match) -> tuple[int, ...]:
+    """Where asides may open after a victim phrase: its end, or where its phrase after the noun starts when that
+    phrase opens with a comma (", including children, women and elderly were killed": the list runs on)."""
+    pp = np.group("pp")
+    return (np.end(), np.start("pp")) if pp and pp.lstrip().startswith(",") else (np.end(),)
+
+
 def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate | None:
     """"five civilians — four in X and one in Y — have been killed", "2,783 servicemen, who
     fought for ..., were killed", "four fighters who had died": a subject, asides, its verb."""
@@ -394,13 +401,16 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
     head = np.group("head")
     if not head and np.group("np").strip():
         return None
-    if not _ASIDE_OPENS.match(text, np.end(), hi):
-        return None  # the cheap test first: no aside or relative word opens here
-    pos, asides = skip_asides(text, np.end(), hi)
-    if asides and pos > np.end() and text[pos - 1].isspace():
-        pos -= 1  # a closing " - " took the space the verb group opens with
-    p = r.predicate.match(text, pos, hi)
-    if p is None or not (asides or p.group("rel")):
+    for at in _aside_starts(np):
+        if not _ASIDE_OPENS.match(text, at, hi):
+            continue  # the cheap test first: no aside or relative word opens here
+        pos, asides = skip_asides(text, at, hi)
+        if asides and pos > at and text[pos - 1].isspace():
+            pos -= 1  # a closing " - " took the space the verb group opens with
+        p = r.predicate.match(text, pos, hi)
+        if p is not None and (asides or p.group("rel")):
+            break
+    else:
         return None
     if p.group("rel") and not p.group("aux").strip() and word_key(p.group("opart")) in _ACTIVE_PARTS:
         return None  # "soldiers who killed ...": active, not what happened to them

@@ -18,6 +18,8 @@ from analysis.nlp.quantities import grammar
 _ASIDE = re.compile(
     r"\s*\((?P<paren>[^()\n]{1,160})\)"  # "(two women and one man)"
     r"|\s*(?:—|–|\s-\s)(?P<dash>[^—–\n]{1,160}?)(?:—|–|\s-\s)"  # "— four in X and one in Y —"
+    # ", including children, women and elderly were killed": a list that runs to the verb, no comma closing it
+    r"|,\s+(?P<incl>(?:including|among\s+them)\s[^;:()\n]{1,100}?)(?=,?\s+(?:were|was|have|has|had|are|is)\s)"
     r"|,\s+(?P<rel>(?:who|which|whom|whose|that)\s[^,;:()\n]{1,160}?|(?:including|among\s+them|among\s+whom|of\s+whom|"
     r"mostly|mainly|most\s+of\s+them|all\s+of\s+them|both)\s[^,;:()\n]{1,100}?|[^,;:()\n]{1,100}?),(?=\s)"  # ", who fought ..., "
     r"|\s+(?P<place>(?:in|at|near|outside|around|from)\s+(?:the\s+)?(?:(?:town|city|village|region|district)\s+of\s+)?"
@@ -32,7 +34,7 @@ _MAX_ASIDES = 3
 
 @dataclass(frozen=True)
 class Aside:
-    """One aside between a subject and its verb: its span and its kind (paren, dash, rel, place, part, pp)."""
+    """One aside between a subject and its verb: its span and its kind (paren, dash, incl, rel, place, part, pp)."""
 
     start: int
     end: int
