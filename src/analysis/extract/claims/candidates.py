@@ -297,8 +297,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         return obj
     # "two deaths", "dozens of wounded", "60 civilian deaths", "heavy casualties"
     m = r.noun.match(text, q.end, hi)
-    if m and m.group("np").strip().lower().endswith("and") and _FIGURE_NEXT.match(text, m.end(), hi):
-        m = None  # "killed at least 60 and injured 270": a verb with its own figure, not "60 injured"
+    if m and m.group("np").strip().lower().endswith("and") and (_FIGURE_NEXT.match(text, m.end(), hi) or obj is not None):
+        m = None  # "killed at least 60 and injured 270", "killed five and wounded dozens": a verb with its own figure
     if m:
         if word_key(m.group("onoun")) == "losses" and r.non_person.match(text, m.end(), hi):
             return None  # "heavy losses in equipment"
