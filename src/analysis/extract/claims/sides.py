@@ -224,10 +224,10 @@ def names_no_party(text: str, c: Candidate) -> bool:
     """A running total with no side decided stands for the war as a whole (``both``, rule 4) when its sentence
     names no party, save the region as where ("To date, at least 500 people have been killed in
     Nagorno-Karabakh", "the official death toll at under 1,000"), no party gives it and its victims are no one's
-    own or enemy ("martyrs", "enemy troops"). The sentences before it gave no side either (rule 5 comes first). The caller knows the
-    scope."""
+    own or enemy ("martyrs", "enemy troops"). Captives and the missing are some party's, never both. The sentences
+    before it gave no side either (rule 5 comes first). The caller knows the scope."""
     r = rules()
-    if c.side != "unspecified" or c.claimant_side in PARTIES or r.own_dead.search(text, c.ev_start, c.ev_end) \
+    if c.side != "unspecified" or c.outcome in ("captured", "missing") or c.claimant_side in PARTIES or r.own_dead.search(text, c.ev_start, c.ev_end) \
             or r.enemy.search(text, c.ev_start, c.ev_end):
         return False  # "martyrs", "enemy troops": one side's dead, or the other's
     return _no_party_in(text, c.sentence.start, c.sentence.end)
