@@ -105,6 +105,24 @@ def test_our_losses_take_the_claimants_side():
     assert claim["side"] == "azerbaijani" and claim["count"] == 20
 
 
+@pytest.mark.parametrize("outlet, side", [
+    ("Ministry of Defense of Azerbaijan", "azerbaijani"),
+    ("Human Rights Ombudsman of the Republic of Artsakh", "armenian"),
+    ("Some Daily News", "unspecified"),  # a news outlet speaks for no party
+    (None, "unspecified"),
+])
+def test_a_party_bodys_own_voice_gives_our_its_side(outlet, side):
+    text = "Statement\n\nSince the start of the war, 120 servicemen of our Armed Forces have been killed."
+    assert [c["side"] for c in extract_claims(text, outlet=outlet)] == [side]
+
+
+def test_a_party_body_table_reads_the_outlet_column():
+    frame = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Ministry of Defense of Azerbaijan", None],
+                          "published": [None, None],
+                          "text": ["Statement\n\nSo far 120 servicemen of our Armed Forces have been killed."] * 2})
+    assert claims_table(frame)["side"].tolist() == ["azerbaijani", "unspecified"]
+
+
 def test_headline_restating_the_body_is_not_a_claim():
     text = ("Dozens of civilians killed in Ganja strike\n"
             "A missile strike on Ganja killed 13 civilians on Saturday, Azerbaijani officials said.")

@@ -52,6 +52,7 @@ class Candidate:
     clause: tuple[int, int] = (0, 0)  # the clause around the claim (see layout.clause)
     claimant: str | None = None
     claimant_side: str | None = "outlet"
+    voice: str | None = None  # the party whose body wrote the text, for a figure in the outlet's own voice
     location: str | None = None
     asides: tuple[Aside, ...] = ()  # asides read between the subject and its verb
     parent: Candidate | None = None  # the figure this one breaks down ("including 6 children")

@@ -36,13 +36,16 @@ VAGUE_INTERVALS_DOC = INTERVAL_CONVENTION
 COLUMNS = schema.descriptions("claim_rows")
 
 
-def extract_claims(text: str, published: date | None = None, *, parsed: ParsedArticle | None = None) -> list[dict]:
+def extract_claims(text: str, published: date | None = None, *, parsed: ParsedArticle | None = None,
+                   outlet: str | None = None) -> list[dict]:
     """Every casualty claim in one article's normalized ``text``, in text order.
 
     Each dict has the claim fields of :data:`COLUMNS` from ``count`` to
     ``end`` (``published`` is accepted for the interface; scope and claims do
     not depend on it yet). ``parsed``: the article's shared parse (sentences
-    and attributions are reused), made here when not given.
+    and attributions are reused), made here when not given. ``outlet``: the
+    article's outlet; when it is a party's body (a ministry, an ombudsman), its
+    own-voice figures speak for that party ("our Armed Forces", see :func:`party_body`).
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_claims: text must be str, got {type(text).__name__}")
@@ -53,6 +56,11 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
     if not cands:
         return []
     claims = _attributed(r, text, sentences, cands, parsed.attributions)
+    voice = party_body(outlet)
+    if voice is not None:
+        for c in claims:
+            if c.claimant_side == "outlet":
+                c.voice = voice
     assign_groups(r, text, claims, sentences)
     assign_sides_and_places(r, text, sentences, claims, parsed.attributions)
     rows = _drop_headline_restatements(_rows(r, text, sentences, claims))
@@ -270,6 +278,22 @@ def _drop_restatements(rows: list[dict]) -> list[dict]:
     return out
 
 
+# Words that make an outlet a body of a party rather than a news outlet ("Ministry of Foreign Affairs of Armenia").
+_BODY_WORDS = re.compile(r"\b(?:ministry|ministries|mfa|mod|ombudsman|human\s+rights\s+defender|commissioner|government|"
+                         r"president|presidential|office|embassy|mission|parliament|national\s+assembly|prosecutor|"
+                         r"committee|administration|headquarters|information\s+cent(?:er|re)|press\s+service|army)\b",
+                         re.IGNORECASE)
+
+
+def party_body(outlet) -> str | None:
+    """The party whose body ``outlet`` is ("Ministry of Defense of Azerbaijan" -> azerbaijani), else None: a news
+    outlet, a third party's body or an unknown outlet speak for no party."""
+    if not isinstance(outlet, str) or not _BODY_WORDS.search(outlet):
+        return None
+    sides = {side for _, side, _, _ in lexicons.actors().mentions(outlet)}
+    return next(iter(sides)) if len(sides) == 1 and sides <= set(PARTIES) else None
+
+
 def claims_table(articles: pd.DataFrame, parsed=None) -> pd.DataFrame:
     """Claims of every article: one row per claim, columns :data:`COLUMNS`.
 
@@ -290,7 +314,7 @@ def claim_rows(articles: pd.DataFrame, parsed=None) -> list[dict]:
                                                    articles["text"], parses):
         if not isinstance(text, str):
             raise ValueError(f"claims_table: article {aid!r} has no text (got {type(text).__name__})")
-        for claim in extract_claims(text, published, parsed=parse):
+        for claim in extract_claims(text, published, parsed=parse, outlet=outlet):
             rows.append({"article_id": aid, "outlet": outlet, "published": published, **claim})
     return rows
 

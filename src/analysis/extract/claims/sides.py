@@ -77,7 +77,7 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
 
 def _victims_side(r: Rules, p: RolePatterns, text: str, c: Candidate) -> str | None:
     """The side the victims themselves are given (rule 1 of the module doc)."""
-    s, (lo, hi), cside = c.sentence, c.clause, c.claimant_side
+    s, (lo, hi), cside = c.sentence, c.clause, c.claimant_side if c.voice is None else c.voice
     side = _actor_side(c.victim) if c.victim else None
     if side is None and c.person_named:  # "a volunteer from the Azerbaijan Red Crescent, X, was killed"
         side = _actor_side(text[max(lo, s.start, c.ev_start - 60):c.ev_start])
@@ -191,7 +191,8 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     struck = pm is not None and found_in(r.incident, text, c.sentence.start, c.sentence.end) \
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
         and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
-    if hi > lo and not struck and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
+    own = _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end) is not None  # "our soldiers": one side's
+    if hi > lo and not struck and not own and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
             and not r.own_dead.search(text, c.ev_start, c.ev_end) \
             and _war_in(text, lo, hi) and not r.incident.search(text, lo, hi) \
             and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
@@ -212,11 +213,13 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
         if atk:
             return OTHER_PARTY[atk]
-    if c.claimant_side not in PARTIES and _war_total(p, text, sentences, s) and not r.own_dead.search(text, c.ev_start, c.ev_end):
+    if c.claimant_side not in PARTIES and not own and _war_total(p, text, sentences, s) \
+            and not r.own_dead.search(text, c.ev_start, c.ev_end):
         return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes" (not "... became martyrs")
     return None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:our|we|us|my)\b", re.IGNORECASE)  # a speaker's own people: never both parties
 _ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is looked up
 
 
@@ -224,12 +227,12 @@ def names_no_party(text: str, c: Candidate) -> bool:
     """A running total with no side decided stands for the war as a whole (``both``, rule 4) when its sentence
     names no party, save the region as where ("To date, at least 500 people have been killed in
     Nagorno-Karabakh", "the official death toll at under 1,000"), no party gives it and its victims are no one's
-    own or enemy ("martyrs", "enemy troops"). Captives and the missing are some party's, never both. The sentences
+    own or enemy ("martyrs", "our servicemen", "enemy troops"). Captives and the missing are some party's, never both. The sentences
     before it gave no side either (rule 5 comes first). The caller knows the scope."""
     r = rules()
-    if c.side != "unspecified" or c.outcome in ("captured", "missing") or c.claimant_side in PARTIES or r.own_dead.search(text, c.ev_start, c.ev_end) \
-            or r.enemy.search(text, c.ev_start, c.ev_end):
-        return False  # "martyrs", "enemy troops": one side's dead, or the other's
+    if c.side != "unspecified" or c.outcome in ("captured", "missing") or c.claimant_side in PARTIES or c.voice is not None or r.own_dead.search(text, c.ev_start, c.ev_end) \
+            or r.enemy.search(text, c.ev_start, c.ev_end) or _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end):
+        return False  # "martyrs", "enemy troops", "our soldiers": one side's dead, or the other's
     return _no_party_in(text, c.sentence.start, c.sentence.end)
 
 
@@ -306,7 +309,7 @@ def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[
     (then ``earlier`` and ``decided`` are not read). ``memo``: per article, the attacker named in the sentences
     before each sentence (:func:`_from_previous_sentence`).
     """
-    s, cside = c.sentence, c.claimant_side
+    s, cside = c.sentence, c.claimant_side if c.voice is None else c.voice
     if last is not None:
         same = [last[s.index]] if s.index in last else []
     else:
