@@ -93,6 +93,9 @@ def test_cue(text, outlet, basis):
     "The Freedonian Foreign Ministry, in a statement issued on Tuesday, urged talks.\nMore text.",
     "Freedonian Foreign Ministry makes official statement on the conflict\nThe ministry spoke.",
     "Statement by Jane Roe on the war\nThe fighting must stop.",
+    # a report quoted further down the body, after its first sentences
+    "A title\nMissiles fired from the hills killed more than twenty people in the city on two mornings, officials said.\n"
+    "BBC report from the city:\nBBC: A three-year-old girl is now an orphan, her neighbours said.",
 ])
 def test_a_quoted_or_unnamed_source_is_not_the_outlet(text):
     assert reading(text).outlet is None
@@ -176,6 +179,15 @@ def test_the_lexicon_is_an_analysts_table():
     # a numeric date before the dateline's place and the tag
     ("A title\n10/12/2020 Stepanakert (International Christian Concern) – The church was hit twice.",
      "International Christian Concern", "wire"),
+    # the outlet's name and a colon opening the first body line, a date crumb before it
+    ("A title\nA caption under it\nDaily US Times: Officials said on Monday that the border posts would open again.",
+     "Daily US Times", "wire"),
+    ("A title\n43 / 17.12.20 / Turan: In the afternoon the commission met again.", "Turan", "wire"),
+    # the site's name glued to its tag line at the top; a public radio's underwriting line; a story credit
+    ("The Washington PostDemocracy Dies in Darkness\nA title\nThe border stayed shut on Monday.", "The Washington Post",
+     "label"),
+    ("Support for LAist comes from\nA title\nThe border stayed shut on Monday.", "LAist", "label"),
+    ("Otago Daily Times\nA title\n- STORY: REUTERS/PHOTO: GETTY IMAGES\nThe border stayed shut.", "Reuters", "credit"),
     # the outlet's own correspondent at work
     ("A title\nMeduza special correspondent Anna Petrova traveled to the front and met the volunteers.", "Meduza", "voice"),
 ])

@@ -44,6 +44,7 @@ _TOP_LINES = 4  # a title, a section label, a bare site name: among the first li
 _END_LINES = 4  # a sign-off: among the last lines
 _SHORT = 90  # a metadata line is short
 _LEAD_LINES = 8  # an agency tags its copy in the lead
+_SENTENCE_WORDS = 15  # a line this long is a sentence of the body, not a title, label or caption
 
 
 # Picture agencies: their credit on a photo names where the picture came from, not who wrote the text.
@@ -81,6 +82,8 @@ class _Patterns:
     slash: re.Pattern
     dateline: re.Pattern
     lead: re.Pattern
+    lead_colon: re.Pattern
+    story: re.Pattern
     selftag: re.Pattern
     reported_by: re.Pattern
     byline: re.Pattern
@@ -98,6 +101,8 @@ class _Patterns:
     suffix: re.Pattern
     label: re.Pattern
     prompt: re.Pattern
+    glued_label: re.Pattern
+    underwriting: re.Pattern
     copyright: re.Pattern
     date_line: re.Pattern
     place_tag: re.Pattern
@@ -128,6 +133,11 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*(?:[.,:—–-]|$)"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
+        # "Daily Site: Russian President X said ...", "43 / 17.12.20 / Turan: In the afternoon": the first body line only
+        # (further down, "X: ..." quotes a report: "BBC report from Ganja:" / "BBC: Three-year-old ...")
+        lead_colon=re.compile(rf"^(?:[\d.:/ ]{{2,20}}/\s*)?{name}\s*:\s+(?=[A-Z])"),
+        # "- STORY: REUTERS/PHOTO: GETTY IMAGES": the story's credit names its author
+        story=re.compile(rf"^[-•–]?\s*(?i:story|text|words)\s*:\s*{name}"),
         selftag=re.compile(rf"{glued}\s+(?P<verb>(?i:reports|informs|says))\b"
                            rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
         # "..., reports Xinhua news agency.": the tag inverted, closing a sentence of the lead (read after the name).
@@ -164,7 +174,12 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*(?:\s[—–|-]{{1,2}}\s+[^—–|\n]{{2,40}})?\.?$"),
         label=re.compile(rf"^{name}\s*(?:[/|—–-]\s*)?(?:[A-Z][\w&]*(?:\s+[A-Z&][\w&]*){{0,2}})?$"),
         prompt=re.compile(rf"^(?:(?i:join|subscribe to|support|sign up for|follow)|(?i:become\s+an?))\s+{name}"
-                          rf"(?:\s+(?i:today|now|on \w+)|(?<=[\w.])\s+(?i:member|supporter|subscriber|patron))?[.!]?$"),
+                          rf"(?:\s+(?i:today|now|on \w+)|(?<=[\w.])\s+(?i:member|supporter|subscriber|patron))?[.!]?$"
+                          ),
+        # "Support for LAist comes from": a public radio's underwriting line
+        underwriting=re.compile(rf"^(?i:support\s+for)\s+{name}\s+(?i:comes\s+from)\b"),
+        # "The Washington PostDemocracy Dies in Darkness": the site's name glued to its tag line at the top
+        glued_label=re.compile(r"^(?P<name>(?i:" + alternation(aliases) + r"))(?=[A-Z][a-z])"),
         copyright=re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
                              rf"\s*[,.]?\s*(?:(?i:the)\s+)?{name}"),
         # "TBILISI, DFWatch–At least ...": a dateline whose place (in capitals) is followed by the outlet, no date.
@@ -263,6 +278,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
     last = len(lines) - 1
     names = _names_by_line(lines, finders, aliases)
     candidates = sorted(set(names) | {i - 1 for i in names if i > 0})
+    # the first line of the body: no line above it is a sentence (titles, labels and captions are short)
+    body_start = next((i for i, l in enumerate(lines[:_LEAD_LINES + 1]) if len(l.split()) >= _SENTENCE_WORDS), _LEAD_LINES + 1)
 
     def add(match: re.Match | None, basis: str, index: int) -> bool:
         outlet = _outlet(match, lexicon, aliases) if match else None
@@ -284,6 +301,10 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             add(pats.place_tag.match(line), "wire", index)
         if index > 0:
             add(pats.lead.match(line), "wire", index)
+        if 0 < index <= body_start:
+            add(pats.lead_colon.match(line), "wire", index)
+        if short:
+            add(pats.story.match(line), "credit", index)
         for pos in names.get(index, ()):
             before = line[max(0, pos - 4):pos]
             free = pos == 0 or not (line[pos - 1].isalnum() or line[pos - 1] in "._")
@@ -335,7 +356,7 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             if index == 0 and len(line) <= 2 * _SHORT:  # a long title still carries the site's suffix
                 add(pats.suffix.match(line), "title", index)
             continue
-        add(pats.prompt.match(line), "label", index)
+        add(pats.prompt.match(line) or pats.underwriting.match(line), "label", index)
         bare = lexicon.outlet_for(line.strip(" .—–-")) if _written_as_known(line.strip(" .—–-"), aliases) else None
         if bare:
             dated_next = index < last and pats.date_line.match(lines[index + 1].strip() or "-") is not None
@@ -349,6 +370,9 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
         if index < _TOP_LINES or index > last - _END_LINES:
             if not add(pats.suffix.match(line), "title", index):
                 add(pats.label.match(line), "label", index)
+    for index in range(min(_TOP_LINES, last + 1)):  # the name glued to its tag line: the finders need a word's end
+        if index not in names:
+            add(pats.glued_label.match(lines[index].strip()), "label", index)
     for index in range(max(0, last - _END_LINES + 1), last + 1):  # "Source: https://www.example.com/...", "source x.com"
         line = lines[index].strip()
         if line.lower().lstrip("(").startswith(("source", "news source")):
