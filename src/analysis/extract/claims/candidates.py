@@ -307,8 +307,9 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         if (q.vague_word or "").lower() in g.needs_loss_noun and (m.group("onoun") or "").lower() not in g.loss_nouns:
             return None  # "serious injuries": how one was hurt, not how many
         out = _outcome(m.group("onoun"), m.group("onoun2"), r.outcome_noun)
-        died = out == "wounded" and _DIED_AFTER.match(text, m.end(), hi)
-        if died:  # "one of the wounded has died"
+        died = (out == "wounded" and _DIED_AFTER.match(text, m.end(), hi)) or \
+            (out == "captured" and _KILLED_AFTER.match(text, m.end(), hi))
+        if died:  # "one of the wounded has died", "four prisoners were executed"
             out = "killed"
         victim = " ".join(filter(None, [m.group("np"), m.group("head2"), m.group("pp")]))
         head = (m.group("head2") or "").split()[-1:] or [None]
@@ -379,6 +380,9 @@ _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+|those\s+)?(?P<o>dead|killed|wou
 _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
                   "victims": OUTCOME_OF_FIGURE_BEFORE, "casualties": "casualties"}
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
+# "four prisoners were executed", "two hostages were shot dead": captives who were then killed
+_KILLED_AFTER = re.compile(r",?\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|later|reportedly|then|also|allegedly)\s+){1,3}"
+                           r"(?:killed|executed|shot(?:\s+dead)?|beheaded|murdered|tortured\s+to\s+death)\b", re.IGNORECASE)
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|backed|sent|recruited|"
                           r"transferred|deployed|brought|hired|paid|supported|trained|stationed|based|serving|fighting)\s",
