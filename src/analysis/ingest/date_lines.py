@@ -118,8 +118,9 @@ class LineDate:
         return self.on(self.year) if self.year is not None else None
 
 
-def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
-    """(month, day, year) of a :data:`_DATE` match."""
+def _parts(m: re.Match, us_clock: bool = False) -> tuple[int, int, int | None] | None:
+    """(month, day, year) of a :data:`_DATE` match; ``us_clock``: the line has a 12-hour clock ("12:00PM"), so
+    a slashed date that fits both orders is month first, as US sites write it."""
     g = m.groupdict()
     if g["iso_y"]:
         return int(g["iso_m"]), int(g["iso_d"]), int(g["iso_y"])
@@ -134,6 +135,8 @@ def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
             return a, b, int(g["sl_y"])  # month/day, as US sites write it
         if b <= 12 < a:
             return b, a, int(g["sl_y"])  # day/month
+        if us_clock:
+            return a, b, int(g["sl_y"])  # "12:00PM 1/11/2021": a 12-hour clock is the US convention, month first
         return None  # 05/10/2020 is May or October: no date rather than a wrong one
     if g["rom_y"]:
         year = int(g["rom_y"])
@@ -144,6 +147,8 @@ def _parts(m: re.Match) -> tuple[int, int, int | None] | None:
     return _MONTHS[month.rstrip(".").lower()], int(day), int(year) if year else None
 
 
+_TO_PRESENT = re.compile(r"(?:\s*\([^()\n]{1,20}\))?\s*\S{0,2}\s*(?:[-–—]|to|until|每)?\s*(?i:present|ongoing)\b")
+_TWELVE_HOUR = re.compile(r"\b(?:1[0-2]|0?[1-9]):[0-5]\d\s*[AaPp]\.?[Mm]\b")  # "12:00PM", "9:35 a.m."
 _RELEASE_NUMBER = re.compile(r"(?i)^\s*No[:.]?\s*\d{1,5}\s*,\s*")
 _RELEASE_TITLE = re.compile(r"(?i)\s*,\s*(?:press\s+release|statement|information|communiqu|announcement)")
 
@@ -161,13 +166,14 @@ def read_date_line(line: str) -> LineDate | None:
     if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:_place_end(line)]):
         return _dateline(line)
     dates = list(_DATE.finditer(line))
-    if not dates:
-        return None
-    found = _parts(dates[0])
+    if not dates or _TO_PRESENT.match(line, dates[-1].end()):
+        return None  # "Date 27 September 2020 – present": a period's start (an infobox), not the page's date
+    us_clock = _TWELVE_HOUR.search(line) is not None
+    found = _parts(dates[0], us_clock)
     later = _LABEL.search(" " + line[dates[0].end():dates[1].start()]) if len(dates) > 1 else None
     if later is not None and later.group("updated"):
         dates = dates[:1]  # "October 13, 2020 Updated: October 14, 2020": the first date is the publication
-    if found is None or any(_parts(m) != found for m in dates[1:]):
+    if found is None or any(_parts(m, us_clock) != found for m in dates[1:]):
         return _dateline(line)
     month, day, year = found
     if safe_date(year or 2000, month, day) is None:
@@ -208,8 +214,21 @@ def _place_end(line: str) -> int:
     return m.start() if m else 0
 
 
+# "12/16/2020 Nagorno-Karabakh (Some Agency) – Two men ...": a numeric date, the place and the wire tag open the lead
+_DATE_FIRST_LEAD = re.compile(r"\s*(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{2,4})\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+                              r",?\s*\([^()\n]{2,60}\)\s*[-–—]")
+
+
 def _dateline(line: str) -> LineDate | None:
-    """A dateline opening a lead: a place, a comma, the date, then the report ("YEREVAN, October 3. /AGENCY/. ...")."""
+    """A dateline opening a lead: a place, a comma, the date, then the report ("YEREVAN, October 3. /AGENCY/. ...");
+    or a numeric date, the place and a wire tag ("12/16/2020 Stepanakert (Agency) – ...")."""
+    first = _DATE_FIRST_LEAD.match(line)
+    if first is not None:
+        m = _DATE.match(line, first.start("date"))
+        parts = _parts(m) if m is not None and m.end() == first.end("date") else None
+        if parts is None or parts[2] is None or safe_date(parts[2], parts[0], parts[1]) is None:
+            return None  # "05/10/2020": May or October, no date
+        return LineDate(parts[0], parts[1], parts[2], None, "dateline", line.strip()[:80], first.end())
     if not line.lstrip()[:1].isupper() or "," not in line[:80]:
         return None
     m = _DATE.search(line, 0, 80)
