@@ -69,6 +69,7 @@ def test_datelines_without_a_year(line, month_day):
     "Date 27 September 2020 (2020-09-27) – present",  # a period's start in an infobox
     "Date27 September 2020 – present",
     "14:00 1/11/2021",  # a 24-hour clock says nothing of the order
+    "Shelling resumed in the town, 5 October 2020 was the worst day of the war for the residents",
     "05/10/2020 Stepanakert (Some Agency) – Two men were named by the rights group on Tuesday after a long search.",
 ])
 def test_sentences_are_not_date_lines(line):
@@ -155,6 +156,9 @@ def test_foreign_month_names_serve_date_lines_only():
 @pytest.mark.parametrize("line, day", [
     ("Weekly Digest – 10/26/2020", date(2020, 10, 26)),  # month/day, as US sites write it
     ("Posted 26/10/2020", date(2020, 10, 26)),  # day/month
+    # a bulletin's or a briefing's title closing with its full date
+    ("Short note on the conflict in the region – 11 October 2020", date(2020, 10, 11)),
+    ("Daily Press Briefing by the Spokesperson, 5 October 2020 - Armenia, Chad", date(2020, 10, 5)),
     ("12:00PM 1/11/2021", date(2021, 1, 11)),  # both orders fit, but a 12-hour clock is the US convention: month first
     # a numeric date, the place and a wire tag open the lead
     ("12/16/2020 Stepanakert (Some Agency) – Two men were named by the rights group on Tuesday after a long search.",

@@ -87,6 +87,10 @@ Roles: ``published`` (the page's date), ``updated`` (a later edit), ``other``
 _LABEL = _labels()
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?),\s*$")
 _FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
+# A release's or a bulletin's title closing with its full date: "Short note ... – 11 October 2020",
+# "Daily Press Briefing by the Spokesperson, 5 October 2020 - Nagorno-Karabakh, Chad"
+_TITLE_DATE_BEFORE = re.compile(r"(?:\s[–—-]|,)[ \t]*$")
+_TOPICS_AFTER = re.compile(r"[ \t]+[–—-][ \t]+[A-Z][^.!?]{0,60}")
 _PLACE_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’.-]*,[ \t]*$")  # a heading's closing "Geneva, <date>"
 _SENTENCE_WORD = re.compile(r"(?!(?:by|and|of|for|the|from|in|via|de)$)[a-z][a-z'’-]*")  # a credit is names, not words
 _DIGIT = re.compile(r"\d")
@@ -186,7 +190,10 @@ def read_date_line(line: str) -> LineDate | None:
     timed = _TIME.search(rest)
     rest = _TIME.sub(" ", _LABEL.sub(" ", rest))
     words = [w for w in _FILLER.split(rest) if w]
-    heading = _PLACE_BEFORE.search(line, 0, dates[-1].start()) and not line[dates[-1].end():].strip()
+    tail = line[dates[-1].end():]
+    heading = (_PLACE_BEFORE.search(line, 0, dates[-1].start()) and not tail.strip()) or \
+        (year is not None and len(dates) == 1 and _TITLE_DATE_BEFORE.search(line, 0, dates[0].start())
+         and (not tail.strip() or _TOPICS_AFTER.fullmatch(tail)))
     if not heading and (len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1):
         return _dateline(line)  # the rest is a sentence, not a credit
     if label and label.group("other"):
