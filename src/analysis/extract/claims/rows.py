@@ -124,8 +124,12 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
 # "According to the report, ...", "The report said ...": a statement named before, with no source of its own here.
 _REPORT_ANAPHOR = re.compile(
     r"\b(?:according\s+to\s+(?:the|this|that)\s+(?:report|statement|newspaper|paper|publication|bulletin|message|data)"
-    r"|(?:the|this)\s+(?:report|statement|newspaper|paper|publication|bulletin|message)\s+(?:said|says|added|adds|noted|notes|"
-    r"stated|states|reported|reports|claimed|claims|wrote|writes))\b", re.IGNORECASE)
+    r"|(?:the|this|its)\s+(?:report|statement|newspaper|paper|publication|bulletin|message|investigation|research|"
+    r"organi[sz]ation|group|observatory|watchdog|monitor|researchers|investigators)\s+(?:has\s+|have\s+|also\s+)?"
+    r"(?:said|says|added|adds|noted|notes|stated|states|reported|reports|claimed|claims|wrote|writes|"
+    # "The report examined 18 of these strikes, which killed 40": the body that wrote the report, named just before
+    r"examined|examines|documented|documents|found|finds|recorded|records|identified|counted|lists|listed|shows|showed))\b",
+    re.IGNORECASE)
 _ANAPHOR_SENTENCES = 3  # sentences back in which the source of "the report" is looked up
 
 
