@@ -244,6 +244,12 @@ def _region_counts(text):
      "Smoke rises over a hill in Nagorno-Karabakh on Sunday. (AP Photo)\nThe night in Karabakh was calm.", {"Karabakh": 1}),
     # a body sentence with "photo" in it stays
     ("A quiet night\nA photo of the shelled church in Nagorno-Karabakh went round the world.\n", {"Nagorno-Karabakh": 1}),
+    # a site's promotion of its coverage, and a list of category labels, are furniture
+    ("A quiet night\nThe night in Karabakh was calm.\nFor more news on the Karabakh conflict, see: 'Karabakh: a long war'",
+     {"Karabakh": 1}),
+    ("Armenia, Armenian News, Artsakh\nA quiet night\nThe night in Karabakh was calm.", {"Karabakh": 1}),
+    # a title with commas and a verb is no list of labels
+    ("Armenia, Azerbaijan trade fire over Karabakh\nThe night in Artsakh was calm.", {"Karabakh": 1, "Artsakh": 1}),
     # Chinese media's short form has its own key
     ("A quiet night\nThe Naka conflict entered its third week, as fighting in Karabakh went on.", {"Naka": 1, "Karabakh": 1}),
     # a "Read:" link to another story

@@ -92,7 +92,11 @@ _LOOKALIKES = str.maketrans("օասհոАВЕКМНОРСТХаеорсхуіј"
 _HAS_LOOKALIKE = re.compile("[օասհոАВЕКМНОРСТХаеорсхуіј]")
 # Tag lines: "Region: Armenia, Karabakh", "Tags: ...", "Related: <a headline>".
 _TAG_LINE = re.compile(r"^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|keywords|related(?: stories| news)?|"
-                       r"read|read (?:more|also)|see also|also read)\s*:", re.IGNORECASE)
+                       r"read|read (?:more|also)|see also|also read)\s*:"
+                       # "For more news on the X conflict, see: ...": a site's promotion of its own coverage
+                       r"|^for\s+more\s+(?:news|information|coverage|stories|updates)\s+(?:on|about)\b[^:\n]{0,80}:", re.IGNORECASE)
+# "Armenia, Armenian News, Artsakh": a line of three or more capitalised labels and nothing else (a category list)
+_LABEL_LIST = re.compile(r"^[A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,2}(?:, [A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,2}){2,7}$")
 # A caption that says so: "In this photo released by ...", "This handout picture shows ...", "FILE PHOTO: ...".
 # Wire captions also put it after a comma: "..., in this handout photo released on Nov 6."
 _CAPTION_OPENING = re.compile(r"(?:^|,\s+)in\s+this\s+(?:\w+\s+){0,2}(?:photo|image|picture|frame grab|photograph)|"
@@ -164,9 +168,10 @@ def _candidates(lexicon: PhraseLexicon) -> re.Pattern:
 
 
 def _is_furniture(line: str) -> bool:
-    """A tag line, a section label (one or two words) or a photo caption."""
+    """A tag line, a section label (one or two words), a list of labels or a photo caption."""
     return (_TAG_LINE.match(line) is not None and not _SENTENCE_BREAK.search(line)) or \
-        (len(line) < 60 and len(line.split()) <= _LABEL_WORDS) or _is_caption(line)
+        (len(line) < 60 and len(line.split()) <= _LABEL_WORDS) or _LABEL_LIST.match(line.strip()) is not None \
+        or _is_caption(line)
 
 
 def _is_caption(line: str) -> bool:
