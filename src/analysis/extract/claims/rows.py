@@ -81,13 +81,14 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
     "bringing the total to N" takes the outcome and victims of the figure before it, "N are among the
     victims" its outcome."""
     kept: list[Candidate] = []
+    in_sentence: dict[int, list[Candidate]] = {}  # the kept claims of each sentence (a scan of all was quadratic)
     for c in cands:
         s = c.sentence
         if found_before(r.speculation, text, s.start, c.q.start, s.end) or \
                 (on_furniture_like_line(text, c.ev_start) and in_spans(furniture_spans(text), c.ev_start)):
             continue  # "may have killed"; a figure in a related story's headline or a reader's comment
         if c.outcome == OUTCOME_OF_SAME_SENTENCE:
-            earlier = [o for o in kept if o.sentence.index == s.index]
+            earlier = in_sentence.get(s.index, [])
             if not earlier:
                 continue
             c.outcome = earlier[-1].outcome
@@ -95,11 +96,11 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
             c.increment = False
             c.totals = earlier[-1]
         if c.totals is None and c.outcome != OUTCOME_OF_SAME_SENTENCE:
-            before = [o for o in kept if o.sentence.index == s.index and o.ev_end <= c.q.start]
+            before = [o for o in in_sentence.get(s.index, ()) if o.ev_end <= c.q.start]
             if before and _BRINGING.search(text, before[-1].ev_end, c.q.start):
                 c.totals = before[-1]
         if c.outcome == OUTCOME_OF_FIGURE_BEFORE:  # "six children are among the victims": the victims of the figure before
-            earlier = [o for o in kept if s.index - 1 <= o.sentence.index <= s.index]
+            earlier = [*in_sentence.get(s.index - 1, ()), *in_sentence.get(s.index, ())]
             c.outcome = earlier[-1].outcome if earlier else "casualties"
         if c.parent is None and _SUBSET.search(text, max(s.start, c.q.start - 20), c.q.start):
             continue  # after "including" only a breakdown read with its figure (candidates) is a claim
@@ -118,6 +119,7 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
         if c.gapped and c.gapped_from is not None and c.gapped_from.claimant is not None:
             c.claimant, c.claimant_side = c.gapped, source_side(c.gapped)  # "A reported 25 deaths, B 19": B reported 19
         kept.append(c)
+        in_sentence.setdefault(s.index, []).append(c)
     return kept
 
 
