@@ -23,11 +23,17 @@ _ATTACK_WORDS = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed)?|shell(?:s|ed|i
 # Several attacks or days for one figure: days listed under a month ("10th and 17th of October", "October 5,
 # 27 and 28"), "three times", "as a result of the provocations" (a plural attack noun after "as a result of").
 _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_DATE = rf"(?:{_MONTH_NAMES}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAMES})(?:,?\s+(?:19|20)\d\d)?"
 _SEVERAL_ATTACKS = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)*,?\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}"
     rf"|\b{_MONTH_NAMES}\s+\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}\b(?![\d,.]*\s+(?:people|civilians|soldiers|servicemen))"
     r"|\b(?:twice|(?:two|three|four|five|six|several|many|multiple)\s+times)\b"
-    r"|\bas\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provocations|attacks|shellings|strikes|bombardments|airstrikes)\b",
+    r"|\bas\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provocations|attacks|shellings|strikes|bombardments|airstrikes)\b"
+    # "Five strikes in Ganja killed 33", "18 of these strikes, which killed 40", "four attacks with cluster munitions"
+    r"|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous)\s+"
+    r"(?:of\s+(?:these|the|those)\s+)?(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|airstrikes|bombardments|incidents)\b"
+    # "between September 27 and October 31", "from September 27-to November 9": a period's toll
+    rf"|\b(?:between|from)\s+{_DAY_DATE}\s*,?\s*[-–]?\s*(?:and|to|until|till|through)?\s*{_DAY_DATE}",
     re.IGNORECASE)
 _GOES_ON = re.compile(r"\W*As\s+a\s+(?:result|consequence)\b(?!\s+of)")
 _ATTACK_REACH = 100  # characters before a figure in which an attack word makes it one attack's, whatever war the sentence names
