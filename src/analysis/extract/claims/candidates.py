@@ -360,7 +360,17 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         tb = later
     if tb:
         return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - _TOLL_REACH))
+    # "... reached 2,783 on the Azerbaijani side and 2,317 on the Armenian side", "more than 2,000 from each side":
+    # a bare figure for a side, counting what the figure before it in the sentence counts
+    if q.count is not None and any(ch.isdigit() for ch in text[q.start:q.end]):
+        side = _FOR_A_SIDE.match(text, q.end, hi)
+        if side is not None:
+            return Candidate(q, OUTCOME_OF_SAME_SENTENCE, q.start, side.end(), side.group("side"), None, elliptical=True)
     return None
+
+
+# the side a bare figure is given for: "on the Armenian side", "from each side", "on both sides"
+_FOR_A_SIDE = re.compile(r"\s+(?:on|from|for)\s+(?P<side>(?:the\s+)?[A-Z][\w-]*\s+side|each\s+side|both\s+sides)\b(?!\s+of\b)")
 
 
 

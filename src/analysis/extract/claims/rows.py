@@ -229,7 +229,7 @@ def _rows(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate
 _EACH_BEFORE = re.compile(r"\beach\s+(?:side|party|army|of\s+the\s+(?:two\s+)?(?:sides|parties|armies|belligerents))\b"
                           r"(?:(?!\b(?:says?|said|claims?|claimed|reports?|reported|and|but)\b)[^.;:!?\d])*$",  # not "each side says"
                           re.IGNORECASE)
-_EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:day|week|month|year|night|time|other)\b)", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:day|week|month|year|night|time|other)\b)|(?<=\beach\sside)", re.IGNORECASE)
 _EACH_REACH = 80
 
 
