@@ -231,7 +231,7 @@ def _region_counts(text):
     ("A quiet night\nA volunteer in Karabakh\nA volunteer in Karabakh carries water on Oct. 4. (AP Photo)\n"
      "The night in Artsakh was calm.", {"Artsakh": 1}),
     # ... after a comma, with a dashed credit, calling itself a file picture, with a credit after a bar
-    ("A quiet night\nA street of Stepanakert in Nagorno-Karabakh, in this handout photo released on Oct. 4. — Reuters\n"
+    ("A quiet night\nA street of Stepanakert in Nagorno-Karabakh, in this handout photo from the ministry. — Reuters\n"
      "The night in Karabakh was calm.", {"Karabakh": 1}),
     ("A quiet night\nA street of Stepanakert in Nagorno-Karabakh on Oct. 4. — Reuters\n"
      "The night in Karabakh was calm.", {"Karabakh": 1}),
@@ -245,7 +245,7 @@ def _region_counts(text):
     # a body sentence with "photo" in it stays
     ("A quiet night\nA photo of the shelled church in Nagorno-Karabakh went round the world.\n", {"Nagorno-Karabakh": 1}),
     # a site's promotion of its coverage, and a list of category labels, are furniture
-    ("A quiet night\nThe night in Karabakh was calm.\nFor more news on the Karabakh conflict, see: 'Karabakh: a long war'",
+    ("A quiet night\nThe night in Karabakh was calm.\nFor more news about the Karabakh war, see: 'A long war'",
      {"Karabakh": 1}),
     ("Armenia, Armenian News, Artsakh\nA quiet night\nThe night in Karabakh was calm.", {"Karabakh": 1}),
     # a title with commas and a verb is no list of labels

@@ -191,8 +191,8 @@ def test_a_dateline_far_from_the_hosts_date_does_not_move_it():
     ("Toll revised\n\nThe ministry raised the toll of last year's mountain war to 1,000 soldiers. "
      "The fighting ended with a truce on Nov. 10, 2020, the ministry said.", "last year's mountain war", "the mountain war"),
     # "a year ago": a year-less date in it is no evidence of the page's day
-    ("A video that pains a village\n\nA video that surfaced nearly one year ago still haunts the village. "
-     "The ministry said the video was posted on October 15 and removed soon after.", "nearly one year ago", "this month"),
+    ("A film that haunts a village\n\nA film first shown almost one year ago is still talked about in the village. "
+     "The ministry said the film was put online on October 15 and taken down soon after.", "almost one year ago", "this month"),
 ])
 def test_a_text_looking_back_a_year_is_not_dated_by_its_events(text, looking_back, instead):
     assert infer_publication_window(text, 2020) is None

@@ -182,7 +182,7 @@ def test_the_lexicon_is_an_analysts_table():
     # the outlet's name and a colon opening the first body line, a date crumb before it
     ("A title\nA caption under it\nDaily US Times: Officials said on Monday that the border posts would open again.",
      "Daily US Times", "wire"),
-    ("A title\n43 / 17.12.20 / Turan: In the afternoon the commission met again.", "Turan", "wire"),
+    ("A title\n12 / 03.12.20 / Turan: On Monday the commission met again.", "Turan", "wire"),
     # the site's name glued to its tag line at the top; a public radio's underwriting line; a story credit
     ("The Washington PostDemocracy Dies in Darkness\nA title\nThe border stayed shut on Monday.", "The Washington Post",
      "label"),

@@ -98,7 +98,7 @@ _TAG_LINE = re.compile(r"^(?:regions?|themes?|tags?|topics?|categor(?:y|ies)|key
 # "Armenia, Armenian News, Artsakh": a line of three or more capitalised labels and nothing else (a category list)
 _LABEL_LIST = re.compile(r"^[A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,2}(?:, [A-Z][\w’'-]*(?: [A-Z&][\w’'-]*){0,2}){2,7}$")
 # A caption that says so: "In this photo released by ...", "This handout picture shows ...", "FILE PHOTO: ...".
-# Wire captions also put it after a comma: "..., in this handout photo released on Nov 6."
+# Wire captions also put it after a comma: "... seen near the river, in this handout photo from the ministry."
 _CAPTION_OPENING = re.compile(r"(?:^|,\s+)in\s+this\s+(?:\w+\s+){0,2}(?:photo|image|picture|frame grab|photograph)|"
                               r"^(?:this\s+(?:\w+\s+){0,2}(?:photo|image|picture)\s+(?:shows|taken|released|provided)|"
                               r"file\s+photo\s*:)", re.IGNORECASE)

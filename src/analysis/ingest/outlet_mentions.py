@@ -133,7 +133,7 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*(?:[.,:—–-]|$)"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
-        # "Daily Site: Russian President X said ...", "43 / 17.12.20 / Turan: In the afternoon": the first body line only
+        # "Daily Site: Russian President X said ...", "12 / 03.12.20 / Agency: On Monday": the first body line only
         # (further down, "X: ..." quotes a report: "BBC report from Ganja:" / "BBC: Three-year-old ...")
         lead_colon=re.compile(rf"^(?:[\d.:/ ]{{2,20}}/\s*)?{name}\s*:\s+(?=[A-Z])"),
         # "- STORY: REUTERS/PHOTO: GETTY IMAGES": the story's credit names its author

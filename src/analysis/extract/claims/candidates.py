@@ -360,7 +360,7 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
         tb = later
     if tb:
         return _toll_cand(r, text, q, hi, window, tb, max(sent.start, q.start - _TOLL_REACH))
-    # "... reached 2,783 on the Azerbaijani side and 2,317 on the Armenian side", "more than 2,000 from each side":
+    # "... rose to 700 on the Azerbaijani side and 650 on the Armenian side", "over 900 from each side":
     # a bare figure for a side, counting what the figure before it in the sentence counts
     if q.count is not None and any(ch.isdigit() for ch in text[q.start:q.end]):
         side = _FOR_A_SIDE.match(text, q.end, hi)
@@ -404,7 +404,7 @@ _ACTIVE_PARTS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "
 
 def _aside_starts(np: re.Match) -> tuple[int, ...]:
     """Where asides may open after a victim phrase: its end, or where its phrase after the noun starts when that
-    phrase opens with a comma (", including children, women and elderly were killed": the list runs on)."""
+    phrase opens with a comma (", including women, children and old people died": the list runs on)."""
     pp = np.group("pp")
     return (np.end(), np.start("pp")) if pp and pp.lstrip().startswith(",") else (np.end(),)
 

@@ -129,7 +129,7 @@ _REPORT_ANAPHOR = re.compile(
     r"|(?:the|this|its)\s+(?:report|statement|newspaper|paper|publication|bulletin|message|investigation|research|"
     r"organi[sz]ation|group|observatory|watchdog|monitor|researchers|investigators)\s+(?:has\s+|have\s+|also\s+)?"
     r"(?:said|says|added|adds|noted|notes|stated|states|reported|reports|claimed|claims|wrote|writes|"
-    # "The report examined 18 of these strikes, which killed 40": the body that wrote the report, named just before
+    # "The report looked at 12 of these shellings, which killed 15": the body that wrote the report, named just before
     r"examined|examines|documented|documents|found|finds|recorded|records|identified|counted|lists|listed|shows|showed))\b",
     re.IGNORECASE)
 _ANAPHOR_SENTENCES = 3  # sentences back in which the source of "the report" is looked up

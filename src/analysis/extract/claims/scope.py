@@ -29,7 +29,7 @@ _SEVERAL_ATTACKS = re.compile(
     rf"|\b{_MONTH_NAMES}\s+\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}\b(?![\d,.]*\s+(?:people|civilians|soldiers|servicemen))"
     r"|\b(?:twice|(?:two|three|four|five|six|several|many|multiple)\s+times)\b"
     r"|\bas\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provocations|attacks|shellings|strikes|bombardments|airstrikes)\b"
-    # "Five strikes in Ganja killed 33", "18 of these strikes, which killed 40", "four attacks with cluster munitions"
+    # "Four strikes on the town killed 23", "12 of the shellings, which killed 15", "four attacks with cluster munitions"
     r"|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous)\s+"
     r"(?:of\s+(?:these|the|those)\s+)?(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|airstrikes|bombardments|incidents)\b"
     # "between September 27 and October 31", "from September 27-to November 9": a period's toll

@@ -226,7 +226,7 @@ _ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is
 def names_no_party(text: str, c: Candidate) -> bool:
     """A running total with no side decided stands for the war as a whole (``both``, rule 4) when its sentence
     names no party, save the region as where ("To date, at least 500 people have been killed in
-    Nagorno-Karabakh", "the official death toll at under 1,000"); the outlet or a third party gives it (a
+    Nagorno-Karabakh", "the latest toll, just below 1,000"); the outlet or a third party gives it (a
     speaker of unknown side may be a party's: "the ombudsman said"); and its victims are no one's own or enemy
     ("martyrs", "our servicemen", "enemy troops"). Captives and the missing are some party's, never both. The
     sentences before it gave no side either (rule 5 comes first). The caller knows the scope."""
