@@ -169,6 +169,18 @@ def test_slash_dates_that_only_one_order_fits(line, day):
     assert read is not None and read.date == day
 
 
+def test_a_title_closing_with_its_date_is_a_weak_date_line():
+    # the weakest kind: at a page's foot it is another story's link, not the page's date
+    assert read_date_line("Ceasefire collapses as shelling resumes in the hills – 12 October 2020").kind == "bare"
+    assert read_date_line("Some Agency Armenian Report – 10/26/2020").kind == "credited"  # a credit line stays one
+
+
+def test_background_years_ago_do_not_stop_the_inference():
+    text = ("Talks resume\n\nThe region broke away 30 years ago. Officials said on October 3 that two villages "
+            "were shelled overnight.")
+    assert infer_publication_window(text, 2020) is not None
+
+
 def test_a_slash_date_both_orders_fit_gives_no_date():
     assert read_date_line("Weekly Digest – 05/10/2020") is None
 

@@ -93,6 +93,8 @@ def test_cue(text, outlet, basis):
     "The Freedonian Foreign Ministry, in a statement issued on Tuesday, urged talks.\nMore text.",
     "Freedonian Foreign Ministry makes official statement on the conflict\nThe ministry spoke.",
     "Statement by Jane Roe on the war\nThe fighting must stop.",
+    # a headline quoting an outlet
+    "A title\nBBC: Three killed in the shelling of the town\nThe ministry said two houses burned on Monday night.",
     # a report quoted further down the body, after its first sentences
     "A title\nMissiles fired from the hills killed more than twenty people in the city on two mornings, officials said.\n"
     "BBC report from the city:\nBBC: A three-year-old girl is now an orphan, her neighbours said.",

@@ -191,10 +191,12 @@ def read_date_line(line: str) -> LineDate | None:
     rest = _TIME.sub(" ", _LABEL.sub(" ", rest))
     words = [w for w in _FILLER.split(rest) if w]
     tail = line[dates[-1].end():]
-    heading = (_PLACE_BEFORE.search(line, 0, dates[-1].start()) and not tail.strip()) or \
-        (year is not None and len(dates) == 1 and _TITLE_DATE_BEFORE.search(line, 0, dates[0].start())
-         and (not tail.strip() or _TOPICS_AFTER.fullmatch(tail)))
-    if not heading and (len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1):
+    placed = _PLACE_BEFORE.search(line, 0, dates[-1].start()) and not tail.strip()
+    sentence = len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1
+    titled = sentence and not placed and year is not None and len(dates) == 1 \
+        and _TITLE_DATE_BEFORE.search(line, 0, dates[0].start()) and (not tail.strip() or _TOPICS_AFTER.fullmatch(tail))
+    heading = placed or titled
+    if not heading and sentence:
         return _dateline(line)  # the rest is a sentence, not a credit
     if label and label.group("other"):
         return None  # "FILE PHOTO: ... 12 October 2020": a caption's date
@@ -206,6 +208,8 @@ def read_date_line(line: str) -> LineDate | None:
         kind = "bare"  # "5:51:44 AM PDT - Thursday, October 22nd, 2020": a running clock, the site's widget
     elif timed:
         kind = "timed"
+    elif titled:
+        kind = "bare"  # a title closing with its date: the weakest kind (at a page's foot, a related story's link)
     elif words:
         kind = "credited"  # "FRANCE24, 29 Sep 2020"; "Statement by ... Geneva, 29 September 2020"
     else:

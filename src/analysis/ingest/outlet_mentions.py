@@ -133,8 +133,8 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         slash=re.compile(rf"{glued}\s*/"),  # matched where a name starts, after a "/"
         dateline=re.compile(rf"^{place},?\s+{date}(?:,?\s+(?:19|20)\d\d)?\s*[.,]\s*{name}\s*(?:[.,:—–-]|$)"),
         lead=re.compile(rf"^{name}\s*(?:[-—–]{{1,2}}\s+\S|:$)"),
-        # "Daily Site: Russian President X said ...", "12 / 03.12.20 / Agency: On Monday": the first body line only
-        # (further down, "X: ..." quotes a report: "BBC report from Ganja:" / "BBC: Three-year-old ...")
+        # "Daily Site: Officials said ... .", "12 / 03.12.20 / Agency: On Monday ... .": a sentence at the body's start
+        # (a headline "X: ..." quotes X; further down, "X: ..." quotes a report: "X report from the city:" / "X: ...")
         lead_colon=re.compile(rf"^(?:[\d.:/ ]{{2,20}}/\s*)?{name}\s*:\s+(?=[A-Z])"),
         # "- STORY: REUTERS/PHOTO: GETTY IMAGES": the story's credit names its author
         story=re.compile(rf"^[-•–]?\s*(?i:story|text|words)\s*:\s*{name}"),
@@ -301,7 +301,7 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
             add(pats.place_tag.match(line), "wire", index)
         if index > 0:
             add(pats.lead.match(line), "wire", index)
-        if 0 < index <= body_start:
+        if 0 < index <= body_start and line.endswith((".", "!", "?", "\"", "”")):  # a sentence, not a headline
             add(pats.lead_colon.match(line), "wire", index)
         if short:
             add(pats.story.match(line), "credit", index)

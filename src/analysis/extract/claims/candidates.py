@@ -60,6 +60,7 @@ class Candidate:
     gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
     listed_with: Candidate | None = None  # the next item of a list of subjects sharing one verb ("64 soldiers, 13 ...")
     totals: Candidate | None = None  # the figure a running total goes on from ("12 killed, bringing the total to 40")
+    for_side: bool = False  # a bare figure given for a side ("and 2,317 on the Armenian side"): the outcome of the figure before
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -365,7 +366,8 @@ def _match_around(r: Rules, text: str, q: Quantity, sent: Sentence) -> Candidate
     if q.count is not None and any(ch.isdigit() for ch in text[q.start:q.end]):
         side = _FOR_A_SIDE.match(text, q.end, hi)
         if side is not None:
-            return Candidate(q, OUTCOME_OF_SAME_SENTENCE, q.start, side.end(), side.group("side"), None, elliptical=True)
+            return Candidate(q, OUTCOME_OF_SAME_SENTENCE, q.start, side.end(), side.group("side"), None, elliptical=True,
+                             for_side=True)
     return None
 
 
@@ -392,7 +394,7 @@ _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 # "one of the wounded has died", "two of the injured later died": the wounded who died are killed.
 # "four prisoners were executed", "two hostages were shot dead": captives who were then killed
 _KILLED_AFTER = re.compile(r",?\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|later|reportedly|then|also|allegedly)\s+){1,3}"
-                           r"(?:killed|executed|shot(?:\s+dead)?|beheaded|murdered|tortured\s+to\s+death)\b", re.IGNORECASE)
+                           r"(?:killed|executed|shot\s+dead|beheaded|murdered|tortured\s+to\s+death)\b", re.IGNORECASE)
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
 _ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|backed|sent|recruited|"
                           r"transferred|deployed|brought|hired|paid|supported|trained|stationed|based|serving|fighting)\s",

@@ -70,6 +70,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
     return rows
 
 
+_DIGIT = re.compile(r"\d")
 _SUBSET = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.IGNORECASE)
 # "12 were killed, bringing the total number of dead to 230": the total goes on from the figure before it.
 _BRINGING = re.compile(r"\b(?:bringing|raising|taking|increasing|pushing|lifting)\s+(?:the|its|their|this)\b", re.IGNORECASE)
@@ -89,12 +90,15 @@ def _attributed(r: Rules, text: str, sentences: list[Sentence], cands: list[Cand
             continue  # "may have killed"; a figure in a related story's headline or a reader's comment
         if c.outcome == OUTCOME_OF_SAME_SENTENCE:
             earlier = in_sentence.get(s.index, [])
-            if not earlier:
-                continue
+            if not earlier or (c.for_side and _DIGIT.search(text, earlier[-1].ev_end, c.q.start)):
+                continue  # "... died and 40 houses burned, 25 on the X side": the figure right before is no claim
             c.outcome = earlier[-1].outcome
-            c.victim = c.victim + " " + earlier[-1].victim
             c.increment = False
-            c.totals = earlier[-1]
+            if c.for_side:  # its own side ("on the Armenian side", "from each side"), not the claim's before it
+                c.victim = c.victim + " " + earlier[-1].head if earlier[-1].head else c.victim
+            else:
+                c.victim = c.victim + " " + earlier[-1].victim
+                c.totals = earlier[-1]
         if c.totals is None and c.outcome != OUTCOME_OF_SAME_SENTENCE:
             before = [o for o in in_sentence.get(s.index, ()) if o.ev_end <= c.q.start]
             if before and _BRINGING.search(text, before[-1].ev_end, c.q.start):

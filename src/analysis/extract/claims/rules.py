@@ -243,7 +243,12 @@ _NAME_ITEM = rf"{_NAME}(?:\s*\([^()\n]{{1,30}}\)|,\s*\d{{1,3}},)?"
 
 
 # Plural nouns without a final s: never a person without a numeral ("the injured people").
-_PLURAL_HEADS = frozenset({"people", "police", "personnel", "military personnel", "crew"})
+_PLURAL_HEADS = frozenset({"people", "police", "personnel", "military personnel", "crew", "children", "schoolchildren",
+                           "grandchildren", "women", "men", "servicemen", "crewmen", "militiamen", "servicewomen",
+                           "kids", "elderly", "souls", "detainees", "relatives", "parents"})  # plurals without an -s of their own
+# Demonyms are person nouns after a numeral ("one Armenian was killed"), but after "a" or "the" mostly adjectives
+# ("killed the Armenian servicemen"): never a person without a numeral.
+_DEMONYM_HEADS = frozenset({"armenian", "azerbaijani", "azeri"})
 # "a third serviceman was injured": an ordinal before the person noun.
 _ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 
@@ -252,7 +257,7 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
     """Count 1 (a named person, "a soldier") and count 0 ("no casualties", "no one")."""
     title_like = r"(?:[A-Z][a-zà-ÿ’'\-]+)"
     singular = [w for w in words["heads"] if (not w.endswith("s") or w in ("person",)) and w not in words["collective"]
-                and w not in _PLURAL_HEADS] \
+                and w not in _PLURAL_HEADS and w not in _DEMONYM_HEADS] \
         + ["man", "woman", "policeman", "police officer"]
     ordinal_heads = ["second", "third", "fourth", "fifth"]  # "two died and a third was injured": one more person
     # "a", "the", "my", "our" ..., and a possessive after them ("my neighbour's child")

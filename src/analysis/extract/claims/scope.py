@@ -23,14 +23,16 @@ _ATTACK_WORDS = re.compile(r"\b(?:strikes?|struck|attack(?:s|ed)?|shell(?:s|ed|i
 # Several attacks or days for one figure: days listed under a month ("10th and 17th of October", "October 5,
 # 27 and 28"), "three times", "as a result of the provocations" (a plural attack noun after "as a result of").
 _MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_DAY_DATE = rf"(?:{_MONTH_NAMES}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAMES})(?:,?\s+(?:19|20)\d\d)?"
+_PERIOD_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                 r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")  # whole words: "martyrs" is no month
+_DAY_DATE = rf"(?:{_PERIOD_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_PERIOD_MONTH})(?:,?\s+(?:19|20)\d\d)?"
 _SEVERAL_ATTACKS = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)*,?\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}"
     rf"|\b{_MONTH_NAMES}\s+\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}\b(?![\d,.]*\s+(?:people|civilians|soldiers|servicemen))"
     r"|\b(?:twice|(?:two|three|four|five|six|several|many|multiple)\s+times)\b"
     r"|\bas\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:provocations|attacks|shellings|strikes|bombardments|airstrikes)\b"
     # "Four strikes on the town killed 23", "12 of the shellings, which killed 15", "four attacks with cluster munitions"
-    r"|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous)\s+"
+    r"|(?<!\bof\s)(?<!\bof\sthe\s)\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous)\s+"  # not "one of the 12 strikes"
     r"(?:of\s+(?:these|the|those)\s+)?(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|airstrikes|bombardments|incidents)\b"
     # "between September 27 and October 31", "from September 27-to November 9": a period's toll
     rf"|\b(?:between|from)\s+{_DAY_DATE}\s*,?\s*[-–]?\s*(?:and|to|until|till|through)?\s*{_DAY_DATE}",

@@ -219,7 +219,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     return None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:our|we|us|my)\b", re.IGNORECASE)  # a speaker's own people: never both parties
+_FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e|us|[Mm]y)\b")  # a speaker's own people: never both parties ("US" is no "us")
 _ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is looked up
 
 
