@@ -60,7 +60,7 @@ class Candidate:
     gapped_from: Candidate | None = None  # the figure whose verb and outcome a gapped item shares
     listed_with: Candidate | None = None  # the next item of a list of subjects sharing one verb ("64 soldiers, 13 ...")
     totals: Candidate | None = None  # the figure a running total goes on from ("12 killed, bringing the total to 40")
-    for_side: bool = False  # a bare figure given for a side ("and 2,317 on the Armenian side"): the outcome of the figure before
+    for_side: bool = False  # a bare figure given for a side ("and 650 on the Armenian side"): the outcome of the figure before
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
