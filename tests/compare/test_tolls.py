@@ -145,6 +145,11 @@ def test_claim_after_an_incident_mention_joins_it_and_ambiguous_claims_stay_alon
     assert alone["comparison_id"].is_unique
 
 
+def test_an_undated_place_group_says_so_in_its_label():
+    grouped = tolls.group_incidents(_frame([_claim(count=5, location="Tartar", outlet="Reuters", published=None, start=0)]))
+    assert grouped["label"].tolist() == ["Tartar, undated"]
+
+
 def test_place_and_date_window_group_unlinked_claims():
     rows = [
         _claim(count=5, location="Tartar", outlet="Reuters", start=0),

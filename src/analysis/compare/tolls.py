@@ -327,7 +327,7 @@ class _Grouping:
                 self.assigned[i] = (options[0][1], "place")
             else:
                 gid = f"{place}|{day}"
-                self.groups[gid] = {"place": place, "date": day, "label": f"{place}, {day}"}
+                self.groups[gid] = {"place": place, "date": day, "label": f"{place}, {day}" if day else f"{place}, undated"}
                 self.assigned[i] = (gid, "place")
 
     def join_by_context(self, mentions: pd.DataFrame, meta: dict[str, dict], context_chars: int) -> None:
