@@ -202,16 +202,19 @@ UNLINKED_CLAIMS = ".claims-unlinked.parquet"
 """The partitions' claims before their incident links, in the staging folder; removed before the swap."""
 
 
-def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds: float) -> dict:
+def partition_task(index: int, block: list, year_of_corpus: int | None, folder: str, article_seconds: float) -> dict:
     """The per-article stages of one partition of the articles, wherever the engine runs it (:mod:`.engine`).
 
-    Writes the partition's rows of every per-article table as part ``index`` into ``folder`` (the build's
-    staging folder), each checked against its declaration first, the claims (before their incident links)
-    into :data:`UNLINKED_CLAIMS`; returns only what the driver needs: the ``extraction_errors`` rows, the
-    region-name counts, the seconds of each stage and the number of articles.
+    ``block`` is the partition's articles as :meth:`~analysis.ingest.corpus.ArticleStream.blocks` gives
+    them: those still undated are dated here with ``year_of_corpus`` (the date candidates of their texts,
+    found for that, are found again by the events stage in this process, not in another). Writes the
+    partition's ``articles`` and its rows of every per-article table as part ``index`` into ``folder`` (the
+    build's staging folder), each checked against its declaration first, the claims (before their incident
+    links) into :data:`UNLINKED_CLAIMS`; returns only what the driver needs: the ``extraction_errors`` rows,
+    the region-name counts, the seconds of each stage and the articles' :data:`ARTICLE_KEY_COLUMNS`.
     """
     arrow_memory.use_system_pool()
-    spent = {"events": 0.0, "claims": 0.0, "framing": 0.0, "write": 0.0}
+    spent = {"ingest": 0.0, "events": 0.0, "claims": 0.0, "framing": 0.0, "write": 0.0}
     last = [time.perf_counter()]
 
     def clock(stage: str) -> None:
@@ -219,6 +222,11 @@ def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds
         spent[stage] += now - last[0]
         last[0] = now
 
+    chunk = corpus.dated_frame(block, year_of_corpus)
+    del block
+    validation.validate("articles", chunk)
+    catalog.write_part(Path(folder) / "articles.parquet", index, chunk)
+    clock("ingest")
     frames = _Frames()
     guard = isolation.Isolation(article_seconds)
     _chunk_stages(chunk, frames, clock, guard)
@@ -235,7 +243,7 @@ def partition_task(index: int, chunk: pd.DataFrame, folder: str, article_seconds
             catalog.write_part(Path(folder) / "names.parquet", index, names)
     clock("write")
     return {"errors": guard.errors, "regions": naming.region_counts_frame(frames.regions), "seconds": spent,
-            "articles": len(chunk)}
+            "articles": chunk[list(ARTICLE_KEY_COLUMNS)].copy()}  # a copy: a selection would keep the texts
 
 
 def _announced_claims(dataset: Path) -> pd.DataFrame:
@@ -333,20 +341,17 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
         writers = {name: stage.parts(name, csv=csv) for name in ("articles", *PARTITION_TABLES, "claims")}
         unlinked = stage.folder / UNLINKED_CLAIMS
         unlinked.mkdir()
-        light: list[pd.DataFrame] = []  # the articles' columns the corpus-level steps read, without the texts
+        light: dict[int, pd.DataFrame] = {}  # each partition's articles' columns the corpus-level steps read
 
         def calls():
-            frames = stream.frames(chunk_size)
+            blocks = stream.blocks(chunk_size)
             for i in itertools.count():
                 last[0] = time.perf_counter()  # the merge of the sorted runs is ingest's work, the task's is not
-                frame = next(frames, None)
-                if frame is None:
+                block = next(blocks, None)
+                if block is None:
                     return
-                validation.validate("articles", frame)
-                writers["articles"].write(frame, i)
-                light.append(frame[list(ARTICLE_KEY_COLUMNS)].copy())  # a copy: a selection would keep the texts
                 clock("ingest")
-                yield i, i, frame, str(stage.folder), article_seconds
+                yield i, i, block, stream.year, str(stage.folder), article_seconds
 
         results: dict[int, dict] = {}
         partitions = -(-count // chunk_size)
@@ -356,13 +361,15 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
             log.info("per-article stages: %d partition(s) of up to %d articles, %s", partitions, chunk_size,
                      run.name)
             for index, result in tasks:
+                light[index] = result["articles"]
                 if not catalog.part_path(writers["events"].dataset, index).exists():
                     raise engine.EngineError(f"partition {index} ran, but its tables are not in {stage.folder}: "
                                              "the workers must see the output folder at the same path (a shared "
                                              "filesystem)")
                 results[index] = result
-                bar.update(result["articles"])
-    articles = catalog.concat_chunks(light, corpus.articles_frame([])[list(ARTICLE_KEY_COLUMNS)])
+                bar.update(len(result["articles"]))
+    articles = catalog.concat_chunks([light[index] for index in sorted(light)],
+                                     corpus.articles_frame([])[list(ARTICLE_KEY_COLUMNS)])
     del light
     for result in results.values():
         for name, seconds in result["seconds"].items():

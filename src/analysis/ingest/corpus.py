@@ -167,14 +167,27 @@ class ArticleStream:
         errors.extend(_rows_without_file(rows, ingested, raw_dir))
         return errors_frame(errors)
 
-    def frames(self, size: int) -> Iterator[pd.DataFrame]:
-        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`)."""
+    @property
+    def year(self) -> int | None:
+        """The corpus year the articles still undated are dated with (after :meth:`read`)."""
+        return self._year
+
+    def blocks(self, size: int) -> Iterator[list]:
+        """The articles in ``article_id`` order, ``size`` to a block (after :meth:`read`): each a record, or
+        an :class:`Undated` article that :func:`dated_frame` dates with :attr:`year`.
+
+        Dating is left to whoever makes the block's frame: the build does it in the partition's task, where
+        the events stage then finds the date candidates of the same texts already found.
+        """
         if not self._read:
             raise RuntimeError(f"{self.raw_dir}: read() first")
-        year = self._year
-        redated = (_redate(*waiting, year) for waiting in self._pending.merged())
-        for block in blocks(merge_sorted([self._dated.merged(), redated], key=_article_key), size):
-            yield articles_frame(block)
+        undated = (Undated(*waiting) for waiting in self._pending.merged())
+        yield from blocks(merge_sorted([self._dated.merged(), undated], key=_item_key), size)
+
+    def frames(self, size: int) -> Iterator[pd.DataFrame]:
+        """The ``articles`` rows in ``article_id`` order, ``size`` to a frame (after :meth:`read`)."""
+        for block in self.blocks(size):
+            yield dated_frame(block, self._year)
 
     def close(self) -> None:
         """Remove the scratch files, and the ``scratch`` folder."""
@@ -190,8 +203,27 @@ class ArticleStream:
         self.close()
 
 
+class Undated(NamedTuple):
+    """An article the first pass could not date, waiting for the corpus year (:func:`dated_frame`)."""
+
+    record: dict
+    meta: TextMetadata
+    row: ManifestRow | None
+    flags: list[str]
+
+
+def dated_frame(block: list, year_of_corpus: int | None) -> pd.DataFrame:
+    """The ``articles`` frame of a block of :meth:`ArticleStream.blocks`, its :class:`Undated` articles dated
+    with ``year_of_corpus``."""
+    return articles_frame([_redate(*item, year_of_corpus) if isinstance(item, Undated) else item for item in block])
+
+
 def _article_key(record: dict) -> str:
     return record["article_id"]
+
+
+def _item_key(item) -> str:
+    return item.record["article_id"] if isinstance(item, Undated) else item["article_id"]
 
 
 def _pending_key(waiting: tuple) -> str:
