@@ -57,3 +57,17 @@ def test_background_paragraphs_between_two_credits_stay_the_outlets():
     same_paragraph = ("Armenian officials said shelling continued overnight. Four villages were hit. "
                       "Armenian officials said 40 soldiers had died.")
     assert credited(same_paragraph, 1).source == "Armenian officials"
+
+
+def test_a_sentence_after_a_report_made_public_is_the_reports_content():
+    text = ("The Human Rights Defender of Armenia today published the office's third interim report. "
+            "As of Friday, 31 civilians have been killed and 120 wounded. The weather was cold.")
+    assert credited(text, 1).source == "Human Rights Defender of Armenia"
+    assert credited(text, 2) is None
+
+
+def test_a_release_that_gives_its_own_figures_credits_only_its_sentence():
+    text = ("The ministry released figures showing 31 civilians have been killed. "
+            "Another 120 were wounded, residents said.")
+    assert credited(text, 1).source == "residents"
+    assert credited("The ministry released figures showing 31 deaths. Shops stayed closed.", 1) is None

@@ -274,6 +274,11 @@ def _label_scope_end(text: str, pos: int) -> int:
 
 
 _OPENS_QUOTE = re.compile(r"\s*[“\"]")
+# A sentence that only says a source made a report public ("The ombudsman released his office's second
+# report."): the next sentence of its paragraph gives the report's content. No figure may follow the verb.
+_RELEASED = re.compile(r"\b(?:released|published|issued|presented|unveiled|posted|shared|made\s+public)\b[^.\d;:“\"]{0,80}?"
+                       r"\b(?:report|findings|mission|data|figures|statistics|list|update|bulletin|information|numbers|"
+                       r"tally|results|statement|summary)s?\b[^\d“\"]*$")
 _CARRY_GAP = 3
 
 
@@ -310,6 +315,9 @@ def _continued(text: str, sentences: list[Sentence], quotes: list[tuple[int, int
         quoted = _OPENS_QUOTE.match(text, sent.start) or _inside(quotes, sent.start) or _in_open_quote(text, sent.start)
         if quoted and (sent.index - last_i == 1 or _credited(added, sent.index - 1)) and last.kind != "according_to":
             added.append(_moved(last, sent.index))
+        elif sent.index - last_i == 1 and _line_of(text, sent.start) == _line_of(text, sentences[last_i].start) \
+                and _RELEASED.search(text, sentences[last_i].start, sentences[last_i].end):
+            added.append(_moved(last, sent.index))  # "X released its report. 25 civilians have been killed": X's
     if not added:
         return items
     return sorted(items + added, key=lambda a: (a.sentence_index, a.start))

@@ -156,7 +156,7 @@ def _with_breakdowns(r: Rules, text: str, cands: list[Candidate]) -> list[Candid
         if c.parent is not None or c.sentence is None:
             continue
         hi = c.sentence.end
-        starts = [a.inner for a in c.asides if a.kind not in ("place", "pp", "part")]
+        starts = [a.inner for a in c.asides if a.kind not in ("place", "pp", "part", "age")]
         starts += [p for p in (list_opening(text, m.start(), hi) for m in _LIST_WORD.finditer(text, c.q.end, c.ev_end)) if p]
         after = list_opening(text, c.ev_end, hi)
         if after is not None:
@@ -272,12 +272,13 @@ def _breakdown(r: Rules, text: str, parent: Candidate, qm: re.Match, end: int, k
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _AGE_BEFORE = re.compile(r"(?-i:[A-Z][a-zà-ÿ’'\-]+),\s*$")
 _AGE_AFTER = re.compile(r",")
+_AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|or|-|–)\s*$", re.IGNORECASE)  # "aged 40 and 52"
 
 
 def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
     """Ages, dates, years, ids: numbers that are never counts."""
     before = text[max(lo, q.start - 25):q.start]
-    if r.non_count_before.search(before):
+    if r.non_count_before.search(before) or _AGE_RANGE_BEFORE.search(before):
         return True
     if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
@@ -396,7 +397,7 @@ _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 _KILLED_AFTER = re.compile(r",?\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|later|reportedly|then|also|allegedly)\s+){1,3}"
                            r"(?:killed|executed|shot\s+dead|beheaded|murdered|tortured\s+to\s+death)\b", re.IGNORECASE)
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
-_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|backed|sent|recruited|"
+_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|aged|backed|sent|recruited|"
                           r"transferred|deployed|brought|hired|paid|supported|trained|stationed|based|serving|fighting)\s",
                           re.IGNORECASE)
 _MORE_ONLY = frozenset({"more", "others", "more others", "other", "additional", "further"})

@@ -85,7 +85,8 @@ PARAGRAPH_REACH = 20
 
 # A paragraph that opens with one of these goes on from the one before ("... shelled the village.\n\nAs a result,
 # five civilians were killed"): its first sentence reads the paragraph before as its own.
-_GOES_ON = re.compile(r"(?:As\s+a\s+(?:result|consequence)|Consequently|As\s+a\s+result\s+of\s+(?:the|this|that))\b")
+_GOES_ON = re.compile(r"(?:As\s+a\s+(?:result|consequence)|Consequently|As\s+a\s+result\s+of\s+(?:the|this|that)|"
+                      r"In\s+the\s+aftermath|In\s+the\s+wake)\b")
 
 
 def earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from analysis.core.values import OTHER_PARTY, PARTIES
 from analysis.extract.claims.candidates import Candidate
-from analysis.extract.claims.layout import earlier_in_paragraph, found_before, found_in, paragraph_of, previous_sentence
+from analysis.extract.claims.layout import earlier_in_paragraph, found_before, found_in, is_heading, paragraph_of, previous_sentence
 from analysis.extract.claims.roles import RolePatterns, crew_vehicle, fought_for, frame_actor, in_between, role_patterns, sponsor_party
 from analysis.extract.claims.rules import Rules, rules, word_key
 from analysis.lexicons import load as lexicons
@@ -235,6 +235,8 @@ def names_no_party(text: str, c: Candidate) -> bool:
             or c.voice is not None or r.own_dead.search(text, c.ev_start, c.ev_end) \
             or r.enemy.search(text, c.ev_start, c.ev_end) or _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end):
         return False  # "martyrs", "enemy troops", "our soldiers": one side's dead, or the other's
+    if found_in(r.incident, text, c.sentence.start, c.sentence.end):
+        return False  # "the third attack on civilians took the toll to 59": the toll of attacks on one side
     return _no_party_in(text, c.sentence.start, c.sentence.end)
 
 
@@ -336,7 +338,7 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
     if memo is None or key not in memo:
         found = None
         gaz = lexicons.gazetteer()
-        for prev in earlier_in_paragraph(text, sentences, s):
+        for prev in earlier_in_paragraph(text, sentences, s) or _paragraph_before(text, sentences, s):
             speakers = [(a.start, a.end) for a in atts if a.sentence_index == prev.index]
             atk = _attacker_side(r, text, prev, prev.end, speakers)
             if atk:
@@ -365,6 +367,17 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
         if decided[j] and paragraph_of(text, earlier[j].ev_start) == para:
             return decided[j]
     return None
+
+
+def _paragraph_before(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:
+    """The last sentence of the paragraph before, for a claim opening its paragraph: bulletins and wires
+    write a paragraph a sentence ("Armenian troops shelled Ganja overnight.\n\nRescuers pulled 17 injured
+    people from the ruins.")."""
+    if s.index == 0 or s.index >= len(sentences) or sentences[s.index].start != s.start:
+        return []
+    prev = sentences[s.index - 1]
+    between = text[prev.end:s.start]
+    return [prev] if between.count("\n") and not between.strip() and not is_heading(text, prev) else []
 
 
 def _people_of(actor_side: str | None) -> str | None:
@@ -497,10 +510,15 @@ def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[in
                 not r.place_after.match(text, pm.end, sent.end):  # "Martuni village", "the Ganja strike"
             continue
         rank = 0 if gaz.kind.get(pm.place) in _TOWNS else 1
+        if pm.start > pos and _DASH.search(text, pos, pm.start):
+            rank = 2  # "... killed in Nagorno-Karabakh – a truce broken after clashes in Hadrut": another clause's
         key = (rank, abs(pm.start - pos))
         if best is None or key < best[0]:
             best = (key, pm)
     return best[1] if best else None
+
+
+_DASH = re.compile(r"[–—]|\s-\s")
 
 
 @lru_cache(maxsize=256)

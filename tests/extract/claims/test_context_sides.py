@@ -1,0 +1,67 @@
+"""Victim sides read from a claim's context: the paragraph before in bulletins written a sentence to a
+paragraph, a place named in another clause after a dash, and tolls of attacks that are not the war's total.
+Sentences written for these tests, not taken from any article."""
+
+from __future__ import annotations
+
+from analysis.extract.claims import extract_claims
+
+
+def keys(text: str) -> list[tuple]:
+    return [(c["count"] if c["count"] is not None else c["vague"], c["outcome"], c["side"]) for c in extract_claims(text)]
+
+
+def test_a_one_sentence_paragraph_takes_the_attacker_of_the_paragraph_before():
+    text = ("Overnight, rockets fired by the Armenian armed forces destroyed a block of flats in the north.\n\n"
+            "Rescue teams pulled 14 injured people from the rubble.")
+    assert keys(text) == [(14, "wounded", "azerbaijani")]
+
+
+def test_the_paragraph_before_is_not_read_past_a_heading():
+    text = ("Rockets fired by the Armenian armed forces destroyed a block of flats.\n\n"
+            "Regional news\n\n"
+            "Rescue teams pulled 14 injured people from the rubble.")
+    assert keys(text) == [(14, "wounded", "unspecified")]
+
+
+def test_a_claim_later_in_its_paragraph_does_not_reach_into_the_paragraph_before():
+    text = ("Rockets fired by the Armenian armed forces destroyed a block of flats.\n\n"
+            "The weather was cold. Rescue teams pulled 14 injured people from the rubble.")
+    assert keys(text) == [(14, "wounded", "unspecified")]
+
+
+def test_a_town_after_a_dash_is_another_clause_not_where_the_toll_was():
+    text = ("So far, at least 300 people have been killed in Nagorno-Karabakh, despite calls from abroad for a truce "
+            "– one that collapsed on Monday after an offensive in the town of Martuni.")
+    assert keys(text) == [(300, "killed", "both")]
+
+
+def test_a_town_before_the_dash_still_places_the_claim():
+    text = "Four civilians were killed in Martuni – the third strike on the town this week."
+    assert keys(text) == [(4, "killed", "armenian")]
+
+
+def test_a_toll_of_attacks_is_not_the_wars_total():
+    text = "The latest attack on residential areas took the number of civilian casualties to 48."
+    assert keys(text) == [(48, "casualties", "unspecified")]
+
+
+def test_a_toll_with_no_attack_named_stays_the_wars_total():
+    text = "The fighting took the number of civilian casualties to 48."
+    assert keys(text) == [(48, "casualties", "both")]
+
+
+def test_in_the_aftermath_reads_the_paragraph_before():
+    text = ("Azerbaijani forces shelled the centre of the town. Shops were closed.\n\n"
+            "In the aftermath, emergency crews found that two residents had been wounded by shrapnel.")
+    assert (2, "wounded", "armenian") in keys(text)
+
+
+def test_an_age_between_the_subject_and_its_verb_is_an_aside():
+    text = "More than 300 conscripts aged 18 and over, are dead, the council said."
+    assert [k[:2] for k in keys(text)] == [(300, "killed")]
+
+
+def test_the_numbers_of_an_age_range_are_no_counts():
+    assert [k[:2] for k in keys("Two men aged 40 and 52 were killed.")] == [(2, "killed")]
+    assert [k[:2] for k in keys("Five children aged between 3 and 12 were wounded.")] == [(5, "wounded")]
