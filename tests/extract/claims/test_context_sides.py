@@ -65,3 +65,13 @@ def test_an_age_between_the_subject_and_its_verb_is_an_aside():
 def test_the_numbers_of_an_age_range_are_no_counts():
     assert [k[:2] for k in keys("Two men aged 40 and 52 were killed.")] == [(2, "killed")]
     assert [k[:2] for k in keys("Five children aged between 3 and 12 were wounded.")] == [(5, "wounded")]
+
+
+def test_a_figure_listed_after_one_partys_dead_is_that_partys_not_the_wars():
+    text = "The war has claimed the lives of more than 900 Armenian soldiers, and dozens of civilians."
+    assert keys(text) == [(900, "killed", "armenian"), ("dozens", "killed", "armenian")]
+
+
+def test_a_war_total_with_no_party_named_before_it_stays_both():
+    assert keys("The war has claimed the lives of more than 900 soldiers, and dozens of civilians.") == \
+        [(900, "killed", "both"), ("dozens", "killed", "both")]

@@ -59,7 +59,7 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
         if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
-            side = _side_in_clause(r, p, text, sentences, c, exclude, pm)
+            side = _side_in_clause(r, p, text, sentences, c, exclude, pm, last.get(c.sentence.index))
         if side is None:
             side = _side_from_neighbours(r, p, text, sentences, c, (), decided, atts, last, memo)
         decided.append(side)
@@ -170,8 +170,12 @@ def _suffering_force(p: RolePatterns, text: str, c: Candidate) -> re.Match | Non
 
 
 def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
-                    exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None) -> str | None:
-    """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc)."""
+                    exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None,
+                    before: str | None = None) -> str | None:
+    """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc). ``before``:
+    the side of the claim before it in the sentence; one party's there means the sentence is no war total
+    ("claimed the lives of 1,000 Armenian soldiers and dozens of civilians")."""
+    one_party = before in PARTIES
     if c.gapped:  # "Armenia reported 25 civilian deaths, Azerbaijan 19": Azerbaijan's
         return lexicons.actors().side_of(c.gapped)
     fought = fought_for(p, text, sentences, c)
@@ -192,7 +196,8 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
         and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
     own = _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end) is not None  # "our soldiers": one side's
-    if hi > lo and not struck and not own and c.claimant_side not in PARTIES and _war_in(text, c.sentence.start, c.sentence.end) \
+    if hi > lo and not struck and not own and not one_party and c.claimant_side not in PARTIES \
+            and _war_in(text, c.sentence.start, c.sentence.end) \
             and not r.own_dead.search(text, c.ev_start, c.ev_end) \
             and _war_in(text, lo, hi) and not r.incident.search(text, lo, hi) \
             and not _attacker_in(r, text, lo, hi, c.q.start, exclude):
@@ -213,7 +218,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
         if atk:
             return OTHER_PARTY[atk]
-    if c.claimant_side not in PARTIES and not own and _war_total(p, text, sentences, s) \
+    if c.claimant_side not in PARTIES and not own and not one_party and _war_total(p, text, sentences, s) \
             and not r.own_dead.search(text, c.ev_start, c.ev_end):
         return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes" (not "... became martyrs")
     return None
