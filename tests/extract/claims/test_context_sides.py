@@ -75,3 +75,7 @@ def test_a_figure_listed_after_one_partys_dead_is_that_partys_not_the_wars():
 def test_a_war_total_with_no_party_named_before_it_stays_both():
     assert keys("The war has claimed the lives of more than 900 soldiers, and dozens of civilians.") == \
         [(900, "killed", "both"), ("dozens", "killed", "both")]
+
+
+def test_the_missing_of_the_war_are_never_both():
+    assert keys("After six weeks of war, 28 servicemen were still missing.") == [(28, "missing", "unspecified")]

@@ -174,8 +174,9 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
                     before: str | None = None) -> str | None:
     """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc). ``before``:
     the side of the claim before it in the sentence; one party's there means the sentence is no war total
-    ("claimed the lives of 1,000 Armenian soldiers and dozens of civilians")."""
-    one_party = before in PARTIES
+    ("claimed the lives of 1,000 Armenian soldiers and dozens of civilians"), nor is one of captives or the
+    missing."""
+    one_party = before in PARTIES or c.outcome in ("captured", "missing")  # captives are one party's, never both
     if c.gapped:  # "Armenia reported 25 civilian deaths, Azerbaijan 19": Azerbaijan's
         return lexicons.actors().side_of(c.gapped)
     fought = fought_for(p, text, sentences, c)
