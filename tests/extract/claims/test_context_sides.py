@@ -79,3 +79,12 @@ def test_a_war_total_with_no_party_named_before_it_stays_both():
 
 def test_the_missing_of_the_war_are_never_both():
     assert keys("After six weeks of war, 28 servicemen were still missing.") == [(28, "missing", "unspecified")]
+
+
+def test_a_subject_with_a_place_phrase_and_an_including_aside_reaches_its_verb():
+    text = "Two residents of the village, including a teenage boy, had been killed by shrapnel."
+    assert (2, "killed") in [k[:2] for k in keys(text)]
+
+
+def test_an_including_aside_without_commas_reaches_its_verb():
+    assert (100, "killed") in [k[:2] for k in keys("Some 100 people including civilians have been killed so far.")]

@@ -397,7 +397,7 @@ _AMONG_OUTCOME = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 _KILLED_AFTER = re.compile(r",?\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|later|reportedly|then|also|allegedly)\s+){1,3}"
                            r"(?:killed|executed|shot\s+dead|beheaded|murdered|tortured\s+to\s+death)\b", re.IGNORECASE)
 _DIED_AFTER = re.compile(r",?\s+(?:(?:has|have|had|later|since|subsequently|also|then)\s+){0,2}(?:died|succumbed)\b", re.IGNORECASE)
-_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|who|that|which|aged|backed|sent|recruited|"
+_ASIDE_OPENS = re.compile(r"\s*[(,—–]|\s+-\s|\s+(?:in|at|near|outside|around|from|of|with|who|that|which|aged|including|backed|sent|recruited|"
                           r"transferred|deployed|brought|hired|paid|supported|trained|stationed|based|serving|fighting)\s",
                           re.IGNORECASE)
 _MORE_ONLY = frozenset({"more", "others", "more others", "other", "additional", "further"})
@@ -409,7 +409,7 @@ def _aside_starts(np: re.Match) -> tuple[int, ...]:
     """Where asides may open after a victim phrase: its end, or where its phrase after the noun starts when that
     phrase opens with a comma (", including women, children and old people died": the list runs on)."""
     pp = np.group("pp")
-    return (np.end(), np.start("pp")) if pp and pp.lstrip().startswith(",") else (np.end(),)
+    return (np.end(), np.start("pp")) if pp else (np.end(),)
 
 
 def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate | None:

@@ -19,7 +19,7 @@ _ASIDE = re.compile(
     r"\s*\((?P<paren>[^()\n]{1,160})\)"  # "(two women and one man)"
     r"|\s*(?:—|–|\s-\s)(?P<dash>[^—–\n]{1,160}?)(?:—|–|\s-\s)"  # "— four in X and one in Y —"
     # "14 civilians, including women, children and old people were killed": a list running to the verb, no comma closing it
-    r"|,\s+(?P<incl>(?:including|among\s+them)\s(?:(?!\b(?:who|which|that|whose|whom)\b)[^;:()\n]){1,100}?)"
+    r"|,?\s+(?P<incl>(?:including|among\s+them)\s(?:(?!\b(?:who|which|that|whose|whom)\b)[^;:()\n]){1,100}?)"
     r"(?=,?\s+(?:were|was|have|has|had|are|is)\s)"
     r"|,\s+(?P<rel>(?:who|which|whom|whose|that)\s[^,;:()\n]{1,160}?|(?:including|among\s+them|among\s+whom|of\s+whom|"
     r"mostly|mainly|most\s+of\s+them|all\s+of\s+them|both)\s[^,;:()\n]{1,100}?|[^,;:()\n]{1,100}?),(?=\s)"  # ", who fought ..., "
