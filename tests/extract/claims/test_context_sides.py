@@ -88,3 +88,12 @@ def test_a_subject_with_a_place_phrase_and_an_including_aside_reaches_its_verb()
 
 def test_an_including_aside_without_commas_reaches_its_verb():
     assert (100, "killed") in [k[:2] for k in keys("Some 100 people including civilians have been killed so far.")]
+
+
+def test_a_named_person_seriously_wounded_is_one_wounded():
+    assert [k[:2] for k in keys("Her cousin, Lilit Hovsepyan, aged 30, was critically wounded.")] == [(1, "wounded")]
+
+
+def test_a_sapper_is_one_soldier():
+    assert [(c["count"], c["outcome"], c["group"]) for c in extract_claims("A Russian sapper was killed.")] == \
+        [(1, "killed", "military")]

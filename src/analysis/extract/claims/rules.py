@@ -265,7 +265,8 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
     return dict(
         named=re.compile(
             rf"\b(?P<name>{title_like}(?:\s+{title_like}){{1,2}})(?P<app>,\s*[^,.;:“”\"\n]{{1,60}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
-            rf"(?:also\s+|reportedly\s+|tragically\s+)?(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
+            rf"(?:(?:also|reportedly|tragically|seriously|critically|severely|badly|slightly|lightly|gravely)\s+){{0,2}}"
+            rf"(?P<opart>killed|wounded|injured|captured|taken\s+prisoner|fatally\s+wounded|martyred)\b"),
         single=re.compile(
             rf"\b(?P<det>{det})\s+(?:(?:{f.npmod}|{_ORDINALS}|\d+-year-old|[a-z]+-year-old|[a-z]+-[a-z]+)\b\s+){{0,3}}(?P<head>{alt(singular)}"
             rf"|(?<=[Aa]\s)(?:{alt(ordinal_heads)})(?=\s+(?:was|has|had|is|died)\b))"
