@@ -231,3 +231,13 @@ def test_score_metadata_counts_no_outlet_as_right_when_the_gold_has_none_and_one
     gold = [{"article_id": "a", "outlet": None}, {"article_id": "b", "outlet": None},
             {"article_id": "c", "outlet": "TASS"}, {"article_id": "d", "outlet": "TASS"}]
     assert score_metadata(gold, articles)["outlet_ok"].tolist() == [True, False, False, True]
+
+
+@pytest.mark.parametrize("text, outlet, basis", [
+    ("Two soldiers were wounded near the border overnight, reports TASS…\nThe ministry gave no names.", "TASS", "selftag"),
+    ("Pope calls for peace\nCatholic Culture Monday, 12 October 2020\nThe pope spoke at noon.", "Catholic Culture", "credit"),
+    ("A title\nCBC News\nThe ministry spoke.", "CBC", "signoff"),
+])
+def test_tags_ending_in_an_ellipsis_and_a_name_beside_its_date_line(text, outlet, basis):
+    got = reading(text)
+    assert (got.outlet, got.basis) == (outlet, basis)

@@ -141,14 +141,18 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         selftag=re.compile(rf"{glued}\s+(?P<verb>(?i:reports|informs|says))\b"
                            rf"(?P<citing>,?\s+(?i:citing|with reference to|quoting)\b)?"),
         # "..., reports Xinhua news agency.": the tag inverted, closing a sentence of the lead (read after the name).
-        reported_by=re.compile(r"(?:\s+(?i:news\s+agency|agency))?(?:\s*\.(?:\s|$)|,?\s+(?i:citing|quoting|with reference to)\b)"),
+        reported_by=re.compile(r"(?:\s+(?i:news\s+agency|agency))?(?:\s*(?:\.(?:\.\.)?|…)(?:\s|$)"
+                               r"|,?\s+(?i:citing|quoting|with reference to)\b)"),  # "..., reports TASS…" too
         # "By VOA News", "By Reuters News Service00" (a comment counter glued to it)
         byline=re.compile(rf"^(?i:by)\s+(?:(?i:the)\s+)?{name}(?:\s+(?i:staff writer|staff|news service|news|reporters?))?\s*\d*\s*(?:[|,]|$)"),
         byline_tail=re.compile(rf"^(?i:by)\s+[^|,]{{2,60}}?[,|]?\s+{name}\s*$"),
         # "Gulf Today Report", "Dawn Web Desk": the outlet's desk signing the text on a line of its own
         desk=re.compile(rf"^{name}\s+(?i:report|staff report|staff|web desk|news desk|desk|bureau|news service)\s*$"),
         # "AFP, Baku Sunday 08 November 2020", "AFP 28 Sep 2020", "RFE/RL - 10/26/2020"
-        credit=re.compile(rf"^{name}\s*(?:[,|]\s*(?:[^\d\n]{{0,30}}?){date}|(?<=\w)\s+{date}(?:\s+(?:19|20)\d\d)?\s*$"
+        # "Site Name Monday, 12 October 2020": the name and the date line on one line
+        credit=re.compile(rf"^{name}\s*(?:[,|]\s*(?:[^\d\n]{{0,30}}?){date}"
+                          rf"|(?<=\w)\s+(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?{date}"
+                          rf"(?:\s+(?:19|20)\d\d)?\s*$"
                           rf"|[-–—,|]\s*(?:[^\d\n]{{0,30}}?)\(?{numeric})"),
         # "PTI | Moscow | Updated: ...", often glued to the sentence before it; "Agencies and A News".
         pipe_credit=re.compile(rf"{glued}\s*\|\s*{place}\s*\|"),
