@@ -209,3 +209,15 @@ def test_a_dateline_far_from_the_hosts_date_does_not_move_it():
 def test_a_text_looking_back_a_year_is_not_dated_by_its_events(text, looking_back, instead):
     assert infer_publication_window(text, 2020) is None
     assert infer_publication_window(text.replace(looking_back, instead), 2020) is not None
+
+
+def test_a_photo_caption_closing_with_its_place_and_date_is_no_date_line():
+    caption = "Mourners lay flowers at the graves of fallen soldiers at a cemetery in Yerevan, November 12, 2020"
+    assert read_date_line(caption) is None
+    assert read_date_line("Statement by the Ministry of Foreign Affairs, Yerevan, 29 September 2020") is not None
+
+
+def test_two_date_lines_that_disagree_give_no_date():
+    lines = ["November 2, 2020", "", "A statement on the situation", "", "November 10, 2020", "", "We are watching."]
+    assert own_date_line(page_date_lines(lines)) is None
+    assert own_date_line(page_date_lines(lines[2:])).date == date(2020, 11, 10)

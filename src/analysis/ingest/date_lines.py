@@ -92,6 +92,7 @@ _FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on
 _TITLE_DATE_BEFORE = re.compile(r"(?:\s[–—-]|,)[ \t]*$")
 _TOPICS_AFTER = re.compile(r"[ \t]+[–—-][ \t]+[A-Z][^.!?]{0,60}")
 _PLACE_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’.-]*,[ \t]*$")  # a heading's closing "Geneva, <date>"
+_CAPTION_PLACE = re.compile(r"\b(?:in|at|near|outside|from|on)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’.-]*,[ \t]*$")
 _SENTENCE_WORD = re.compile(r"(?!(?:by|and|of|for|the|from|in|via|de)$)[a-z][a-z'’-]*")  # a credit is names, not words
 _DIGIT = re.compile(r"\d")
 _WEEKDAY_LINE = re.compile(r"(?i)^\W*(?:" + "|".join(WEEKDAYS) + r")\W*$")
@@ -193,6 +194,8 @@ def read_date_line(line: str) -> LineDate | None:
     tail = line[dates[-1].end():]
     placed = _PLACE_BEFORE.search(line, 0, dates[-1].start()) and not tail.strip()
     sentence = len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1
+    if sentence and _CAPTION_PLACE.search(line, 0, dates[-1].start()) and not tail.strip():
+        return _dateline(line)  # "... stand near graves in Yerevan, November 12, 2020": a photo's caption
     titled = sentence and not placed and year is not None and len(dates) == 1 \
         and _TITLE_DATE_BEFORE.search(line, 0, dates[0].start()) and (not tail.strip() or _TOPICS_AFTER.fullmatch(tail))
     heading = placed or titled
@@ -298,7 +301,8 @@ def own_date_line(found: list[LineDate]) -> LineDate | None:
 
     A kind printed with several different days is a list (a live page's
     entries, other stories' timestamps): it yields to any other kind, and
-    alone gives its earliest day, never its newest entry. Other date lines (a
+    alone gives its earliest day, never its newest entry; two bare date lines
+    alone that disagree give none (either may be a widget's). Other date lines (a
     current-date widget, an update) neither set nor bound the date.
     """
     if not found:
@@ -320,4 +324,6 @@ def _own_date_line(found: list[LineDate]) -> LineDate | None:
     if single:
         return min(single, key=lambda d: KINDS.index(d.kind))
     dated = [d for d in found if d.year is not None]
+    if len({(d.year, d.month, d.day) for d in dated}) == 2 and len(dated) == 2 and all(d.kind == "bare" for d in dated):
+        return None  # two bare date lines that disagree (no live page's timed entries): either may be a widget's
     return min(dated, key=lambda d: (d.year, d.month, d.day)) if dated else None
