@@ -221,3 +221,18 @@ def test_two_date_lines_that_disagree_give_no_date():
     lines = ["November 2, 2020", "", "A statement on the situation", "", "November 10, 2020", "", "We are watching."]
     assert own_date_line(page_date_lines(lines)) is None
     assert own_date_line(page_date_lines(lines[2:])).date == date(2020, 11, 10)
+
+
+@pytest.mark.parametrize("line, day, kind", [
+    ("2020-10-14 09:35:12Daily Site Editor : A. Writer Download our app", (2020, 10, 14), "timed"),
+    ("SPRINGFIELD, Ill. (Oct. 14, 2020)—The charity said it was sending aid to families.", (2020, 10, 14), "dateline"),
+    ("Melbourne, Oct. 14, (dpa) – Several hundred people marched through the city centre on Wednesday.", (None, 10, 14),
+     "dateline"),
+])
+def test_datelines_with_brackets_a_wire_tag_and_a_glued_timestamp(line, day, kind):
+    got = read_date_line(line)
+    assert (got.year, got.month, got.day, got.kind) == (*day, kind)
+
+
+def test_a_dateline_in_lower_case_with_no_tag_is_still_a_sentence():
+    assert read_date_line("Melbourne, Oct. 14, several hundred people marched through the city centre.") is None

@@ -85,7 +85,12 @@ Roles: ``published`` (the page's date), ``updated`` (a later edit), ``other``
 
 
 _LABEL = _labels()
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?),\s*$")
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?)"
+                       r"(?:,\s*|\s*\(\s*)$")  # "FAIRFIELD, Conn. (Oct. 9, 2020)—": a release's date in brackets
+# "Sydney, Oct. 6, (dpa) – ...": a wire's tag after the date of its dateline
+_TAG_AFTER = re.compile(r"[\s,]*\([^()\n]{2,30}\)\s*[-–—]")
+# "2020-09-29 08:22:57China Daily Editor ...": a page's timestamp opening a line, whatever is glued to it
+_STAMP_FIRST = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T]+[0-2]\d:[0-5]\d")
 _FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
 # A release's or a bulletin's title closing with its full date: "Short note ... – 11 October 2020",
 # "Daily Press Briefing by the Spokesperson, 5 October 2020 - Nagorno-Karabakh, Chad"
@@ -175,6 +180,9 @@ def read_date_line(line: str) -> LineDate | None:
         return None  # "Date 27 September 2020 – present": a period's start (an infobox), not the page's date
     us_clock = _TWELVE_HOUR.search(line) is not None
     found = _parts(dates[0], us_clock)
+    if _STAMP_FIRST.match(line) and found is not None and found[2] is not None \
+            and safe_date(found[2], found[0], found[1]) is not None:
+        return LineDate(found[0], found[1], found[2], None, "timed", line.strip()[:80], dates[0].end())
     later = _LABEL.search(" " + line[dates[0].end():dates[1].start()]) if len(dates) > 1 else None
     if later is not None and later.group("updated"):
         dates = dates[:1]  # "October 13, 2020 Updated: October 14, 2020": the first date is the publication
@@ -251,7 +259,8 @@ def _dateline(line: str) -> LineDate | None:
     place = line[:m.start()].strip(" ,")
     rest = line[m.end():].strip(" .,;:/()–—-")
     credit = rest.isupper() and len(rest.split()) <= 3  # "Baku, December 14, AZERTAC": an agency's credit closes it
-    if not (place.split(",")[0].isupper() or not rest or credit):  # "BAKU, ..." or place and date alone
+    tagged = _TAG_AFTER.match(line, m.end()) is not None
+    if not (place.split(",")[0].isupper() or not rest or credit or tagged):  # "BAKU, ..." or place and date alone
         return None
     parts = _parts(m)
     if parts is None:
