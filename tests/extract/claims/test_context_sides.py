@@ -4,6 +4,8 @@ Sentences written for these tests, not taken from any article."""
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.extract.claims import extract_claims
 
 
@@ -97,3 +99,13 @@ def test_a_named_person_seriously_wounded_is_one_wounded():
 def test_a_sapper_is_one_soldier():
     assert [(c["count"], c["outcome"], c["group"]) for c in extract_claims("A Russian sapper was killed.")] == \
         [(1, "killed", "military")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("One civilian, a retired teacher, was killed.", (1, "killed")),
+    ("One civilian – a 60-year-old shepherd – was wounded.", (1, "wounded")),
+    ("The ministry has confirmed about 700 combat deaths.", (700, "killed")),
+    ("The army said it had captured three terrorists near the river.", (3, "captured")),
+])
+def test_singular_subjects_with_asides_combat_tolls_and_what_a_ministry_calls_the_enemy(text, want):
+    assert want in [k[:2] for k in keys(text)]

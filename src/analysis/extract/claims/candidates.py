@@ -418,7 +418,10 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
     np = r.obj_after.match(text, q.end, hi)
     head = np.group("head")
     if not head and np.group("np").strip():
-        return None
+        last = np.group("np").split()[-1]
+        if word_key(last) not in r.heads:
+            return None
+        head = last  # "One civilian, a farmer, was killed": a head word also read as a modifier
     for at in _aside_starts(np):
         if not _ASIDE_OPENS.match(text, at, hi):
             continue  # the cheap test first: no aside or relative word opens here

@@ -178,7 +178,8 @@ def _fragments(d: dict, words: dict) -> _Fragments:
                  "military", "Armenian-backed", "enemy", "new", "wounded", "injured", "dead", "slain", "killed",
                  "women", "and", "fellow", "foreign", "Syrian", "of them", "among them",
                  "previous", "earlier", "recorded", "confirmed", "registered", "official", "documented",
-                 "older", "younger", "elder", "eldest", "youngest", "little", "teenage", "pregnant"]) + "|" + side
+                 "older", "younger", "elder", "eldest", "youngest", "little", "teenage", "pregnant",
+                 "combat", "battlefield", "frontline", "front-line"]) + "|" + side
     aux = alt(["have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "reportedly", "also",
                "so far", "now", "already", "allegedly", "confirmed", "reported", "all", "later", "since then",
                "in total", "altogether", "officially", "just", "found", "left", "feared", "believed", "declared",
