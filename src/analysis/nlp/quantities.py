@@ -31,7 +31,7 @@ INTERVAL_CONVENTION = """Interval convention (``low``, ``high``; ``inf`` = open)
 - exact N -> [N, N]; at_least N -> [N, inf]; more_than N -> [N+1, inf];
 - about N ("some", "around", "nearly", "almost") -> [N*(1-b), N*(1+b)] with
   b = ``about_band`` in ``lexicons/claims.yaml`` (0.1: "some 30,000" -> 27,000..33,000);
-- up_to N ("up to", "as many as") -> [0, N]; "fewer than / less than / under N" -> [0, N-1];
+- up_to N ("up to", "as many as") -> [0, N]; "fewer than / less than / under / below N" -> [0, N-1];
 - vague: several [3, 9], dozens [24, 99], scores [40, 199], hundreds [200, 999],
   thousands [2000, 9999] ("tens of thousands" [20000, 99999]), many [10, inf]
   (``vague_intervals`` in ``lexicons/claims.yaml``; analysts may change them)."""
@@ -199,7 +199,7 @@ def _above_ceiling(m: re.Match, g: Grammar) -> None:
     return None
 
 
-_STRICT_UPPER = ("fewer than", "less than", "under")
+_STRICT_UPPER = ("fewer than", "less than", "under", "below")
 
 
 _SPACES = re.compile(r"\s+")

@@ -109,3 +109,8 @@ def test_a_sapper_is_one_soldier():
 ])
 def test_singular_subjects_with_asides_combat_tolls_and_what_a_ministry_calls_the_enemy(text, want):
     assert want in [k[:2] for k in keys(text)]
+
+
+def test_a_toll_that_remains_below_a_figure_is_at_most_one_less():
+    (c,) = extract_claims("The confirmed death toll remains below 1,000, officials said.")
+    assert (c["count"], c["qualifier"], c["outcome"]) == (1000, "up_to", "killed")
