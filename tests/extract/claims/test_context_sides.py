@@ -114,3 +114,8 @@ def test_singular_subjects_with_asides_combat_tolls_and_what_a_ministry_calls_th
 def test_a_toll_that_remains_below_a_figure_is_at_most_one_less():
     (c,) = extract_claims("The confirmed death toll remains below 1,000, officials said.")
     assert (c["count"], c["qualifier"], c["outcome"]) == (1000, "up_to", "killed")
+
+
+def test_victims_killed_along_with_others_are_a_second_object():
+    got = [k[:2] for k in keys("The rocket killed a farmer along with at least 12 residents.")]
+    assert got == [(1, "killed"), (12, "killed")]

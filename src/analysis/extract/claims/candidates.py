@@ -505,7 +505,7 @@ def _object_cand(r: Rules, text: str, q: Quantity, sent: Sentence, hi: int) -> C
     before = text[max(sent.start, qs - 60):qs]
     vb = r.obj_before.search(before)
     coord = False
-    if not vb and before.endswith(("and ", "as well as ")):
+    if not vb and before.endswith(("and ", "as well as ", "along with ", "together with ")):
         before = text[max(sent.start, q.start - 100):q.start]
         vb = r.obj_coord.search(before)
         coord = True

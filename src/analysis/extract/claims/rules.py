@@ -219,7 +219,7 @@ def _count_patterns(d: dict, words: dict, f: _Fragments) -> dict:
         obj_before=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + list(pverb))}){adv}\s+$", re.IGNORECASE),
         # "lost 12 units of armored vehicles and about 200 personnel": a person object after an equipment one
         # "killed 12 soldiers, as well as 40 civilians": a person object coordinated after another
-        obj_coord=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + pverb)})\s+(?:[^,.;:()]{{1,70}}?|(?:[^,.;:()]{{1,30}},\s+){{1,4}}[^,.;:()]{{1,30}}?),?\s+(?:and|as\s+well\s+as)\s+$",
+        obj_coord=re.compile(rf"\b(?P<verb>{alt(list(words['object_verb']) + pverb)})\s+(?:[^,.;:()]{{1,70}}?|(?:[^,.;:()]{{1,30}},\s+){{1,4}}[^,.;:()]{{1,30}}?),?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+$",
                              re.IGNORECASE),
         obj_after=re.compile(rf"(?P<np>(?:\s+(?:{f.npmod})\b)*{f.free})(?:\s+(?P<head>{f.head})\b)?(?P<pp>{f.pp})?", re.IGNORECASE),
         predicate=re.compile(rf"(?P<rel>,?\s+(?:who|that|which)\b)?(?P<aux>(?:,?\s+(?:{f.aux})\b){{0,5}})\s+{outpair}",
