@@ -97,3 +97,11 @@ def test_range_and_weekend_carry_their_first_day_and_span():
     assert (between["date"], between["date_min"], between["date_max"]) == (date(2020, 10, 1), date(2020, 10, 1), date(2020, 10, 3))
     weekend = rows["Over the weekend"]
     assert (weekend["date"], weekend["date_min"], weekend["date_max"]) == (date(2020, 10, 10), date(2020, 10, 10), date(2020, 10, 11))
+
+
+def test_the_day_after_publication_in_local_time_is_that_day():
+    monday = date(2020, 10, 12)
+    rows = by_expression("The truce took effect on Tuesday morning local time, hours after the talks ended.", monday)
+    assert rows["on Tuesday morning"]["date"] == date(2020, 10, 13)
+    rows = by_expression("The truce took effect on Tuesday morning, hours after the talks ended.", monday)
+    assert rows["on Tuesday morning"]["date"] == date(2020, 10, 6)

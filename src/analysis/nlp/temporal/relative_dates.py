@@ -39,7 +39,14 @@ def weekday(f: Found, ref: Reference) -> dict:
         previous_week = p - timedelta(days=p.weekday() + 7 - wd)
         lo, hi = min(nearest, previous_week), max(nearest, previous_week)
         return resolved_row(f, "weekday", nearest, lo, hi, part=part)
+    if back == 6 and _LOCAL_TIME.match(m.string, m.end()):
+        # "on Tuesday morning local time" on a Monday page: a page of a time zone behind the place (a US page of
+        # Monday evening, Tuesday morning in Baku) writes the place's day, the day after its own
+        return resolved_row(f, "weekday", p + timedelta(days=1), part=part)
     return resolved_row(f, "weekday", p - timedelta(days=back), part=part)
+
+
+_LOCAL_TIME = re.compile(r"[^.;!?\n]{0,30}?\blocal\s+time\b", re.IGNORECASE)
 
 
 def relative(f: Found, ref: Reference) -> dict:

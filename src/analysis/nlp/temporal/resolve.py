@@ -22,7 +22,8 @@ Rules (``published`` = the article's publication date ``p``):
 - a day of the month alone ("on the 14th", "of the 14th local time"): the
   latest such day on or before ``p``.
 - ``weekday``: "on Friday", "Friday night", "Sunday's attack" is the most
-  recent such day on or before ``p`` (never in the future). "last Saturday"
+  recent such day on or before ``p`` (never in the future), save the day after
+  ``p`` followed by "local time" (a page of a time zone behind the place). "last Saturday"
   is the most recent Saturday strictly before ``p`` (published Saturday
   2020-10-17 -> 2020-10-10); when the "Saturday of the previous Monday-Sunday
   week" reading differs, ``date_min``/``date_max`` span both readings.
