@@ -267,3 +267,11 @@ def _region_counts(text):
 ])
 def test_region_names_outside_furniture_and_repeats(text, expected):
     assert _region_counts(text) == expected
+
+
+def test_a_link_prompt_glued_into_a_line_is_furniture_up_to_the_glued_sentence():
+    text = ("The talks resumed in Geneva.\n"
+            "Read alsoTalks on Karabakh stall againThe Nagorno-Karabakh delegation left early.\n"
+            "Also on example.com Artsakh votes on Sunday, officials sayThe vote was delayed.")
+    found = [m.key for m in naming.region_mentions(text)]
+    assert found == ["Nagorno-Karabakh"]

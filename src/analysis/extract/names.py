@@ -167,6 +167,17 @@ def _candidates(lexicon: PhraseLexicon) -> re.Pattern:
     return re.compile(rf"(?<![\w-])({head}[^\W\d_]{{{_CANDIDATE_HEAD - 1},}})(?:[- ]([A-Z][^\W\d_]+))?(?![\w-])")
 
 
+# "Read alsoFighting goes on in the regionThe speaker said ...", "Also on rt.com Truce holds, says minister": a
+# link prompt opening a line, its linked headline running to the first word glued to the next sentence
+_GLUED_PROMO = re.compile(r"^(?:[Rr]ead [Aa]lso|READ ALSO|[Aa]lso [Rr]ead|ALSO READ|[Ss]ee [Aa]lso|Also on [\w.-]+)[ \t]*:?[ \t]*"
+                          r".{3,200}?(?<=[a-z.!?”\"’)0-9])(?=[A-Z][a-z])", re.MULTILINE)
+
+
+def _glued_promos(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of link prompts and their linked headlines glued into a line: furniture, not the outlet's prose."""
+    return tuple(m.span() for m in _GLUED_PROMO.finditer(text))
+
+
 def _is_furniture(line: str) -> bool:
     """A tag line, a section label (one or two words), a list of labels or a photo caption."""
     return (_TAG_LINE.match(line) is not None and not _SENTENCE_BREAK.search(line)) or \
@@ -211,6 +222,9 @@ def region_mentions(text: str, lexicon: PhraseLexicon | None = None,
             key = misspelt.get(read[start:end].lower())
             if key and not any(s < end and start < e for s, e in exact) and not _inside_any(opaque, start, end):
                 found.append(PhraseMatch(key, text[start:end], start, end))
+    promos = _glued_promos(text) if ("lso" in text or "LSO" in text) else ()
+    if promos:
+        found = [m for m in found if not _inside_any(promos, m.start, m.end)]
     kept, furniture = [], {}
     title_seen = False
     title = _title_forms(text[:text.find("\n")] if "\n" in text else text)
