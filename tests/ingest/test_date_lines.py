@@ -217,10 +217,36 @@ def test_a_photo_caption_closing_with_its_place_and_date_is_no_date_line():
     assert read_date_line("Statement by the Ministry of Foreign Affairs, Yerevan, 29 September 2020") is not None
 
 
-def test_two_date_lines_that_disagree_give_no_date():
+def test_a_date_over_the_title_yields_to_the_date_under_it():
     lines = ["November 2, 2020", "", "A statement on the situation", "", "November 10, 2020", "", "We are watching."]
-    assert own_date_line(page_date_lines(lines)) is None
-    assert own_date_line(page_date_lines(lines[2:])).date == date(2020, 11, 10)
+    assert own_date_line(page_date_lines(lines)).date == date(2020, 11, 10)
+    live = ["Live: the war", "October 11, 2020", "The first entry.", "October 12, 2020", "The second entry."]
+    assert own_date_line(page_date_lines(live)).date == date(2020, 10, 11)  # a live page: its earliest entry
+
+
+@pytest.mark.parametrize("line", [
+    "Statement by the Co-Chairs of the Minsk Group on Nagorno-Karabakh, 5 October 2020",
+    "Remarks by the High Representative at the press conference in Brussels, 12 October 2020",
+])
+def test_a_release_heading_with_its_place_is_no_caption(line):
+    assert read_date_line(line).kind == "credited"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Updated (October 14, 2020)", "updated"),
+    ("Published (October 12, 2020)", "published"),
+])
+def test_a_label_before_a_bracketed_date_stays_a_label(line, kind):
+    assert read_date_line(line).kind == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Update, Oct. 14 (10:00 GMT) – Armenia says the talks will go on",
+    "Meanwhile, October 14 (Wednesday) – the talks went on in Geneva",
+    "2020-11-02 10:15 Armenia and Azerbaijan sign a truce deal in Moscow",
+])
+def test_brackets_that_are_no_wire_tag_and_a_spaced_timestamp_headline_are_no_date_lines(line):
+    assert read_date_line(line) is None
 
 
 @pytest.mark.parametrize("line, day, kind", [

@@ -71,3 +71,8 @@ def test_a_release_that_gives_its_own_figures_credits_only_its_sentence():
             "Another 120 were wounded, residents said.")
     assert credited(text, 1).source == "residents"
     assert credited("The ministry released figures showing 31 deaths. Shops stayed closed.", 1) is None
+
+
+def test_a_release_the_source_only_reports_carries_nothing():
+    text = "The ministry said Armenia had released false information. Twelve civilians were killed in Tartar on Sunday."
+    assert credited(text, 1) is None

@@ -86,18 +86,23 @@ Roles: ``published`` (the page's date), ``updated`` (a later edit), ``other``
 
 _LABEL = _labels()
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?)"
-                       r"(?:,\s*|\s*\(\s*)$")  # "FAIRFIELD, Conn. (Oct. 9, 2020)—": a release's date in brackets
+                       r",\s*$")
+# "FAIRFIELD, Conn. (Oct. 9, 2020)—": a release's date in brackets after its place in capitals
+_BRACKET_DATELINE = re.compile(r"^\s*[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)?\s*\(\s*$")
 # "Sydney, Oct. 6, (dpa) – ...": a wire's tag after the date of its dateline
-_TAG_AFTER = re.compile(r"[\s,]*\([^()\n]{2,30}\)\s*[-–—]")
+_TAG_AFTER = re.compile(r"[\s,]*\(\s*(?:[a-z]{2,10}|[A-Z]{2,10}|[A-Za-z]{2,10}(?:\s*/\s*[A-Za-z]{2,10})+)\s*\)\s*[-–—]")  # (dpa), (AFP), (dpa/GNA)
 # "2020-09-29 08:22:57China Daily Editor ...": a page's timestamp opening a line, whatever is glued to it
-_STAMP_FIRST = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T]+[0-2]\d:[0-5]\d")
+_STAMP_FIRST = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T]+[0-2]\d:[0-5]\d(?::[0-5]\d)?(?=[A-Z])")
 _FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
 # A release's or a bulletin's title closing with its full date: "Short note ... – 11 October 2020",
 # "Daily Press Briefing by the Spokesperson, 5 October 2020 - Nagorno-Karabakh, Chad"
 _TITLE_DATE_BEFORE = re.compile(r"(?:\s[–—-]|,)[ \t]*$")
 _TOPICS_AFTER = re.compile(r"[ \t]+[–—-][ \t]+[A-Z][^.!?]{0,60}")
 _PLACE_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’.-]*,[ \t]*$")  # a heading's closing "Geneva, <date>"
-_CAPTION_PLACE = re.compile(r"\b(?:in|at|near|outside|from|on)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’.-]*,[ \t]*$")
+_CAPTION_PLACE = re.compile(r"\b(?:in|at|near|outside|from)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’.-]*,[ \t]*$")
+# "Statement by ... in Brussels, 12 October 2020", "Remarks of ... in Moscow, ...": a release's heading, not a caption
+_RELEASE_OPENING = re.compile(r"(?i)\s*(?:joint\s+)?(?:statement|remarks|press\s+release|speech|address|briefing|declaration|"
+                              r"communiqu|comment|readout|interview|opening\s+remarks|transcript|message)")
 _SENTENCE_WORD = re.compile(r"(?!(?:by|and|of|for|the|from|in|via|de)$)[a-z][a-z'’-]*")  # a credit is names, not words
 _DIGIT = re.compile(r"\d")
 _WEEKDAY_LINE = re.compile(r"(?i)^\W*(?:" + "|".join(WEEKDAYS) + r")\W*$")
@@ -173,7 +178,9 @@ def read_date_line(line: str) -> LineDate | None:
         parts = _parts(m) if m and _RELEASE_TITLE.match(line, m.end()) else None
         if parts is not None and parts[2] is not None and safe_date(parts[2], parts[0], parts[1]) is not None:
             return LineDate(parts[0], parts[1], parts[2], None, "published", line.strip()[:80], m.end())
-    if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:_place_end(line)]):
+    placed_at = _place_end(line)
+    if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:placed_at]) \
+            or _BRACKET_DATELINE.match(line[:placed_at]):
         return _dateline(line)
     dates = list(_DATE.finditer(line))
     if not dates or _TO_PRESENT.match(line, dates[-1].end()):
@@ -202,7 +209,8 @@ def read_date_line(line: str) -> LineDate | None:
     tail = line[dates[-1].end():]
     placed = _PLACE_BEFORE.search(line, 0, dates[-1].start()) and not tail.strip()
     sentence = len(words) > MAX_CREDIT_WORDS or sum(_SENTENCE_WORD.fullmatch(w) is not None for w in words) > 1
-    if sentence and _CAPTION_PLACE.search(line, 0, dates[-1].start()) and not tail.strip():
+    if sentence and _CAPTION_PLACE.search(line, 0, dates[-1].start()) and not tail.strip() \
+            and not _RELEASE_OPENING.match(line):
         return _dateline(line)  # "... stand near graves in Yerevan, November 12, 2020": a photo's caption
     titled = sentence and not placed and year is not None and len(dates) == 1 \
         and _TITLE_DATE_BEFORE.search(line, 0, dates[0].start()) and (not tail.strip() or _TOPICS_AFTER.fullmatch(tail))
@@ -254,7 +262,7 @@ def _dateline(line: str) -> LineDate | None:
     if not line.lstrip()[:1].isupper() or "," not in line[:80]:
         return None
     m = _DATE.search(line, 0, 80)
-    if m is None or not _DATELINE.match(line[:m.start()]):
+    if m is None or not (_DATELINE.match(line[:m.start()]) or _BRACKET_DATELINE.match(line[:m.start()])):
         return None
     place = line[:m.start()].strip(" ,")
     rest = line[m.end():].strip(" .,;:/()–—-")
@@ -282,6 +290,7 @@ def page_date_lines(lines: list[str]) -> list[LineDate]:
     """
     filled = [line for line in lines if line.strip()]
     found = []
+    at: list[int] = []  # the top line of each date line found
     top = filled[:TOP_LINES]
     for index, line in enumerate(top):
         if _WEEKDAY_LINE.match(line) and index + 1 < len(top):
@@ -294,6 +303,10 @@ def page_date_lines(lines: list[str]) -> list[LineDate]:
             continue  # "Tuesday, March 19, 2024" over everything else: the site's current-date widget
         if read is not None:
             found.append(read)
+            at.append(index)
+    if len(found) >= 2 and at[0] == 0 and found[0].kind == "bare" and found[1].kind == "bare" and at[1] >= 2 \
+            and (found[1].year, found[1].month, found[1].day) != (found[0].year, found[0].month, found[0].day):
+        found, at = found[1:], at[1:]  # a date over the title, another under it: the one under the title is the page's
     for line in filled[max(TOP_LINES, len(filled) - BOTTOM_LINES):]:
         read = read_date_line(line)
         if read is not None and read.kind in ("published", "timed", "credited"):
@@ -310,8 +323,7 @@ def own_date_line(found: list[LineDate]) -> LineDate | None:
 
     A kind printed with several different days is a list (a live page's
     entries, other stories' timestamps): it yields to any other kind, and
-    alone gives its earliest day, never its newest entry; two bare date lines
-    alone that disagree give none (either may be a widget's). Other date lines (a
+    alone gives its earliest day, never its newest entry. Other date lines (a
     current-date widget, an update) neither set nor bound the date.
     """
     if not found:
@@ -333,6 +345,4 @@ def _own_date_line(found: list[LineDate]) -> LineDate | None:
     if single:
         return min(single, key=lambda d: KINDS.index(d.kind))
     dated = [d for d in found if d.year is not None]
-    if len({(d.year, d.month, d.day) for d in dated}) == 2 and len(dated) == 2 and all(d.kind == "bare" for d in dated):
-        return None  # two bare date lines that disagree (no live page's timed entries): either may be a widget's
     return min(dated, key=lambda d: (d.year, d.month, d.day)) if dated else None

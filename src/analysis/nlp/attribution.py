@@ -316,11 +316,24 @@ def _continued(text: str, sentences: list[Sentence], quotes: list[tuple[int, int
         if quoted and (sent.index - last_i == 1 or _credited(added, sent.index - 1)) and last.kind != "according_to":
             added.append(_moved(last, sent.index))
         elif sent.index - last_i == 1 and _line_of(text, sent.start) == _line_of(text, sentences[last_i].start) \
-                and _RELEASED.search(text, sentences[last_i].start, sentences[last_i].end):
+                and _released_by(text, last, sentences[last_i]):
             added.append(_moved(last, sent.index))  # "X released its report. 25 civilians have been killed": X's
     if not added:
         return items
     return sorted(items + added, key=lambda a: (a.sentence_index, a.start))
+
+
+def _released_by(text: str, source: Attribution, sent: Sentence) -> bool:
+    """Whether ``sent`` only says that ``source``, its subject, made a report public (:data:`_RELEASED`):
+    the verb right after the source's name, a few adverbs apart ("The ombudsman today released ...")."""
+    if not sent.start <= source.start < sent.end or not _SUBJECT_OPEN.fullmatch(text, sent.start, source.start):
+        return False  # "The ministry said Armenia had released ...": not the sentence's own subject
+    m = _RELEASED.search(text, source.end, sent.end)
+    return m is not None and _SUBJECT_GAP.fullmatch(text, source.end, m.start()) is not None
+
+
+_SUBJECT_OPEN = re.compile(r"\s*(?:(?:On\s+\w+(?:\s+\d{1,2})?|Today|Yesterday|Earlier|Later|Also),\s*)?(?:[Tt]he\s+)?")
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:has|have|had|also|today|yesterday|again|on\s+\w+|just|now|officially))*\s+")
 
 
 def _in_open_quote(text: str, pos: int) -> bool:

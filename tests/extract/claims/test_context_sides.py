@@ -119,3 +119,41 @@ def test_a_toll_that_remains_below_a_figure_is_at_most_one_less():
 def test_victims_killed_along_with_others_are_a_second_object():
     got = [k[:2] for k in keys("The rocket killed a farmer along with at least 12 residents.")]
     assert got == [(1, "killed"), (12, "killed")]
+
+
+# --- guards found by a review of these rules: each would fire where it must not
+@pytest.mark.parametrize("second", [
+    "In Syria, 12 people were killed in an air strike.",
+    "Separately, 12 people were wounded in a road accident.",
+])
+def test_a_paragraph_with_its_own_place_incident_or_topic_does_not_read_the_one_before(second):
+    text = "Azerbaijani forces shelled Stepanakert on Sunday.\n\n" + second
+    assert keys(text)[0][2] == "unspecified"
+
+
+def test_in_the_wake_of_a_ceasefire_is_no_attack_named_before():
+    text = "Overnight, Azerbaijani drones struck Martakert.\n\nIn the wake of the ceasefire, 200 bodies of soldiers were recovered."
+    assert keys(text)[0][2] != "armenian"
+
+
+def test_a_place_after_a_paired_dash_is_still_where_the_claim_was():
+    assert keys("In the region, 12 civilians – mostly women – were killed in Martuni.") == [(12, "killed", "armenian")]
+
+
+def test_a_side_from_a_town_is_not_a_party_named_by_its_victims():
+    text = "Five civilians were killed in Ganja on Sunday, and the fighting has killed hundreds since September 27."
+    assert keys(text)[-1] == ("hundreds", "killed", "both")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A woman aged 70 and 12 other civilians were injured.", (12, "wounded")),
+    ("A boy aged 14 and two women were killed in Tartar.", (2, "killed")),
+])
+def test_a_count_after_an_age_is_still_a_count(text, want):
+    assert want in [k[:2] for k in keys(text)]
+
+
+def test_what_a_ministry_calls_the_enemy_is_military_and_colonels_are_soldiers():
+    groups = [(c["count"], c["group"]) for c in extract_claims("The army said it had captured three terrorists.")]
+    assert groups == [(3, "military")]
+    assert [(c["count"], c["group"]) for c in extract_claims("Two colonels were killed in the strike.")] == [(2, "military")]

@@ -272,14 +272,18 @@ def _breakdown(r: Rules, text: str, parent: Candidate, qm: re.Match, end: int, k
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _AGE_BEFORE = re.compile(r"(?-i:[A-Z][a-zà-ÿ’'\-]+),\s*$")
 _AGE_AFTER = re.compile(r",")
-_AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|or|-|–)\s*$", re.IGNORECASE)  # "aged 40 and 52"
+_AGE_END = re.compile(r"(?:\s*years?(?:\s+old)?)?\s*(?:[,.;)]|$|(?:were|was|are|is|have|has|had|died)\b)", re.IGNORECASE)
+_AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+(?P<span>between\s+|from\s+)?\d{1,3}\s*(?:and|to|or|-|–)\s*$", re.IGNORECASE)  # "aged 40 and 52"
 
 
 def _is_blocked(r: Rules, text: str, q: Quantity, lo: int) -> bool:
     """Ages, dates, years, ids: numbers that are never counts."""
     before = text[max(lo, q.start - 25):q.start]
-    if r.non_count_before.search(before) or _AGE_RANGE_BEFORE.search(before):
+    if r.non_count_before.search(before):
         return True
+    age = _AGE_RANGE_BEFORE.search(before)
+    if age is not None and (age.group("span") or _AGE_END.match(text, q.end)):
+        return True  # "aged 40 and 52 were killed", "aged between 3 and 12"; not "aged 70 and 12 other civilians"
     if r.month_near[0].search(text[q.end:q.end + 12]) or r.month_near[1].search(before[-12:]):
         return True
     if q.count is not None and before.endswith((",", ", ")) and _AGE_AFTER.match(text, q.end) and _AGE_BEFORE.search(before):

@@ -85,8 +85,10 @@ PARAGRAPH_REACH = 20
 
 # A paragraph that opens with one of these goes on from the one before ("... shelled the village.\n\nAs a result,
 # five civilians were killed"): its first sentence reads the paragraph before as its own.
-_GOES_ON = re.compile(r"(?:As\s+a\s+(?:result|consequence)|Consequently|As\s+a\s+result\s+of\s+(?:the|this|that)|"
-                      r"In\s+the\s+aftermath|In\s+the\s+wake)\b")
+_GOES_ON = re.compile(r"(?:As\s+a\s+(?:result|consequence)\b|Consequently\b|As\s+a\s+result\s+of\s+(?:the|this|that)\b"
+                      # "In the aftermath, ...", "In the wake of the strike": not "In the wake of the ceasefire"
+                      r"|In\s+the\s+(?:aftermath|wake)(?:,|\s+of\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:attacks?|strikes?|shelling|bombing|bombardment|explosion|blast|raid|assault)\b))")
 
 
 def earlier_in_paragraph(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:

@@ -54,16 +54,19 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     last: dict = {}
     memo: dict = {}  # per sentence, what its earlier sentences in the paragraph give (read once, not per claim)
     sides_of: dict[int, str | None] = {}
+    party_victims: dict[int, str] = {}  # per sentence, the side of a claim whose victim phrase names its party
     for idx, c in enumerate(claims):
         exclude = spoken.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
         if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
-            side = _side_in_clause(r, p, text, sentences, c, exclude, pm, last.get(c.sentence.index))
+            side = _side_in_clause(r, p, text, sentences, c, exclude, pm, party_victims.get(c.sentence.index))
         if side is None:
             side = _side_from_neighbours(r, p, text, sentences, c, (), decided, atts, last, memo)
         decided.append(side)
         sides_of[id(c)] = side
+        if side in PARTIES and c.victim and _actor_side(c.victim) == side:
+            party_victims[c.sentence.index] = side  # "900 Armenian soldiers": a party's dead named in the sentence
         if side:  # the last side decided per sentence and per paragraph, for the claims after (linear)
             last[c.sentence.index] = side
             last[("paragraph", paragraph_of(text, c.ev_start))] = side
@@ -173,7 +176,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
                     exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None,
                     before: str | None = None) -> str | None:
     """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc). ``before``:
-    the side of the claim before it in the sentence; one party's there means the sentence is no war total
+    the side a claim before it in the sentence gives its victims by name; one party's there means no war total
     ("claimed the lives of 1,000 Armenian soldiers and dozens of civilians"), nor is one of captives or the
     missing."""
     one_party = before in PARTIES or c.outcome in ("captured", "missing")  # captives are one party's, never both
@@ -375,12 +378,25 @@ def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: S
     return None
 
 
+_ATTACK = r"(?:attacks?|strikes?|shelling|bombing|bombardment|explosion|blast|raid|assault|rockets?|missiles?|shells?)"
+# A sentence that opens a topic or a time of its own: "Meanwhile, ...", "In the wake of the ceasefire, ..." (not
+# "After the shelling, ...": an attack named before)
+_NEW_TOPIC = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+other\s+news|Also|In\s+a\s+separate"
+                        rf"|(?:In\s+the\s+wake\s+of|After|Following|Since|During)\s+(?!(?:the\s+|this\s+|that\s+)?"
+                        rf"(?:[\w-]+\s+){{0,2}}?{_ATTACK}\b))\b", re.IGNORECASE)
+# "... were wounded in a road accident", "... killed in an air strike": an incident of the sentence's own
+_OWN_INCIDENT = re.compile(r"\b(?:in|by)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|shelling|bombing|explosion|blast|"
+                           r"raid|accident|ambush|incident|crash|fire)\b", re.IGNORECASE)
+
+
 def _paragraph_before(text: str, sentences: list[Sentence], s: Sentence) -> list[Sentence]:
     """The last sentence of the paragraph before, for a claim opening its paragraph: bulletins and wires
     write a paragraph a sentence ("Armenian troops shelled Ganja overnight.\n\nRescuers pulled 17 injured
     people from the ruins.")."""
     if s.index == 0 or s.index >= len(sentences) or sentences[s.index].start != s.start:
         return []
+    if _NEW_TOPIC.match(text, s.start) or _places_in(text, s.start, s.end) or _OWN_INCIDENT.search(text, s.start, s.end):
+        return []  # "Meanwhile, ...", "In Syria, 12 were killed in an air strike": its own place, incident or topic
     prev = sentences[s.index - 1]
     between = text[prev.end:s.start]
     return [prev] if between.count("\n") and not between.strip() and not is_heading(text, prev) else []
@@ -516,7 +532,7 @@ def _place(r: Rules, text: str, sent: Sentence, pos: int, exclude: list[tuple[in
                 not r.place_after.match(text, pm.end, sent.end):  # "Martuni village", "the Ganja strike"
             continue
         rank = 0 if gaz.kind.get(pm.place) in _TOWNS else 1
-        if pm.start > pos and _DASH.search(text, pos, pm.start):
+        if pm.start > pos and len(_DASH.findall(text, pos, pm.start)) % 2:  # a paired dash is an aside, not a clause
             rank = 2  # "... killed in Nagorno-Karabakh – a truce broken after clashes in Hadrut": another clause's
         key = (rank, abs(pm.start - pos))
         if best is None or key < best[0]:
