@@ -225,7 +225,7 @@ def test_a_date_over_the_title_yields_to_the_date_under_it():
 
 
 @pytest.mark.parametrize("line", [
-    "Statement by the Co-Chairs of the Minsk Group on Nagorno-Karabakh, 5 October 2020",
+    "Statement by the Chair of the Working Group on Nagorno-Karabakh, 5 October 2020",
     "Remarks by the High Representative at the press conference in Brussels, 12 October 2020",
 ])
 def test_a_release_heading_with_its_place_is_no_caption(line):

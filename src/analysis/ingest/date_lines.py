@@ -91,7 +91,7 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'�
 _BRACKET_DATELINE = re.compile(r"^\s*[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)?\s*\(\s*$")
 # "Sydney, Oct. 6, (dpa) – ...": a wire's tag after the date of its dateline
 _TAG_AFTER = re.compile(r"[\s,]*\(\s*(?:[a-z]{2,10}|[A-Z]{2,10}|[A-Za-z]{2,10}(?:\s*/\s*[A-Za-z]{2,10})+)\s*\)\s*[-–—]")  # (dpa), (AFP), (dpa/GNA)
-# "2020-09-29 08:22:57China Daily Editor ...": a page's timestamp opening a line, whatever is glued to it
+# "2020-10-14 09:35:12Site Name Editor ...": a page's timestamp opening a line, glued to the text after it
 _STAMP_FIRST = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d[ T]+[0-2]\d:[0-5]\d(?::[0-5]\d)?(?=[A-Z])")
 _FILLER = re.compile(r"(?i)[\s|•·,;:.!?\"“”()\[\]/\\*–—-]+|\b(?:at|on|г|года|yil|yılı|թ)\b\.?")
 # A release's or a bulletin's title closing with its full date: "Short note ... – 11 October 2020",

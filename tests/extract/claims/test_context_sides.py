@@ -33,8 +33,8 @@ def test_a_claim_later_in_its_paragraph_does_not_reach_into_the_paragraph_before
 
 
 def test_a_town_after_a_dash_is_another_clause_not_where_the_toll_was():
-    text = ("So far, at least 300 people have been killed in Nagorno-Karabakh, despite calls from abroad for a truce "
-            "– one that collapsed on Monday after an offensive in the town of Martuni.")
+    text = ("So far, no fewer than 300 people have died in Nagorno-Karabakh, despite calls from abroad "
+            "for a truce – one that collapsed on Monday after an offensive in the town of Martuni.")
     assert keys(text) == [(300, "killed", "both")]
 
 
@@ -70,12 +70,12 @@ def test_the_numbers_of_an_age_range_are_no_counts():
 
 
 def test_a_figure_listed_after_one_partys_dead_is_that_partys_not_the_wars():
-    text = "The war has claimed the lives of more than 900 Armenian soldiers, and dozens of civilians."
+    text = "By now the war has claimed the lives of over 900 Armenian soldiers, and dozens of civilians."
     assert keys(text) == [(900, "killed", "armenian"), ("dozens", "killed", "armenian")]
 
 
 def test_a_war_total_with_no_party_named_before_it_stays_both():
-    assert keys("The war has claimed the lives of more than 900 soldiers, and dozens of civilians.") == \
+    assert keys("By now the war has claimed the lives of over 900 soldiers, and dozens of civilians.") == \
         [(900, "killed", "both"), ("dozens", "killed", "both")]
 
 
@@ -89,7 +89,7 @@ def test_a_subject_with_a_place_phrase_and_an_including_aside_reaches_its_verb()
 
 
 def test_an_including_aside_without_commas_reaches_its_verb():
-    assert (100, "killed") in [k[:2] for k in keys("Some 100 people including civilians have been killed so far.")]
+    assert (100, "killed") in [k[:2] for k in keys("Some 100 people including women have been killed so far.")]
 
 
 def test_a_named_person_seriously_wounded_is_one_wounded():

@@ -29,7 +29,7 @@ _ASIDE = re.compile(
     r"serving|fighting)\s+(?:by|to|in|from|for|at|on)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"  # "backed by Turkey"
     r"|\s+(?P<age>aged\s+(?:between\s+\d{1,3}\s*(?:-|–|to|and)\s*\d{1,3}|\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3}"
     r"|\s+and\s+\d{1,3}(?=,?\s+(?:were|was|are|is|have|has|had)\b))?)(?:\s+(?:and|or)\s+(?:over|above|older|"
-    r"under|younger|below))?),?(?=\s)"  # "900 soldiers aged 18 and over, are dead"; not "aged 70 and 12 others"
+    r"under|younger|below))?),?(?=\s)"  # "300 conscripts aged 20 and above, are dead"; not "aged 70 and 12 others"
     r"|\s+(?P<pp>(?:in|from|of|with|at|near|on|inside)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"  # "in military uniforms"
     r"(?=,|\s+(?:were|was|have|has|had|are|is|being|been|remain|remained)\b)",  # ... right before the verb group
     re.IGNORECASE)
