@@ -290,3 +290,14 @@ def test_own_voice_totals_of_articles_without_an_outlet_are_not_pooled_into_one_
     claimants = sorted(tolls.running_totals(frame)["claimant"].unique())
     assert claimants == sorted([f"Asbarez {tolls.OWN_VOICE}", f"{tolls.UNKNOWN_OUTLET} {tolls.OWN_VOICE}, a2",
                                 f"{tolls.UNKNOWN_OUTLET} {tolls.OWN_VOICE}, a3"])
+
+
+def test_the_first_finding_counts_named_outlets_and_figures_with_none():
+    rows = [_claim(article_id="a1", outlet="Reuters", count=5), _claim(article_id="a2", outlet="TASS", count=7),
+            _claim(article_id="a3", outlet=None, count=9)]
+    claims = tolls.select_claims(_frame(rows), pd.DataFrame({"article_id": ["a1", "a2", "a3"],
+                                                             "outlet": ["Reuters", "TASS", None],
+                                                             "published": [dt.date(2020, 10, 5)] * 3}))
+    first = tolls.findings(claims, tolls.compare_incidents(tolls.group_incidents(claims, None)),
+                           tolls.running_totals(claims), tolls.attribution_matrix(claims))[0][0]
+    assert first.startswith("3 casualty figures from 3 articles (2 named outlets, and 1 figure with no outlet)")

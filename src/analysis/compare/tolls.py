@@ -577,8 +577,8 @@ def findings(claims: pd.DataFrame, compared: pd.DataFrame, totals: pd.DataFrame,
     if claims.empty:
         return [("The selection holds no casualty claim.", "ledger")]
     scopes = claims["scope"].value_counts()
-    out = [(f"{len(claims):,} casualty figures from {claims['article_id'].nunique():,} articles and "
-            f"{claims['outlet'].nunique():,} outlets: {int(scopes.get('incident', 0)):,} about one incident, "
+    out = [(f"{len(claims):,} casualty figures from {claims['article_id'].nunique():,} articles "
+            f"({overview.outlets_phrase(claims['outlet'], 'figures')}): {int(scopes.get('incident', 0)):,} about one incident, "
             f"{int(scopes.get('cumulative', 0)):,} running totals (never added to anything), "
             f"{int(scopes.get('increment', 0) + scopes.get('historical', 0)):,} increments or earlier wars.", "ledger")]
     widest = widest_comparisons(compared, 1)
