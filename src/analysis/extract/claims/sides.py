@@ -18,7 +18,8 @@ the victim side comes, in order:
 4. a figure of the war or the fighting as a whole ("the fighting has killed
    hundreds") given by no party: ``both``;
 5. else the figure before it in the sentence, the claimant's side, the attacker
-   or the last figure earlier in the paragraph.
+   or the last figure earlier in the paragraph (for a claim opening its paragraph,
+   the attacker or town of the paragraph's last sentence before it).
 
 Nothing comes from the article's majority side: an unknown side stays ``unspecified``.
 
@@ -337,7 +338,8 @@ def _side_from_neighbours(r: Rules, p: RolePatterns, text: str, sentences: list[
 def _from_previous_sentence(r: Rules, text: str, sentences: list[Sentence], s: Sentence, earlier: list[Candidate],
                             decided: list[str | None], atts=(), last: dict | None = None,
                             memo: dict | None = None) -> str | None:
-    """An attacker named in an earlier sentence of the paragraph, or a town named there as where things
+    """An attacker named in an earlier sentence of the paragraph (of a claim opening its paragraph: in the
+    paragraph's last sentence before it, :func:`_paragraph_before`), or a town named there as where things
     happened, with its side, nearest first; else the last claim's side there.
 
     ``memo``: per article; the sentences before ``s`` are read once for all the claims of ``s`` (a page of
