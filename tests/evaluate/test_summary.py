@@ -76,11 +76,37 @@ def test_evaluate_writes_one_split_and_keeps_the_other(tmp_path, capsys):
     written = json.loads(out.read_text(encoding="utf-8"))
     assert set(written["splits"]) == {"dev", "test"}
     dev = written["splits"]["dev"]
-    assert dev["corpus"] == {"articles": 1, "outlets": 1}
+    assert dev["corpus"] == {"articles": 1, "outlets": 1, "texts_missing": 0}
     assert dev["figures"]["claims"]["gold"] == 1 and dev["figures"]["metadata"]["articles"] == 1
     assert dev["inputs"]["gold"] == hashlib.sha256(gold.read_bytes()).hexdigest()
     assert written["splits"]["test"]["figures"]["claims"] is None  # the test record leaves claims null
     assert "summary of the test split written to" in capsys.readouterr().out
+
+
+def test_a_missing_text_stops_evaluate_unless_skipped_and_counted(tmp_path, capsys):
+    """A partly rebuilt corpus: the text of w1 is gone. By default evaluate names it and stops; with
+    --skip-missing it scores the rest, names w1, and the summary and its caption count it."""
+    texts, corpus, gold = write_dev_corpus(tmp_path)
+    with gold.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"article_id": "w3", "outlet": None, "published": None, "claims": [],
+                                 "dated_events": None, "framing": None}) + "\n")
+    with corpus.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, fieldnames=dev_corpus.CORPUS_COLUMNS).writerow(
+            {"id": "w3", "url": "https://example.org/w3", "query": "q", "rank": "2", "sha256": "0" * 64,
+             "outlet": "Outlet w3", "republished_by": "", "country": "AZ", "published": "",
+             "published_basis": "unknown", "kind": "news", "split": "dev"})
+    (texts / "w1.txt").unlink()
+    (texts / "w3.txt").write_text("Two soldiers were killed on Friday, the ministry of defence said.\n", encoding="utf-8")
+    base = ["evaluate", "--gold", str(gold), "--raw", str(texts), "--no-manifest", "--corpus", str(corpus), "--split", "dev"]
+    assert cli.main(base) != 0
+    said = capsys.readouterr()
+    assert "gold names w1, whose text is not in" in said.out + said.err and "--skip-missing" in said.out + said.err
+    out = tmp_path / "accuracy.json"
+    assert cli.main([*base, "--skip-missing", "--summary", str(out)]) == 0
+    assert "left out 1 gold record(s) whose text is not in" in capsys.readouterr().out
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["splits"]["dev"]["corpus"] == {"articles": 1, "outlets": 1, "texts_missing": 1}
+    assert "1 more article(s) whose text could not be rebuilt" in accuracy.accuracy_caption(written, "dev")
 
 
 def test_summary_needs_a_split(tmp_path):

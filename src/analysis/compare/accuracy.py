@@ -65,6 +65,10 @@ def accuracy_caption(summary: dict | None, split: str = "test") -> str:
     text = (f"Measured on {entry['measured_on']} on the {split} split of the development corpus: "
             f"{entry['corpus']['articles']} real articles from {entry['corpus']['outlets']} outlets, "
             f"by code at commit {commit}{dirty}, from the texts alone.")
+    missing = entry["corpus"].get("texts_missing", 0)
+    if missing:
+        text += (f" The split lists {missing} more article(s) whose text could not be rebuilt on the day; "
+                 "they were left out.")
     agreement = summary.get("agreement")
     if agreement:
         text += (f" Two independent annotators of {agreement['articles']} articles agreed on claims with "

@@ -103,7 +103,8 @@ def gold_with_text(records: list[dict], texts_dir: Path | None = None) -> list[d
     for record in records:
         path = text_path(record["article_id"], texts_dir)
         if not path.exists():
-            raise DevCorpusError(f"gold names {record['article_id']}, whose text is not in {path.parent}")
+            raise DevCorpusError(f"gold names {record['article_id']}, whose text is not in {path.parent} "
+                                 "(rebuild it, see `python -m analysis devcorpus`, or score without it: --skip-missing)")
         text = path.read_text(encoding="utf-8")
         record = dict(record)
         for section, prefix, field in OFFSET_FIELDS:

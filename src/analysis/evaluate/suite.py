@@ -8,7 +8,7 @@ article metadata, casualty claims, dated events, framing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -65,8 +65,8 @@ def score_metadata(gold: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
     # No outlet is right when the gold has none (None, or NaN once in a frame); an outlet is right when it is the gold's.
     frame["outlet_ok"] = [pd.isna(g) if p is None or pd.isna(p) else (not pd.isna(g) and lexicon.same_outlet(p, g))
                           for p, g in zip(frame["outlet"], frame["outlet_gold"])]
-    frame["published_ok"] = frame["published"].fillna("") == frame["published_gold"].fillna("")
-    frame["basis_ok"] = frame["basis"].fillna("") == frame["basis_gold"].fillna("")
+    frame["published_ok"] = frame["published"].astype(object).fillna("") == frame["published_gold"].astype(object).fillna("")
+    frame["basis_ok"] = frame["basis"].astype(object).fillna("") == frame["basis_gold"].astype(object).fillna("")
     return frame
 
 
@@ -82,17 +82,27 @@ def format_metadata(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def missing_texts(gold: list[dict], raw_dir: str | Path) -> list[str]:
+    """The ids of gold records whose text file is not in ``raw_dir``, sorted."""
+    return sorted(g["article_id"] for g in gold if not dev_corpus.text_path(g["article_id"], Path(raw_dir)).exists())
+
+
 def with_section(gold: list[dict], section: str) -> list[dict]:
     """The records that annotate ``section`` (a null section was not annotated and is not scored)."""
     return [g for g in gold if g.get(section) is not None]
 
 
 def prepare_gold(gold: list[dict], raw_dir: str | Path, split: str | None = None,
-                 corpus_file: str | Path | None = None) -> list[dict]:
-    """Gold ready to score: one split of the development corpus, and spans filled from offsets."""
+                 corpus_file: str | Path | None = None, skip_missing: bool = False) -> list[dict]:
+    """Gold ready to score: one split of the development corpus, and spans filled from offsets.
+
+    ``skip_missing``: leave out the records whose text is not in ``raw_dir`` (a partly rebuilt corpus)
+    instead of stopping; :func:`missing_texts` names them."""
     if split is not None:
         ids = dev_corpus.split_ids(dev_corpus.read_corpus(corpus_file), split)
         gold = [g for g in gold if g["article_id"] in ids]
+    if skip_missing:
+        gold = [g for g in gold if g["article_id"] not in set(missing_texts(gold, raw_dir))]
     if any("evidence_start" in c for g in gold for c in g.get("claims") or []) or \
             any("expression_start" in e for g in gold for e in g.get("dated_events") or []):
         gold = dev_corpus.gold_with_text(gold, raw_dir)
@@ -108,12 +118,21 @@ class Scores:
     claims: claim_scoring.ClaimScore | None
     dates: pd.DataFrame | None
     framing: dict | None
+    skipped: list[str] = field(default_factory=list)
+    """Ids of gold records left out because their text is absent (``skip_missing``)."""
 
 
 def score(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | None = None,
-          corpus_file: str | Path | None = None) -> Scores:
-    """Build every table from ``raw_dir`` in memory and score it against the gold; null sections are skipped."""
-    gold = prepare_gold(load_gold(gold_path), raw_dir, split, corpus_file)
+          corpus_file: str | Path | None = None, skip_missing: bool = False) -> Scores:
+    """Build every table from ``raw_dir`` in memory and score it against the gold; null sections are skipped.
+
+    ``skip_missing``: score the records whose text is present and name the others in ``Scores.skipped``."""
+    every = load_gold(gold_path)
+    if split is not None:
+        ids = dev_corpus.split_ids(dev_corpus.read_corpus(corpus_file), split)
+        every = [g for g in every if g["article_id"] in ids]
+    skipped = missing_texts(every, raw_dir) if skip_missing else []
+    gold = prepare_gold(every, raw_dir, None, corpus_file, skip_missing=skip_missing)
     if not gold:
         raise GoldError(f"{gold_path}: no gold records" + (f" in split {split!r}" if split else ""))
     tables = pipeline.build_tables(raw_dir, manifest=manifest)
@@ -132,6 +151,7 @@ def score(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str 
         claims=claim_scoring.score_claims(claims_gold, tables["claims"]) if claims_gold else None,
         dates=date_scoring.score_dates(dates_gold, tables["events"], tables["articles"]) if dates_gold else None,
         framing=framing_score,
+        skipped=skipped,
     )
 
 
