@@ -115,8 +115,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         if args.split is None:
             raise SystemExit("evaluate: --summary needs --split (the summary records one split of the development corpus)")
         options = {"no_manifest": args.no_manifest, "raw": "development texts" if args.no_manifest else str(args.raw)}
+        with_addresses = evaluate.score(args.gold, args.raw, split=args.split, corpus_file=args.corpus,
+                                        skip_missing=args.skip_missing, addresses=True)
         entry = summary.split_summary(scores, dev_corpus.read_corpus(args.corpus), args.split,
-                                      {"gold": args.gold, "corpus": args.corpus}, options)
+                                      {"gold": args.gold, "corpus": args.corpus}, options, with_addresses)
         agreement = summary.agreement_figures(config.DEV_GOLD_FIRST_FILE, config.DEV_GOLD_SECOND_FILE)
         path = summary.write_summary(entry, args.summary, agreement)
         print(f"\nsummary of the {args.split} split written to {path}")

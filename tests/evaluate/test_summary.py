@@ -109,6 +109,31 @@ def test_a_missing_text_stops_evaluate_unless_skipped_and_counted(tmp_path, caps
     assert "1 more article(s) whose text could not be rebuilt" in accuracy.accuracy_caption(written, "dev")
 
 
+def test_the_summary_also_scores_dates_with_each_articles_address(tmp_path):
+    """An article whose text has no date but whose address does (/2020/10/05/): missing from the texts alone,
+    right once the build is given the address; the claims and targets stay those of the texts alone."""
+    texts, corpus, gold = write_dev_corpus(tmp_path)
+    rows = list(csv.DictReader(corpus.open(encoding="utf-8")))
+    rows[0]["url"] = "https://example.org/2020/10/05/shelling-martuni"
+    (texts / "w1.txt").write_text("Shelling killed three civilians in Martuni, the ministry said.\n", encoding="utf-8")
+    with corpus.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=dev_corpus.CORPUS_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    records[0].update(published="2020-10-05", published_basis="external", claims=[])
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "accuracy.json"
+    assert cli.main(["evaluate", "--gold", str(gold), "--raw", str(texts), "--no-manifest", "--corpus", str(corpus),
+                     "--split", "dev", "--summary", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))["splits"]["dev"]["figures"]
+    assert figures["metadata"]["publication_dates"]["missing"] == 1
+    assert figures["with_addresses"]["publication_dates"]["right"] == 1
+    assert figures["with_addresses"]["publication_dates"]["missing"] == 0
+    table = accuracy.accuracy_table(json.loads(out.read_text(encoding="utf-8")), splits=("dev",))
+    assert "With each article's web address (a manifest's url): publication dates right" in set(table.iloc[:, 0])
+
+
 def test_summary_needs_a_split(tmp_path):
     texts, corpus, gold = write_dev_corpus(tmp_path)
     with pytest.raises(SystemExit, match="--summary needs --split"):

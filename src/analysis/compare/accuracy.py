@@ -29,12 +29,21 @@ FIGURES = (
     ("Publication dates invented (none in the text)", ("metadata", "publication_dates", "invented"), "count"),
     ("Outlet read from the text", ("metadata", "outlets", "accuracy"), "share"),
     ("Region names exact", ("framing", "region_names_exact"), "share"),
+    ("With each article's web address (a manifest's url): publication dates right",
+     ("with_addresses", "publication_dates", "accuracy"), "share"),
+    ("With each article's web address: publication dates wrong or invented",
+     ("with_addresses", "publication_dates", ("wrong", "invented")), "count"),
+    ("With each article's web address: dated events resolved to the right day",
+     ("with_addresses", "dated_events", "right_date"), "share"),
 )
 
 
 def _get(figures: dict, path: tuple):
     value = figures
     for key in path:
+        if isinstance(key, tuple):  # the sum of several counts
+            parts = [value.get(k) if isinstance(value, dict) else None for k in key]
+            return None if any(p is None for p in parts) else sum(parts)
         if not isinstance(value, dict) or value.get(key) is None:
             return None
         value = value[key]

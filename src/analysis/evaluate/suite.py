@@ -7,7 +7,9 @@ article metadata, casualty claims, dated events, framing.
 
 from __future__ import annotations
 
+import csv
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +84,22 @@ def format_metadata(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def address_manifest(gold: list[dict], corpus_file: str | Path | None, folder: Path) -> Path:
+    """A manifest in ``folder`` that gives each gold article its address from the corpus list, and nothing else.
+
+    What a crawl's manifest would carry: the address, whose path often holds the day
+    (:mod:`analysis.ingest.url_dates`). Outlet, date and basis stay empty, so the list's own
+    annotations never reach the build."""
+    urls = {row["id"]: row["url"] for row in dev_corpus.read_corpus(corpus_file)}
+    path = folder / "manifest.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "outlet", "url", "published", "published_basis", "note"])
+        for record in gold:
+            writer.writerow([record["article_id"], "", urls.get(record["article_id"], ""), "", "", ""])
+    return path
+
+
 def missing_texts(gold: list[dict], raw_dir: str | Path) -> list[str]:
     """The ids of gold records whose text file is not in ``raw_dir``, sorted."""
     return sorted(g["article_id"] for g in gold if not dev_corpus.text_path(g["article_id"], Path(raw_dir)).exists())
@@ -123,8 +141,11 @@ class Scores:
 
 
 def score(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str | None = None,
-          corpus_file: str | Path | None = None, skip_missing: bool = False) -> Scores:
+          corpus_file: str | Path | None = None, skip_missing: bool = False, addresses: bool = False) -> Scores:
     """Build every table from ``raw_dir`` in memory and score it against the gold; null sections are skipped.
+
+    ``addresses``: give the build each article's web address from the development corpus list, as an
+    analyst's manifest would (and nothing else of the list), in place of ``manifest``.
 
     ``skip_missing``: score the records whose text is present and name the others in ``Scores.skipped``."""
     every = load_gold(gold_path)
@@ -135,7 +156,11 @@ def score(gold_path: str | Path, raw_dir: str | Path, manifest=None, split: str 
     gold = prepare_gold(every, raw_dir, None, corpus_file, skip_missing=skip_missing)
     if not gold:
         raise GoldError(f"{gold_path}: no gold records" + (f" in split {split!r}" if split else ""))
-    tables = pipeline.build_tables(raw_dir, manifest=manifest)
+    if addresses:
+        with tempfile.TemporaryDirectory() as tmp:
+            tables = pipeline.build_tables(raw_dir, manifest=address_manifest(gold, corpus_file, Path(tmp)))
+    else:
+        tables = pipeline.build_tables(raw_dir, manifest=manifest)
     missing = sorted({g["article_id"] for g in gold} - set(tables["articles"]["article_id"]))
     if missing:
         raise GoldError(f"{gold_path}: article(s) {', '.join(missing)} are not among the articles built from {raw_dir}")

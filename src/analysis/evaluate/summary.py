@@ -114,11 +114,23 @@ def targets_met(figures: dict) -> dict:
     return out
 
 
-def split_summary(scores: Scores, corpus_rows: list[dict], split: str, inputs: dict, options: dict) -> dict:
-    """One split's entry: what was scored, on what inputs, with which options, by which code, when."""
+def address_figures(scores: Scores) -> dict:
+    """Publication dates and dated events when the build is also given each article's web address."""
+    return {"publication_dates": metadata_figures(scores.metadata)["publication_dates"],
+            "dated_events": event_figures(scores.dates) if scores.dates is not None else None}
+
+
+def split_summary(scores: Scores, corpus_rows: list[dict], split: str, inputs: dict, options: dict,
+                  with_addresses: Scores | None = None) -> dict:
+    """One split's entry: what was scored, on what inputs, with which options, by which code, when.
+
+    ``with_addresses``: the same split scored with each article's address given as a manifest would
+    give it; its dates go in ``figures.with_addresses`` (the targets are read from the texts alone)."""
     ids = {g["article_id"] for g in scores.gold}
     rows = [r for r in corpus_rows if r["id"] in ids]
     measured = figures(scores)
+    if with_addresses is not None:
+        measured["with_addresses"] = address_figures(with_addresses)
     return {
         "split": split,
         "measured_on": dt.date.today().isoformat(),
