@@ -53,6 +53,8 @@ def test_date_lines_as_sites_print_them(line, day, kind):
     ("MOSCOW, Oct 3 (Example) - The ministry said two houses burned.", (10, 3)),
     ("BAKU, Azerbaijan, Oct. 3", (10, 3)),
     ("Yerevan, November 21, EXAMPLEPRESS", (11, 21)),  # a mixed-case place closed by an agency's credit
+    ("Tbilisi, October 16. The two sides traded blame for the shelling.", (10, 16)),  # a full stop, then a sentence
+    ("Kars / Turkey; 18 Oct – Officials said two houses burned.", (10, 18)),  # a semicolon, a dash
 ])
 def test_datelines_without_a_year(line, month_day):
     read = read_date_line(line)
@@ -71,6 +73,10 @@ def test_datelines_without_a_year(line, month_day):
     "14:00 1/11/2021",  # a 24-hour clock says nothing of the order
     "Shelling resumed in the town, 5 October 2020 was the worst day of the war for the residents",
     "05/10/2020 Stepanakert (Some Agency) – Two men were named by the rights group on Tuesday after a long search.",
+    "Yesterday, October 3. The ministry said two houses burned.",  # a sentence's opener is no place
+    "Meanwhile, Oct. 3: Officials said two houses burned.",
+    "Officials, October 3, said two houses burned in the shelling.",  # no stop after the date
+    "Berlin, Thursday, October 3. The ministry said two houses burned.",  # a weekday: an event's day, not a dateline
 ])
 def test_sentences_are_not_date_lines(line):
     assert read_date_line(line) is None

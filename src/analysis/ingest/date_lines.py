@@ -85,8 +85,15 @@ Roles: ``published`` (the page's date), ``updated`` (a later edit), ``other``
 
 
 _LABEL = _labels()
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,2}(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?)"
-                       r",\s*$")
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'’.-]+(?:(?: |\s*/\s*)[A-Z][A-Za-z'’.-]+){0,2}"
+                       r"(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][a-z]+)?)?)[,;]\s*$")
+# "Moscow, October 15. The ...", "Islamabad/ Pakistan; 18 Oct 2020 – The ...": a place in ordinary case opens a
+# dateline when its date closes with a full stop, a colon or a dash and a sentence starts after it. A word that
+# opens a sentence ("On Thursday, October 15, ...", "Yesterday, Oct. 3: ...") is no place.
+_STOP_THEN_SENTENCE = re.compile(r"[ \t]*(?:[.:]|[ \t][-–—]{1,2})[ \t]+[\"“‘'(]?[A-Z]")
+_NOT_A_PLACE = frozenset("""on in at by since until till from for as and but or so then yesterday today tonight tomorrow
+    last this that these those early late earlier later meanwhile however also again now here there when while after
+    before during the a an it its we our they he she his her updated published posted date dated""".split())
 # "FAIRFIELD, Conn. (Oct. 9, 2020)—": a release's date in brackets after its place in capitals
 _BRACKET_DATELINE = re.compile(r"^\s*[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?)?\s*\(\s*$")
 # "Sydney, Oct. 6, (dpa) – ...": a wire's tag after the date of its dateline
@@ -238,7 +245,7 @@ def read_date_line(line: str) -> LineDate | None:
 
 def _place_end(line: str) -> int:
     """Where a dateline's date would start: after the place and its comma(s)."""
-    if not line.lstrip()[:1].isupper() or "," not in line[:80]:
+    if not line.lstrip()[:1].isupper() or ("," not in line[:80] and ";" not in line[:80]):
         return 0
     m = _DATE.search(line, 0, 80)
     return m.start() if m else 0
@@ -259,7 +266,7 @@ def _dateline(line: str) -> LineDate | None:
         if parts is None or parts[2] is None or safe_date(parts[2], parts[0], parts[1]) is None:
             return None  # "05/10/2020": May or October, no date
         return LineDate(parts[0], parts[1], parts[2], None, "dateline", line.strip()[:80], first.end())
-    if not line.lstrip()[:1].isupper() or "," not in line[:80]:
+    if not line.lstrip()[:1].isupper() or ("," not in line[:80] and ";" not in line[:80]):
         return None
     m = _DATE.search(line, 0, 80)
     if m is None or not (_DATELINE.match(line[:m.start()]) or _BRACKET_DATELINE.match(line[:m.start()])):
@@ -268,8 +275,10 @@ def _dateline(line: str) -> LineDate | None:
     rest = line[m.end():].strip(" .,;:/()–—-")
     credit = rest.isupper() and len(rest.split()) <= 3  # "Baku, December 14, AZERTAC": an agency's credit closes it
     tagged = _TAG_AFTER.match(line, m.end()) is not None
-    if not (place.split(",")[0].isupper() or not rest or credit or tagged):  # "BAKU, ..." or place and date alone
-        return None
+    stopped = _STOP_THEN_SENTENCE.match(line, m.end()) is not None \
+        and place.split()[0].strip(",;").lower() not in _NOT_A_PLACE and m.group("weekday") is None
+    if not (place.split(",")[0].isupper() or not rest or credit or tagged or stopped):
+        return None  # "BAKU, ...", place and date alone, or a place in ordinary case whose date closes a sentence
     parts = _parts(m)
     if parts is None:
         return None
