@@ -157,3 +157,16 @@ def test_what_a_ministry_calls_the_enemy_is_military_and_colonels_are_soldiers()
     groups = [(c["count"], c["group"]) for c in extract_claims("The army said it had captured three terrorists.")]
     assert groups == [(3, "military")]
     assert [(c["count"], c["group"]) for c in extract_claims("Two colonels were killed in the strike.")] == [(2, "military")]
+
+
+def test_a_war_named_in_the_sentence_before_yields_to_a_party_figure_there():
+    """The fighting named in the sentence before makes no total of both when that sentence's figure was one
+    party's: the next figure goes on with its side (rule 5)."""
+    text = ("The rights office said a total of 21 civilians in Stepanakert have died since the fighting began. "
+            "Another 75 civilians are reported to be injured.")
+    assert keys(text) == [(21, "killed", "armenian"), (75, "wounded", "armenian")]
+
+
+def test_a_war_named_in_the_sentence_before_still_makes_a_total_of_both():
+    text = "The fighting has raged for five weeks across the region. More than 150 people have been killed."
+    assert keys(text) == [(150, "killed", "both")]

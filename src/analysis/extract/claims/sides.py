@@ -61,7 +61,7 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
         side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
         if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
-            side = _side_in_clause(r, p, text, sentences, c, exclude, pm, party_victims.get(c.sentence.index))
+            side = _side_in_clause(r, p, text, sentences, c, exclude, pm, party_victims.get(c.sentence.index), last)
         if side is None:
             side = _side_from_neighbours(r, p, text, sentences, c, (), decided, atts, last, memo)
         decided.append(side)
@@ -175,11 +175,12 @@ def _suffering_force(p: RolePatterns, text: str, c: Candidate) -> re.Match | Non
 
 def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Sentence], c: Candidate,
                     exclude: list[tuple[int, int]], pm: lexicons.PlaceMention | None,
-                    before: str | None = None) -> str | None:
+                    before: str | None = None, last: dict | None = None) -> str | None:
     """The side the claim's own words, clause and sentence give (rules 1-4 of the module doc). ``before``:
     the side a claim before it in the sentence gives its victims by name; one party's there means no war total
     ("claimed the lives of 1,000 Armenian soldiers and dozens of civilians"), nor is one of captives or the
-    missing."""
+    missing. ``last``: the side last decided in each sentence (a war named only in the sentence before does
+    not make a total of both when a figure there was one party's)."""
     one_party = before in PARTIES or c.outcome in ("captured", "missing")  # captives are one party's, never both
     if c.gapped:  # "Armenia reported 25 civilian deaths, Azerbaijan 19": Azerbaijan's
         return lexicons.actors().side_of(c.gapped)
@@ -200,6 +201,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     struck = pm is not None and found_in(r.incident, text, c.sentence.start, c.sentence.end) \
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
         and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
+    struck = struck or _located(text, c, pm)  # "21 civilians in Stepanakert have died since the fighting began"
     own = _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end) is not None  # "our soldiers": one side's
     if hi > lo and not struck and not own and not one_party and c.claimant_side not in PARTIES \
             and _war_in(text, c.sentence.start, c.sentence.end) \
@@ -223,10 +225,22 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
         atk = _attacker_in(r, text, max(0, s.start - _ANAPHOR_REACH), s.start, s.start, [])
         if atk:
             return OTHER_PARTY[atk]
-    if c.claimant_side not in PARTIES and not own and not one_party and _war_total(p, text, sentences, s) \
+    if c.claimant_side not in PARTIES and not own and not one_party and _war_total(p, text, sentences, s, last or {}) \
             and not r.own_dead.search(text, c.ev_start, c.ev_end):
         return "both"  # "the fighting has killed hundreds", "hundreds killed in clashes" (not "... became martyrs")
     return None
+
+
+_IN_PLACE = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _located(text: str, c: Candidate, pm: lexicons.PlaceMention | None) -> bool:
+    """The victims are placed in a town of one party's within the claim's own words ("21 civilians in
+    Stepanakert", "residents of the town of Tartar"): that town's people, even in a toll of the whole war."""
+    if pm is None or not (c.ev_start <= pm.start < c.ev_end) or lexicons.gazetteer().kind.get(pm.place) not in _TOWNS:
+        return False
+    return PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
+        and _IN_PLACE.search(text, max(c.ev_start, pm.start - 40), pm.start) is not None
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e|us|[Mm]y)\b")  # a speaker's own people: never both parties ("US" is no "us")
@@ -267,10 +281,11 @@ def _no_party_in(text: str, lo: int, hi: int) -> bool:
     return True
 
 
-def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentence) -> bool:
+def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentence, last: dict) -> bool:
     """The war or the fighting as a whole is named in the sentence, or in the one before it
     in the paragraph when the sentence names no actor ("Fighting has gone on since September.
-    More than 150 people have been killed")."""
+    More than 150 people have been killed"), and no figure there was one party's ("A total of 19
+    civilians in X have died since the fighting began. Another 80 were injured": X's side, rule 5)."""
     if _war_in(text, s.start, s.end):
         return True  # "the fighting has killed hundreds", "thousands died in a six-week offensive"
     wrapped = _wrapped_before(text, sentences, s)
@@ -282,6 +297,7 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
         wrapped = _wrapped_before(text, sentences, wrapped)
     prev = previous_sentence(text, sentences, s)
     return prev is not None and not _names_an_actor(s.text) and found_in(p.war_event, text, prev.start, prev.end) \
+        and last.get(prev.index) not in PARTIES \
         and not _attacker_side(rules(), text, prev, prev.end)  # "During the war, X was shelled by A forces. 29 died": A's attacks
 
 
