@@ -241,3 +241,34 @@ def test_score_metadata_counts_no_outlet_as_right_when_the_gold_has_none_and_one
 def test_tags_ending_in_an_ellipsis_and_a_name_beside_its_date_line(text, outlet, basis):
     got = reading(text)
     assert (got.outlet, got.basis) == (outlet, basis)
+
+
+@pytest.mark.parametrize("text, outlet, basis", [
+    # the agency and the date open the lead; the agency between a dateline's place and its date
+    ("Xinhua, October 15th, a round-up says the shelling went on along the line of contact in the north and south.",
+     "Xinhua", "wire"),
+    ("A title\nKars, XINHUA, Nov. 15: The district was handed over at noon.", "Xinhua", "wire"),
+    # a body's own release names the body in its first sentence, in the present tense
+    ("A title\nGENEVA – Human Rights Watch (HRW) calls on both parties to spare the towns.", "Human Rights Watch", "statement"),
+    ("A title\nBOSTON, Mass. (Oct. 9, 2020)—Save the Children is deeply concerned about the families who fled.",
+     "Save the Children", "statement"),
+    ("A title\nCluster munitions hit the town during the weeks of fighting, Human Rights Watch said today. More follows.",
+     "Human Rights Watch", "statement"),
+    # site cues: a blog theme's logo text, a copyright line written "All rights reserved by"; the author's note
+    ("A title\nSite icon EVN Report\nThe town was shelled on Monday.", "EVN Report", "label"),
+    ("A title\nThe town was shelled on Monday.\nAll rights reserved by EVN Report", "EVN Report", "copyright"),
+    ("A title\nThe town was shelled on Monday.\nJane Roe is the news editor of Antiwar.com, follow her online.",
+     "Antiwar.com", "byline"),
+])
+def test_a_dated_lead_a_bodys_release_and_foot_notes_name_the_outlet(text, outlet, basis):
+    got = reading(text)
+    assert (got.outlet, got.basis) == (outlet, basis)
+
+
+@pytest.mark.parametrize("text", [
+    "A title\nThe Red Cross said on Monday that the fighting went on. Human Rights Watch urges calm.",  # not the first sentence
+    "A title\nHuman Rights Watch called on both parties on Monday to spare the towns.",  # a report on the release
+    "A title\nThe town was shelled.\nJane Roe, who wrote for Antiwar.com, disagreed with the ministry.",
+])
+def test_a_release_reported_or_an_outlet_named_in_passing_is_not_the_outlet(text):
+    assert reading(text).outlet is None

@@ -112,6 +112,11 @@ class _Patterns:
     glued_signoff: re.Pattern
     staff_photo: re.Pattern
     foot_credit: re.Pattern
+    lead_dated: re.Pattern
+    outlet_dateline: re.Pattern
+    site_icon: re.Pattern
+    author_bio: re.Pattern
+    release_lead: re.Pattern
 
 
 @lru_cache(maxsize=8)
@@ -184,8 +189,8 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         underwriting=re.compile(rf"^(?i:support\s+for)\s+{name}\s+(?i:comes\s+from)\b"),
         # "The Washington PostDemocracy Dies in Darkness": the site's name glued to its tag line at the top
         glued_label=re.compile(r"^(?P<name>(?i:" + alternation(aliases) + r"))(?=[A-Z][a-z])"),
-        copyright=re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
-                             rf"\s*[,.]?\s*(?:(?i:the)\s+)?{name}"),
+        copyright=re.compile(rf"(?:(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
+                             rf"\s*[,.]?|(?i:all\s+rights\s+reserved\s+(?:by|to)))\s*(?:(?i:the)\s+)?{name}"),
         # "TBILISI, DFWatch–At least ...": a dateline whose place (in capitals) is followed by the outlet, no date.
         place_tag=re.compile(rf"^[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*(?:,\s*[A-Z][\w'’-]+)?,\s*{name}\s*[—–-]{{1,2}}\s*\S"),
         # "AFP, GANJA, Azerbaijan": a credit line of the agency and the place it files from (in capitals).
@@ -203,6 +208,22 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         # "16-XI-20, nytimes": a source line at the foot, the date before the outlet's name.
         foot_credit=re.compile(rf"^(?:{date}|{numeric}|\d{{1,2}}[-./](?:[IVX]{{1,4}}|\d{{1,2}})[-./]\d{{2,4}})\s*,\s*{name}\s*\.?$"),
         date_line=re.compile(rf"^[\W\d]*(?:[A-Z][a-z]+,?\s+)?{date}[\w\s,:.|-]*$"),
+        # "Example News, October 15th, a report says ...": the agency and the date open the lead.
+        lead_dated=re.compile(rf"^{name},\s*(?:{date}|{month}\s+\d{{1,2}}(?:st|nd|rd|th))(?:,?\s+(?:19|20)\d\d)?\s*[,:—–-]\s*\S"),
+        # "Kars, EXAMPLENEWS, Nov. 15: ...": the agency between the dateline's place and its date.
+        outlet_dateline=re.compile(rf"^{place},\s*{name},\s*{date}(?:,?\s+(?:19|20)\d\d)?\s*[:.—–-]"),
+        # "Site icon Example Review" (a blog theme's logo text), "From Example, the free encyclopedia".
+        site_icon=re.compile(rf"^(?:(?i:site\s+icon)|(?i:from))\s+{name}(?:\s*$|(?<=\w),\s+the\s+free\s+encyclopedia\b)"),
+        # "A B is the news editor of Example.com": the author's note at the foot names the outlet he writes for.
+        author_bio=re.compile(r"\b(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?i:editor|reporter|correspondent|"
+                              rf"writer|columnist|contributor|journalist)\s+(?:of|at|for|with)\s+(?:(?i:the)\s+)?{glued}"
+                              r"\s*(?:[,.;]|$)"),
+        # "Example Watch (EW) calls on both parties ...", "Example Aid is deeply concerned ...": a body's own
+        # release opens with the body in the present tense (a report on it would write "called", "said on Monday").
+        release_lead=re.compile(rf"{glued}(?:\s+\([A-Z]{{2,8}}\))?(?:,\s[^,.\n]{{3,80}},)?\s+"
+                                r"(?:calls\s+(?:on|upon|for)|urges|condemns|welcomes|deplores|strongly\s+condemns|"
+                                r"(?:is|are)\s+(?:deeply\s+|gravely\s+|extremely\s+)?(?:concerned|alarmed|saddened|shocked)|"
+                                r"said\s+today|today\s+(?:called|urged|condemned|said|released|published|issued))\b"),
     )
 
 
@@ -265,6 +286,19 @@ def _names_by_line(lines: list[str], finders: tuple[re.Pattern, ...], aliases) -
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _first_sentence_end(line: str) -> int:
+    """Where the line's first sentence ends: a stop before a capital, not after a short capitalized
+    abbreviation ("Conn. (Oct. 9, 2020)—Save the Children ..."; "Dr. A")."""
+    for m in _SENTENCE_END.finditer(line):
+        word = _WORD_BEFORE.search(line, max(0, m.start() - 20), m.start() + 1)
+        if word and word.group(1)[:1].isupper() and len(word.group(1)) <= 5:
+            continue
+        return m.end()
+    return len(line)
 _COMMA_BEFORE = re.compile(r",[\"”’]?\s*$")
 _QUOTE_BEFORE = re.compile(r"[\"”’]\s*$")
 _INVERTED_BEFORE = re.compile(r",\s+(?:reports|informs)\s+$")  # "..., reports Xinhua." (present tense: the tag)
@@ -303,8 +337,24 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
         add(pats.dateline.match(line), "wire", index)
         if index <= _LEAD_LINES:
             add(pats.place_tag.match(line), "wire", index)
+            add(pats.outlet_dateline.match(line), "wire", index)
         if index > 0:
             add(pats.lead.match(line), "wire", index)
+        if (index > 0 or not short) and index <= _LEAD_LINES:  # a page may open on its lead, with no title
+            add(pats.lead_dated.match(line), "wire", index)
+        if (0 < index or not short) and index <= body_start and index in names:
+            # "Example Watch (EW) calls on both parties ...", "..., Example Watch said today.": a body's own release
+            # names the body in its first sentence, in the present tense (a report on it: "called", "said on Monday")
+            first = line[:_first_sentence_end(line)]
+            for pos in names[index]:
+                if pos < len(first) and add(pats.release_lead.match(first, pos), "statement", index):
+                    break
+        if index < _TOP_LINES + 2 and short:
+            add(pats.site_icon.match(line), "label", index)
+        if index >= last - _END_LINES + 1 and index > 0 and ("editor" in line or "writer" in line or "eporter" in line
+                                                             or "orrespondent" in line or "olumnist" in line
+                                                             or "ontributor" in line or "ournalist" in line):
+            add(pats.author_bio.search(line), "byline", index)
         if 0 < index <= body_start and line.endswith((".", "!", "?", "\"", "”")):  # a sentence, not a headline
             add(pats.lead_colon.match(line), "wire", index)
         if short:
@@ -354,7 +404,7 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
                     cues.append(OutletCue(outlet, "voice", index))
         if "redit" in line or "hoto" in line:
             add(pats.photo.search(line), "voice", index)
-        if "©" in line or "opyright" in line or "(c)" in line.lower():
+        if "©" in line or "opyright" in line or "(c)" in line.lower() or "ights reserved" in line:
             add(pats.copyright.search(line), "copyright", index)
         if not short:
             if index == 0 and len(line) <= 2 * _SHORT:  # a long title still carries the site's suffix
