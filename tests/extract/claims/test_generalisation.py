@@ -318,3 +318,20 @@ def test_a_war_sized_figure_is_a_total_unless_its_strike_is_told(text, scope):
 ])
 def test_a_plural_after_a_quantifier_keeps_its_size(text, vague):
     assert claims(text)[0]["vague"] == vague
+
+
+# --- scope: attacks on several places, and "They" going on about several attacks, sum to a running total
+def test_strikes_on_towns_and_villages_are_a_total_not_one_incident():
+    text = "At least 61 civilians were killed by rocket strikes on towns and villages behind the front line."
+    assert [c["scope"] for c in claims(text)] == ["cumulative"]
+
+
+def test_they_after_several_attacks_is_their_total():
+    text = ("Researchers documented five attacks with cluster munitions in two districts. "
+            "They killed at least nine civilians and wounded 14.")
+    assert [c["scope"] for c in claims(text)] == ["cumulative", "cumulative"]
+
+
+def test_one_strike_on_a_town_stays_an_incident():
+    text = "A rocket strike on the town killed 12 civilians on Saturday."
+    assert [c["scope"] for c in claims(text)] == ["incident"]

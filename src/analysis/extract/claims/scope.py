@@ -34,10 +34,13 @@ _SEVERAL_ATTACKS = re.compile(
     # "Four strikes on the town killed 23", "12 of the shellings, which killed 15", "four attacks with cluster munitions"
     r"|(?<!\bof\s)(?<!\bof\sthe\s)\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous)\s+"  # not "one of the 12 strikes"
     r"(?:of\s+(?:these|the|those)\s+)?(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|airstrikes|bombardments|incidents)\b"
+    # "by Armenian strikes on towns and villages", "in attacks against residential areas": attacks on several places
+    r"|\b(?:by|in|from|during)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|bombardments|airstrikes|bombings)\s+"
+    r"(?:on|against|in)\s+(?:[\w-]+\s+){0,3}?(?:towns|villages|cities|settlements|residential\s+areas|populated\s+areas)\b"
     # "between September 27 and October 31", "from September 27-to November 9": a period's toll
     rf"|\b(?:between|from)\s+{_DAY_DATE}\s*,?\s*[-–]?\s*(?:and|to|until|till|through)?\s*{_DAY_DATE}",
     re.IGNORECASE)
-_GOES_ON = re.compile(r"\W*As\s+a\s+(?:result|consequence)\b(?!\s+of)")
+_GOES_ON = re.compile(r"\W*(?:As\s+a\s+(?:result|consequence)\b(?!\s+of)|(?:They|These(?:\s+attacks|\s+strikes)?|The\s+(?:attacks|strikes|shellings))\s)")
 _ATTACK_REACH = 100  # characters before a figure in which an attack word makes it one attack's, whatever war the sentence names
 _TOLL = re.compile(r"\btoll\b", re.I)
 _RUNNING_TOTAL = re.compile(r"\b(?:the number of|total number|in total|so far)\b", re.I)
@@ -73,7 +76,8 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "cumulative"  # "missiles fired on the 10th and 17th of October killed 20": a total over several attacks
     if prev_sentence is not None and _GOES_ON.match(text, s.start) \
             and (_in_sentence(memo, r.whole_war, text, prev_sentence) or _in_sentence(memo, _SEVERAL_ATTACKS, text, prev_sentence)):
-        return "cumulative"  # "During the war the town was shelled three times. As a result, 29 people died"
+        return "cumulative"  # "During the war the town was shelled three times. As a result, 29 people died";
+        # "Researchers documented four attacks. They killed at least seven civilians"
     if _in_sentence(memo, r.cumulative, text, s) or _in_sentence(memo, r.since_began, text, s) \
             or (_in_sentence(memo, r.whole_war, text, s) and not _in_sentence(memo, r.incident, text, s)
                 and not _ATTACK_WORDS.search(text, max(s.start, c.q.start - _ATTACK_REACH), c.q.start)):
