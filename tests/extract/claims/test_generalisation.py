@@ -335,3 +335,13 @@ def test_they_after_several_attacks_is_their_total():
 def test_one_strike_on_a_town_stays_an_incident():
     text = "A rocket strike on the town killed 12 civilians on Saturday."
     assert [c["scope"] for c in claims(text)] == ["incident"]
+
+
+def test_the_toll_of_one_attack_is_an_incident_however_it_has_risen():
+    text = "The death toll from the rocket attack on the town of Tartar has grown to 17, the prosecutor said."
+    assert [c["scope"] for c in claims(text)] == ["incident"]
+
+
+def test_the_toll_of_the_war_is_still_a_total():
+    text = "The death toll from the fighting has grown to 170, the ministry said."
+    assert [c["scope"] for c in claims(text)] == ["cumulative"]

@@ -40,6 +40,11 @@ _SEVERAL_ATTACKS = re.compile(
     # "between September 27 and October 31", "from September 27-to November 9": a period's toll
     rf"|\b(?:between|from)\s+{_DAY_DATE}\s*,?\s*[-–]?\s*(?:and|to|until|till|through)?\s*{_DAY_DATE}",
     re.IGNORECASE)
+# "the death toll from the attack on the town has grown to 21", "the toll of Saturday's missile strike rose to 13":
+# the toll of one attack, an incident however it has risen (docs/SCHEMA.md)
+_ONE_ATTACK_TOLL = re.compile(r"\btoll\s+(?:from|of|in)\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+                              r"(?:attack|strike|airstrike|shelling|bombing|bombardment|explosion|blast|raid)(?![\w-])"
+                              r"(?!\s+(?:and|or)\s)")
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+(?:result|consequence)\b(?!\s+of)|(?:They|These(?:\s+attacks|\s+strikes)?|The\s+(?:attacks|strikes|shellings))\s)")
 _ATTACK_REACH = 100  # characters before a figure in which an attack word makes it one attack's, whatever war the sentence names
 _TOLL = re.compile(r"\btoll\b", re.I)
@@ -70,6 +75,8 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "increment"
     if prev_sentence is not None and _historical_before(r, text, s, prev_sentence, memo):
         return "historical"  # "The first war broke out in 1991. In the three years after, 30,000 people died."
+    if _ONE_ATTACK_TOLL.search(text, max(s.start, c.q.start - 160), c.q.start):
+        return "incident"  # "the death toll from the attack on the town has grown to 21"
     if _war_has_taken(r, text, s, c):  # "days of fighting that have left 130 dead", "New fighting ... has claimed"
         return "cumulative"
     if _in_sentence(memo, _SEVERAL_ATTACKS, text, s) and not _in_sentence(memo, r.incident_day, text, s):
