@@ -345,3 +345,18 @@ def test_the_toll_of_one_attack_is_an_incident_however_it_has_risen():
 def test_the_toll_of_the_war_is_still_a_total():
     text = "The death toll from the fighting has grown to 170, the ministry said."
     assert [c["scope"] for c in claims(text)] == ["cumulative"]
+
+
+# --- a restrictive relative clause (no commas) between the victims and their verb
+@pytest.mark.parametrize("text, expected", [
+    ("Two soldiers who served in the northern sector died on Monday.", [(2, "killed", "military")]),
+    ("At least one doctor who travelled to the front as a volunteer has been killed.", [(1, "killed", "civilian")]),
+    ("Five residents who had stayed in the village were wounded by the shelling.", [(5, "wounded", "civilian")]),
+    ("Two soldiers who were wounded were taken to hospital.", [(2, "wounded", "military")]),
+])
+def test_a_relative_clause_without_commas_stands_between_subject_and_verb(text, expected):
+    assert [(c["count"], c["outcome"], c["group"]) for c in claims(text)] == expected
+
+
+def test_a_relative_clause_whose_subject_acts_is_no_claim():
+    assert claims("Two soldiers who fired on the village were arrested.") == []

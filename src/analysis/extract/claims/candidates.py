@@ -435,6 +435,11 @@ def _subject_past_asides(r: Rules, text: str, q: Quantity, hi: int) -> Candidate
         p = r.predicate.match(text, pos, hi)
         if p is not None and (asides or p.group("rel")):
             break
+        if asides and asides[0].kind == "relr":  # "two soldiers who were wounded were taken to hospital": the
+            p = r.predicate.match(text, at, hi)  # relative clause is itself what happened to them
+            if p is not None and p.group("rel"):
+                asides = []
+                break
     else:
         return None
     if p.group("rel") and not p.group("aux").strip() and word_key(p.group("opart")) in _ACTIVE_PARTS:

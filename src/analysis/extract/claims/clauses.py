@@ -23,6 +23,8 @@ _ASIDE = re.compile(
     r"(?=,?\s+(?:were|was|have|has|had|are|is)\s)"
     r"|,\s+(?P<rel>(?:who|which|whom|whose|that)\s[^,;:()\n]{1,160}?|(?:including|among\s+them|among\s+whom|of\s+whom|"
     r"mostly|mainly|most\s+of\s+them|all\s+of\s+them|both)\s[^,;:()\n]{1,100}?|[^,;:()\n]{1,100}?),(?=\s)"  # ", who fought ..., "
+    # "two soldiers who served in the north were killed": a restrictive relative clause, no commas, up to the verb group
+    r"|\s+(?P<relr>(?:who|that)\s[^,;:()\n]{1,100}?)(?=\s+(?:(?:were|was|have|has|had|are|is)\s|(?:later\s+|also\s+)?died\b))"
     r"|\s+(?P<place>(?:in|at|near|outside|around|from)\s+(?:the\s+)?(?:(?:town|city|village|region|district)\s+of\s+)?"
     r"(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*)){0,3})(?=[\s,])"  # "in Martakert"
     r"|\s+(?P<part>(?:backed|sent|recruited|transferred|deployed|brought|hired|paid|supported|trained|stationed|based|"
@@ -38,7 +40,7 @@ _MAX_ASIDES = 3
 
 @dataclass(frozen=True)
 class Aside:
-    """One aside between a subject and its verb: its span and its kind (paren, dash, incl, rel, place, part, age, pp)."""
+    """One aside between a subject and its verb: its span and its kind (paren, dash, incl, rel, relr, place, part, age, pp)."""
 
     start: int
     end: int
