@@ -360,3 +360,7 @@ def test_a_relative_clause_without_commas_stands_between_subject_and_verb(text, 
 
 def test_a_relative_clause_whose_subject_acts_is_no_claim():
     assert claims("Two soldiers who fired on the village were arrested.") == []
+
+
+def test_combat_deaths_are_military():
+    assert [c["group"] for c in claims("The ministry has recorded more than 900 combat deaths since September.")] == ["military"]
