@@ -364,3 +364,19 @@ def test_a_relative_clause_whose_subject_acts_is_no_claim():
 
 def test_combat_deaths_are_military():
     assert [c["group"] for c in claims("The ministry has recorded more than 900 combat deaths since September.")] == ["military"]
+
+
+# --- a household's women and children and the people next door are civilians; two persons are two claims
+def test_a_wife_a_mother_and_a_neighbour_are_civilians_and_each_a_claim():
+    text = "\"My neighbour was wounded. My mother was killed,\" he said. \"My wife was wounded too.\""
+    assert [(c["count"], c["outcome"], c["group"]) for c in claims(text)] == \
+        [(1, "wounded", "civilian"), (1, "killed", "civilian"), (1, "wounded", "civilian")]
+
+
+def test_a_son_may_be_a_soldier_and_stays_unspecified():
+    assert [c["group"] for c in claims("Her son was killed in October.")] == ["unspecified"]
+
+
+def test_one_person_told_twice_is_one_claim():
+    text = "A boy was wounded in the shelling of the village. The boy was wounded in the leg, his mother said."
+    assert len(claims(text)) == 1

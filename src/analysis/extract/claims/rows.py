@@ -67,6 +67,7 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
     rows = _drop_restatements(rows)
     for row in rows:
         row.pop("_heading", None)
+        row.pop("_head", None)
     return rows
 
 
@@ -245,7 +246,7 @@ def _row(text: str, c: Candidate, q, side: str, sc: str) -> dict:
         "claimant": c.claimant, "claimant_side": c.claimant_side, "location": c.location,
         "evidence": text[c.ev_start:c.ev_end], "sentence": c.sentence.text,
         "start": c.ev_start, "end": c.ev_end,
-        "_heading": is_heading(text, c.sentence),
+        "_heading": is_heading(text, c.sentence), "_head": (c.head or "").lower(),
     }
 
 
@@ -268,6 +269,15 @@ def _drop_headline_restatements(rows: list[dict]) -> list[dict]:
     return out
 
 
+def _same_person(kept: dict, row: dict) -> bool:
+    """Two figures of one may be one person told twice only when they name the victim alike ("a boy was
+    wounded ... the boy died"): "my neighbour's child was killed. My mother-in-law was killed" are two."""
+    if kept["count"] != 1 or kept["vague"] is not None:
+        return True
+    a, b = kept.get("_head") or "", row.get("_head") or ""
+    return not a or not b or a == b
+
+
 def _drop_restatements(rows: list[dict]) -> list[dict]:
     """The same figure restated by the same claimant is one claim (first kept). A restatement may name the
     victims less precisely ("13 civilians were killed ... the strike killed 13 people"): an unspecified group
@@ -277,8 +287,8 @@ def _drop_restatements(rows: list[dict]) -> list[dict]:
     for row in rows:
         key = (row["count"], row["vague"], row["outcome"], row["side"], (row["claimant"] or "").lower())
         loose = row["count"] is not None and row["count"] > 1  # vague figures and people without a numeral may be others
-        same = [k for k in seen.get(key, []) if k["group"] == row["group"]
-                or loose and "unspecified" in (k["group"], row["group"])]
+        same = [k for k in seen.get(key, []) if (k["group"] == row["group"]
+                or loose and "unspecified" in (k["group"], row["group"])) and _same_person(k, row)]
         if same:
             if same[0]["group"] == "unspecified":
                 same[0]["group"] = row["group"]
