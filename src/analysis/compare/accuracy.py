@@ -51,7 +51,8 @@ def _get(figures: dict, path: tuple):
 
 
 def accuracy_table(summary: dict | None, splits: tuple[str, ...] = ("test", "dev")) -> pd.DataFrame:
-    """One row per figure, one column per split present in the summary (test first)."""
+    """One row per figure, one column per split present in the summary (test first); a figure no split
+    measured (a summary older than the figure) has no row."""
     present = [s for s in splits if summary and s in summary.get("splits", {})]
     rows = []
     for label, path, kind in FIGURES:
@@ -59,6 +60,8 @@ def accuracy_table(summary: dict | None, splits: tuple[str, ...] = ("test", "dev
         for split in present:
             value = _get(summary["splits"][split]["figures"], path)
             row[f"{split} split"] = value if value is None or kind == "count" else round(float(value), 2)
+        if present and all(row[f"{split} split"] is None for split in present):
+            continue
         rows.append(row)
     return pd.DataFrame(rows, columns=["figure", *(f"{s} split" for s in present)], dtype=object)  # counts stay whole
 
