@@ -23,6 +23,7 @@ class OutletLexicon:
     by_alias: dict[str, str]
     domains: dict[str, str]
     written: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # outlet -> its country, as outlets.csv writes it
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "OutletLexicon":
@@ -36,7 +37,10 @@ class OutletLexicon:
         domains = {}
         if "domain" in frame:
             domains = {d.strip().lower(): o for d, o in zip(frame["domain"], frame["outlet"]) if d.strip()}
-        return cls(by_alias, domains, written)
+        countries = {}
+        if "country" in frame:
+            countries = {o: str(c).strip() for o, c in zip(frame["outlet"], frame["country"]) if str(c).strip()}
+        return cls(by_alias, domains, written, countries)
 
     def outlet_for(self, name: str) -> str | None:
         """The outlet an alias names (any case), else None."""

@@ -170,3 +170,20 @@ def test_a_war_named_in_the_sentence_before_yields_to_a_party_figure_there():
 def test_a_war_named_in_the_sentence_before_still_makes_a_total_of_both():
     text = "The fighting has raged for five weeks across the region. More than 150 people have been killed."
     assert keys(text) == [(150, "killed", "both")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the press goes where the fighting is: neither the town hit nor the attacker says whose reporters they are
+    ("Azerbaijani shelling of the town of Martuni wounded three journalists.", [(3, "wounded", "unspecified")]),
+    ("Two French journalists were wounded in Martuni.", [(2, "wounded", "other")]),
+    ("Shelling of Martuni wounded two Le Monde reporters.", [(2, "wounded", "other")]),  # a foreign outlet's
+    ("A number of foreign reporters were injured in Stepanakert.", [("several", "wounded", "other")]),
+    ("Two Armenian journalists were wounded in Stepanakert.", [(2, "wounded", "armenian")]),
+    ("\"Two reporters are wounded. The two are citizens of France,\" the official wrote.", [(2, "wounded", "other")]),
+    ("Rockets hit the cathedral, wounding two Russian journalists, one of whom was hospitalized.",
+     [(2, "wounded", "other"), (1, "wounded", "other")]),
+    # other victims in the same town keep the town's side
+    ("Azerbaijani shelling of the town of Martuni wounded five civilians.", [(5, "wounded", "armenian")]),
+])
+def test_journalists_take_their_own_nationality_or_none(text, expected):
+    assert keys(text) == expected

@@ -38,6 +38,7 @@ from analysis.extract.claims.candidates import Candidate
 from analysis.extract.claims.layout import earlier_in_paragraph, found_before, found_in, is_heading, paragraph_of, previous_sentence
 from analysis.extract.claims.roles import RolePatterns, crew_vehicle, fought_for, frame_actor, in_between, role_patterns, sponsor_party
 from analysis.extract.claims.rules import Rules, rules, word_key
+from analysis.ingest.outlets import outlets
 from analysis.lexicons import load as lexicons
 from analysis.nlp.sentences import Sentence
 from analysis.nlp.source_side import PLACE_COUNTRY_SIDE
@@ -59,6 +60,14 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
     for idx, c in enumerate(claims):
         exclude = spoken.get(c.sentence.index, [])
         pm = _place(r, text, c.sentence, c.q.start, exclude) or _anaphoric_place(r, text, c)
+        press = press_side(text, sentences, c)
+        if press is not None:  # journalists: their own nationality or none, never the place's or the attacker's
+            decided.append(press if press != "unspecified" else None)
+            sides_of[id(c)] = decided[-1]
+            if decided[-1]:  # "two Russian journalists, one of whom ...": the breakdown goes on with their side
+                last[c.sentence.index] = decided[-1]
+            c.location = _location(r, text, sentences, c, pm, memo)
+            continue
         side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
         if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
             side = _side_in_clause(r, p, text, sentences, c, exclude, pm, party_victims.get(c.sentence.index), last)
@@ -418,6 +427,49 @@ def _paragraph_before(text: str, sentences: list[Sentence], s: Sentence) -> list
     prev = sentences[s.index - 1]
     between = text[prev.end:s.start]
     return [prev] if between.count("\n") and not between.strip() and not is_heading(text, prev) else []
+
+
+_PRESS = frozenset({"journalist", "journalists", "reporter", "reporters", "correspondent", "correspondents", "cameraman",
+                    "cameramen", "photographer", "photographers", "photojournalist", "photojournalists"})
+_FOREIGN = re.compile(r"\b(?:foreign|international|western)\b", re.IGNORECASE)
+# "the two are citizens of France", "both were French nationals", "Three of them were Russian"
+_NATIONALITY = re.compile(r"\b(?:are|were|being)\s+(?:both\s+|all\s+|reportedly\s+)?(?:(?:citizens|nationals)\s+of\s+"
+                          r"(?:the\s+)?(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|(?P<adj>[A-Z][a-z]+)(?:\s+(?:citizens|nationals))?\b)")
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}")
+_PARTY_COUNTRIES = {"Armenia": "armenian", "Azerbaijan": "azerbaijani"}
+
+
+def press_side(text: str, sentences: list[Sentence], c: Candidate) -> str | None:
+    """The side of journalists hit (None when the victims are not the press): their nationality or outlet as
+    the text gives it ("two French journalists", "two Le Monde reporters", "... wounded. The two are citizens
+    of France", "foreign reporters": ``other``; "Armenian journalists": ``armenian``), else ``unspecified``.
+    Reporters go where the fighting is: the place hit and the attacker say nothing of whose they are
+    (docs/SCHEMA.md: journalists of mixed or unknown nationality keep side unspecified)."""
+    if not c.head or c.head.lower() not in _PRESS:
+        return None
+    victim = c.victim or ""
+    side = _actor_side(victim)
+    if side is not None:
+        return _people_of(side)
+    lexicon = outlets()
+    for m in _CAPITALIZED_RUN.finditer(victim):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):  # "Le Monde", the longest name first
+            outlet = lexicon.outlet_for(" ".join(words[:n]))
+            if outlet is not None:
+                country = lexicon.countries.get(outlet, "")
+                return _PARTY_COUNTRIES.get(country) or ("other" if country else "unspecified")
+    if _FOREIGN.search(victim):
+        return "other"
+    i = c.sentence.index
+    for j in (i, i + 1):  # the sentence goes on, or the next one says who they were
+        if 0 <= j < len(sentences) and (j == i or sentences[j].start >= c.sentence.end):
+            lo = c.ev_end if j == i else sentences[j].start
+            for m in _NATIONALITY.finditer(text, lo, sentences[j].end):
+                side = lexicons.actors().side_of(m.group("country") or m.group("adj"))
+                if side is not None:
+                    return _people_of(side)
+    return "unspecified"
 
 
 def _people_of(actor_side: str | None) -> str | None:
