@@ -187,3 +187,21 @@ def test_a_war_named_in_the_sentence_before_still_makes_a_total_of_both():
 ])
 def test_journalists_take_their_own_nationality_or_none(text, expected):
     assert keys(text) == expected
+
+
+def test_civilians_hit_in_the_region_are_its_armenian_population():
+    text = "At least 24 civilians were killed and 81 injured since the hostilities began in Nagorno-Karabakh."
+    assert keys(text) == [(24, "killed", "armenian"), (81, "wounded", "armenian")]
+
+
+def test_people_killed_in_the_region_are_still_both_armies():
+    assert keys("So far, no fewer than 300 people have died in Nagorno-Karabakh.") == [(300, "killed", "both")]
+
+
+def test_a_breakdown_of_a_total_for_both_keeps_both():
+    text = "To date, at least 700 people, including more than 70 civilians, have been killed in Nagorno-Karabakh."
+    assert keys(text) == [(700, "killed", "both"), (70, "killed", "both")]
+
+
+def test_the_nkr_army_is_armenian():
+    assert keys("In all, 112 servicemen of the NKR army have been killed since September 27.") == [(112, "killed", "armenian")]

@@ -206,6 +206,9 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     side = _victims_side(r, p, text, c)
     if side is not None:
         return side
+    if c.group == "civilian" and c.parent is None and _IN_REGION.search(text, c.sentence.start, c.sentence.end) \
+            and _no_party_in(text, c.sentence.start, c.sentence.end) and not _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end):
+        return "armenian"  # "20 civilians were killed ... since the hostilities began in Nagorno-Karabakh": its people
     lo, hi = c.clause
     struck = pm is not None and found_in(r.incident, text, c.sentence.start, c.sentence.end) \
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
@@ -252,6 +255,11 @@ def _located(text: str, c: Candidate, pm: lexicons.PlaceMention | None) -> bool:
         and _IN_PLACE.search(text, max(c.ev_start, pm.start - 40), pm.start) is not None
 
 
+# "in Nagorno-Karabakh", "in the breakaway region of Karabakh": the region as where. Its civilians in 2020 were its
+# Armenian population (Azerbaijani civilians were hit outside it); soldiers of both armies fought in it.
+_IN_REGION = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:(?:breakaway|disputed|separatist|self-proclaimed|"
+                        r"unrecognized|unrecognised|mountainous|ethnic\s+Armenian)\s+)*(?:(?:region|enclave|republic)\s+of\s+)?"
+                        r"(?:Nagorn[oy][- ]Karaba(?:kh|gh)|Karaba(?:kh|gh)|Artsakh)\b(?!['’]s|\s+(?:conflict|war|fighting|region's))")
 _FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e|us|[Mm]y)\b")  # a speaker's own people: never both parties ("US" is no "us")
 _ANAPHOR_REACH = 1500  # characters before the sentence in which "the attack" is looked up
 
