@@ -205,3 +205,14 @@ def test_a_breakdown_of_a_total_for_both_keeps_both():
 
 def test_the_nkr_army_is_armenian():
     assert keys("In all, 112 servicemen of the NKR army have been killed since September 27.") == [(112, "killed", "armenian")]
+
+
+def test_irans_east_azerbaijan_province_is_not_azerbaijan():
+    text = "A boy was wounded when mortar rounds hit a village in Iran’s East Azerbaijan province on Wednesday."
+    assert keys(text) == [(1, "wounded", "other")]
+
+
+def test_a_province_of_iran_named_before_gives_its_people():
+    text = ("Rockets hit a district in Iran's Ardabil province. Two shells landed in a village there, "
+            "injuring a farmer.")
+    assert keys(text) == [(1, "wounded", "other")]

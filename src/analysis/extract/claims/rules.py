@@ -409,7 +409,10 @@ def _third_soil_pattern(actors: pd.DataFrame) -> re.Pattern:
     countries = alt(list(actors["name"][third & (kind == "country")]) or ["Iran"])
     adjectives = alt(list(actors["name"][third & (kind == "adjective")]) or ["Iranian"])
     return re.compile(rf"\b(?:in|on|into|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:{countries})\b(?![’'])"
-                      rf"|\b(?:{adjectives})\s+(?:soil|territory|villages?|border\s+villages?|land|side\s+of\s+the\s+border)\b")
+                      rf"|\b(?:{adjectives})\s+(?:soil|territory|villages?|border\s+villages?|land|side\s+of\s+the\s+border)\b"
+                      # "in Iran's East Azerbaijan province", "in Iran’s border villages"
+                      rf"|\b(?:in|on|into|inside)\s+(?:{countries})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:province|region|district|county|"
+                      rf"border\s+(?:area|region|villages?)|villages?)\b")
 
 
 def _party_names(actors: pd.DataFrame) -> str:
