@@ -272,3 +272,16 @@ def test_a_dated_lead_a_bodys_release_and_foot_notes_name_the_outlet(text, outle
 ])
 def test_a_release_reported_or_an_outlet_named_in_passing_is_not_the_outlet(text):
     assert reading(text).outlet is None
+
+
+@pytest.mark.parametrize("text, outlet, basis", [
+    ("A title\nBAKU, Nov 20 (NNN-AGENCIES) — The army said it had entered the district.", "NAM News Network", "wire"),
+    ("The Message of the Catholicos to the People Mother See of Holy Etchmiadzin\nDear faithful, the war is over.",
+     "Mother See of Holy Etchmiadzin", "statement"),
+    ("Statement by the Heads of Delegation of the OSCE Minsk Group Co-Chair Countries\nThe Co-Chairs met.",
+     "OSCE Minsk Group Co-Chairs", "statement"),
+    ("ARMENIAN BAR ASSOCIATION (NGO)\nALTERNATIVE REPORT TO THE COMMITTEE\nThe report follows.", "Armenian Bar Association", "label"),
+])
+def test_pooled_wire_tags_messages_and_a_name_with_its_abbreviation(text, outlet, basis):
+    got = reading(text)
+    assert (got.outlet, got.basis) == (outlet, basis)

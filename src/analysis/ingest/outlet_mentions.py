@@ -181,7 +181,7 @@ def _patterns(aliases: tuple[str, ...]) -> _Patterns:
         photo=re.compile(rf"(?i:credit|photo|photograph)\W.{{0,60}}?\b(?i:for)\s+{name}\s*\.?$"),
         # "... - DW News", "... - GV Wire - Explore. Explain. Expose" (the site's tag line after its name)
         suffix=re.compile(rf"^.{{2,}}?\s+[—–|-]{{1,2}}\s+{name}\s*(?:\s[—–|-]{{1,2}}\s+[^—–|\n]{{2,40}})?\.?$"),
-        label=re.compile(rf"^{name}\s*(?:[/|—–-]\s*)?(?:[A-Z][\w&]*(?:\s+[A-Z&][\w&]*){{0,2}})?$"),
+        label=re.compile(rf"^{name}(?:\s*\((?:NGO|[A-Z]{{2,6}})\))?\s*(?:[/|—–-]\s*)?(?:[A-Z][\w&]*(?:\s+[A-Z&][\w&]*){{0,2}})?$"),
         prompt=re.compile(rf"^(?:(?i:join|subscribe to|support|sign up for|follow)|(?i:become\s+an?))\s+{name}"
                           rf"(?:\s+(?i:today|now|on \w+)|(?<=[\w.])\s+(?i:member|supporter|subscriber|patron))?[.!]?$"
                           ),
@@ -251,7 +251,12 @@ def _wire_tag(tag: str, lexicon: OutletLexicon, aliases: dict[str, tuple[str, ..
         part = re.split(r"\s+[-–—]\s+|,", part)[0].strip()
         if part and _written_as_known(part, aliases):
             found = lexicon.outlet_for(part)
+        elif _POOLED.search(part) and _written_as_known(_POOLED.sub("", part), aliases):
+            found = lexicon.outlet_for(_POOLED.sub("", part))  # "NNN-AGENCIES": the agency and the wires it pools
     return found
+
+
+_POOLED = re.compile(r"\s*-\s*(?:AGENCIES|Agencies|agencies)$")
 
 
 _READERS: dict[int, tuple[OutletLexicon, _Patterns, tuple[re.Pattern, ...]]] = {}
@@ -441,8 +446,8 @@ def outlet_cues(lines: list[str], lexicon: OutletLexicon) -> list[OutletCue]:
 # "Statement of the Ministry of ...", "Press release of the press office of ...", "Comment by the High
 # Commissioner ...", "Press Briefing by the Spokesperson's Office", after a topic ("X conflict: Statement by ..."): the
 # title of a body's own statement.
-_STATEMENT_BY = re.compile(r"^(?:[^:\n]{1,80}:\s+)?(?:(?i:joint\s+)?(?i:statement|press[\s-]+release|information|comment|communiqu[ée]|"
-                           r"declaration|(?:daily\s+)?press\s+briefing))\s+(?i:of|by|from)\s+(?:(?i:the)\s+)?(?P<issuer>\S.{2,200})$")
+_STATEMENT_BY = re.compile(r"^(?:[^:\n]{1,80}:\s+)?(?:(?i:the)\s+)?(?:(?i:joint\s+)?(?i:statement|press[\s-]+release|information|comment|communiqu[ée]|"
+                           r"declaration|message|appeal|(?:daily\s+)?press\s+briefing))\s+(?i:of|by|from)\s+(?:(?i:the)\s+)?(?P<issuer>\S.{2,200})$")
 _STATEMENT_AFTER = re.compile(r"^(?P<issuer>[A-Z][\w.&'’()-]*(?:\s+(?:of|the|for|and|[A-Z][\w.&'’()-]*)){0,8}?)\s+"
                               r"(?i:statement|press\s+release|comment)\s+(?i:on|about|regarding|concerning)\b")
 _TOPIC = re.compile(r"\s+(?:on|concerning|regarding|about|in\s+connection\s+with|following|over)\s+", re.IGNORECASE)
