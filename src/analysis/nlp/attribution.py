@@ -91,7 +91,8 @@ _SAID_SO = re.compile(r"\s+(?:this|so)\s*[.,;]")
 _VIA_STATEMENT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+)?"
                             r"(?:information|data|figures|reports?|statements?|estimates?)\s+"
                             r"(?:(?:provided|released|issued|published|given|received)\s+)?(?:by|from|of)\s+", re.IGNORECASE)
-_PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)(?:\s+(?:today|yesterday|also|earlier|later|\w+ly))?\s*$")
+_PAREN_BEFORE = re.compile(r"\s*\([^()\n]{1,60}\)(?:\s+(?:today|yesterday|also|earlier|later|\w+ly))?"
+                           r"(?:\s+(?:has|have|had)(?:\s+(?:also|already|now))?)?\s*$")  # "... Office (GPO) has reported"
 _APPOSITIVE_AFTER = re.compile(r"[’']?s?,\s+([^,.;:\n“”\"]{3,90})")
 _SENTENCE_ENDS = frozenset('.!?"”’»')
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")

@@ -380,3 +380,20 @@ def test_a_son_may_be_a_soldier_and_stays_unspecified():
 def test_one_person_told_twice_is_one_claim():
     text = "A boy was wounded in the shelling of the village. The boy was wounded in the leg, his mother said."
     assert len(claims(text)) == 1
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("The number of casualties of missile strikes on Tartar has reached 14, the prosecutor said.", "incident"),
+    ("The number of casualties of strikes on Tartar, Barda and Ganja has reached 60.", "cumulative"),
+    ("Officials cited the strike on the market earlier this week, which the ministry says killed at least 23 civilians, "
+     "the worst since the conflict resumed.", "incident"),
+    ("The shelling has killed at least 40 civilians since the war began.", "cumulative"),
+])
+def test_one_attacks_toll_and_an_attack_as_the_subject_in_the_simple_past(text, scope):
+    assert [c["scope"] for c in claims(text)] == [scope]
+
+
+def test_a_source_with_its_abbreviation_before_a_perfect_verb_is_the_claimant():
+    text = "More than 30 civilians have been wounded, the Prosecutor General's Office of Azerbaijan (PGO) has reported."
+    assert [(c["claimant"], c["claimant_side"]) for c in claims(text)] == \
+        [("Prosecutor General's Office of Azerbaijan", "azerbaijani")]

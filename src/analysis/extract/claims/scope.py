@@ -42,9 +42,19 @@ _SEVERAL_ATTACKS = re.compile(
     re.IGNORECASE)
 # "the death toll from the attack on the town has grown to 21", "the toll of Saturday's missile strike rose to 13":
 # the toll of one attack, an incident however it has risen (docs/SCHEMA.md)
-_ONE_ATTACK_TOLL = re.compile(r"\btoll\s+(?:from|of|in)\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
-                              r"(?:attack|strike|airstrike|shelling|bombing|bombardment|explosion|blast|raid)(?![\w-])"
+_ONE_ATTACK_TOLL = re.compile(r"\b(?:toll|number\s+of\s+(?:casualties|victims|dead|deaths|fatalities|those\s+killed))\s+"
+                              r"(?:from|of|in)\s+(?:(?:the|this|that|[A-Z][a-z]+day['’]s)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                              r"(?:(?:attack|strike|airstrike|shelling|bombing|bombardment|explosion|blast|raid)(?![\w-])"
+                              # "the number of casualties of missile strikes on Ganja": one night's strikes on one city
+                              r"|(?:attacks|strikes|airstrikes|shelling)\s+on\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+                              r"[A-Z][\w'’-]+(?![\w'’-])(?!\s+(?:and|or)\s)(?!,\s+[A-Z]))"
                               r"(?!\s+(?:and|or)\s)")
+# "the strike on Barda, which Azerbaijan claims killed at least 20 civilians": one attack, in the simple past, is
+# the subject of the figure's verb, whatever "since the conflict resumed" the sentence adds
+_ATTACK_KILLED = re.compile(r"\b(?:the|a|an|this|that|Saturday['’]s|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:strike|airstrike|attack|shelling|bombing|explosion|blast|raid|missile|rocket|shell)\b"
+                            r"[^.;:\d]{0,80}?\b(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|"
+                            r"about\s+|nearly\s+|over\s+|up\s+to\s+)?$", re.IGNORECASE)
 _GOES_ON = re.compile(r"\W*(?:As\s+a\s+(?:result|consequence)\b(?!\s+of)|(?:They|These(?:\s+attacks|\s+strikes)?|The\s+(?:attacks|strikes|shellings))\s)")
 _ATTACK_REACH = 100  # characters before a figure in which an attack word makes it one attack's, whatever war the sentence names
 _TOLL = re.compile(r"\btoll\b", re.I)
@@ -77,6 +87,10 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
         return "historical"  # "The first war broke out in 1991. In the three years after, 30,000 people died."
     if _ONE_ATTACK_TOLL.search(text, max(s.start, c.q.start - 160), c.q.start):
         return "incident"  # "the death toll from the attack on the town has grown to 21"
+    attacked = _ATTACK_KILLED.search(text, max(s.start, c.q.start - 160), c.q.start)
+    if attacked and not _in_sentence(memo, _SEVERAL_ATTACKS, text, s) \
+            and not re.search(r"\b(?:has|have|had)\b", attacked.group(0), re.IGNORECASE):
+        return "incident"  # "the strike ..., which Azerbaijan claims killed at least 20 civilians"
     if _war_has_taken(r, text, s, c):  # "days of fighting that have left 130 dead", "New fighting ... has claimed"
         return "cumulative"
     if _in_sentence(memo, _SEVERAL_ATTACKS, text, s) and not _in_sentence(memo, r.incident_day, text, s):
