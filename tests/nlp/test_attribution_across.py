@@ -76,3 +76,16 @@ def test_a_release_that_gives_its_own_figures_credits_only_its_sentence():
 def test_a_release_the_source_only_reports_carries_nothing():
     text = "The ministry said Armenia had released false information. Twelve civilians were killed in Tartar on Sunday."
     assert credited(text, 1) is None
+
+
+def test_an_agency_citing_a_speaker_as_saying_credits_the_speaker():
+    text = "Two soldiers were killed overnight, the Interfax news agency quoted the Armenian defence ministry as saying."
+    att = credited(text, 0, text.index("Two"))
+    assert att.source.endswith("defence ministry") and att.side == "armenian"
+
+
+def test_it_is_reported_in_a_bodys_study_credits_the_sentence_before():
+    text = ("At least 14 civilians were killed since the hostilities began. "
+            "It is reported in the study of the Human Rights Defender of Artsakh.")
+    att = credited(text, 0, text.index("14"))
+    assert att is not None and att.source == "Human Rights Defender of Artsakh" and att.side == "armenian"

@@ -84,6 +84,8 @@ _LEAD_IN = re.compile(r"(?:[^“”\"\n.;:]{1,80}?:|\s+(?:on|in|at|to|during|via
 # "was stated by X": a passive verb of saying with its agent; "This was stated by X" refers back.
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+$")
 _BY = re.compile(r"\s+by\s+")
+_IN_REPORT_OF = re.compile(r"\s+in\s+(?:the|a|an)\s+(?:latest\s+|new\s+|daily\s+|interim\s+)?(?:study|report|statement|"
+                           r"bulletin|update|message|briefing)\s+(?:of|by|from)\s+", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\W*(?:this|that|it|these|the\s+(?:information|news|figures?|data))\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\W*(?:it|this)\s+(?:is|was|has\s+been)\s+(?:also\s+)?$", re.IGNORECASE)
 _SAID_SO = re.compile(r"\s+(?:this|so)\s*[.,;]")
@@ -384,8 +386,9 @@ def _said(found: _Found, m: re.Match, sent: Sentence, quotes: list[tuple[int, in
     else the subject before the verb. "This was stated by X" and "X said so" credit the sentence before too."""
     text = found.text
     if m.group("verb") != "quoted" and _PASSIVE.search(text, max(sent.start, m.start() - 16), m.start()):
-        by = _BY.match(text, m.end(), sent.end)
-        span = phrase_after(text, by.end(), sent.end) if by else None
+        by = _BY.match(text, m.end(), sent.end) or \
+            (_IN_REPORT_OF.match(text, m.end(), sent.end) if _BACK_REFERENCE.match(text, sent.start, m.start()) else None)
+        span = phrase_after(text, by.end(), sent.end) if by else None  # "It is reported in the study of X"
         if span:
             back = _BACK_REFERENCE.match(text, sent.start, m.start())
             found.add(span, "said", sent, extra=(sent.index - 1,) if back and sent.index > 0 else ())
@@ -416,9 +419,26 @@ def _said(found: _Found, m: re.Match, sent: Sentence, quotes: list[tuple[int, in
     span = subject_before(text, max(sent.start, verb_at - 200), verb_at) or _elided_subject(text, sent, verb_at)
     if span is None:
         return
+    if m.group("verb").lower() in ("cited", "cites", "quoted", "quotes"):  # "X cited an official as saying":
+        cited = _cited_as(text, m.end(), sent.end)                          # the official speaks, X relays
+        if cited is not None:
+            found.add(span, "reported_by", sent)
+            span = cited
     q = _quote_ending_at(quotes, span[0], text) or _quote_starting_after(quotes, text, m.end(), sent.end)
     back = (sent.index - 1,) if sent.index > 0 and _SAID_SO.match(text, m.end(), sent.end) else ()
     found.add(span, "quote" if q else "said", sent, q, back)
+
+
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling|writing|reporting)\b")
+
+
+def _cited_as(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The speaker of "cited/quoted <speaker> as saying" (up to 80 characters), else None."""
+    m = _AS_SAYING.search(text, start, min(hi, start + 100))
+    if m is None or not text[start:m.start()].strip():
+        return None
+    lo = start + len(text[start:m.start()]) - len(text[start:m.start()].lstrip())
+    return (lo, m.start()) if m.start() - lo <= 80 else None
 
 
 def _statements(found: _Found, quotes: list[tuple[int, int]]) -> None:
