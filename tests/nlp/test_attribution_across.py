@@ -89,3 +89,14 @@ def test_it_is_reported_in_a_bodys_study_credits_the_sentence_before():
             "It is reported in the study of the Human Rights Defender of Artsakh.")
     att = credited(text, 0, text.index("14"))
     assert att is not None and att.source == "Human Rights Defender of Artsakh" and att.side == "armenian"
+
+
+def test_a_bodys_label_before_a_headline_credits_the_body():
+    text = "Prosecutor General's Office: Seven people injured in the shelling of the town\n\nThe shelling went on."
+    att = credited(text, 0, text.index("Seven"))
+    assert att is not None and att.source == "Prosecutor General's Office"
+
+
+def test_a_topic_label_is_no_speaker():
+    text = "Region: Seven people injured in the shelling of the town\n\nThe shelling went on."
+    assert credited(text, 0, text.index("Seven")) is None

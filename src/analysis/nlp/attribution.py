@@ -237,6 +237,10 @@ def _side_from_first_mention(name: str, text: str, before: int) -> str | None:
 _LABEL = re.compile(r"^[ \t]*(?P<lead>(?:an?|the)\s+(?:statement|message|address)\s+(?:from|by)\s+)?"
                     r"(?P<who>[A-Z][^\n:“”\".!?]{2,120}?):[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
 _LABEL_PARAGRAPHS = 6
+# A body that speaks in a label of its own ("Ministry of Defence:", "Prosecutor General's Office:", "Ombudsman:")
+_BODY_LABEL = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:Ministry|Office|Ombudsman|Defender|Prosecutor(?:'s|’s)?(?:\s+Office)?|"
+                         r"Army|Government|Spokesman|Spokesperson|Presidency|Service|Committee|Centre|Center|MoD|MFA)"
+                         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?")
 
 
 def _speaker_labels(found: _Found) -> None:
@@ -247,9 +251,12 @@ def _speaker_labels(found: _Found) -> None:
     for m in _LABEL.finditer(text):
         who = m.group("who")
         name = name_in(who.split(",")[0])
+        if name is None and _BODY_LABEL.fullmatch(who.strip()):
+            name = who.strip()  # "Prosecutor General's Office: Seven people injured ...": a body's label
         if name is None or len(who.split(",")[0].split()) > 5:
             continue  # "Region: ...", "Theme: ...": a tag, not a speaker
-        if "," not in who and not m.group("lead") and lexicons.actors().side_of(name) is None:
+        if "," not in who and not m.group("lead") and lexicons.actors().side_of(name) is None \
+                and not _BODY_LABEL.fullmatch(who.strip()):
             continue  # "Read More:", "Search Keywords:": a speaker is described, introduced or known
         if m.group("rest").strip():
             lo, hi = m.end("who") + 1, m.end()

@@ -397,3 +397,9 @@ def test_a_source_with_its_abbreviation_before_a_perfect_verb_is_the_claimant():
     text = "More than 30 civilians have been wounded, the Prosecutor General's Office of Azerbaijan (PGO) has reported."
     assert [(c["claimant"], c["claimant_side"]) for c in claims(text)] == \
         [("Prosecutor General's Office of Azerbaijan", "azerbaijani")]
+
+
+def test_a_body_of_no_named_country_on_a_partys_agency_is_that_partys():
+    text = "Prosecutor General's Office: Seven people injured in the shelling of the town\n\nThe shelling went on."
+    assert [(c["claimant"], c["claimant_side"]) for c in extract_claims(text, outlet="Azertac")][:1] == \
+        [("Prosecutor General's Office", "azerbaijani")]

@@ -23,9 +23,10 @@ from analysis.extract.claims.roles import headline_source, is_own_reporter
 from analysis.extract.claims.rules import Rules, rules
 from analysis.extract.claims.scope import scope
 from analysis.extract.claims.sides import assign_sides_and_places, names_no_party
+from analysis.ingest.outlets import outlets
 from analysis.lexicons import load as lexicons
 from analysis.nlp.attribution import attribution_at
-from analysis.nlp.source_side import source_side
+from analysis.nlp.source_side import PLACE_COUNTRY_SIDE, source_side
 from analysis.nlp.parsed import ParsedArticle, parsed_for, parses_for
 from analysis.nlp.quantities import INTERVAL_CONVENTION
 from analysis.nlp.sentences import Sentence
@@ -61,6 +62,11 @@ def extract_claims(text: str, published: date | None = None, *, parsed: ParsedAr
         for c in claims:
             if c.claimant_side == "outlet":
                 c.voice = voice
+    home = outlet_party(outlet)
+    if home is not None:  # "Prosecutor General's Office: ..." on AZERTAC: a body of no named country is the outlet's own
+        for c in claims:
+            if c.claimant and c.claimant_side is None and _BODY_WORDS.search(c.claimant):
+                c.claimant_side = home
     assign_groups(r, text, claims, sentences)
     assign_sides_and_places(r, text, sentences, claims, parsed.attributions)
     rows = _drop_headline_restatements(_rows(r, text, sentences, claims))
@@ -303,6 +309,16 @@ _BODY_WORDS = re.compile(r"\b(?:ministry|ministries|mfa|mod|ombudsman|human\s+ri
                          r"president|presidential|office|embassy|mission|parliament|national\s+assembly|prosecutor|"
                          r"committee|administration|headquarters|information\s+cent(?:er|re)|press\s+service|army)\b",
                          re.IGNORECASE)
+
+
+def outlet_party(outlet) -> str | None:
+    """The party of the country of an outlet of ``lexicons/outlets.csv`` (Armenia, Azerbaijan), else None."""
+    if not isinstance(outlet, str) or not outlet.strip():
+        return None
+    lexicon = outlets()
+    country = lexicon.countries.get(lexicon.canonical(outlet) or "", "")
+    side = PLACE_COUNTRY_SIDE.get(country.strip().lower())
+    return side if side in PARTIES else None
 
 
 def party_body(outlet) -> str | None:
