@@ -216,3 +216,13 @@ def test_a_province_of_iran_named_before_gives_its_people():
     text = ("Rockets hit a district in Iran's Ardabil province. Two shells landed in a village there, "
             "injuring a farmer.")
     assert keys(text) == [(1, "wounded", "other")]
+
+
+def test_others_right_after_a_figure_are_its_side():
+    text = "The Red Cross said a volunteer from the Azerbaijan Red Crescent had been killed and two others injured."
+    assert keys(text) == [(1, "killed", "azerbaijani"), (2, "wounded", "azerbaijani")]
+
+
+def test_others_after_another_party_is_named_are_not_the_first_figures():
+    text = "Two Armenian soldiers were killed, and Azerbaijan reported that 12 others died in the fighting on both sides."
+    assert keys(text)[1][2] != "armenian"
