@@ -219,7 +219,8 @@ def test_a_province_of_iran_named_before_gives_its_people():
 
 
 def test_others_right_after_a_figure_are_its_side():
-    text = "The Red Cross said a volunteer from the Azerbaijan Red Crescent had been killed and two others injured."
+    text = ("The Red Cross said one aid worker from the Azerbaijan Red Crescent had been killed and two others "
+            "injured in the shelling.")
     assert keys(text) == [(1, "killed", "azerbaijani"), (2, "wounded", "azerbaijani")]
 
 

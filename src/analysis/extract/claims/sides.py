@@ -44,6 +44,7 @@ from analysis.nlp.sentences import Sentence
 from analysis.nlp.source_side import PLACE_COUNTRY_SIDE
 
 _TOWNS = ("city", "town", "village")
+_JUST_AND = re.compile(r"\s*,?\s*(?:and|while|with|as\s+well\s+as)?\s*")  # a coordinated item: no clause of its own
 
 
 def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], claims: list[Candidate], atts) -> None:
@@ -71,7 +72,8 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
         side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
         before = claims[idx - 1] if idx and claims[idx - 1].sentence.index == c.sentence.index else None
         if side is None and c.elliptical and before is not None and c.sentence.index in last \
-                and before.ev_end <= c.ev_start and not _actor_side(text[before.ev_end:c.ev_end]) \
+                and before.ev_end <= c.ev_start and _JUST_AND.fullmatch(text, before.ev_end, c.q.start) \
+                and not _actor_side(text[before.ev_end:c.ev_end]) \
                 and not r.both.search(text, c.ev_start, min(c.sentence.end, c.ev_end + 30)):
             side = last[c.sentence.index]  # "a volunteer from the Azerbaijan Red Crescent was killed and two others injured"
         if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
