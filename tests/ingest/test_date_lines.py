@@ -41,6 +41,11 @@ from analysis.nlp.temporal.vocabulary import date_line_month_numbers, month_numb
     ("hoktemberi 5, 2020 12:40", date(2020, 10, 5), "timed"),  # Armenian, transliterated
     ("October 8, 2020Updated: October 8, 2020", date(2020, 10, 8), "published"),  # a label glued to the year
     ("Oct 8, 2020 | Updated Oct 9, 2020", date(2020, 10, 8), "published"),  # the first of "DATE Updated DATE"
+    ("06 / October / 2020 : 18-45", date(2020, 10, 6), "credited"),  # spaced slashes around a month's name
+    ("Kars 9.10.2020 “Friends, the shelling of the villages must stop now, and the talks must begin again.",
+     date(2020, 10, 9), "dateline"),  # a place and a full numeric date open a speech
+    ("Friday, October 9, 2020Fighting went on along the whole line of contact overnight, officials said.",
+     date(2020, 10, 9), "dateline"),  # the page's date glued to its lead
 ])
 def test_date_lines_as_sites_print_them(line, day, kind):
     read = read_date_line(line)
@@ -77,6 +82,8 @@ def test_datelines_without_a_year(line, month_day):
     "Meanwhile, Oct. 3: Officials said two houses burned.",
     "Officials, October 3, said two houses burned in the shelling.",  # no stop after the date
     "Berlin, Thursday, October 3. The ministry said two houses burned.",  # a weekday: an event's day, not a dateline
+    "Thursday, October 9, 2020Fighting went on along the whole line of contact overnight.",  # the weekday is wrong
+    "The vote on 7.10.2020 was held in the capital.",
 ])
 def test_sentences_are_not_date_lines(line):
     assert read_date_line(line) is None

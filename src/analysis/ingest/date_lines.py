@@ -47,7 +47,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE = re.compile(
     r"(?i)(?<![\d.])" + _WEEKDAY + r"(?:"
-    + _DAY + r"[ \t.-]*" + _MONTH + r"(?:[ \t]*[,.-]?[ \t]*" + _YEAR + r")?"  # 4 October 2020, 01 Oct, 2020
+    + _DAY + r"(?:[ \t.-]*|[ \t]*/[ \t]*)" + _MONTH + r"(?:[ \t]*[,./-]?[ \t]*" + _YEAR + r")?"  # 4 October 2020, 06 / October / 2020
     + r"|(?<!\w)" + _MONTH.replace("month", "month2") + r"[ \t]*" + _DAY.replace("day", "day2")
     + r"(?:(?:[ \t]*,[ \t]*|[ \t]+)" + _YEAR.replace("year", "year2") + r")?"  # November 09,2020; Oct 3
     + r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"  # 2020-11-10
@@ -65,6 +65,11 @@ _TIME = re.compile(
 
 
 _CLOCK = re.compile(r"\d[:.][0-5]\d:[0-5]\d")  # a time with its seconds: a page's running clock
+_GLUED_DATE_FIRST = re.compile(r"\s*(?P<date>(?P<wd>" + "|".join(sorted((w.capitalize() for w in WEEKDAYS), key=len, reverse=True))
+                               + r"),?\s+(?P<m>[A-Z][a-z]{2,8}\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d))"
+                               r"(?=[A-Z][a-z])")
+_PLACE_NUMERIC = re.compile(r"\s*[A-Z][a-z]{2,20}(?:[ -][A-Z][a-z]{2,20})?\s+"
+                            r"(?P<date>[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\s+(?=[“\"A-Z])")
 
 
 def _labels() -> re.Pattern:
@@ -185,6 +190,18 @@ def read_date_line(line: str) -> LineDate | None:
         parts = _parts(m) if m and _RELEASE_TITLE.match(line, m.end()) else None
         if parts is not None and parts[2] is not None and safe_date(parts[2], parts[0], parts[1]) is not None:
             return LineDate(parts[0], parts[1], parts[2], None, "published", line.strip()[:80], m.end())
+    glued = _GLUED_DATE_FIRST.match(line)
+    if glued:  # "Thursday, October 8, 2020Nagorno-Karabakh towns ...": the page's date glued to its lead
+        month = _MONTHS.get(glued.group("m").rstrip(".").lower())
+        day = safe_date(int(glued.group("y")), month, int(glued.group("d"))) if month else None
+        if day is not None and day.weekday() == _WEEKDAY_FORMS[glued.group("wd").lower()]:
+            return LineDate(day.month, day.day, day.year, day.weekday(), "dateline", line.strip()[:80], glued.end("date"))
+    placed = _PLACE_NUMERIC.match(line)
+    if placed:  # "Brussels 7.10.2020 “Members, ...": a place and a full numeric date open the text
+        m = _DATE.match(line, placed.start("date"))
+        parts = _parts(m) if m is not None else None
+        if parts is not None and parts[2] is not None and safe_date(parts[2], parts[0], parts[1]) is not None:
+            return LineDate(parts[0], parts[1], parts[2], None, "dateline", line.strip()[:80], placed.end("date"))
     placed_at = _place_end(line)
     if len(line) > MAX_LINE or line.count(" ") > MAX_LINE_WORDS or _DATELINE.match(line[:placed_at]) \
             or _BRACKET_DATELINE.match(line[:placed_at]):
