@@ -69,3 +69,22 @@ def test_findings_are_computed_from_the_corpus():
     findings = overview.overview_findings(articles, articles, per_outlet, period, overview.date_outliers(articles, period), lengths)
     text = " ".join(s for s, _ in findings)
     assert "from 30 named outlets and 3 with no outlet" in text and "1 dated outside that period" in text
+
+
+def test_weekly_and_monthly_bars_are_drawn_days_wide():
+    """On a long corpus the timeline draws a bar a week or a month wide: the width is a span of time, which
+    matplotlib reads in days on a date axis (a bare integer was read as microseconds and the bars vanished)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.report import plots
+
+    days = pd.to_datetime(pd.Series(["2020-09-21", "2020-09-28", "2020-10-05"])).to_numpy()
+    for unit, wide in (("day", 0.8), ("week", 6.0), ("month", 26.0)):
+        fig, ax = plt.subplots()
+        plots.stacked_columns(ax, days, pd.DataFrame({"A": [1, 2, 3], "B": [0, 1, 1]}), ["red", "blue"],
+                              width=overview.bin_width(unit))
+        assert all(abs(p.get_width() - wide) < 1e-6 for p in ax.patches), unit
+        plt.close(fig)

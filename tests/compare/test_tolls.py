@@ -301,3 +301,15 @@ def test_the_first_finding_counts_named_outlets_and_figures_with_none():
     first = tolls.findings(claims, tolls.compare_incidents(tolls.group_incidents(claims, None)),
                            tolls.running_totals(claims), tolls.attribution_matrix(claims))[0][0]
     assert first.startswith("3 casualty figures from 3 articles (2 named outlets, and 1 figure with no outlet)")
+
+
+def test_the_widest_disagreement_shows_named_outlets_and_groups_articles_naming_none():
+    rows = [_claim(article_id="a1", outlet=None, count=4, incident_id="i1", start=0),
+            _claim(article_id="a2", outlet=None, count=14, incident_id="i1", start=0),
+            _claim(article_id="a3", outlet="Reuters", count=21, incident_id="i1", start=0)]
+    claims = tolls.select_claims(_frame(rows), pd.DataFrame({"article_id": ["a1", "a2", "a3"],
+                                                             "outlet": [None, None, "Reuters"],
+                                                             "published": [dt.date(2020, 10, 28)] * 3}))
+    said = tolls.findings(claims, tolls.compare_incidents(tolls.group_incidents(claims, None)),
+                          tolls.running_totals(claims), tolls.attribution_matrix(claims))[1][0]
+    assert "Reuters: 21; articles naming no outlet: 4, 14." in said and "(unknown)" not in said

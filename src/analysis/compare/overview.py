@@ -178,6 +178,12 @@ def time_bin(period: tuple) -> str:
     return "day" if span <= 120 else "week" if span <= 730 else "month"
 
 
+def bin_width(unit: str) -> pd.Timedelta:
+    """How wide a timeline's bar of ``unit`` is drawn: a span of time, never a bare number (matplotlib reads a
+    bare integer width on a date axis in the dates' own unit, microseconds, and the bars vanish)."""
+    return pd.Timedelta(days={"day": 0.8, "week": 6, "month": 26}[unit])
+
+
 def bin_start(day: dt.date, unit: str) -> dt.date:
     """The first day of the ``unit`` (day, week from Monday, month) holding ``day``."""
     if unit == "week":

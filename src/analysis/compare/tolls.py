@@ -584,7 +584,13 @@ def findings(claims: pd.DataFrame, compared: pd.DataFrame, totals: pd.DataFrame,
     widest = widest_comparisons(compared, 1)
     if widest:
         part = compared[compared["comparison"] == widest[0]]
-        shown = "; ".join(f"{o}: {f}" for o, f in list(dict.fromkeys(zip(part["outlet"], part["figure"])))[:4])
+        pairs = list(dict.fromkeys(zip(part["outlet"], part["figure"])))
+        named_pairs = [f"{o}: {f}" for o, f in pairs if o != UNKNOWN_OUTLET][:4]
+        unnamed = list(dict.fromkeys(f for o, f in pairs if o == UNKNOWN_OUTLET))
+        if unnamed:  # articles naming no outlet are one entry, never shown as if each were an outlet
+            more = f" and {len(unnamed) - 4} more" if len(unnamed) > 4 else ""
+            named_pairs.append(f"articles naming no outlet: {', '.join(map(str, unnamed[:4]))}{more}")
+        shown = "; ".join(named_pairs)
         out.append((f"The widest disagreement on one incident (same outcome, victim side and group): {widest[0]} — "
                     f"{shown}.", "incident-figures"))
     else:
