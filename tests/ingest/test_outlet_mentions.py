@@ -245,19 +245,19 @@ def test_tags_ending_in_an_ellipsis_and_a_name_beside_its_date_line(text, outlet
 
 @pytest.mark.parametrize("text, outlet, basis", [
     # the agency and the date open the lead; the agency between a dateline's place and its date
-    ("Xinhua, October 15th, a round-up says the shelling went on along the line of contact in the north and south.",
+    ("Xinhua, October 15th, a round-up says artillery fire did not stop on any sector of the front overnight.",
      "Xinhua", "wire"),
     ("A title\nKars, XINHUA, Nov. 15: The district was handed over at noon.", "Xinhua", "wire"),
     # a body's own release names the body in its first sentence, in the present tense
     ("A title\nGENEVA – Human Rights Watch (HRW) calls on both parties to spare the towns.", "Human Rights Watch", "statement"),
-    ("A title\nBOSTON, Mass. (Oct. 9, 2020)—Save the Children is deeply concerned about the families who fled.",
+    ("A title\nBOSTON, Mass. (Oct. 9, 2020)—Save the Children is gravely concerned for families who fled.",
      "Save the Children", "statement"),
     ("A title\nCluster munitions hit the town during the weeks of fighting, Human Rights Watch said today. More follows.",
      "Human Rights Watch", "statement"),
     # site cues: a blog theme's logo text, a copyright line written "All rights reserved by"; the author's note
     ("A title\nSite icon EVN Report\nThe town was shelled on Monday.", "EVN Report", "label"),
     ("A title\nThe town was shelled on Monday.\nAll rights reserved by EVN Report", "EVN Report", "copyright"),
-    ("A title\nThe town was shelled on Monday.\nJane Roe is the news editor of Antiwar.com, follow her online.",
+    ("A title\nThe town was shelled on Monday.\nJane Roe is a staff writer for Antiwar.com.",
      "Antiwar.com", "byline"),
 ])
 def test_a_dated_lead_a_bodys_release_and_foot_notes_name_the_outlet(text, outlet, basis):
@@ -276,9 +276,9 @@ def test_a_release_reported_or_an_outlet_named_in_passing_is_not_the_outlet(text
 
 @pytest.mark.parametrize("text, outlet, basis", [
     ("A title\nBAKU, Nov 20 (NNN-AGENCIES) — The army said it had entered the district.", "NAM News Network", "wire"),
-    ("The Message of the Catholicos to the People Mother See of Holy Etchmiadzin\nDear faithful, the war is over.",
+    ("Message of the Catholicos on the ceasefire Mother See of Holy Etchmiadzin\nDear faithful, the war is over.",
      "Mother See of Holy Etchmiadzin", "statement"),
-    ("Statement by the Heads of Delegation of the OSCE Minsk Group Co-Chair Countries\nThe Co-Chairs met.",
+    ("Statement by the three envoys of the OSCE Minsk Group on their visit\nThe envoys met.",
      "OSCE Minsk Group Co-Chairs", "statement"),
     ("ARMENIAN BAR ASSOCIATION (NGO)\nALTERNATIVE REPORT TO THE COMMITTEE\nThe report follows.", "Armenian Bar Association", "label"),
 ])

@@ -86,7 +86,7 @@ def test_an_agency_citing_a_speaker_as_saying_credits_the_speaker():
 
 def test_it_is_reported_in_a_bodys_study_credits_the_sentence_before():
     text = ("At least 14 civilians were killed since the hostilities began. "
-            "It is reported in the study of the Human Rights Defender of Artsakh.")
+            "It is said in the report of the Human Rights Defender of Artsakh.")
     att = credited(text, 0, text.index("14"))
     assert att is not None and att.source == "Human Rights Defender of Artsakh" and att.side == "armenian"
 

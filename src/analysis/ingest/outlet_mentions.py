@@ -297,7 +297,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 def _first_sentence_end(line: str) -> int:
     """Where the line's first sentence ends: a stop before a capital, not after a short capitalized
-    abbreviation ("Conn. (Oct. 9, 2020)—Save the Children ..."; "Dr. A")."""
+    abbreviation ("Mass. (Oct. 9, 2020)—Example Aid ..."; "Dr. A")."""
     for m in _SENTENCE_END.finditer(line):
         word = _WORD_BEFORE.search(line, max(0, m.start() - 20), m.start() + 1)
         if word and word.group(1)[:1].isupper() and len(word.group(1)) <= 5:

@@ -395,7 +395,7 @@ def _said(found: _Found, m: re.Match, sent: Sentence, quotes: list[tuple[int, in
     if m.group("verb") != "quoted" and _PASSIVE.search(text, max(sent.start, m.start() - 16), m.start()):
         by = _BY.match(text, m.end(), sent.end) or \
             (_IN_REPORT_OF.match(text, m.end(), sent.end) if _BACK_REFERENCE.match(text, sent.start, m.start()) else None)
-        span = phrase_after(text, by.end(), sent.end) if by else None  # "It is reported in the study of X"
+        span = phrase_after(text, by.end(), sent.end) if by else None  # "It is said in the report of X"
         if span:
             back = _BACK_REFERENCE.match(text, sent.start, m.start())
             found.add(span, "said", sent, extra=(sent.index - 1,) if back and sent.index > 0 else ())

@@ -277,7 +277,7 @@ def _drop_headline_restatements(rows: list[dict]) -> list[dict]:
 
 def _same_person(kept: dict, row: dict) -> bool:
     """Two figures of one may be one person told twice only when they name the victim alike ("a boy was
-    wounded ... the boy died"): "my neighbour's child was killed. My mother-in-law was killed" are two."""
+    wounded ... the boy died"): "a neighbour's boy died. My aunt was hurt" are two."""
     if kept["count"] != 1 or kept["vague"] is not None:
         return True
     a, b = kept.get("_head") or "", row.get("_head") or ""

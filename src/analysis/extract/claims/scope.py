@@ -34,7 +34,7 @@ _SEVERAL_ATTACKS = re.compile(
     # "Four strikes on the town killed 23", "12 of the shellings, which killed 15", "four attacks with cluster munitions"
     r"|(?<!\bof\s)(?<!\bof\sthe\s)\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous)\s+"  # not "one of the 12 strikes"
     r"(?:of\s+(?:these|the|those)\s+)?(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|airstrikes|bombardments|incidents)\b"
-    # "by Armenian strikes on towns and villages", "in attacks against residential areas": attacks on several places
+    # "by shelling strikes on several towns and villages", "in attacks against residential areas": several places
     r"|\b(?:by|in|from|during)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shellings|bombardments|airstrikes|bombings)\s+"
     r"(?:on|against|in)\s+(?:[\w-]+\s+){0,3}?(?:towns|villages|cities|settlements|residential\s+areas|populated\s+areas)\b"
     # "between September 27 and October 31", "from September 27-to November 9": a period's toll
@@ -45,11 +45,11 @@ _SEVERAL_ATTACKS = re.compile(
 _ONE_ATTACK_TOLL = re.compile(r"\b(?:toll|number\s+of\s+(?:casualties|victims|dead|deaths|fatalities|those\s+killed))\s+"
                               r"(?:from|of|in)\s+(?:(?:the|this|that|[A-Z][a-z]+day['’]s)\s+)?(?:[\w'’-]+\s+){0,3}?"
                               r"(?:(?:attack|strike|airstrike|shelling|bombing|bombardment|explosion|blast|raid)(?![\w-])"
-                              # "the number of casualties of missile strikes on Ganja": one night's strikes on one city
+                              # "the number of victims of the rocket strikes on X": one night's strikes on one city
                               r"|(?:attacks|strikes|airstrikes|shelling)\s+on\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
                               r"[A-Z][\w'’-]+(?![\w'’-])(?!\s+(?:and|or)\s)(?!,\s+[A-Z]))"
                               r"(?!\s+(?:and|or)\s)")
-# "the strike on Barda, which Azerbaijan claims killed at least 20 civilians": one attack, in the simple past, is
+# "the strike on the town, which the ministry says killed 23 people": one attack, in the simple past, is
 # the subject of the figure's verb, whatever "since the conflict resumed" the sentence adds
 _ATTACK_KILLED = re.compile(r"\b(?:the|a|an|this|that|Saturday['’]s|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
                             r"(?:strike|airstrike|attack|shelling|bombing|explosion|blast|raid|missile|rocket|shell)\b"
@@ -90,7 +90,7 @@ def _scope(r: Rules, text: str, c: Candidate, prev_in_sentence: bool, prev_sente
     attacked = _ATTACK_KILLED.search(text, max(s.start, c.q.start - 160), c.q.start)
     if attacked and not _in_sentence(memo, _SEVERAL_ATTACKS, text, s) \
             and not re.search(r"\b(?:has|have|had)\b", attacked.group(0), re.IGNORECASE):
-        return "incident"  # "the strike ..., which Azerbaijan claims killed at least 20 civilians"
+        return "incident"  # "the strike ..., which the ministry says killed 23 people"
     if _war_has_taken(r, text, s, c):  # "days of fighting that have left 130 dead", "New fighting ... has claimed"
         return "cumulative"
     if _in_sentence(memo, _SEVERAL_ATTACKS, text, s) and not _in_sentence(memo, r.incident_day, text, s):

@@ -75,7 +75,7 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
                 and before.ev_end <= c.ev_start and _JUST_AND.fullmatch(text, before.ev_end, c.q.start) \
                 and not _actor_side(text[before.ev_end:c.ev_end]) \
                 and not r.both.search(text, c.ev_start, min(c.sentence.end, c.ev_end + 30)):
-            side = last[c.sentence.index]  # "a volunteer from the Azerbaijan Red Crescent was killed and two others injured"
+            side = last[c.sentence.index]  # "an aid worker of X died and two others were hurt"
         if side is None:  # "12 fighters were killed, bringing the total to 230": the same victims' side
             side = _side_in_clause(r, p, text, sentences, c, exclude, pm, party_victims.get(c.sentence.index), last)
         if side is None:
@@ -220,7 +220,7 @@ def _side_in_clause(r: Rules, p: RolePatterns, text: str, sentences: list[Senten
     struck = pm is not None and found_in(r.incident, text, c.sentence.start, c.sentence.end) \
         and PLACE_COUNTRY_SIDE.get(lexicons.gazetteer().country.get(pm.place, "")) in PARTIES \
         and lexicons.gazetteer().kind.get(pm.place) in _TOWNS
-    struck = struck or _located(text, c, pm)  # "21 civilians in Stepanakert have died since the fighting began"
+    struck = struck or _located(text, c, pm)  # "19 civilians of Stepanakert are dead since the war began"
     own = _FIRST_PERSON.search(text, c.sentence.start, c.sentence.end) is not None  # "our soldiers": one side's
     if hi > lo and not struck and not own and not one_party and c.claimant_side not in PARTIES \
             and _war_in(text, c.sentence.start, c.sentence.end) \
@@ -309,7 +309,7 @@ def _war_total(p: RolePatterns, text: str, sentences: list[Sentence], s: Sentenc
     """The war or the fighting as a whole is named in the sentence, or in the one before it
     in the paragraph when the sentence names no actor ("Fighting has gone on since September.
     More than 150 people have been killed"), and no figure there was one party's ("A total of 19
-    civilians in X have died since the fighting began. Another 80 were injured": X's side, rule 5)."""
+    civilians of X have died in the war so far. Another 60 are hurt": X's side, rule 5)."""
     if _war_in(text, s.start, s.end):
         return True  # "the fighting has killed hundreds", "thousands died in a six-week offensive"
     wrapped = _wrapped_before(text, sentences, s)
