@@ -162,8 +162,8 @@ def test_what_a_ministry_calls_the_enemy_is_military_and_colonels_are_soldiers()
 def test_a_war_named_in_the_sentence_before_yields_to_a_party_figure_there():
     """The fighting named in the sentence before makes no total of both when that sentence's figure was one
     party's: the next figure goes on with its side (rule 5)."""
-    text = ("The rights office said a total of 21 civilians in Stepanakert have died since the fighting began. "
-            "Another 75 civilians are reported to be injured.")
+    text = ("The rights office said 21 civilians in Stepanakert were killed in the war so far. "
+            "A further 75 civilians are said to be hurt.")
     assert keys(text) == [(21, "killed", "armenian"), (75, "wounded", "armenian")]
 
 
@@ -177,10 +177,10 @@ def test_a_war_named_in_the_sentence_before_still_makes_a_total_of_both():
     ("Azerbaijani shelling of the town of Martuni wounded three journalists.", [(3, "wounded", "unspecified")]),
     ("Two French journalists were wounded in Martuni.", [(2, "wounded", "other")]),
     ("Shelling of Martuni wounded two Le Monde reporters.", [(2, "wounded", "other")]),  # a foreign outlet's
-    ("Foreign reporters, a number of them, were hurt in Stepanakert.", [("several", "wounded", "other")]),
+    ("Several foreign reporters were hurt in Stepanakert.", [("several", "wounded", "other")]),
     ("Two Armenian journalists were wounded in Stepanakert.", [(2, "wounded", "armenian")]),
     ("\"Two reporters are wounded. The two are citizens of France,\" the official wrote.", [(2, "wounded", "other")]),
-    ("Rockets struck the church, wounding two Russian journalists, one of whom is in hospital.",
+    ("Rockets struck the church, wounding two Russian journalists, one of whom was seriously injured.",
      [(2, "wounded", "other"), (1, "wounded", "other")]),
     # other victims in the same town keep the town's side
     ("Azerbaijani shelling of the town of Martuni wounded five civilians.", [(5, "wounded", "armenian")]),
@@ -219,8 +219,8 @@ def test_a_province_of_iran_named_before_gives_its_people():
 
 
 def test_others_right_after_a_figure_are_its_side():
-    text = ("The Red Cross said one aid worker from Azerbaijan's Red Crescent died and two others "
-            "were hurt when a shell fell.")
+    text = ("The Red Cross said one aid worker from Azerbaijan's Red Crescent was killed and two others "
+            "were hurt by the shell.")
     assert keys(text) == [(1, "killed", "azerbaijani"), (2, "wounded", "azerbaijani")]
 
 
