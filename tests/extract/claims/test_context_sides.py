@@ -180,7 +180,7 @@ def test_a_war_named_in_the_sentence_before_still_makes_a_total_of_both():
     ("Several foreign reporters were hurt in Stepanakert.", [("several", "wounded", "other")]),
     ("Two Armenian journalists were wounded in Stepanakert.", [(2, "wounded", "armenian")]),
     ("\"Two reporters are wounded. The two are citizens of France,\" the official wrote.", [(2, "wounded", "other")]),
-    ("Rockets struck the church, wounding two Russian journalists, one of whom was seriously injured.",
+    ("Rockets struck the church, wounding two Russian TV journalists, one of whom was seriously injured.",
      [(2, "wounded", "other"), (1, "wounded", "other")]),
     # other victims in the same town keep the town's side
     ("Azerbaijani shelling of the town of Martuni wounded five civilians.", [(5, "wounded", "armenian")]),
