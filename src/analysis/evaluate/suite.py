@@ -120,7 +120,8 @@ def prepare_gold(gold: list[dict], raw_dir: str | Path, split: str | None = None
         ids = dev_corpus.split_ids(dev_corpus.read_corpus(corpus_file), split)
         gold = [g for g in gold if g["article_id"] in ids]
     if skip_missing:
-        gold = [g for g in gold if g["article_id"] not in set(missing_texts(gold, raw_dir))]
+        absent = set(missing_texts(gold, raw_dir))  # looked up once, not once per record
+        gold = [g for g in gold if g["article_id"] not in absent]
     if any("evidence_start" in c for g in gold for c in g.get("claims") or []) or \
             any("expression_start" in e for g in gold for e in g.get("dated_events") or []):
         gold = dev_corpus.gold_with_text(gold, raw_dir)
