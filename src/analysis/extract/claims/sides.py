@@ -451,7 +451,6 @@ _FOREIGN = re.compile(r"\b(?:foreign|international|western)\b", re.IGNORECASE)
 _NATIONALITY = re.compile(r"\b(?:are|were|being)\s+(?:both\s+|all\s+|reportedly\s+)?(?:(?:citizens|nationals)\s+of\s+"
                           r"(?:the\s+)?(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|(?P<adj>[A-Z][a-z]+)(?:\s+(?:citizens|nationals))?\b)")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}")
-_PARTY_COUNTRIES = {"Armenia": "armenian", "Azerbaijan": "azerbaijani"}
 
 
 def press_side(text: str, sentences: list[Sentence], c: Candidate) -> str | None:
@@ -473,7 +472,8 @@ def press_side(text: str, sentences: list[Sentence], c: Candidate) -> str | None
             outlet = lexicon.outlet_for(" ".join(words[:n]))
             if outlet is not None:
                 country = lexicon.countries.get(outlet, "")
-                return _PARTY_COUNTRIES.get(country) or ("other" if country else "unspecified")
+                party = PLACE_COUNTRY_SIDE.get(country.lower())
+                return party if party in PARTIES else ("other" if country else "unspecified")
     if _FOREIGN.search(victim):
         return "other"
     i = c.sentence.index
