@@ -88,7 +88,7 @@ if timeline.empty:
 else:
     unit = overview.time_bin(period)
     days = pd.to_datetime(pd.Series(timeline.index)).to_numpy()
-    width = {"day": 0.8, "week": 6, "month": 26}[unit]
+    width = overview.bin_width(unit)
     plots.stacked_columns(ax, days, timeline, [colour(c) for c in timeline.columns], width=width)
     pad = pd.Timedelta(days=1 if unit == "day" else 7 if unit == "week" else 31)
     ax.set_xlim(days.min() - pad, days.max() + pad)
