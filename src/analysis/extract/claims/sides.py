@@ -69,7 +69,8 @@ def assign_sides_and_places(r: Rules, text: str, sentences: list[Sentence], clai
                 last[c.sentence.index] = decided[-1]
             c.location = _location(r, text, sentences, c, pm, memo)
             continue
-        side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) else None
+        side = sides_of.get(id(c.totals)) if c.totals is not None and not _actor_side(text[c.ev_start:c.ev_end]) \
+            and not r.both.search(text, c.ev_start, c.ev_end) else None  # "..., bringing the toll of both sides to 39"
         before = claims[idx - 1] if idx and claims[idx - 1].sentence.index == c.sentence.index else None
         if side is None and c.elliptical and before is not None and c.sentence.index in last \
                 and before.ev_end <= c.ev_start and _JUST_AND.fullmatch(text, before.ev_end, c.q.start) \
