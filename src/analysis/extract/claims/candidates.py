@@ -760,5 +760,10 @@ def _zeros(r: Rules, text: str):
         yield Candidate(q, r.zero_noun[word_key(m.group("zn"))], m.start(), m.end(), m.group(0), None, elliptical=True)
     for m in r.zero_subject.finditer(text):
         q = Quantity(0, None, "exact", 0.0, 0.0, m.start(), m.end("zs"))
-        yield Candidate(q, r.part_outcome(m.group("opart")), m.start(), m.end(), m.group("zs"), None,
-                        elliptical=True)
+        outcome = r.part_outcome(m.group("opart"))
+        end = m.end("opart") if m.group("opart2") else m.end()
+        yield Candidate(q, outcome, m.start(), end, m.group("zs"), None, elliptical=True)
+        second = r.part_outcome(m.group("opart2")) if m.group("opart2") else None
+        if second is not None and second != outcome:  # "no one was wounded or killed": a zero of each outcome
+            q2 = Quantity(0, None, "exact", 0.0, 0.0, m.start("opart2"), m.end("opart2"))
+            yield Candidate(q2, second, m.start(), m.end(), m.group("zs"), None, elliptical=True)

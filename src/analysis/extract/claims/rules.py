@@ -304,7 +304,8 @@ def _one_and_zero(d: dict, words: dict, f: _Fragments) -> dict:
             rf"\b(?P<neg>not|never)\s+(?:{alt(d.get('zero_verbs') or ['cause'])})\s+any\s+(?:[\w-]+\s+(?:or\s+|and\s+)?){{0,3}}?"
             rf"(?P<zn>{alt(words['zero_noun'])})\b", re.IGNORECASE),
         zero_subject=re.compile(
-            rf"\b(?P<zs>{alt(d.get('zero_subjects') or ['no one'])})\s+(?:(?:{f.aux})\s+){{0,3}}(?P<opart>{f.part})\b", re.IGNORECASE),
+            rf"\b(?P<zs>{alt(d.get('zero_subjects') or ['no one'])})\s+(?:(?:{f.aux})\s+){{0,3}}(?P<opart>{f.part})\b"
+            rf"(?:\s+(?:or|and|nor)\s+(?:(?:{f.aux})\s+){{0,2}}(?P<opart2>{f.part})\b)?", re.IGNORECASE),  # "... wounded or killed": two
     )
 
 
