@@ -131,3 +131,25 @@ def test_local_workers_start_without_the_profiler_and_with_the_system_allocator(
     with engine.Engine(workers=2, partitions=2) as run:
         settings = run.client.run(_worker_settings)
     assert len(settings) == 2 and set(settings.values()) == {(False, "system")}
+
+
+def test_the_driver_keeps_no_inputs_of_finished_tasks():
+    """Dask keeps each connection's last messages for debugging, and a task's message holds its inputs: with
+    its default of 1,000, the driver (the client, and the local scheduler in its process) held copies of the
+    units of ingest's last 1,000 batches, growing with the corpus."""
+    import gc
+
+    from analysis.ingest.corpus import prepared
+    from analysis.ingest.units import RawUnit
+
+    def units_alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, RawUnit) for o in gc.get_objects())
+
+    before = units_alive()
+    with engine.Engine(workers=2) as run:
+        done = sum(1 for _ in run.map(prepared, ((RawUnit(f"{i:03d}.txt", f"{i:03d}", data=f"Report {i}.\n".encode()),
+                                                  None) for i in range(60)), batch=1, worth=1))
+        held = units_alive() - before
+    assert done == 60
+    assert held <= 2 * engine.MESSAGE_LOG_LENGTH  # the client's and the local scheduler's logs, no more

@@ -48,6 +48,13 @@ LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 build does not start) keeps a call tree per second for the last 1,000 seconds: a worker grew by some 100 MB
 over a 100,000-article build from it alone."""
 
+MESSAGE_LOG_LENGTH = 8
+"""Messages each of this process's Dask connections keeps for debugging (``distributed.admin.low-level-log-length``,
+1,000 by default). Every message under 1 MB is kept whole, and a task's message holds its arguments: with the
+default, the client (and a local cluster's scheduler, which runs in this process) kept the last 1,000 tasks'
+inputs, ingest's batches of pages and texts, so the driver grew with the corpus (152 MB more at 40,000 texts
+read on 2 workers). Set while the client and the cluster are made, when their connections read it."""
+
 
 class EngineError(RuntimeError):
     """The cluster could not be reached or started, or a task failed on it."""
@@ -119,6 +126,13 @@ class Engine:
         except ImportError as exc:  # pragma: no cover - a dependency of the package
             raise EngineError("dask.distributed is not installed: pip install 'dask[distributed]', "
                               "or build with --workers 1") from exc
+        import dask
+
+        with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG_LENGTH}):
+            self._connect(Client, LocalCluster, dask)
+
+    def _connect(self, Client, LocalCluster, dask) -> None:
+        """The client of the cluster at :attr:`address`, or of a local cluster started here."""
         if self.address:
             try:
                 self.client = Client(self.address, timeout="20s")
@@ -127,8 +141,6 @@ class Engine:
             log.info("building on the Dask cluster at %s (%d workers)", self.address,
                      len(self.client.scheduler_info().get("workers", {})))
         else:
-            import dask
-
             with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies pass the config on to their workers
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                             dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},

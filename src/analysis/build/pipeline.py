@@ -39,7 +39,6 @@ from analysis.build import arrow_memory
 from analysis.build import engine
 from analysis.build import isolation
 from analysis.ingest import corpus
-from analysis.ingest.kinds import holds_pages
 from analysis.link import incidents
 from analysis.core.catalog import part_files
 from analysis.link import lag
@@ -317,9 +316,9 @@ def _streamed(stage: staging.Staging, raw: Path, manifest, columns, progress: bo
     isolation.Isolation(article_seconds)  # a bad limit is refused before any work
     with engine.Engine(workers, scheduler) as run, \
             corpus.ArticleStream(raw, manifest, columns, progress, scratch=stage.folder / INGEST_RUNS) as stream:
-        # pages are read on the workers (trafilatura: the costly part); plain texts here, where reading one
-        # costs less than sending it (on 2 cores, 20,000 texts read on workers took longer, and 200 MB more)
-        held: dict[str, pd.DataFrame] = {"ingest_errors": stream.read(run.map if holds_pages(raw) else None)}
+        # every unit is prepared on the workers (a page's reading with trafilatura, a text's metadata and dates:
+        # a third of a text's cost); duplicates, ids and the corpus year here, as the results come back in order
+        held: dict[str, pd.DataFrame] = {"ingest_errors": stream.read(run.map)}
         count = stream.count
         clock("ingest")
         log.info("read %d articles and %d ingest errors from %s", count, len(held["ingest_errors"]), raw)

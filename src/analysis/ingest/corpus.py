@@ -123,7 +123,7 @@ class ArticleStream:
         """Read every unit of the raw folder; return the ``ingest_errors`` table.
 
         ``mapper(fn, items)`` gives ``fn(*item)`` for each item, in order, wherever it likes (the build's
-        :meth:`~analysis.build.engine.Engine.map` for a folder of pages: on its workers): the work on each unit
+        :meth:`~analysis.build.engine.Engine.map`: on its workers): the work on each unit
         that needs no other unit (:func:`prepared`). What needs them all (duplicates, ids taken, the corpus
         year) is done here.
         """

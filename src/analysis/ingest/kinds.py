@@ -42,15 +42,6 @@ def kind_of(path: Path) -> str:
     return "text"
 
 
-PAGE_KINDS = ("html", "warc")
-"""Kinds whose units are costly to read (a page's main text, with trafilatura): worth reading on workers."""
-
-
-def holds_pages(raw_dir: Path) -> bool:
-    """Whether the raw folder has an HTML page or a WARC (by name; nothing is read)."""
-    return any(kind_of(path) in PAGE_KINDS for path in raw_dir.iterdir())
-
-
 def iter_units(raw_dir: Path, columns: dict[str, str] | None = None) -> Iterator[RawUnit]:
     """Every unit of every entry of ``raw_dir``, entries in sorted order; refused entries as error units."""
     entries = sorted(raw_dir.iterdir())
