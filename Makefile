@@ -43,8 +43,9 @@ lab: $(STAMP) data  ## JupyterLab on the notebooks with the "warcov" kernel; POR
 	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(if $(HEADLESS),--no-browser --ip=0.0.0.0,) \
 		$(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_FLAGS)
 
-benchmark: $(STAMP)  ## build 2,000 and 10,000 synthetic articles in-process and on 2 Dask workers: speed, regex ratio, peak memory
+benchmark: $(STAMP)  ## build 2,000 and 10,000 synthetic articles in-process and on 2 Dask workers: speed, regex ratio, peak memory; then incident linking on 2,000 to 100,000 mentions
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_link.py --mentions 2000 10000 40000 100000
 
 lock:  ## re-pin requirements.lock from the current .venv (after changing pyproject.toml), and environment.yml from it
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^warcov' > requirements.lock

@@ -19,12 +19,15 @@ build of the same corpus instead of a running number.
 
 from __future__ import annotations
 
+
 import hashlib
 import re
 from collections import Counter
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from analysis.core import schema
 from analysis.lexicons import load as lexicons
@@ -49,7 +52,8 @@ def incident_id(place: str, day, event_type: str) -> str:
     return "inc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _masked(sentence: str, expression: str) -> str:
+def masked_sentence(sentence: str, expression: str) -> str:
+    """The words two mentions' sentences are compared on: without the date expression, place names and digits."""
     text = sentence.replace(expression, " ")
     for mention in reversed(lexicons.gazetteer().find(text)):
         text = text[: mention.start] + " " + text[mention.end:]
@@ -79,7 +83,7 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
     # one list per column, not a dict per row: a corpus's events are many (memory, issue 15)
     cols = {c: usable[c].tolist() for c in (*_REQUIRED, "background") if c in usable.columns}
     rows = list(usable.index)
-    clusters, best = _clusters(cols, tolerance_days, min_similarity)
+    clusters, best = linked_groups(cols, tolerance_days, min_similarity)
     incidents: dict[str, dict] = {}
     out: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
     copied = ("article_id", "outlet", "published", "published_basis", "expression", "date", "start", "end",
@@ -106,13 +110,13 @@ def link_incidents(events: pd.DataFrame, tolerance_days: int = 1, min_similarity
 
 
 SIMILARITY_ROWS = 256
-"""Mentions of one place whose similarities to all the others are computed at a time (each row of the
-sparse product is computed on its own, so the values are those of the whole product): a place named in
-thousands of mentions no longer makes a dense square matrix of them (4,786 mentions of one place in a fuzzed
-corpus of 10,000 files made 180 MB, and about 450 MB at the peak with the sparse product)."""
+"""Mentions of one place whose similarities to the later mentions in their date window are computed at a time
+(each row of the sparse product is computed on its own, so the values are those of the whole product): a place
+named in thousands of mentions never makes a dense square matrix of them (4,786 mentions of one place in a
+fuzzed corpus of 10,000 files made 180 MB, and about 450 MB at the peak with the sparse product)."""
 
 
-def _clusters(cols: dict[str, list], tolerance_days: int, min_similarity: float) -> tuple[list[list[int]], list[float]]:
+def linked_groups(cols: dict[str, list], tolerance_days: int, min_similarity: float) -> tuple[list[list[int]], list[float]]:
     """The linked mentions (single linkage within a place), and each mention's highest similarity in a link.
 
     ``cols``: the usable events, one list per column. Clusters are lists of
@@ -122,54 +126,78 @@ def _clusters(cols: dict[str, list], tolerance_days: int, min_similarity: float)
     from sklearn.feature_extraction.text import TfidfVectorizer  # here, not at the top: workers never link, and
     # importing scikit-learn costs each worker process about 2 s
 
-    texts = [_masked(sentence, expression) for sentence, expression in zip(cols["sentence"], cols["expression"])]
+    texts = [masked_sentence(sentence, expression) for sentence, expression in zip(cols["sentence"], cols["expression"])]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # only stop words everywhere
         matrix = None
     del texts
     dates = cols["date"]
-    parent = list(range(len(dates)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     combat_types = combat_event_types()
-    combat = [t in combat_types for t in cols["event_type"]]
-    best = [np.nan] * len(dates)
+    combat = np.array([t in combat_types for t in cols["event_type"]], dtype=bool)
+    best = np.full(len(dates), np.nan)
     by_place: dict[str, list[int]] = {}
     for i, location in enumerate(cols["location"]):
         by_place.setdefault(location, []).append(i)
-    for members in by_place.values():
-        if len(members) < 2:
-            continue
-        place = matrix[members] if matrix is not None else None
-        other = place.T if place is not None else None
-        block = None
-        for a in range(len(members)):
-            if a % SIMILARITY_ROWS == 0:  # the similarities of a block of rows at a time: memory stays bounded
-                rows = slice(a, min(a + SIMILARITY_ROWS, len(members)))
-                block = (place[rows] @ other).toarray() if place is not None \
-                    else np.zeros((rows.stop - rows.start, len(members)))
-            sims = block[a % SIMILARITY_ROWS]
-            for b in range(a + 1, len(members)):
-                i, j = members[a], members[b]
-                apart = abs((dates[i] - dates[j]).days)
-                if apart > tolerance_days:
-                    continue
-                same_fighting = apart == 0 and combat[i] and combat[j]
-                if sims[b] + 1e-9 < min_similarity and not same_fighting:
-                    continue
-                parent[find(i)] = find(j)
-                for k in (i, j):
-                    best[k] = sims[b] if np.isnan(best[k]) else max(best[k], sims[b])
+    edges = [_place_links(members, matrix, dates, combat, tolerance_days, min_similarity, best)
+             for members in by_place.values() if len(members) >= 2]
+    heads = np.concatenate([e[0] for e in edges]) if edges else np.zeros(0, dtype=np.int64)
+    tails = np.concatenate([e[1] for e in edges]) if edges else np.zeros(0, dtype=np.int64)
+    graph = coo_matrix((np.ones(len(heads), dtype=np.int8), (heads, tails)), shape=(len(dates), len(dates)))
+    _, labels = connected_components(graph, directed=False)
     clusters: dict[int, list[int]] = {}
-    for i in range(len(dates)):
-        clusters.setdefault(find(i), []).append(i)
-    return list(clusters.values()), best
+    for i, label in enumerate(labels.tolist()):
+        clusters.setdefault(label, []).append(i)
+    return list(clusters.values()), best.tolist()
+
+
+def _place_links(members: list[int], matrix, dates: list, combat: np.ndarray, tolerance_days: int,
+                 min_similarity: float, best: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The linked pairs of one place's mentions (row positions), each mention with the later ones at most
+    ``tolerance_days`` after it; ``best`` takes each linked mention's highest similarity.
+
+    The mentions are taken in date order, so each is compared only with those in its date window (a place
+    named in thousands of mentions over a war is no square of them), :data:`SIMILARITY_ROWS` rows at a
+    time, the pairs of a block judged at once. Single linkage and each mention's highest similarity do not
+    depend on the order in which pairs are met.
+    """
+    order = np.array(sorted(members, key=lambda i: (dates[i], i)), dtype=np.int64)
+    days = np.array([dates[i].toordinal() for i in order.tolist()], dtype=np.int64)
+    ends = np.searchsorted(days, days + tolerance_days, side="right")  # past the last mention in each window
+    fights = combat[order]
+    place = matrix[order] if matrix is not None else None
+    heads, tails = [], []
+    for start in range(0, len(order), SIMILARITY_ROWS):
+        stop = min(start + SIMILARITY_ROWS, len(order))
+        reach = int(ends[stop - 1])
+        if reach <= start + 1:
+            continue  # no mention of these rows has a later one in its window
+        sims = (place[start:stop] @ place[start + 1:reach].T).toarray() if place is not None \
+            else np.zeros((stop - start, reach - start - 1))
+        a = np.arange(start, stop)[:, None]
+        b = np.arange(start + 1, reach)[None, :]
+        inside = (b > a) & (b < ends[start:stop, None])
+        same_fighting = (days[start:stop, None] == days[None, start + 1:reach]) & fights[start:stop, None] \
+            & fights[None, start + 1:reach]
+        rows, columns = np.nonzero(inside & ((sims + 1e-9 >= min_similarity) | same_fighting))
+        if not len(rows):
+            continue
+        linked = sims[rows, columns]
+        np.fmax.at(best, order[rows + start], linked)
+        np.fmax.at(best, order[columns + start + 1], linked)
+        # the block's links as a spanning forest: each linked mention to the first of its group in the block
+        # (the same groups as all the pairs, with edges linear in the mentions: memory stays flat)
+        local = reach - start
+        graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, columns + 1)), shape=(local, local))
+        _, labels = connected_components(graph, directed=False)
+        linked_nodes = np.unique(np.concatenate([rows, columns + 1]))
+        first_of = np.full(local, local, dtype=np.int64)  # per group label, its first linked mention
+        np.minimum.at(first_of, labels[linked_nodes], linked_nodes)
+        heads.append(order[linked_nodes + start])
+        tails.append(order[first_of[labels[linked_nodes]] + start])
+    if not heads:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(heads), np.concatenate(tails)
 
 
 def _incident_table(mentions: pd.DataFrame, incidents: dict[str, dict]) -> pd.DataFrame:
